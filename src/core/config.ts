@@ -1,0 +1,62 @@
+import { warnOnce } from './warn.js';
+import type { TransportOptions } from './transport.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+export const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+
+/** Settings shared through `<mutual-provider>`; a widget's own attributes win over them. */
+export interface MutualConfig {
+  /** Where events are POSTed. `null`: nothing is sent, DOM events still fire. */
+  endpoint: string | null;
+  /** CloudEvents `source`; `null` means the page's origin + path. */
+  source: string | null;
+  locale: string | null;
+  theme: Theme | null;
+  /** Nothing is written to the device: outbox, drafts and remembered reactions stay in memory. */
+  noTrace: boolean;
+  credentials: RequestCredentials;
+  headers: Record<string, string>;
+  /** Host overrides for single strings, by message key (e.g. `{"reaction.me-too": "Same here"}`). */
+  strings: Record<string, string>;
+  /** Batching and retry timing, mostly for tests and unusual hosts. */
+  delivery: Pick<TransportOptions, 'batchWindowMs' | 'maxBatch' | 'retryBaseMs' | 'retryMaxMs' | 'timeoutMs'>;
+}
+
+export const defaultConfig: MutualConfig = {
+  endpoint: null,
+  source: null,
+  locale: null,
+  theme: null,
+  noTrace: false,
+  credentials: 'omit',
+  headers: {},
+  strings: {},
+  delivery: {},
+};
+
+/**
+ * Reads a JSON attribute. Bad JSON or the wrong shape → one console warning naming the
+ * attribute, and `undefined` so the widget falls back to its default instead of breaking.
+ */
+export function parseJsonAttribute<T>(
+  owner: Element,
+  attribute: string,
+  value: string | null | undefined,
+  kind: 'object' | 'array',
+): T | undefined {
+  if (value == null || value.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  const ok = kind === 'array' ? Array.isArray(parsed) : !!parsed && typeof parsed === 'object' && !Array.isArray(parsed);
+  if (ok) return parsed as T;
+  warnOnce(
+    `json:${attribute}`,
+    `<${owner.localName}>: the "${attribute}" attribute must be a JSON ${kind}; ignoring it.`,
+    owner,
+  );
+  return undefined;
+}

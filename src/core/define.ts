@@ -1,0 +1,20 @@
+import { warnOnce } from './warn.js';
+
+/** Kept equal to package.json's version (a test checks). */
+export const VERSION = '0.1.0';
+
+/**
+ * Registers `tag` unless it already is (a page may load Mutual twice, e.g. from a plugin and a
+ * theme). A different version already registered → one warning; the first one stays in use.
+ */
+export function defineElement(tag: string, element: CustomElementConstructor & { version?: string }): void {
+  if (typeof customElements === 'undefined') return;
+  const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+  if (!existing) customElements.define(tag, element);
+  else if (existing.version !== element.version) {
+    warnOnce(
+      `version:${tag}`,
+      `Mutual: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${element.version}) is not used. Load Mutual once per page.`,
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import en from './locales/en.js';
+import es from './locales/es.js';
+import ar from './locales/ar.js';
+
+export type MessageKey = keyof typeof en;
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+/** A translation must provide every key the English source has. */
+export type Catalog = Record<MessageKey, Message>;
+
+const catalogs: Record<string, Catalog> = { en, es, ar };
+export const LOCALES = Object.keys(catalogs);
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** `es-MX` → `es`; anything unknown → `en`. */
+export function catalogLocale(locale: string): string {
+  const base = locale.toLowerCase().split(/[-_]/)[0];
+  return base in catalogs ? base : 'en';
+}
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL.has(locale.toLowerCase().split(/[-_]/)[0]) ? 'rtl' : 'ltr';
+}
+
+export type Params = Record<string, string | number>;
+
+/**
+ * Looks up `key` for `locale`: a host override wins, then the locale's catalogue, then English.
+ * Plural messages pick their form from `params.count`; numbers are formatted for the locale.
+ */
+export function translate(locale: string, key: MessageKey, params: Params = {}, overrides: Record<string, string> = {}): string {
+  const message = (overrides[key] ?? catalogs[catalogLocale(locale)][key] ?? en[key]) as Message;
+  let text: string;
+  if (typeof message === 'string') text = message;
+  else {
+    const count = Number(params.count ?? 0);
+    const form = new Intl.PluralRules(locale).select(count);
+    text = message[form] ?? message.other ?? '';
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === 'number' ? formatCount(locale, value) : value;
+  });
+}
+
+/** Counts as people read them: `12`, `1.2K` above 999, in the locale's digits. */
+export function formatCount(locale: string, n: number): string {
+  return new Intl.NumberFormat(locale, n > 999 ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(n);
+}

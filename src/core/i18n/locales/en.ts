@@ -1,0 +1,18 @@
+/**
+ * Source strings. Wording follows peer support: peers, not patients; invitations, not commands.
+ * A message is a string with `{name}` placeholders, or plural forms chosen by `Intl.PluralRules`.
+ */
+export default {
+  'reaction.me-too': 'Me too',
+  'reaction.understand': 'I understand',
+  'reaction.strength': 'Sending strength',
+  'reaction.helped': 'This helped me',
+  'reactions.label': 'Respond to this as a peer',
+  'reactions.name': { one: '{label}, {count} person', other: '{label}, {count} people' },
+  'reactions.name-zero': '{label}',
+  'reactions.few': 'A few people',
+  'reactions.name-few': '{label}, a few people',
+  'reactions.announce': { one: '{label}: {count} person', other: '{label}: {count} people' },
+  'reactions.unavailable': 'Reactions aren’t available here right now. Nothing is wrong on your side.',
+  'reactions.readonly': 'Responses from peers',
+} as const satisfies Record<string, string | Partial<Record<Intl.LDMLPluralRule, string>>>;

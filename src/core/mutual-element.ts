@@ -1,0 +1,25 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { MutualController, type MutualHost } from './send-controller.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * What every Mutual element shares: the attributes that can override the provider, the base
+ * styles, and a `MutualController` for settings, strings, storage and `send()`.
+ */
+export class MutualElement extends LitElement implements MutualHost {
+  static override styles = baseStyles;
+
+  /** Endpoint for this widget's events; wins over the provider's. */
+  @property() endpoint?: string;
+  /** Locale (`en`, `es`, `ar`, …); else the provider's, else the nearest `lang`, else `en`. */
+  @property() locale?: string;
+  /** `light`, `dark` or `auto` (follows the system). Inherited from the provider when unset. */
+  @property({ reflect: true }) theme?: string;
+  /** Nothing is written to the device (memory only). */
+  @property({ type: Boolean, attribute: 'no-trace' }) noTrace = false;
+  /** JSON object of string overrides by key, e.g. `{"reaction.me-too":"Same here"}`. */
+  @property() strings?: string;
+
+  protected readonly mutual = new MutualController(this);
+}

@@ -1,0 +1,167 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
+import { mutualContext } from './context.js';
+import { createEnvelope, type MutualEnvelope } from './envelope.js';
+import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
+import { catalogLocale, directionOf, translate, type MessageKey, type Params } from './i18n/index.js';
+import { STORAGE_PREFIX } from './outbox.js';
+import { DeliveryEvent, getTransport, type DeliveryState, type Transport } from './transport.js';
+import { warnOnce } from './warn.js';
+
+/** The attributes every Mutual element (and the provider) accepts; they win over the provider's. */
+export interface MutualHost extends ReactiveElement {
+  endpoint?: string;
+  locale?: string;
+  theme?: string;
+  noTrace: boolean;
+  strings?: string;
+}
+
+export interface SendOptions {
+  subject?: string | null;
+  /** Told when the event waits for a retry (`queued`), is acknowledged (`sent`) or refused (`failed`). */
+  onState?: (state: DeliveryState) => void;
+}
+
+const memory = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.memory')] ??= new Map<
+  string,
+  string
+>()) as Map<string, string>;
+
+function langOf(node: Element): string | null {
+  for (let el: Element | null = node; el; ) {
+    const lang = el.getAttribute('lang');
+    if (lang) return lang;
+    el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+  }
+  return null;
+}
+
+/**
+ * Gives an element its resolved settings (provider context + its own attributes), its strings,
+ * its storage and `send()`. Elements never call `fetch` or touch storage themselves.
+ */
+export class MutualController implements ReactiveController {
+  private readonly consumer: ContextConsumer<typeof mutualContext, MutualHost>;
+
+  constructor(private readonly host: MutualHost) {
+    host.addController(this);
+    this.consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
+  }
+
+  hostConnected(): void {}
+
+  /** Resolved on each read: cheap, and never stale when the provider or an attribute changes. */
+  get config(): MutualConfig {
+    const host = this.host;
+    const inherited = this.consumer.value ?? defaultConfig;
+    let theme: Theme | null = inherited.theme;
+    if (host.theme) {
+      if ((THEMES as string[]).includes(host.theme)) theme = host.theme as Theme;
+      else warnOnce('theme', `<${host.localName}>: theme="${host.theme}" is not one of ${THEMES.join(', ')}; using the default.`, host);
+    }
+    const strings = parseJsonAttribute<Record<string, string>>(host, 'strings', host.strings, 'object');
+    return {
+      ...inherited,
+      endpoint: host.endpoint || inherited.endpoint,
+      locale: host.locale || inherited.locale,
+      theme,
+      noTrace: host.noTrace || inherited.noTrace,
+      strings: strings ? { ...inherited.strings, ...strings } : inherited.strings,
+    };
+  }
+
+  /** The widget's locale: its `locale` attribute, else the provider's, else the nearest `lang`, else `en`. */
+  get locale(): string {
+    return this.config.locale || langOf(this.host) || 'en';
+  }
+
+  get lang(): string {
+    return catalogLocale(this.locale);
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return directionOf(this.locale);
+  }
+
+  t(key: MessageKey, params?: Params): string {
+    return translate(this.locale, key, params, this.config.strings);
+  }
+
+  get transport(): Transport | null {
+    const { endpoint, noTrace, credentials, headers, delivery } = this.config;
+    return endpoint ? getTransport({ endpoint, noTrace, credentials, headers, ...delivery }) : null;
+  }
+
+  /**
+   * Builds the envelope, lets the page see (and cancel or enrich) it as `mutual-event`, then hands it to the transport.
+   * Returns the envelope that was queued, or `null` when the page cancelled it or there is no endpoint.
+   */
+  send(type: string, data: Record<string, unknown>, options: SendOptions = {}): MutualEnvelope | null {
+    const source = this.config.source || `${location.origin}${location.pathname}`;
+    const envelope = createEnvelope(type, data, { source, subject: options.subject });
+    if (!this.host.dispatchEvent(new MutualEnvelopeEvent(envelope))) return null;
+    const transport = this.transport;
+    if (!transport) {
+      warnOnce('no-endpoint', 'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.');
+      return null;
+    }
+    const onDelivery = (e: Event) => {
+      const { ids, state } = e as DeliveryEvent;
+      if (!ids.includes(envelope.id)) return;
+      options.onState?.(state);
+      if (state !== 'queued') transport.removeEventListener('delivery', onDelivery);
+    };
+    transport.addEventListener('delivery', onDelivery);
+    transport.enqueue(envelope).catch((error: Error) => {
+      const target = this.host.isConnected ? this.host : document;
+      target.dispatchEvent(new MutualSendErrorEvent({ envelope, reason: error.message }));
+    });
+    return envelope;
+  }
+
+  /** Device storage that respects no-trace (memory only, gone on reload). */
+  recall<T>(key: string): T | undefined {
+    const raw = this.config.noTrace ? memory.get(key) : safeGet(STORAGE_PREFIX + key);
+    if (raw == null) return undefined;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  remember(key: string, value: unknown): void {
+    const raw = value === undefined ? undefined : JSON.stringify(value);
+    if (this.config.noTrace) {
+      if (raw === undefined) memory.delete(key);
+      else memory.set(key, raw);
+      return;
+    }
+    try {
+      if (raw === undefined) localStorage.removeItem(STORAGE_PREFIX + key);
+      else localStorage.setItem(STORAGE_PREFIX + key, raw);
+    } catch {
+      memory.set(key, raw ?? '');
+    }
+  }
+}
+
+function safeGet(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+
+/** Removes everything Mutual keeps on this device (outboxes, drafts, remembered reactions). */
+export function forgetDevice(): void {
+  memory.clear();
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+  } catch {
+    /* storage unavailable: nothing stored there */
+  }
+}

@@ -1,0 +1,2 @@
+export * from './core/public.js';
+export { MutualProvider } from './provider/define.js';

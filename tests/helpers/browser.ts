@@ -1,0 +1,50 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import 'axe-core/axe.min.js';
+import type { AxeResults } from 'axe-core';
+
+declare global {
+  interface Window {
+    axe: { run(context: Element, options?: object): Promise<AxeResults> };
+  }
+}
+
+/**
+ * A second tab on the same origin (shares localStorage with the test page), for what would cut the
+ * test runner's own connection: real offline mode (DevTools network emulation) and real reloads.
+ */
+export const peer = {
+  open: (url: string) => executeServerCommand('mutual:peer-open', { url }),
+  setOffline: (offline: boolean) => executeServerCommand('mutual:peer-network', { offline }),
+  eval: <T>(expression: string) => executeServerCommand<T, { expression: string }>('mutual:peer-eval', { expression }),
+  reload: () => executeServerCommand('mutual:peer-reload', {}),
+  close: () => executeServerCommand('mutual:peer-close', {}),
+};
+
+/** Emulates media features, e.g. `[{ name: 'forced-colors', value: 'active' }]`. Empty list resets. */
+export function emulateMedia(features: { name: string; value: string }[]): Promise<unknown> {
+  return executeServerCommand('mutual:media', { features });
+}
+
+/** Runs axe-core on an element (shadow DOM included) and fails with every violation listed. */
+export async function expectAxeClean(element: Element): Promise<void> {
+  const results = await window.axe.run(element, { resultTypes: ['violations'] });
+  if (results.violations.length) {
+    const lines = results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+    );
+    throw new Error(`axe found ${results.violations.length} violation(s):\n${lines.join('\n')}`);
+  }
+}
+
+/** Collects console.warn calls while `fn` runs. */
+export async function captureWarnings(fn: () => unknown): Promise<string[]> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  try {
+    await fn();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}

@@ -1,0 +1,78 @@
+import type { MutualEnvelope } from '../../src/core/envelope.js';
+
+/**
+ * Talks to the real reference collector mounted on the test server at /events
+ * (web-test-runner.config.mjs): a real SQLite file, fault switch enabled.
+ */
+export const ENDPOINT = '/events';
+
+let counter = 0;
+/** A fresh scope per test: endpoint `/events?scope=…` so faults and request counts don't leak between tests. */
+export function scoped(name = 't'): { scope: string; endpoint: string } {
+  const scope = `${name}-${Date.now().toString(36)}-${++counter}`;
+  return { scope, endpoint: `${ENDPOINT}?scope=${scope}` };
+}
+
+export function uniqueSubject(name = 'subject'): string {
+  return `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export interface Stored {
+  seq: number;
+  receivedAt: string;
+  event: MutualEnvelope;
+}
+
+/** Everything the collector stored, optionally for one subject or type. */
+export async function stored(filter: { subject?: string; type?: string } = {}): Promise<MutualEnvelope[]> {
+  const all: MutualEnvelope[] = [];
+  let since = 0;
+  for (;;) {
+    const url = new URL(ENDPOINT, location.href);
+    url.searchParams.set('since', String(since));
+    url.searchParams.set('limit', '1000');
+    if (filter.subject) url.searchParams.set('subject', filter.subject);
+    if (filter.type) url.searchParams.set('type', filter.type);
+    const body = (await (await fetch(url)).json()) as { events: Stored[]; next: number };
+    all.push(...body.events.map((e) => e.event));
+    if (body.events.length < 1000) return all;
+    since = body.next;
+  }
+}
+
+export async function counts(subject: string): Promise<Record<string, number>> {
+  const res = await fetch(`${ENDPOINT}?subject=${encodeURIComponent(subject)}`);
+  return ((await res.json()) as { counts: Record<string, number> }).counts;
+}
+
+/** Makes the next `count` POSTs in `scope` fail (`status`, default 503) or hang. */
+export async function injectFault(fault: {
+  scope: string;
+  count: number;
+  mode?: 'fail' | 'hang';
+  status?: number;
+  retryAfter?: number;
+  hangMs?: number;
+}): Promise<void> {
+  await fetch(`${ENDPOINT}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+}
+
+/** How many POSTs the collector received in `scope` (including failed ones). */
+export async function requestCount(scope: string): Promise<number> {
+  return ((await (await fetch(`${ENDPOINT}/stats?scope=${scope}`)).json()) as { requests: number }).requests;
+}
+
+/** Polls until `check` returns something truthy; fails with `message` after `timeout` ms. */
+export async function until<T>(
+  check: () => T | Promise<T>,
+  message: string,
+  timeout = 10_000,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
+    if (Date.now() > end) throw new Error(`Timed out: ${message}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

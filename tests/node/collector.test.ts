@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { HTTP } from 'cloudevents';
+import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/index.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+
+const BATCH = 'application/cloudevents-batch+json';
+
+async function start(options: CollectorOptions = {}) {
+  const db = join(mkdtempSync(join(tmpdir(), 'mutual-')), 'events.db');
+  const collector = createCollector({ db, ...options });
+  const server = createServer((req, res) => collector(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { db, collector, server, url: `http://127.0.0.1:${port}/events` };
+}
+
+function rows(db: string): { id: string; type: string }[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare('SELECT id, type FROM events ORDER BY seq').all() as { id: string; type: string }[];
+  } finally {
+    conn.close();
+  }
+}
+
+function reaction(subject: string, reactionName: string, removed = false): MutualEnvelope {
+  return createEnvelope(removed ? EventTypes.reactionRemoved : EventTypes.reactionAdded, { reaction: reactionName }, { source: '/test', subject });
+}
+
+function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': BATCH, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+describe('collector', () => {
+  let ctx: { db: string; collector: Collector; server: Server; url: string };
+  before(async () => (ctx = await start()));
+  after(() => {
+    ctx.server.close();
+    ctx.collector.close();
+  });
+
+  test('stores a valid batch once and reports duplicates on retry', async () => {
+    const batch = [reaction('s-dup', 'me-too'), reaction('s-dup', 'strength')];
+    const first = await post(ctx.url, batch);
+    assert.equal(first.status, 200);
+    assert.deepEqual(await first.json(), { accepted: 2, duplicates: 0 });
+    const retry = await post(ctx.url, batch);
+    assert.deepEqual(await retry.json(), { accepted: 0, duplicates: 2 });
+    const stored = rows(ctx.db).filter((r) => batch.some((b) => b.id === r.id));
+    assert.equal(stored.length, 2);
+  });
+
+  test('malformed JSON → 400 with a JSON error, nothing stored', async () => {
+    const before = rows(ctx.db).length;
+    const res = await post(ctx.url, '[{"specversion": "1.0",');
+    assert.equal(res.status, 400);
+    assert.match((await res.json()).error, /not valid JSON/);
+    assert.equal(rows(ctx.db).length, before);
+  });
+
+  test('an invalid event names the field and rejects the whole batch', async () => {
+    const before = rows(ctx.db).length;
+    const bad = { ...reaction('s-bad', 'me-too'), type: 'com.example.nope' };
+    const res = await post(ctx.url, [reaction('s-bad', 'me-too'), bad]);
+    assert.equal(res.status, 400);
+    const body = await res.json();
+    assert.equal(body.field, 'type');
+    assert.equal(body.index, 1);
+    const missing = await post(ctx.url, [{ ...reaction('s-bad', 'x'), id: undefined }]);
+    assert.equal((await missing.json()).field, 'id');
+    assert.equal(rows(ctx.db).length, before);
+  });
+
+  test('wrong content type → 415; a single object as a batch → 400', async () => {
+    assert.equal((await post(ctx.url, [reaction('s', 'me-too')], { 'content-type': 'text/plain' })).status, 415);
+    assert.equal((await post(ctx.url, reaction('s', 'me-too'))).status, 400);
+  });
+
+  test('counts are added minus removed per reaction, never below zero', async () => {
+    await post(ctx.url, [
+      reaction('s-count', 'me-too'),
+      reaction('s-count', 'me-too'),
+      reaction('s-count', 'me-too', true),
+      reaction('s-count', 'helped', true),
+      reaction('s-count', 'strength'),
+    ]);
+    const res = await fetch(`${ctx.url}?subject=s-count`);
+    assert.deepEqual(await res.json(), { subject: 's-count', counts: { 'me-too': 1, helped: 0, strength: 1 } });
+  });
+
+  test('?since lists stored events in order with a cursor', async () => {
+    const first = await (await fetch(`${ctx.url}?since=0&limit=1000`)).json();
+    const e = reaction('s-since', 'understand');
+    await post(ctx.url, [e]);
+    const next = await (await fetch(`${ctx.url}?since=${first.next}`)).json();
+    assert.deepEqual(
+      next.events.map((x: { event: MutualEnvelope }) => x.event.id),
+      [e.id],
+    );
+    assert.equal((await fetch(`${ctx.url}?since=abc`)).status, 400);
+    assert.equal((await fetch(ctx.url)).status, 400);
+  });
+
+  test('what Mutual sends is a valid CloudEvents batch for the official SDK', async () => {
+    const batch = [reaction('s-ce', 'me-too'), reaction('s-ce', 'helped')];
+    const parsed = HTTP.toEvent({ headers: { 'content-type': BATCH }, body: JSON.stringify(batch) });
+    assert.ok(Array.isArray(parsed));
+    assert.deepEqual(
+      parsed.map((e) => [e.id, e.type, e.subject, (e.data as { reaction: string }).reaction]),
+      batch.map((e) => [e.id, e.type, e.subject, e.data.reaction]),
+    );
+  });
+
+  test('foreign origins are refused, allowed ones get CORS headers', async () => {
+    const before = rows(ctx.db).length;
+    const foreign = await post(ctx.url, [reaction('s-origin', 'me-too')], { origin: 'https://evil.example' });
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+    assert.equal(rows(ctx.db).length, before);
+    const local = await post(ctx.url, [reaction('s-origin', 'me-too')], { origin: 'http://localhost:5173' });
+    assert.equal(local.status, 200);
+    assert.equal(local.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    const preflight = await fetch(ctx.url, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-headers': 'content-type' } });
+    assert.equal(preflight.status, 204);
+  });
+});
+
+describe('collector limits', () => {
+  test('oversize body → 413, nothing stored', async () => {
+    const { url, server, collector, db } = await start({ bodyLimit: 2048 });
+    try {
+      const big = [{ ...reaction('s-big', 'me-too'), data: { reaction: 'me-too', note: 'x'.repeat(4000) } }];
+      const res = await post(url, big);
+      assert.equal(res.status, 413);
+      assert.match((await res.json()).error, /larger than 2048/);
+      assert.equal(rows(db).length, 0);
+      assert.equal((await post(url, [reaction('s-ok', 'me-too')])).status, 200, 'keeps serving');
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('a flood from one client → 429 with Retry-After', async () => {
+    const { url, server, collector } = await start({ rateLimit: { max: 3, windowMs: 60_000 } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await post(url, [reaction(`s-flood-${i}`, 'me-too')])).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+      const res = await post(url, [reaction('s-flood', 'me-too')]);
+      assert.ok(Number(res.headers.get('retry-after')) > 0);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('an explicit allow-list admits a foreign origin; localhost can be turned off', async () => {
+    const { url, server, collector } = await start({ origins: ['https://peers.example'], allowLocalhost: false });
+    try {
+      assert.equal((await post(url, [reaction('s-a', 'me-too')], { origin: 'https://peers.example' })).status, 200);
+      assert.equal((await post(url, [reaction('s-b', 'me-too')], { origin: 'http://localhost:3000' })).status, 403);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+});

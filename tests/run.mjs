@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, collector tests (node:test) and browser tests (web-test-runner in
+// headless Chromium), then one line `N passed, N failed` summed from the real results.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+
+function findChromium() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((p) => p && existsSync(p));
+}
+
+const chrome = findChromium();
+if (!chrome) {
+  console.log('No Chromium found: install it with `apt-get install -y chromium` (or set CHROME_PATH to a Chrome/Chromium binary), then run `npm test` again.');
+  process.exit(1);
+}
+
+const results = '.test-results';
+mkdirSync(results, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome, ...env } });
+  return r.status === 0;
+}
+
+// Static checks count as one check each.
+for (const [label, args] of [
+  ['lint (eslint)', ['eslint', '.']],
+  ['typecheck (tsc --noEmit)', ['tsc', '--noEmit']],
+]) {
+  if (run(label, 'npx', args)) passed++;
+  else failed++;
+}
+
+// Collector and Node-side tests, real HTTP server and real SQLite file.
+run('collector tests (node:test)', 'node', [
+  '--import', 'tsx', '--test', '--test-concurrency=1',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${results}/node.tap`,
+  ...readdirSync('tests/node').filter((f) => f.endsWith('.test.ts')).map((f) => `tests/node/${f}`),
+]);
+try {
+  const tap = readFileSync(`${results}/node.tap`, 'utf8');
+  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+  if (!/^# tests \d+/m.test(tap)) failed++;
+} catch {
+  failed++;
+}
+
+// Browser tests in real headless Chromium with the collector mounted into the test server.
+run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);
+try {
+  const wtr = JSON.parse(readFileSync(`${results}/wtr.json`, 'utf8'));
+  passed += wtr.passed;
+  failed += wtr.failed;
+} catch {
+  failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

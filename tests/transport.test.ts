@@ -1,0 +1,143 @@
+import { expect } from '@open-wc/testing';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/envelope.js';
+import { Transport, type DeliveryEvent } from '../src/core/transport.js';
+import { injectFault, requestCount, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
+import { peer } from './helpers/browser.js';
+
+const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 50, timeoutMs: 2000 };
+
+function events(subject: string, n: number): MutualEnvelope[] {
+  return Array.from({ length: n }, (_, i) =>
+    createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', n: i }, { source: location.href, subject }),
+  );
+}
+
+async function expectStoredOnce(subject: string, sent: MutualEnvelope[]): Promise<void> {
+  const rows = await until(async () => {
+    const r = await stored({ subject });
+    return r.length >= sent.length && r;
+  }, `${sent.length} events stored for ${subject}`);
+  expect(rows.map((r) => r.id).sort()).to.deep.equal(sent.map((e) => e.id).sort());
+}
+
+describe('transport', () => {
+  it('sends a burst of 100 events in a handful of batched requests, each stored once', async () => {
+    const { scope, endpoint } = scoped('burst');
+    const subject = uniqueSubject('burst');
+    const transport = new Transport({ endpoint, ...fast });
+    const sent = events(subject, 100);
+    await Promise.all(sent.map((e) => transport.enqueue(e)));
+    await expectStoredOnce(subject, sent);
+    const requests = await requestCount(scope);
+    expect(requests).to.be.within(1, 5);
+    expect(transport.pending).to.equal(0);
+    expect(localStorage.getItem(`mutual:outbox:${endpoint}`)).to.equal(null);
+  });
+
+  it('retries through three 503s and stores every event once', async () => {
+    const { scope, endpoint } = scoped('503');
+    const subject = uniqueSubject('retry');
+    await injectFault({ scope, count: 3, status: 503 });
+    const transport = new Transport({ endpoint, ...fast });
+    const states: string[] = [];
+    transport.addEventListener('delivery', (e) => states.push((e as DeliveryEvent).state));
+    const sent = events(subject, 5);
+    await Promise.all(sent.map((e) => transport.enqueue(e)));
+    await expectStoredOnce(subject, sent);
+    expect(await requestCount(scope)).to.equal(4);
+    expect(states).to.deep.equal(['queued', 'queued', 'queued', 'sent']);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const { scope, endpoint } = scoped('429');
+    const subject = uniqueSubject('429');
+    await injectFault({ scope, count: 1, status: 429, retryAfter: 1 });
+    const transport = new Transport({ endpoint, ...fast });
+    const [event] = events(subject, 1);
+    const started = performance.now();
+    await transport.enqueue(event);
+    // With backoff alone the retry would come after ≤ 50 ms; the server asked for one second.
+    expect(performance.now() - started).to.be.greaterThan(900);
+    await expectStoredOnce(subject, [event]);
+  });
+
+  it('retries a request that hangs, without storing it twice', async () => {
+    const { scope, endpoint } = scoped('hang');
+    const subject = uniqueSubject('hang');
+    await injectFault({ scope, count: 1, mode: 'hang', hangMs: 5000 });
+    const transport = new Transport({ endpoint, ...fast, timeoutMs: 500 });
+    const sent = events(subject, 3);
+    await Promise.all(sent.map((e) => transport.enqueue(e)));
+    await expectStoredOnce(subject, sent);
+  });
+
+  it('keeps events while offline and delivers them once when back online (real offline tab)', async () => {
+    const { endpoint } = scoped('offline');
+    const subject = uniqueSubject('offline');
+    await peer.open(`/tests/helpers/reload-page.html?endpoint=${encodeURIComponent(endpoint)}&n=0`);
+    try {
+      await peer.setOffline(true);
+      expect(await peer.eval<boolean>('mutualTest.online()')).to.equal(false);
+      const ids = await peer.eval<string[]>(`mutualTest.queue(4, ${JSON.stringify(subject)})`);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await peer.eval<number>('mutualTest.pending()')).to.equal(4);
+      // The outbox is on the device (the peer tab shares this origin's storage).
+      expect(JSON.parse(localStorage.getItem(`mutual:outbox:${endpoint}`) ?? '[]')).to.have.length(4);
+      expect(await stored({ subject })).to.have.length(0);
+      await peer.setOffline(false);
+      const rows = await until(async () => {
+        const r = await stored({ subject });
+        return r.length >= 4 && r;
+      }, 'stored after going back online');
+      expect(rows.map((r) => r.id).sort()).to.deep.equal([...ids].sort());
+      await until(async () => (await peer.eval<number>('mutualTest.pending()')) === 0, 'outbox emptied');
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('drops an event the endpoint refuses (400) with a warning instead of retrying forever', async () => {
+    const { scope, endpoint } = scoped('refused');
+    const transport = new Transport({ endpoint, ...fast });
+    const bad = { ...events(uniqueSubject('bad'), 1)[0], type: 'not.mutual' };
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const error = await transport.enqueue(bad).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).to.match(/^400 .*type/);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.join()).to.contain('refused 1 event');
+    expect(await requestCount(scope)).to.equal(1);
+    expect(transport.pending).to.equal(0);
+  });
+
+  it('delivers events a page left behind when the next page loads (real reload in an iframe)', async () => {
+    const { scope, endpoint } = scoped('reload');
+    const subject = uniqueSubject('reload');
+    await injectFault({ scope, count: 50, status: 503 });
+    const frame = document.createElement('iframe');
+    frame.src = `/tests/helpers/reload-page.html?endpoint=${encodeURIComponent(endpoint)}&subject=${subject}&n=3`;
+    document.body.append(frame);
+    const ids = await until(
+      () => (frame.contentWindow as (Window & { queued?: string[] }) | null)?.queued,
+      'first page queued its events',
+    );
+    await until(async () => (await requestCount(scope)) >= 1, 'first page tried to send');
+    expect(await stored({ subject })).to.have.length(0);
+    // The endpoint recovers; the next page (a reload) finds the events in the outbox and sends them.
+    await fetch('/events/faults', { method: 'DELETE' });
+    frame.src = `/tests/helpers/reload-page.html?endpoint=${encodeURIComponent(endpoint)}&n=0`;
+    const rows = await until(async () => {
+      const r = await stored({ subject });
+      return r.length >= 3 && r;
+    }, 'events stored after reload');
+    expect(rows.map((r) => r.id).sort()).to.deep.equal([...ids].sort());
+    frame.remove();
+  });
+});

@@ -1,0 +1,66 @@
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Mounts the reference collector on `/events` of the dev server (`npm start`) and of
+ * `vite preview`, backed by a real SQLite file (MUTUAL_DB, default data/events.db).
+ */
+export function mutualCollector(db = process.env.MUTUAL_DB ?? 'data/events.db'): Plugin {
+  const mountOn = async (server: { middlewares: { use: (fn: never) => void } }) => {
+    const { createCollector } = await import('./src/collector/create-collector.js');
+    server.middlewares.use(createCollector({ db }) as never);
+  };
+  return {
+    name: 'mutual-collector',
+    configureServer: mountOn,
+    configurePreviewServer: mountOn,
+  };
+}
+
+/** `/` opens the demo; prints where events go. */
+function demoHome(): Plugin {
+  return {
+    name: 'mutual-demo-home',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url === '/' || req.url === '/index.html') {
+          res.writeHead(302, { location: '/demo/' });
+          return res.end();
+        }
+        next();
+      });
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => {
+          const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
+          console.log(`\n  Mutual demo:      ${url}demo/\n  Plain-HTML page:  ${url}demo/plain.html\n  Events endpoint:  ${url}events  (SQLite: ${process.env.MUTUAL_DB ?? 'data/events.db'})\n`);
+        }, 50);
+      });
+    },
+  };
+}
+
+const elements = ['provider'];
+
+export default defineConfig(({ mode }) => ({
+  plugins: [mutualCollector(), demoHome()],
+  server: { port: 5173, strictPort: false, open: false },
+  build:
+    mode === 'npm'
+      ? {
+          // Per-element entry points for bundler users: Lit stays a normal dependency.
+          outDir: 'dist/npm',
+          emptyOutDir: true,
+          minify: false,
+          lib: {
+            entry: Object.fromEntries([['index', 'src/index.ts'], ...elements.map((e) => [e, `src/${e}/define.ts`])]),
+            formats: ['es'],
+          },
+          rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//] },
+        }
+      : {
+          // The CDN files: one self-contained module (Lit included) and a lazy loader.
+          outDir: 'dist',
+          emptyOutDir: false,
+          minify: true,
+          lib: { entry: { mutual: 'src/index.ts' }, formats: ['es'] },
+        },
+}));

@@ -1,0 +1,112 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { register } from 'tsx/esm/api';
+
+// The collector is TypeScript; tsx lets this config import it as is.
+register();
+const { createCollector } = await import('./src/collector/create-collector.ts');
+
+const results = '.test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+/** The real reference collector with a real SQLite file, fault switch on (tests only). */
+const collector = createCollector({ db: `${results}/browser-events.db`, faults: true, rateLimit: { max: 5000, windowMs: 60_000 } });
+
+/** Koa → connect: hand /events requests to the collector untouched. */
+function mount(handler) {
+  return (ctx, next) => {
+    if (!ctx.path.startsWith('/events')) return next();
+    ctx.respond = false;
+    return new Promise((resolve) => {
+      ctx.res.on('close', resolve);
+      ctx.res.on('finish', resolve);
+      handler(ctx.req, ctx.res, () => resolve(next()));
+    });
+  };
+}
+
+/**
+ * Commands the page cannot do itself. Real offline mode cuts the test runner's own websocket,
+ * so network tests run in a second tab ("peer page", same origin and storage) driven from here.
+ */
+const peerPages = new Map();
+const mutualCommands = {
+  name: 'mutual-commands',
+  async executeCommand({ command, payload, session }) {
+    if (!command.startsWith('mutual:')) return undefined;
+    const page = session.browser.getPage(session.id);
+    if (command === 'mutual:media') {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { features: payload.features ?? [] });
+      await cdp.detach();
+      return true;
+    }
+    if (command === 'mutual:peer-open') {
+      const peer = await page.browser().newPage();
+      peerPages.set(session.id, peer);
+      await peer.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+      return true;
+    }
+    const peer = peerPages.get(session.id);
+    if (!peer) throw new Error('no peer page open');
+    if (command === 'mutual:peer-network') {
+      await peer.setOfflineMode(!!payload.offline);
+      return true;
+    }
+    if (command === 'mutual:peer-eval') return peer.evaluate(payload.expression);
+    if (command === 'mutual:peer-reload') {
+      await peer.reload({ waitUntil: 'load' });
+      return true;
+    }
+    if (command === 'mutual:peer-close') {
+      peerPages.delete(session.id);
+      await peer.close();
+      return true;
+    }
+    return undefined;
+  },
+};
+
+/** Writes the real pass/fail counts for tests/run.mjs to sum with the other runners. */
+const countingReporter = {
+  onTestRunFinished({ sessions }) {
+    let passed = 0;
+    let failed = 0;
+    const walk = (suite) => {
+      for (const t of suite.tests ?? []) {
+        if (t.skipped) continue;
+        if (t.passed) passed++;
+        else failed++;
+      }
+      for (const s of suite.suites ?? []) walk(s);
+    };
+    for (const session of sessions) {
+      if (session.testResults) walk(session.testResults);
+      // A file that failed to load or threw outside a test counts as one failure.
+      if (!session.passed && (session.errors?.length || !session.testResults)) failed++;
+    }
+    writeFileSync(`${results}/wtr.json`, JSON.stringify({ passed, failed }));
+  },
+};
+
+export default {
+  files: ['tests/**/*.test.ts', '!tests/node/**'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 600_000,
+  testFramework: { config: { timeout: 20_000 } },
+  middleware: [mount(collector)],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mutualCommands],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+      },
+    }),
+  ],
+};
