@@ -38,7 +38,7 @@ function demoHome(): Plugin {
   };
 }
 
-const elements = ['provider'];
+const elements = ['provider', 'me-too'];
 
 export default defineConfig(({ mode }) => ({
   plugins: [mutualCollector(), demoHome()],

@@ -1,2 +1,3 @@
 export * from './core/public.js';
 export { MutualProvider } from './provider/define.js';
+export { MutualMeToo } from './me-too/define.js';

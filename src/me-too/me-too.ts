@@ -1,0 +1,238 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseJsonAttribute } from '../core/config.js';
+import { VERSION } from '../core/define.js';
+import { EventTypes } from '../core/envelope.js';
+import { MutualReactionEvent } from '../core/events.js';
+import { formatCount } from '../core/i18n/index.js';
+import { MutualElement } from '../core/mutual-element.js';
+import { warnOnce } from '../core/warn.js';
+import { meTooStyles } from './me-too.styles.js';
+import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
+
+/** What this device has pressed (`active`) and what the endpoint already has from it (`sent`). */
+interface Remembered {
+  active: string[];
+  sent: string[];
+}
+
+/**
+ * @summary A "me too" reaction bar: let someone know you've been there too, and see that others have.
+ * There are no negative reactions, by design.
+ *
+ * @csspart base - The toolbar (or, when `readonly`, the list).
+ * @csspart button - Each reaction toggle button; `button pressed` when pressed.
+ * @csspart icon - A reaction's icon.
+ * @csspart label - A reaction's visible name.
+ * @csspart count - A reaction's count.
+ * @csspart note - The note shown when reactions are unavailable.
+ *
+ * @cssprop --mutual-me-too-gap - Space between reactions.
+ * @cssprop --mutual-me-too-pressed-background - Background of a pressed reaction (default `--mutual-color-accent-soft`).
+ * @cssprop --mutual-me-too-pressed-border - Border of a pressed reaction (default `--mutual-color-accent`).
+ *
+ * @fires mutual-reaction - A reaction was pressed; cancelable. `detail`: `{ subject, reaction, active, count }`.
+ * @fires mutual-event - Before an event is sent; cancelable. `detail`: the CloudEvents envelope.
+ * @fires mutual-send-error - The endpoint refused an event for good.
+ */
+export class MutualMeToo extends MutualElement {
+  static version = VERSION;
+  static override styles = [...MutualElement.styles, meTooStyles];
+
+  /** What the reactions are about, e.g. a story id. Required. */
+  @property({ reflect: true }) subject?: string;
+  /** Comma list of reactions: built-ins `me-too, understand, strength, helped`, or your own as `name:Label`. */
+  @property() reactions = DEFAULT_REACTIONS;
+  /** Initial counts as JSON (`{"me-too": 12}`), for server-rendered pages; `hidden` shows no numbers at all. */
+  @property() counts?: string;
+  /** Counts under this number read "A few people" instead of a number. */
+  @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
+  /** At most one reaction at a time; choosing another moves it. */
+  @property({ type: Boolean }) single = false;
+  /** Show counts without buttons (e.g. in an archive). */
+  @property({ type: Boolean }) readonly = false;
+  /** `full` (icon, name, count) or `compact` (icon and count; the name on hover and focus). */
+  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+
+  /** Milliseconds a reaction must stay put before it is sent, so rapid toggling sends only the final state. */
+  @property({ type: Number, attribute: false }) settleMs = 600;
+
+  @state() private base: Record<string, number> | null = null;
+  @state() private remembered: Remembered = { active: [], sent: [] };
+  @state() private focusIndex = 0;
+  @state() private announcement = '';
+  private defs: ReactionDef[] = [];
+  private commitTimer?: ReturnType<typeof setTimeout>;
+  private fetchedFor?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.commitNow);
+    document.addEventListener('visibilitychange', this.commitNow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.commitNow();
+    removeEventListener('pagehide', this.commitNow);
+    document.removeEventListener('visibilitychange', this.commitNow);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('reactions')) this.defs = parseReactions(this, this.reactions);
+    if (changed.has('layout') && !['full', 'compact'].includes(this.layout)) {
+      warnOnce('layout', `<mutual-me-too>: layout="${this.layout}" is not "full" or "compact"; using "full".`, this);
+      this.layout = 'full';
+    }
+    if (!this.hasUpdated || changed.has('subject')) {
+      if (!this.subject) warnOnce('subject', '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.', this);
+      this.remembered = (this.subject && this.mutual.recall<Remembered>(`reactions:${this.subject}`)) || { active: [], sent: [] };
+    }
+    if (changed.has('counts') && this.counts !== 'hidden') {
+      this.base = parseJsonAttribute<Record<string, number>>(this, 'counts', this.counts, 'object') ?? this.base;
+    }
+    this.fetchCounts();
+  }
+
+  /** Live counts from the endpoint (`GET ?subject=`) when there is one; a failure keeps what we have. */
+  private fetchCounts(): void {
+    const transport = this.mutual.transport;
+    const key = `${transport?.endpoint}|${this.subject}`;
+    if (!transport || !this.subject || this.counts === 'hidden' || this.fetchedFor === key) return;
+    this.fetchedFor = key;
+    transport.getCounts(this.subject).then(
+      (counts) => (this.base = { ...this.base, ...counts }),
+      (error: Error) => warnOnce('counts-get', `<mutual-me-too>: could not load counts for "${this.subject}" (${error.message}); showing the bar without them.`, this),
+    );
+  }
+
+  private isActive(name: string): boolean {
+    return this.remembered.active.includes(name);
+  }
+
+  /** Server count, corrected for what this device pressed but the server doesn't know yet (or the reverse). */
+  private countOf(name: string, active = this.isActive(name)): number | null {
+    if (!this.base) return null;
+    const own = (active ? 1 : 0) - (this.remembered.sent.includes(name) ? 1 : 0);
+    return Math.max(0, (this.base[name] ?? 0) + own);
+  }
+
+  private labelOf(def: ReactionDef): string {
+    return def.label ?? this.mutual.t(def.labelKey!);
+  }
+
+  private countText(count: number | null): string | null {
+    if (count === null || count === 0 || this.counts === 'hidden') return null;
+    if (count < this.hideCountsBelow) return this.mutual.t('reactions.few');
+    return formatCount(this.mutual.locale, count);
+  }
+
+  private accessibleName(def: ReactionDef): string {
+    const label = this.labelOf(def);
+    const count = this.countOf(def.name);
+    if (!this.countText(count)) return this.mutual.t('reactions.name-zero', { label });
+    if (count! < this.hideCountsBelow) return this.mutual.t('reactions.name-few', { label });
+    return this.mutual.t('reactions.name', { label, count: count! });
+  }
+
+  private toggle(def: ReactionDef): void {
+    if (!this.subject || this.readonly) return;
+    const active = !this.isActive(def.name);
+    const event = new MutualReactionEvent({
+      subject: this.subject,
+      reaction: def.name,
+      active,
+      count: this.countOf(def.name, active) ?? (active ? 1 : 0),
+    });
+    if (!this.dispatchEvent(event)) return;
+    const others = active && this.single ? [] : this.remembered.active.filter((n) => n !== def.name);
+    this.remembered = {
+      ...this.remembered,
+      active: active ? [...others, def.name] : others,
+    };
+    this.mutual.remember(`reactions:${this.subject}`, this.remembered);
+    const text = this.countText(this.countOf(def.name));
+    this.announcement = text ? this.mutual.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! }) : '';
+    clearTimeout(this.commitTimer);
+    this.commitTimer = setTimeout(this.commitNow, this.settleMs);
+  }
+
+  /** Sends the difference between what is pressed and what the endpoint has: one event per changed reaction. */
+  private commitNow = (): void => {
+    clearTimeout(this.commitTimer);
+    const subject = this.subject;
+    if (!subject) return;
+    const { active, sent } = this.remembered;
+    const nowSent = new Set(sent);
+    for (const name of new Set([...active, ...sent])) {
+      const on = active.includes(name);
+      if (on === nowSent.has(name)) continue;
+      const type = on ? EventTypes.reactionAdded : EventTypes.reactionRemoved;
+      if (this.mutual.send(type, { reaction: name }, { subject })) {
+        if (on) nowSent.add(name);
+        else nowSent.delete(name);
+      }
+    }
+    if (nowSent.size !== sent.length || [...nowSent].some((n) => !sent.includes(n))) {
+      this.remembered = { active, sent: [...nowSent] };
+      this.mutual.remember(`reactions:${subject}`, this.remembered);
+    }
+  };
+
+  private onKeydown(e: KeyboardEvent): void {
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 }[e.key];
+    const last = this.defs.length - 1;
+    let next: number | undefined;
+    if (step !== undefined) {
+      const dir = this.mutual.dir === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') ? -step : step;
+      next = (this.focusIndex + dir + this.defs.length) % this.defs.length;
+    } else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = last;
+    if (next === undefined) return;
+    e.preventDefault();
+    this.focusIndex = next;
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll('button')[next]?.focus());
+  }
+
+  protected override render() {
+    const { dir, lang } = this.mutual;
+    if (this.readonly) {
+      return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.mutual.t('reactions.readonly')}>
+        ${this.defs.map(
+          (def) =>
+            html`<li class="readonly-item">${def.icon}<span part="label">${this.labelOf(def)}</span>
+              <span part="count">${this.countText(this.countOf(def.name)) ?? ''}</span></li>`,
+        )}
+      </ul>`;
+    }
+    const disabled = !this.subject;
+    return html`<div
+        part="base"
+        role="toolbar"
+        dir=${dir}
+        lang=${lang}
+        aria-label=${this.mutual.t('reactions.label')}
+        @keydown=${this.onKeydown}
+      >
+        ${this.defs.map((def, i) => {
+          const pressed = this.isActive(def.name);
+          const count = this.countText(this.countOf(def.name));
+          return html`<button
+            type="button"
+            part=${pressed ? 'button pressed' : 'button'}
+            aria-pressed=${pressed ? 'true' : 'false'}
+            aria-label=${this.accessibleName(def)}
+            tabindex=${i === Math.min(this.focusIndex, this.defs.length - 1) ? 0 : -1}
+            ?disabled=${disabled}
+            @click=${() => this.toggle(def)}
+            @focus=${() => (this.focusIndex = i)}
+          >
+            ${def.icon}<span part="label">${this.labelOf(def)}</span>
+            ${count ? html`<span part="count">${count}</span>` : nothing}
+          </button>`;
+        })}
+        ${disabled ? html`<p part="note">${this.mutual.t('reactions.unavailable')}</p>` : nothing}
+      </div>
+      <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+}

@@ -1,0 +1,252 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/me-too/define.js';
+import '../src/provider/define.js';
+import type { MutualMeToo } from '../src/me-too/me-too.js';
+import { EventTypes } from '../src/core/envelope.js';
+import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
+import { counts, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
+
+const buttons = (el: MutualMeToo) => [...el.shadowRoot!.querySelectorAll('button')];
+const button = (el: MutualMeToo, label: string) => buttons(el).find((b) => b.textContent!.includes(label))!;
+
+async function bar(attrs: { subject?: string; endpoint?: string; counts?: string; extra?: string } = {}) {
+  const el = await fixture<MutualMeToo>(html`<mutual-me-too
+    subject=${attrs.subject ?? uniqueSubject('mt')}
+    endpoint=${attrs.endpoint ?? scoped('mt').endpoint}
+    counts=${attrs.counts ?? ''}
+  ></mutual-me-too>`);
+  el.settleMs = 30;
+  return el;
+}
+
+async function storedFor(subject: string, n: number) {
+  return until(async () => {
+    const rows = await stored({ subject });
+    return rows.length >= n && rows;
+  }, `${n} event(s) stored for ${subject}`);
+}
+
+describe('<mutual-me-too>', () => {
+  afterEach(() => localStorage.clear());
+
+  it('renders the default reactions as a labelled toolbar of toggle buttons, one tab stop', async () => {
+    const el = await bar({ counts: '{"me-too": 12}' });
+    const toolbar = el.shadowRoot!.querySelector('[role="toolbar"]')!;
+    expect(toolbar.getAttribute('aria-label')).to.equal('Respond to this as a peer');
+    expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Me too 12',
+      'I understand',
+      'Sending strength',
+      'This helped me',
+    ]);
+    expect(buttons(el).map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false', 'false']);
+    expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    expect(button(el, 'Me too').getAttribute('aria-label')).to.equal('Me too, 12 people');
+    await expectAxeClean(el);
+  });
+
+  it('a click presses the reaction at once and the collector stores reaction.added for the subject', async () => {
+    const subject = uniqueSubject('click');
+    const el = await bar({ subject, counts: '{"me-too": 2}' });
+    const seen = oneEvent(el, 'mutual-reaction');
+    button(el, 'Me too').click();
+    const event = await seen;
+    expect(event.detail).to.deep.equal({ subject, reaction: 'me-too', active: true, count: 3 });
+    await el.updateComplete;
+    expect(button(el, 'Me too').getAttribute('aria-pressed')).to.equal('true');
+    expect(button(el, 'Me too').getAttribute('aria-label')).to.equal('Me too, 3 people');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Me too: 3 people');
+    const [row] = await storedFor(subject, 1);
+    expect(row.type).to.equal(EventTypes.reactionAdded);
+    expect(row.subject).to.equal(subject);
+    expect(row.data).to.deep.equal({ reaction: 'me-too' });
+    expect(await counts(subject)).to.deep.equal({ 'me-too': 1 });
+  });
+
+  it('works by keyboard: arrows move between reactions (one tab stop), Enter and Space toggle', async () => {
+    const subject = uniqueSubject('keys');
+    const el = await bar({ subject });
+    buttons(el)[0].focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.textContent).to.contain('I understand');
+    expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button(el, 'I understand').getAttribute('aria-pressed')).to.equal('true');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(button(el, 'This helped me').getAttribute('aria-pressed')).to.equal('true');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.textContent).to.contain('This helped me');
+    const rows = await storedFor(subject, 2);
+    expect(rows.map((r) => r.data.reaction).sort()).to.deep.equal(['helped', 'understand']);
+  });
+
+  it('in Arabic the bar is right-to-left, labels are translated, and ArrowLeft moves forward', async () => {
+    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="ar-1" locale="ar" counts='{"me-too": 3}'></mutual-me-too>`);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    const three = new Intl.NumberFormat('ar').format(3);
+    expect(buttons(el)[0].getAttribute('aria-label')).to.equal(`وأنا أيضًا، ${three} أشخاص`);
+    buttons(el)[0].focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.shadowRoot!.activeElement?.textContent).to.contain('أفهمك');
+    await expectAxeClean(el);
+  });
+
+  it('remembers the visitor’s reaction after a reload; pressing again stores the removal', async () => {
+    const subject = uniqueSubject('reload');
+    const { endpoint } = scoped('reload');
+    let el = await bar({ subject, endpoint });
+    button(el, 'Sending strength').click();
+    await storedFor(subject, 1);
+    el.remove();
+    // A new element for the same subject, as after a reload: pressed state and live count from the endpoint.
+    el = await bar({ subject, endpoint });
+    await until(() => el.shadowRoot!.querySelector('[part="count"]'), 'count loaded');
+    expect(button(el, 'Sending strength').getAttribute('aria-pressed')).to.equal('true');
+    expect(button(el, 'Sending strength').getAttribute('aria-label')).to.equal('Sending strength, 1 person');
+    button(el, 'Sending strength').click();
+    const rows = await storedFor(subject, 2);
+    expect(rows.map((r) => r.type)).to.deep.equal([EventTypes.reactionAdded, EventTypes.reactionRemoved]);
+    expect(await counts(subject)).to.deep.equal({ strength: 0 });
+  });
+
+  it('rapid toggling sends only the final state', async () => {
+    const subject = uniqueSubject('rapid');
+    const el = await bar({ subject });
+    el.settleMs = 300;
+    for (let i = 0; i < 41; i++) button(el, 'Me too').click();
+    await storedFor(subject, 1);
+    await new Promise((r) => setTimeout(r, 600));
+    const rows = await stored({ subject });
+    expect(rows.map((r) => r.type)).to.deep.equal([EventTypes.reactionAdded]);
+  });
+
+  it('counts come from the endpoint (GET ?subject=) and are formatted compactly above 999', async () => {
+    const subject = uniqueSubject('get');
+    const el = await bar({ subject, counts: '{"me-too": 1234, "helped": 5}' });
+    expect(button(el, 'Me too').textContent).to.contain('1.2K');
+    // The endpoint knows nothing of this subject yet: it says 0 for what it has, attribute counts stay for the rest.
+    button(el, 'I understand').click();
+    await storedFor(subject, 1);
+    const fresh = await bar({ subject: subject, endpoint: scoped('get').endpoint });
+    await until(() => button(fresh, 'I understand').textContent!.includes('1'), 'count from GET');
+    expect(button(fresh, 'I understand').getAttribute('aria-label')).to.equal('I understand, 1 person');
+  });
+
+  it('malformed counts JSON or a failing GET → one warning and a working bar without counts', async () => {
+    const subject = uniqueSubject('bad');
+    let el!: MutualMeToo;
+    const warnings = await captureWarnings(async () => {
+      el = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} counts="{oops" endpoint="/no-such-endpoint"></mutual-me-too>`);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(warnings.filter((w) => w.includes('"counts" attribute must be a JSON object'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('could not load counts'))).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
+    button(el, 'Me too').click();
+    await el.updateComplete;
+    expect(button(el, 'Me too').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('ignores unknown reaction names with a warning and accepts a host’s own reaction with a label', async () => {
+    let el!: MutualMeToo;
+    const warnings = await captureWarnings(async () => {
+      el = await fixture<MutualMeToo>(html`<mutual-me-too subject="custom-1" reactions="me-too,thumbs-down,hug:Sending a hug"></mutual-me-too>`);
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('unknown reaction "thumbs-down"');
+    expect(buttons(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Me too', 'Sending a hug']);
+  });
+
+  it('without a subject: one warning, disabled buttons and a reassuring note', async () => {
+    let el!: MutualMeToo;
+    const warnings = await captureWarnings(async () => {
+      el = await fixture<MutualMeToo>(html`<mutual-me-too></mutual-me-too>`);
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"subject" attribute is missing');
+    expect(buttons(el).every((b) => b.disabled)).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="note"]')!.textContent).to.contain('Nothing is wrong on your side');
+    await expectAxeClean(el);
+  });
+
+  it('a cancelled mutual-reaction changes nothing and sends nothing', async () => {
+    const subject = uniqueSubject('cancel');
+    const el = await bar({ subject, counts: '{"me-too": 4}' });
+    el.addEventListener('mutual-reaction', (e) => e.preventDefault());
+    button(el, 'Me too').click();
+    await el.updateComplete;
+    expect(button(el, 'Me too').getAttribute('aria-pressed')).to.equal('false');
+    expect(button(el, 'Me too').textContent).to.contain('4');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await stored({ subject })).to.have.length(0);
+  });
+
+  it('`single` keeps at most one reaction: choosing another moves it', async () => {
+    const subject = uniqueSubject('single');
+    const el = await bar({ subject });
+    el.single = true;
+    button(el, 'Me too').click();
+    button(el, 'I understand').click();
+    await el.updateComplete;
+    expect(buttons(el).map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true', 'false', 'false']);
+    const rows = await storedFor(subject, 1);
+    expect(rows.map((r) => [r.type, r.data.reaction])).to.deep.equal([[EventTypes.reactionAdded, 'understand']]);
+  });
+
+  it('`readonly` lists counts without buttons', async () => {
+    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="ro" readonly counts='{"me-too": 7, "helped": 2}'></mutual-me-too>`);
+    expect(buttons(el)).to.have.length(0);
+    const items = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal(['Me too 7', 'I understand', 'Sending strength', 'This helped me 2']);
+    await expectAxeClean(el);
+  });
+
+  it('gentle counts: below the threshold reads "A few people"; counts="hidden" shows no numbers', async () => {
+    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="gentle" hide-counts-below="3" counts='{"me-too": 2, "helped": 8}'></mutual-me-too>`);
+    expect(button(el, 'Me too').textContent).to.contain('A few people');
+    expect(button(el, 'Me too').getAttribute('aria-label')).to.equal('Me too, a few people');
+    expect(button(el, 'This helped me').textContent).to.contain('8');
+    const hidden = await fixture<MutualMeToo>(html`<mutual-me-too subject="gentle" counts="hidden" locale="es"></mutual-me-too>`);
+    expect(hidden.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
+    expect(buttons(hidden)[0].getAttribute('aria-label')).to.equal('A mí también');
+  });
+
+  it('compact layout keeps full accessible names', async () => {
+    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="compact" layout="compact" counts='{"understand": 1}'></mutual-me-too>`);
+    expect(button(el, 'I understand').getAttribute('aria-label')).to.equal('I understand, 1 person');
+    await expectAxeClean(el);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is axe-clean with a pressed reaction in the ${theme} theme`, async () => {
+      const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="theme-${theme}" theme=${theme} counts='{"me-too": 5}'></mutual-me-too>`);
+      button(el, 'Me too').click();
+      await el.updateComplete;
+      await expectAxeClean(el);
+    });
+  }
+
+  it('in forced-colors mode a pressed reaction is still distinguishable and axe-clean', async () => {
+    await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+    try {
+      const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="forced"></mutual-me-too>`);
+      button(el, 'Me too').click();
+      await el.updateComplete;
+      const pressed = getComputedStyle(button(el, 'Me too')).backgroundColor;
+      const plain = getComputedStyle(button(el, 'I understand')).backgroundColor;
+      expect(pressed).not.to.equal(plain);
+      await expectAxeClean(el);
+    } finally {
+      await emulateMedia([]);
+    }
+  });
+});
