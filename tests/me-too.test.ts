@@ -5,7 +5,7 @@ import '../src/provider/define.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
-import { counts, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
+import { counts, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const buttons = (el: MutualMeToo) => [...el.shadowRoot!.querySelectorAll('button')];
 const button = (el: MutualMeToo, label: string) => buttons(el).find((b) => b.textContent!.includes(label))!;
@@ -20,12 +20,7 @@ async function bar(attrs: { subject?: string; endpoint?: string; counts?: string
   return el;
 }
 
-async function storedFor(subject: string, n: number) {
-  return until(async () => {
-    const rows = await stored({ subject });
-    return rows.length >= n && rows;
-  }, `${n} event(s) stored for ${subject}`);
-}
+const storedFor = (subject: string, n: number) => storedAtLeast({ subject }, n);
 
 describe('<mutual-me-too>', () => {
   afterEach(() => localStorage.clear());

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/envelope.js';
 import { Transport, type DeliveryEvent } from '../src/core/transport.js';
-import { injectFault, requestCount, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
+import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 import { peer } from './helpers/browser.js';
 
 const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 50, timeoutMs: 2000 };
@@ -13,10 +13,7 @@ function events(subject: string, n: number): MutualEnvelope[] {
 }
 
 async function expectStoredOnce(subject: string, sent: MutualEnvelope[]): Promise<void> {
-  const rows = await until(async () => {
-    const r = await stored({ subject });
-    return r.length >= sent.length && r;
-  }, `${sent.length} events stored for ${subject}`);
+  const rows = await storedAtLeast({ subject }, sent.length);
   expect(rows.map((r) => r.id).sort()).to.deep.equal(sent.map((e) => e.id).sort());
 }
 
@@ -85,10 +82,7 @@ describe('transport', () => {
       expect(JSON.parse(localStorage.getItem(`mutual:outbox:${endpoint}`) ?? '[]')).to.have.length(4);
       expect(await stored({ subject })).to.have.length(0);
       await peer.setOffline(false);
-      const rows = await until(async () => {
-        const r = await stored({ subject });
-        return r.length >= 4 && r;
-      }, 'stored after going back online');
+      const rows = await storedAtLeast({ subject }, 4);
       expect(rows.map((r) => r.id).sort()).to.deep.equal([...ids].sort());
       await until(async () => (await peer.eval<number>('mutualTest.pending()')) === 0, 'outbox emptied');
     } finally {
@@ -133,10 +127,7 @@ describe('transport', () => {
     // The endpoint recovers; the next page (a reload) finds the events in the outbox and sends them.
     await fetch('/events/faults', { method: 'DELETE' });
     frame.src = `/tests/helpers/reload-page.html?endpoint=${encodeURIComponent(endpoint)}&n=0`;
-    const rows = await until(async () => {
-      const r = await stored({ subject });
-      return r.length >= 3 && r;
-    }, 'events stored after reload');
+    const rows = await storedAtLeast({ subject }, 3);
     expect(rows.map((r) => r.id).sort()).to.deep.equal([...ids].sort());
     frame.remove();
   });

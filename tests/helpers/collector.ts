@@ -76,3 +76,11 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Waits until the collector has stored at least `n` events matching `filter`, and returns them. */
+export function storedAtLeast(filter: { subject?: string; type?: string }, n = 1): Promise<MutualEnvelope[]> {
+  return until(async () => {
+    const rows = await stored(filter);
+    return rows.length >= n && rows;
+  }, `${n} event(s) stored for ${JSON.stringify(filter)}`);
+}

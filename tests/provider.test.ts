@@ -1,0 +1,199 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import '../src/index.js';
+import { defineElement, VERSION } from '../src/core/define.js';
+import { EventTypes } from '../src/core/envelope.js';
+import type { MutualMeToo } from '../src/me-too/me-too.js';
+import type { MutualProvider } from '../src/provider/provider.js';
+import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import { requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+
+/** A third-party element with its own shadow root, to prove context crosses shadow boundaries. */
+class HostCard extends LitElement {
+  static override properties = { subject: {} };
+  subject = '';
+  override render() {
+    return html`<article><mutual-me-too subject=${this.subject}></mutual-me-too></article>`;
+  }
+}
+customElements.define('test-host-card', HostCard);
+
+const innerBar = (card: Element) => card.shadowRoot!.querySelector('mutual-me-too')!;
+const press = async (bar: MutualMeToo, index = 0) => {
+  bar.settleMs = 20;
+  await bar.updateComplete;
+  bar.shadowRoot!.querySelectorAll('button')[index].click();
+};
+
+describe('<mutual-provider>', () => {
+  afterEach(() => localStorage.clear());
+
+  it('hands its endpoint to a widget inside another shadow root; the envelope arrives intact', async () => {
+    const { endpoint } = scoped('prov');
+    const subject = uniqueSubject('prov');
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${endpoint}><test-host-card subject=${subject}></test-host-card></mutual-provider>`,
+    );
+    const card = provider.querySelector('test-host-card')!;
+    await (card as HostCard).updateComplete;
+    const sent = oneEvent(provider, 'mutual-event');
+    await press(innerBar(card));
+    const { detail } = await sent;
+    const [row] = await storedAtLeast({ subject });
+    expect(row).to.deep.equal(detail);
+    expect(row).to.include({
+      specversion: '1.0',
+      type: EventTypes.reactionAdded,
+      subject,
+      source: `${location.origin}${location.pathname}`,
+      datacontenttype: 'application/json',
+    });
+    expect(row.id).to.match(/^[0-9a-f-]{36}$/);
+    expect(Date.now() - Date.parse(row.time)).to.be.within(0, 30_000);
+  });
+
+  it('a widget’s own endpoint wins over the provider’s', async () => {
+    const outer = scoped('outer');
+    const own = scoped('own');
+    const subject = uniqueSubject('own');
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${outer.endpoint} source="urn:community:test"
+        ><mutual-me-too subject=${subject} endpoint=${own.endpoint}></mutual-me-too
+      ></mutual-provider>`,
+    );
+    await press(provider.querySelector('mutual-me-too')!);
+    const [row] = await storedAtLeast({ subject });
+    expect(row.source).to.equal('urn:community:test');
+    expect(await requestCount(own.scope)).to.equal(1);
+    expect(await requestCount(outer.scope)).to.equal(0);
+  });
+
+  it('preventDefault() on mutual-event stops the event; enrichment is stored', async () => {
+    const { endpoint } = scoped('enrich');
+    const cancelled = uniqueSubject('cancelled');
+    const enriched = uniqueSubject('enriched');
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${endpoint}>
+        <mutual-me-too subject=${cancelled}></mutual-me-too>
+        <mutual-me-too subject=${enriched}></mutual-me-too>
+      </mutual-provider>`,
+    );
+    provider.addEventListener('mutual-event', (e) => {
+      if (e.detail.subject === cancelled) e.preventDefault();
+      else e.detail.data.community = 'recovery-circle';
+    });
+    const [a, b] = provider.querySelectorAll('mutual-me-too');
+    await press(a);
+    await press(b);
+    const [row] = await storedAtLeast({ subject: enriched });
+    expect(row.data).to.deep.equal({ reaction: 'me-too', community: 'recovery-circle' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await stored({ subject: cancelled })).to.have.length(0);
+  });
+
+  it('an event the endpoint refuses fires mutual-send-error on the widget and warns', async () => {
+    const { endpoint } = scoped('refuse');
+    const subject = uniqueSubject('refuse');
+    const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+    // A host enrichment the schema does not allow (nested object) → 400 from the collector.
+    bar.addEventListener('mutual-event', (e) => ((e.detail.data as Record<string, unknown>).nested = { no: 'objects' }));
+    const failed = oneEvent(bar, 'mutual-send-error');
+    const warnings = await captureWarnings(async () => {
+      await press(bar);
+      const { detail } = await failed;
+      expect(detail.envelope.subject).to.equal(subject);
+      expect(detail.reason).to.match(/^400/);
+    });
+    expect(warnings.join()).to.contain('refused 1 event');
+  });
+
+  it('without any endpoint: widgets still work and dispatch events, with one console note', async () => {
+    const subject = uniqueSubject('none');
+    const warnings = await captureWarnings(async () => {
+      const provider = await fixture<MutualProvider>(html`<mutual-provider><mutual-me-too subject=${subject}></mutual-me-too></mutual-provider>`);
+      const bar = provider.querySelector('mutual-me-too')!;
+      const seen = oneEvent(provider, 'mutual-event');
+      await press(bar);
+      expect((await seen).detail.subject).to.equal(subject);
+      await press(bar, 1);
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    // (The note is page-wide: it may already have been printed by an earlier test in this file.)
+    expect(warnings.filter((w) => w.includes('no endpoint')).length).to.be.at.most(1);
+  });
+
+  it('theming: --mutual-color-accent on the provider reaches every widget; one string override renames everywhere', async () => {
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider style="--mutual-color-accent: rgb(120, 20, 160)" strings='{"reaction.me-too": "Same here"}'>
+        <mutual-me-too subject="a"></mutual-me-too>
+        <test-host-card subject="b"></test-host-card>
+      </mutual-provider>`,
+    );
+    const card = provider.querySelector('test-host-card') as HostCard;
+    await card.updateComplete;
+    for (const bar of [provider.querySelector('mutual-me-too')!, innerBar(card)]) {
+      await bar.updateComplete;
+      const icon = bar.shadowRoot!.querySelector('[part="icon"]')!;
+      expect(getComputedStyle(icon).color).to.equal('rgb(120, 20, 160)');
+      expect(bar.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Same here');
+    }
+  });
+
+  it('locale and theme on the provider apply to widgets inside; a widget’s own locale wins', async () => {
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider locale="es" theme="dark">
+        <mutual-me-too subject="x"></mutual-me-too>
+        <mutual-me-too subject="y" locale="ar"></mutual-me-too>
+      </mutual-provider>`,
+    );
+    const [es, ar] = provider.querySelectorAll('mutual-me-too');
+    await es.updateComplete;
+    expect(es.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('A mí también');
+    expect(ar.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(es).colorScheme).to.equal('dark');
+    // Dark surface: the default light text colour would be unreadable; the dark token applies.
+    expect(getComputedStyle(es).color).to.equal('rgb(230, 238, 235)');
+    await expectAxeClean(provider);
+  });
+
+  it('locale falls back to the nearest lang attribute, then English', async () => {
+    const el = await fixture(html`<div lang="es-MX"><mutual-me-too subject="l"></mutual-me-too></div>`);
+    const bar = el.querySelector('mutual-me-too')!;
+    expect(bar.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('A mí también');
+  });
+
+  it('an invalid theme warns once and falls back', async () => {
+    const warnings = await captureWarnings(() => fixture(html`<mutual-me-too subject="t" theme="neon"></mutual-me-too>`));
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('theme="neon"');
+  });
+
+  it('a second copy of Mutual defining the same tags does not throw; a different version warns once', async () => {
+    class OtherCopy extends HTMLElement {
+      static version = '9.9.9';
+    }
+    class SameVersion extends HTMLElement {
+      static version = VERSION;
+    }
+    const warnings = await captureWarnings(() => {
+      defineElement('mutual-me-too', SameVersion);
+      defineElement('mutual-me-too', OtherCopy);
+      defineElement('mutual-me-too', OtherCopy);
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('already defined by version');
+  });
+
+  it('forget() clears everything Mutual stored on the device', async () => {
+    const { endpoint } = scoped('forget');
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${endpoint}><mutual-me-too subject=${uniqueSubject('f')}></mutual-me-too></mutual-provider>`,
+    );
+    localStorage.setItem('not-mutual', 'keep');
+    await press(provider.querySelector('mutual-me-too')!);
+    await until(() => Object.keys(localStorage).some((k) => k.startsWith('mutual:reactions:')), 'reaction remembered');
+    provider.forget();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
+    expect(localStorage.getItem('not-mutual')).to.equal('keep');
+  });
+});
