@@ -38,7 +38,7 @@ function demoHome(): Plugin {
   };
 }
 
-const elements = ['provider', 'me-too'];
+const elements = ['provider', 'me-too', 'story-card', 'crisis-resources'];
 
 export default defineConfig(({ mode }) => ({
   plugins: [mutualCollector(), demoHome()],

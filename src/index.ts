@@ -1,3 +1,5 @@
 export * from './core/public.js';
 export { MutualProvider } from './provider/define.js';
 export { MutualMeToo } from './me-too/define.js';
+export { MutualStoryCard } from './story-card/define.js';
+export { MutualCrisisResources } from './crisis-resources/define.js';

@@ -42,10 +42,23 @@ export class MutualReactionEvent extends MutualDomEvent<ReactionDetail> {
   }
 }
 
+export interface ShareBackDetail {
+  storyId: string;
+  /** The host's form URL (with the story id) when `share-href` is set; otherwise `null` (inline composer). */
+  href: string | null;
+}
+/** A reader chose "Share your experience". Cancelable, so a host can route it itself. */
+export class MutualShareBackEvent extends MutualDomEvent<ShareBackDetail> {
+  constructor(detail: ShareBackDetail) {
+    super('mutual-share-back', detail, true);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mutual-event': MutualEnvelopeEvent;
     'mutual-send-error': MutualSendErrorEvent;
     'mutual-reaction': MutualReactionEvent;
+    'mutual-share-back': MutualShareBackEvent;
   }
 }

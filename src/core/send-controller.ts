@@ -107,18 +107,30 @@ export class MutualController implements ReactiveController {
       warnOnce('no-endpoint', 'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.');
       return null;
     }
-    const onDelivery = (e: Event) => {
-      const { ids, state } = e as DeliveryEvent;
-      if (!ids.includes(envelope.id)) return;
-      options.onState?.(state);
-      if (state !== 'queued') transport.removeEventListener('delivery', onDelivery);
-    };
-    transport.addEventListener('delivery', onDelivery);
-    transport.enqueue(envelope).catch((error: Error) => {
+    const delivered = transport.enqueue(envelope);
+    if (options.onState) this.watch(envelope.id, options.onState);
+    delivered.catch((error: Error) => {
       const target = this.host.isConnected ? this.host : document;
       target.dispatchEvent(new MutualSendErrorEvent({ envelope, reason: error.message }));
     });
     return envelope;
+  }
+
+  /**
+   * Follows one event's delivery (also one queued by an earlier page load). Calls back with
+   * `sent` at once when it is no longer in the outbox, i.e. already acknowledged.
+   */
+  watch(id: string, onState: (state: DeliveryState) => void): void {
+    const transport = this.transport;
+    if (!transport) return;
+    if (!transport.outbox.all().some((e) => e.id === id) && !transport.isWaiting(id)) return onState('sent');
+    const onDelivery = (e: Event) => {
+      const { ids, state } = e as DeliveryEvent;
+      if (!ids.includes(id)) return;
+      onState(state);
+      if (state !== 'queued') transport.removeEventListener('delivery', onDelivery);
+    };
+    transport.addEventListener('delivery', onDelivery);
   }
 
   /** Device storage that respects no-trace (memory only, gone on reload). */

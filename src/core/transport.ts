@@ -95,6 +95,11 @@ export class Transport extends EventTarget {
     this.schedule(0, true);
   }
 
+  /** True while an event enqueued on this page awaits its acknowledgement. */
+  isWaiting(id: string): boolean {
+    return this.waiters.has(id);
+  }
+
   get pending(): number {
     return this.outbox.all().length;
   }

@@ -47,3 +47,33 @@ export function translate(locale: string, key: MessageKey, params: Params = {}, 
 export function formatCount(locale: string, n: number): string {
   return new Intl.NumberFormat(locale, n > 999 ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(n);
 }
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 864e5],
+  ['month', 30 * 864e5],
+  ['week', 7 * 864e5],
+  ['day', 864e5],
+  ['hour', 36e5],
+  ['minute', 6e4],
+];
+
+/** "3 days ago", "yesterday", "hace 3 días", in the locale. */
+export function relativeTime(locale: string, date: Date, now = Date.now()): string {
+  const diff = date.getTime() - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+  return format.format(0, 'minute');
+}
+
+export function fullDate(locale: string, date: Date): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/** "relapse, self-harm" → "relapse and self-harm" in the locale. */
+export function formatList(locale: string, items: string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
+export function formatNumber(locale: string, n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

@@ -1,0 +1,147 @@
+import { css } from 'lit';
+
+export const storyCardStyles = css`
+  :host {
+    --mutual-story-card-lines: 6;
+    --_card-bg: var(--mutual-story-card-background, var(--_color-surface));
+  }
+  [part='base'] {
+    display: grid;
+    gap: var(--_space-s);
+    padding: var(--_space-l);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_card-bg);
+  }
+  [part='heading'] {
+    margin: 0;
+    font-size: 1.2em;
+    line-height: 1.3;
+  }
+  [part='meta'] {
+    margin: 0;
+    color: var(--_color-text-muted);
+    font-size: 0.875em;
+  }
+  [part='tags'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part='tags'] li {
+    padding: 0 var(--_space-s);
+    border-radius: var(--_radius-pill);
+    background: var(--_color-surface-muted);
+    font-size: 0.8125em;
+  }
+  [part='story'].clamped {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--mutual-story-card-lines);
+    overflow: hidden;
+  }
+  [part='warning'] {
+    padding: var(--_space-m);
+    border-radius: var(--_radius-s);
+    background: var(--_color-warning-surface);
+  }
+  [part='warning'] p,
+  [part='notice'] {
+    margin: 0 0 var(--_space-s);
+  }
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    align-items: center;
+  }
+  button,
+  a.action {
+    padding: var(--_space-xs) var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+  }
+  button.primary {
+    background: var(--_color-accent);
+    border-color: var(--_color-accent);
+    color: var(--_color-on-accent);
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding-inline: 0;
+    color: var(--_color-accent);
+    text-decoration: underline;
+  }
+  .report {
+    margin-inline-start: auto;
+  }
+  [part='composer'] {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  textarea {
+    inline-size: 100%;
+    min-block-size: 6em;
+    padding: var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-s);
+    background: var(--_color-surface);
+    resize: vertical;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_color-text-muted);
+    font-size: 0.875em;
+  }
+  .error,
+  .hint.over {
+    margin: 0;
+    color: var(--_color-danger);
+    font-weight: 600;
+  }
+  dialog {
+    max-inline-size: min(32rem, 92vw);
+    padding: var(--_space-l);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  fieldset {
+    display: grid;
+    gap: var(--_space-xs);
+    margin: 0 0 var(--_space-m);
+    border: none;
+    padding: 0;
+  }
+  label.choice {
+    display: flex;
+    gap: var(--_space-s);
+    align-items: center;
+    min-block-size: 44px;
+  }
+  @media (forced-colors: active) {
+    [part='base'],
+    [part='warning'],
+    dialog {
+      border: 1px solid CanvasText;
+    }
+    button.primary {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+  }
+`;

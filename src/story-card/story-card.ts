@@ -1,0 +1,287 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { VERSION } from '../core/define.js';
+import { EventTypes } from '../core/envelope.js';
+import { MutualShareBackEvent } from '../core/events.js';
+import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
+import { MutualElement } from '../core/mutual-element.js';
+import type { DeliveryState } from '../core/transport.js';
+import { warnOnce } from '../core/warn.js';
+import '../crisis-resources/define.js';
+import '../me-too/define.js';
+import { REPORT_REASONS, renderComposer, renderReportDialog } from './parts.js';
+import { storyCardStyles } from './story-card.styles.js';
+
+type SendState = 'idle' | 'sending' | DeliveryState;
+interface Draft {
+  text: string;
+  /** The id of the event carrying this text, once sent; the draft stays until it is acknowledged. */
+  pendingId?: string;
+}
+
+const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
+
+/**
+ * @summary A peer's shared story in a safe, judgement-free frame, with "me too" reactions and an
+ * invitation to share your own experience back.
+ *
+ * @slot - The story text (plain light-DOM content, readable before JavaScript loads).
+ * @csspart base - The card.
+ * @csspart heading - The heading.
+ * @csspart meta - Author and date line.
+ * @csspart tags - The topic chips.
+ * @csspart story - The story text container (clamped until "Read more").
+ * @csspart warning - The content-warning notice.
+ * @csspart actions - The row with "Share your experience" and "Report".
+ * @csspart composer - The inline response composer.
+ * @csspart dialog - The report dialog.
+ * @cssprop --mutual-story-card-lines - Lines shown before "Read more" (default 6).
+ * @cssprop --mutual-story-card-background - Card background (default `--mutual-color-surface`).
+ * @fires mutual-share-back - A reader chose "Share your experience"; cancelable. `detail`: `{ storyId, href }`.
+ * @fires mutual-reaction - From the embedded reaction bar.
+ * @fires mutual-event - Before an event is sent; cancelable.
+ */
+export class MutualStoryCard extends MutualElement {
+  static version = VERSION;
+  static override styles = [...MutualElement.styles, storyCardStyles];
+
+  /** Identifies the story in events and reactions. Required. */
+  @property({ attribute: 'story-id', reflect: true }) storyId?: string;
+  /** The writer's alias; default a localized "A peer". */
+  @property() author?: string;
+  /** ISO date the story was shared; shown as relative time. */
+  @property() published?: string;
+  /** Comma list of topics, shown as chips. */
+  @property() tags?: string;
+  @property() heading?: string;
+  /** Comma list of sensitive topics: the story stays hidden until the reader chooses to see it. */
+  @property({ attribute: 'content-warning' }) contentWarning?: string;
+  /** Reactions for the embedded bar (see `<mutual-me-too reactions>`). */
+  @property() reactions?: string;
+  @property({ type: Boolean, attribute: 'no-reactions' }) noReactions = false;
+  /** Link "Share your experience" to your own form; the story id is appended as `?story=`. */
+  @property({ attribute: 'share-href' }) shareHref?: string;
+  /** Longest response, in characters. */
+  @property({ type: Number, attribute: 'response-limit' }) responseLimit = 1000;
+
+  @state() private revealed = false;
+  @state() private expanded = false;
+  @state() private overflowing = false;
+  @state() composerOpen = false;
+  @state() private draft: Draft = { text: '' };
+  @state() private sendState: SendState = 'idle';
+  @state() private composerError = '';
+  @state() private reportReason = '';
+  @state() private reportState: 'idle' | 'error' | 'sent' = 'idle';
+
+  @query('[part="story"]') private storyEl?: HTMLElement;
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('.report') private reportButton?: HTMLButtonElement;
+
+  private resize = new ResizeObserver(() => this.measure());
+  private intersection?: IntersectionObserver;
+  private viewTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.intersection = new IntersectionObserver(
+      ([entry]) => {
+        clearTimeout(this.viewTimer);
+        if (entry.intersectionRatio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
+      },
+      { threshold: [0, 0.5] },
+    );
+    this.intersection.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.intersection?.disconnect();
+    this.resize.disconnect();
+    clearTimeout(this.viewTimer);
+  }
+
+  private get sensitive(): string[] {
+    return (this.contentWarning ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('storyId')) {
+      if (!this.storyId) warnOnce('story-id', '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.', this);
+      const draft = this.storyId ? this.mutual.recall<Draft>(`draft:response:${this.storyId}`) : undefined;
+      this.draft = draft?.text ? draft : { text: '' };
+      if (this.draft.pendingId) {
+        this.composerOpen = true;
+        this.sendState = 'queued';
+        this.mutual.watch(this.draft.pendingId, (s) => this.onDelivery(s));
+      }
+    }
+    if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
+      warnOnce('published', `<mutual-story-card>: published="${this.published}" is not an ISO date; the date is left out.`, this);
+    }
+  }
+
+  protected override updated(): void {
+    if (this.storyEl) this.resize.observe(this.storyEl);
+  }
+
+  private measure(): void {
+    const el = this.storyEl;
+    if (el && !this.expanded) this.overflowing = el.scrollHeight > el.clientHeight + 1;
+  }
+
+  private markViewed(): void {
+    if (!this.storyId || viewed.has(this.storyId)) return;
+    viewed.add(this.storyId);
+    this.mutual.send(EventTypes.storyViewed, {}, { subject: this.storyId });
+  }
+
+  private reveal(): void {
+    this.revealed = true;
+    if (this.storyId) this.mutual.send(EventTypes.storyOpened, { topics: this.sensitive }, { subject: this.storyId });
+    void this.updateComplete.then(() => this.storyEl?.focus());
+  }
+
+  private shareUrl(): string | null {
+    if (!this.shareHref || !this.storyId) return null;
+    try {
+      const url = new URL(this.shareHref, document.baseURI);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
+      url.searchParams.set('story', this.storyId);
+      return url.href;
+    } catch {
+      warnOnce('share-href', `<mutual-story-card>: share-href must be an http(s) URL; using the inline composer instead.`, this);
+      return null;
+    }
+  }
+
+  private onShare(e: Event, href: string | null): void {
+    if (!this.dispatchEvent(new MutualShareBackEvent({ storyId: this.storyId ?? '', href }))) {
+      e.preventDefault();
+      return;
+    }
+    if (href) return; // the link does the rest
+    this.composerOpen = true;
+    if (this.sendState === 'sent') this.sendState = 'idle';
+    void this.updateComplete.then(() => this.textarea?.focus());
+  }
+
+  private onInput(text: string): void {
+    this.draft = { text };
+    this.composerError = '';
+    if (this.sendState !== 'sending') this.sendState = 'idle';
+    if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, text ? this.draft : undefined);
+  }
+
+  private sendResponse(): void {
+    const text = this.draft.text.trim();
+    const over = this.draft.text.length - this.responseLimit;
+    this.composerError = !text ? this.mutual.t('story.composer-empty') : over > 0 ? this.mutual.t('story.composer-over', { count: over }) : '';
+    if (this.composerError) return void this.textarea?.focus();
+    if (!this.storyId) return;
+    this.sendState = 'sending';
+    const envelope = this.mutual.send(EventTypes.storyResponse, { text, storyId: this.storyId }, { subject: this.storyId, onState: (s) => this.onDelivery(s) });
+    if (!envelope) return void (this.sendState = 'idle');
+    this.draft = { text: this.draft.text, pendingId: envelope.id };
+    this.mutual.remember(`draft:response:${this.storyId}`, this.draft);
+  }
+
+  private onDelivery(state: DeliveryState): void {
+    this.sendState = state;
+    if (state === 'sent') {
+      this.draft = { text: '' };
+      if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, undefined);
+    } else if (state === 'failed') {
+      this.draft = { text: this.draft.text };
+      if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, this.draft);
+    }
+  }
+
+  private cancelComposer(): void {
+    this.composerOpen = false;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('.share') as HTMLElement | null)?.focus());
+  }
+
+  openReport(): void {
+    this.reportReason = '';
+    this.reportState = 'idle';
+    void this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  private sendReport(): void {
+    if (!REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
+    if (this.storyId) this.mutual.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
+    this.reportState = 'sent';
+  }
+
+  private closeReport(): void {
+    this.dialog?.close();
+  }
+
+  protected override render() {
+    const { dir, lang } = this.mutual;
+    const t = this.mutual.t.bind(this.mutual);
+    const date = this.published ? new Date(this.published) : null;
+    const validDate = date && !Number.isNaN(date.getTime()) ? date : null;
+    const tags = (this.tags ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hidden = this.sensitive.length > 0 && !this.revealed;
+    const href = this.shareUrl();
+    return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : t('story.by', { author: this.author || t('story.author-default') })}>
+      ${this.heading ? html`<h3 part="heading" id="heading">${this.heading}</h3>` : nothing}
+      <p part="meta">
+        ${t('story.by', { author: this.author || t('story.author-default') })}${validDate
+          ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(this.mutual.locale, validDate)}>${relativeTime(this.mutual.locale, validDate)}</time>`
+          : nothing}
+      </p>
+      ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
+      ${hidden
+        ? html`<div part="warning" role="group" aria-label=${t('story.cw-show')}>
+            <p>${t('story.cw-notice', { topics: formatList(this.mutual.locale, this.sensitive) })}</p>
+            <button type="button" class="primary" @click=${this.reveal}>${t('story.cw-show')}</button>
+          </div>`
+        : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.measure()}></slot></div>
+            ${this.overflowing || this.expanded
+              ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
+                  ${t(this.expanded ? 'story.show-less' : 'story.read-more')}
+                </button>`
+              : nothing}`}
+      ${this.storyId && !this.noReactions && !hidden
+        ? html`<mutual-me-too subject=${this.storyId} reactions=${this.reactions ?? nothing} locale=${this.mutual.locale}></mutual-me-too>`
+        : nothing}
+      ${this.storyId
+        ? html`<div part="actions">
+            ${href
+              ? html`<a class="action share" href=${href} @click=${(e: Event) => this.onShare(e, href)}>${t('story.share')}</a>`
+              : html`<button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${(e: Event) => this.onShare(e, null)}>
+                  ${t('story.share')}
+                </button>`}
+            <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
+          </div>`
+        : html`<p class="hint">${t('story.missing-id')}</p>`}
+      ${this.composerOpen && !href ? renderComposer(this, t) : nothing}
+      ${renderReportDialog(this, t)}
+    </article>`;
+  }
+
+  /** @internal State and handlers for the part templates in parts.ts. */
+  get view() {
+    return {
+      draft: this.draft.text,
+      limit: this.responseLimit,
+      sendState: this.sendState,
+      error: this.composerError,
+      noTrace: this.mutual.config.noTrace,
+      reason: this.reportReason,
+      reportState: this.reportState,
+      onInput: (text: string) => this.onInput(text),
+      send: () => this.sendResponse(),
+      cancel: () => this.cancelComposer(),
+      choose: (reason: string) => ((this.reportReason = reason), (this.reportState = 'idle')),
+      report: () => this.sendReport(),
+      closeReport: () => this.closeReport(),
+      onReportClosed: () => this.reportButton?.focus(),
+      locale: this.mutual.locale,
+    };
+  }
+}

@@ -1,0 +1,258 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/story-card/define.js';
+import type { MutualStoryCard } from '../src/story-card/story-card.js';
+import { EventTypes } from '../src/core/envelope.js';
+import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+
+const LONG = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} of a long story about the first months of recovery.`).join(' ');
+const daysAgo = (n: number) => new Date(Date.now() - n * 864e5).toISOString();
+const $ = <T extends Element = HTMLElement>(el: MutualStoryCard, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const buttonNamed = (el: MutualStoryCard, name: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+
+async function card(opts: { id?: string | null; endpoint?: string; cw?: string; text?: string; attrs?: Record<string, string> } = {}) {
+  const el = document.createElement('mutual-story-card');
+  if (opts.id !== null) el.setAttribute('story-id', opts.id ?? uniqueSubject('story'));
+  el.setAttribute('endpoint', opts.endpoint ?? scoped('story').endpoint);
+  if (opts.cw) el.setAttribute('content-warning', opts.cw);
+  for (const [k, v] of Object.entries(opts.attrs ?? {})) el.setAttribute(k, v);
+  const p = document.createElement('p');
+  p.textContent = opts.text ?? 'Some days the cravings were loud. Calling a peer helped.';
+  el.append(p);
+  return fixture<MutualStoryCard>(el);
+}
+
+describe('<mutual-story-card>', () => {
+  afterEach(() => localStorage.clear());
+
+  it('shows heading, author, relative date with the full date, and tags; axe-clean', async () => {
+    const el = await card({ attrs: { heading: 'One day at a time', author: 'River', published: daysAgo(3), tags: 'recovery, family' } });
+    expect($(el, '[part="heading"]').textContent).to.equal('One day at a time');
+    expect($(el, '[part="meta"]').textContent).to.contain('Shared by River');
+    const time = $(el, 'time');
+    expect(time.textContent).to.equal('3 days ago');
+    expect(time.getAttribute('datetime')).to.match(/^\d{4}-\d{2}-\d{2}T/);
+    expect(time.getAttribute('title')).to.match(/\d{4}/);
+    expect([...el.shadowRoot!.querySelectorAll('[part="tags"] li')].map((li) => li.textContent)).to.deep.equal(['recovery', 'family']);
+    expect(el.shadowRoot!.querySelector('mutual-me-too')!.getAttribute('subject')).to.equal(el.storyId);
+    await expectAxeClean(el);
+  });
+
+  it('defaults the author to a localized "A peer" and formats dates per locale', async () => {
+    const es = await card({ attrs: { locale: 'es', published: daysAgo(3) } });
+    expect($(es, '[part="meta"]').textContent).to.contain('Compartido por Un par');
+    expect($(es, 'time').textContent).to.equal('hace 3 días');
+    const ar = await card({ attrs: { locale: 'ar', published: daysAgo(1) } });
+    expect($(ar, '[part="base"]').getAttribute('dir')).to.equal('rtl');
+    expect($(ar, 'time').textContent).to.equal(new Intl.RelativeTimeFormat('ar', { numeric: 'auto' }).format(-1, 'day'));
+    await expectAxeClean(ar);
+  });
+
+  it('clamps a long story; Read more / Show less work by keyboard with aria-expanded', async () => {
+    const el = await card({ text: LONG });
+    const toggle = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-controls="story"]'), 'read more button');
+    expect(toggle.textContent!.trim()).to.equal('Read more');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    const story = $(el, '[part="story"]');
+    expect(story.scrollHeight).to.be.greaterThan(story.clientHeight);
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent!.trim()).to.equal('Show less');
+    expect(story.scrollHeight).to.be.at.most(story.clientHeight + 1);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('a content warning hides the story from view and from assistive tech until revealed; the reveal is stored', async () => {
+    const id = uniqueSubject('cw');
+    const el = await card({ id, cw: 'relapse, self-harm', text: 'Sensitive words here.' });
+    const text = el.querySelector('p')!;
+    expect(text.checkVisibility()).to.equal(false);
+    expect(el.shadowRoot!.querySelector('slot')).to.equal(null, 'no slot: the text is not rendered nor in the accessibility tree');
+    expect(el.shadowRoot!.querySelector('mutual-me-too')).to.equal(null);
+    expect($(el, '[part="warning"]').textContent).to.contain('This story mentions relapse and self-harm.');
+    await expectAxeClean(el);
+    const show = buttonNamed(el, 'Show story');
+    show.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text.checkVisibility()).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="story"]'));
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.storyOpened });
+    expect(row.data).to.deep.equal({ topics: ['relapse', 'self-harm'] });
+    await expectAxeClean(el);
+  });
+
+  it('sends story.viewed once after a second in view, and nothing for a card scrolled past', async () => {
+    const seen = uniqueSubject('seen');
+    const passed = uniqueSubject('passed');
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    try {
+      const far = await card({ id: passed });
+      spacer.after(far); // below the fold
+      far.scrollIntoView();
+      await new Promise((r) => setTimeout(r, 300));
+      window.scrollTo(0, 0);
+      const visible = await card({ id: seen });
+      document.body.prepend(visible);
+      await storedAtLeast({ subject: seen, type: EventTypes.storyViewed });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await stored({ subject: seen, type: EventTypes.storyViewed })).to.have.length(1);
+      expect(await stored({ subject: passed, type: EventTypes.storyViewed })).to.have.length(0);
+      visible.remove();
+      far.remove();
+    } finally {
+      spacer.remove();
+    }
+  });
+
+  it('the composer sends the response, shows a warm confirmation and clears the draft', async () => {
+    const id = uniqueSubject('resp');
+    const el = await card({ id });
+    buttonNamed(el, 'Share your experience').click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea');
+    expect(el.shadowRoot!.activeElement).to.equal(textarea);
+    expect($(el, 'label[for="response"]').textContent).to.equal('Your experience, in your own words');
+    await sendKeys({ type: 'Me too. Walking helped me.' });
+    expect($(el, '#response-count').textContent!.trim()).to.equal('26 of 1,000 characters');
+    expect($(el, '#response-note').textContent).to.contain('may be shown to other peers');
+    await expectAxeClean(el);
+    buttonNamed(el, 'Send').click();
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.storyResponse });
+    expect(row.data).to.deep.equal({ text: 'Me too. Walking helped me.', storyId: id });
+    await until(() => el.shadowRoot!.textContent!.includes('Thank you for sharing back'), 'confirmation');
+    expect(localStorage.getItem(`mutual:draft:response:${id}`)).to.equal(null);
+  });
+
+  it('a failed send is retried and stored once; the draft stays until acknowledged', async () => {
+    const id = uniqueSubject('retry');
+    const { scope, endpoint } = scoped('retry');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+    const el = await card({ id, endpoint });
+    buttonNamed(el, 'Share your experience').click();
+    await el.updateComplete;
+    $<HTMLTextAreaElement>(el, 'textarea').focus();
+    await sendKeys({ type: 'Keep going.' });
+    buttonNamed(el, 'Send').click();
+    await until(() => el.shadowRoot!.textContent!.includes('Saved on this device'), 'queued message');
+    expect(JSON.parse(localStorage.getItem(`mutual:draft:response:${id}`)!).text).to.equal('Keep going.');
+    await until(() => el.shadowRoot!.textContent!.includes('Thank you for sharing back'), 'sent after retry');
+    expect(await stored({ subject: id, type: EventTypes.storyResponse })).to.have.length(1);
+    expect(await requestCount(scope)).to.equal(2);
+  });
+
+  it('a reload mid-draft restores what was written', async () => {
+    const id = uniqueSubject('draft');
+    const { endpoint } = scoped('draft');
+    const first = await card({ id, endpoint });
+    buttonNamed(first, 'Share your experience').click();
+    await first.updateComplete;
+    $<HTMLTextAreaElement>(first, 'textarea').focus();
+    await sendKeys({ type: 'Half a thought' });
+    first.remove();
+    const again = await card({ id, endpoint });
+    buttonNamed(again, 'Share your experience').click();
+    await again.updateComplete;
+    expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Half a thought');
+  });
+
+  it('over the limit: says why, keeps the text, sends nothing', async () => {
+    const id = uniqueSubject('limit');
+    const el = await card({ id, attrs: { 'response-limit': '10' } });
+    buttonNamed(el, 'Share your experience').click();
+    await el.updateComplete;
+    $<HTMLTextAreaElement>(el, 'textarea').focus();
+    await sendKeys({ type: 'This is far too long' });
+    buttonNamed(el, 'Send').click();
+    await el.updateComplete;
+    expect($(el, '.error').textContent).to.equal('Please shorten your reply by 10 characters to send it.');
+    expect($(el, 'textarea').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'textarea'));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await stored({ subject: id })).to.have.length(0);
+  });
+
+  it('report dialog: keyboard only, focus kept inside, reason stored, Escape closes and focus returns', async () => {
+    const id = uniqueSubject('report');
+    const el = await card({ id });
+    const report = buttonNamed(el, 'Report');
+    report.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await until(() => $<HTMLDialogElement>(el, 'dialog').open && $<HTMLDialogElement>(el, 'dialog'), 'dialog open');
+    expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    // Submitting without a reason says so.
+    buttonNamed(el, 'Send report').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#report-error').textContent).to.equal('Please choose a reason.');
+    // Tab around: focus never leaves the dialog.
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(dialog.contains(el.shadowRoot!.activeElement), `tab ${i}`).to.equal(true);
+    }
+    dialog.querySelector<HTMLInputElement>('input[value="harmful"]')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(dialog.querySelector<HTMLInputElement>('input[value="spam"]')!.checked).to.equal(true);
+    buttonNamed(el, 'Send report').focus();
+    await sendKeys({ press: 'Enter' });
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.storyReported });
+    expect(row.data).to.deep.equal({ reason: 'spam' });
+    await el.updateComplete;
+    expect(dialog.textContent).to.contain('will take a look');
+    await expectAxeClean(el);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 'dialog closed');
+    expect(el.shadowRoot!.activeElement).to.equal(report);
+  });
+
+  it('"I’m worried about the writer" shows the crisis resources', async () => {
+    const el = await card({});
+    el.openReport();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[value="worried"]').click();
+    await el.updateComplete;
+    const resources = $(el, 'mutual-crisis-resources');
+    await (resources as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(resources.shadowRoot!.textContent).to.contain('988');
+    await expectAxeClean(el);
+  });
+
+  it('share-href links to the host’s form with the story id; mutual-share-back can take over', async () => {
+    const id = uniqueSubject('share');
+    const el = await card({ id, attrs: { 'share-href': '/share-form?from=card' } });
+    const link = $<HTMLAnchorElement>(el, 'a.share');
+    expect(new URL(link.href).searchParams.get('story')).to.equal(id);
+    expect(new URL(link.href).searchParams.get('from')).to.equal('card');
+    el.addEventListener('mutual-share-back', (e) => e.preventDefault());
+    const event = oneEvent(el, 'mutual-share-back');
+    link.click();
+    expect((await event).detail).to.deep.equal({ storyId: id, href: link.href });
+    // A javascript: URL is never used as a link.
+    const unsafe = await card({ attrs: { 'share-href': 'javascript:alert(1)' } });
+    expect(unsafe.shadowRoot!.querySelector('a.share')).to.equal(null);
+    expect(buttonNamed(unsafe, 'Share your experience')?.tagName).to.equal('BUTTON');
+  });
+
+  it('without story-id: one warning, the story is still shown, nothing is sent', async () => {
+    const { scope, endpoint } = scoped('noid');
+    let el!: MutualStoryCard;
+    const warnings = await captureWarnings(async () => {
+      el = await card({ id: null, endpoint });
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"story-id" attribute is missing');
+    expect(el.querySelector('p')!.checkVisibility()).to.equal(true);
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(await requestCount(scope)).to.equal(0);
+    await expectAxeClean(el);
+  });
+});
