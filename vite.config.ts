@@ -38,7 +38,7 @@ function demoHome(): Plugin {
   };
 }
 
-const elements = ['provider', 'me-too', 'story-card', 'crisis-resources'];
+const elements = ['provider', 'me-too', 'story-card', 'check-in', 'crisis-resources'];
 
 export default defineConfig(({ mode }) => ({
   plugins: [mutualCollector(), demoHome()],

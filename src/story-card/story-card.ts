@@ -5,6 +5,7 @@ import { EventTypes } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
 import { MutualElement } from '../core/mutual-element.js';
+import { formStyles } from '../core/styles.js';
 import type { DeliveryState } from '../core/transport.js';
 import { warnOnce } from '../core/warn.js';
 import '../crisis-resources/define.js';
@@ -43,7 +44,7 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  */
 export class MutualStoryCard extends MutualElement {
   static version = VERSION;
-  static override styles = [...MutualElement.styles, storyCardStyles];
+  static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
 
   /** Identifies the story in events and reactions. Required. */
   @property({ attribute: 'story-id', reflect: true }) storyId?: string;

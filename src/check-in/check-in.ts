@@ -1,0 +1,236 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseJsonAttribute } from '../core/config.js';
+import { VERSION } from '../core/define.js';
+import { EventTypes } from '../core/envelope.js';
+import { formatNumber, type MessageKey } from '../core/i18n/index.js';
+import { MutualElement } from '../core/mutual-element.js';
+import { formStyles } from '../core/styles.js';
+import type { DeliveryState } from '../core/transport.js';
+import '../crisis-resources/define.js';
+import { checkInStyles } from './check-in.styles.js';
+import { suggestsCrisis } from './crisis-phrases.js';
+import { renderGiveBack } from './give-back.js';
+
+export const MOODS = [1, 2, 3, 4, 5] as const;
+const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
+
+interface Draft {
+  mood: number;
+  hard: string;
+  helped: string;
+  topics: string[];
+  /** Id of the submitted event; the draft stays on the device until the endpoint acknowledges it. */
+  pendingId?: string;
+}
+const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
+
+/**
+ * @summary A reciprocal check-in: how are you, what's been hard, what's helped — then an
+ * invitation to give something back to peers. Shows crisis resources, gently, when needed.
+ * Form-associated: inside a host `<form>` its value is submitted with the form.
+ *
+ * @csspart base - The form.
+ * @csspart moods - The mood radio group.
+ * @csspart topics - The topic chips.
+ * @csspart actions - Button rows.
+ * @csspart status - The delivery status line.
+ * @cssprop --mutual-check-in-background - Background (default `--mutual-color-surface`).
+ * @fires change - The value changed (mood, texts or topics).
+ * @fires mutual-event - Before an event is sent; cancelable.
+ */
+export class MutualCheckIn extends MutualElement {
+  static version = VERSION;
+  static formAssociated = true;
+  static override styles = [...MutualElement.styles, formStyles, checkInStyles];
+
+  /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */
+  @property({ attribute: 'check-in-id' }) checkInId = 'check-in';
+  /** Comma list of topic chips: built-ins `sleep, cravings, work, family, loneliness, health`, or your own words. */
+  @property() topics?: string;
+  /** JSON list of short encouragements from other peers; one is shown after checking in. */
+  @property({ attribute: 'peer-messages' }) peerMessages?: string;
+  /** Your own pseudonymous id for continuity; without it nothing identifies the person. */
+  @property() participant?: string;
+  /** Longest text per field, in characters. */
+  @property({ type: Number }) limit = 1000;
+  /** Form field name inside a host `<form>` (fields are submitted as `name-mood`, `name-hard`, …). */
+  @property() name = 'check-in';
+  /** Inside a host `<form>`: a mood must be chosen before the form submits. */
+  @property({ type: Boolean }) required = false;
+
+  @state() draft: Draft = EMPTY;
+  @state() step: 'form' | 'give' | 'done' = 'form';
+  @state() sendState: 'idle' | 'sending' | DeliveryState = 'idle';
+  @state() private errors: { mood?: boolean; hard?: number; helped?: number } = {};
+  @state() peerMessage = '';
+  private readonly internals = this.attachInternals();
+  private crisisSent = false;
+
+  /** The host `<form>` this check-in belongs to, if any: then the form submits it and no events are sent. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('checkInId')) {
+      const saved = this.mutual.recall<Draft>(`draft:checkin:${this.checkInId}`);
+      this.draft = saved ? { ...EMPTY, ...saved } : EMPTY;
+      if (saved?.pendingId) {
+        this.step = 'give';
+        this.sendState = 'queued';
+        this.mutual.watch(saved.pendingId, (s) => this.onDelivery(s));
+      }
+    }
+    if (changed.has('draft') || changed.has('required')) this.syncForm();
+  }
+
+  protected override updated(): void {
+    if (this.crisisVisible && !this.crisisSent && !this.form) {
+      this.crisisSent = true;
+      this.mutual.send(EventTypes.checkinCrisisShown, { trigger: this.draft.mood === 1 ? 'mood' : 'text' }, { subject: this.checkInId });
+    }
+  }
+
+  private get crisisVisible(): boolean {
+    return this.draft.mood === 1 || suggestsCrisis(this.draft.hard, this.draft.helped);
+  }
+
+  private syncForm(): void {
+    const { mood, hard, helped, topics } = this.draft;
+    const data = new FormData();
+    if (mood) data.append(`${this.name}-mood`, String(mood));
+    topics.forEach((t) => data.append(`${this.name}-topics`, t));
+    if (hard) data.append(`${this.name}-hard`, hard);
+    if (helped) data.append(`${this.name}-helped`, helped);
+    this.internals.setFormValue(data);
+    const anchor = this.renderRoot?.querySelector?.('input[name="mood"]') as HTMLElement | null;
+    if (this.required && !mood) this.internals.setValidity({ valueMissing: true }, this.mutual.t('checkin.mood-required'), anchor ?? undefined);
+    else this.internals.setValidity({});
+  }
+
+  formResetCallback(): void {
+    this.clear();
+  }
+
+  private update$(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch, pendingId: undefined };
+    this.errors = {};
+    this.mutual.remember(`draft:checkin:${this.checkInId}`, this.draft);
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** Empties the form and removes the draft from the device. */
+  clear(): void {
+    this.draft = EMPTY;
+    this.errors = {};
+    this.step = 'form';
+    this.sendState = 'idle';
+    this.crisisSent = false;
+    this.mutual.remember(`draft:checkin:${this.checkInId}`, undefined);
+  }
+
+  private focusFirst(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    const { mood, hard, helped, topics } = this.draft;
+    const errors = { mood: !mood, hard: hard.length - this.limit, helped: helped.length - this.limit };
+    this.errors = { mood: errors.mood, hard: errors.hard > 0 ? errors.hard : undefined, helped: errors.helped > 0 ? errors.helped : undefined };
+    if (errors.mood) return this.focusFirst('input[name="mood"]');
+    if (this.errors.hard || this.errors.helped) return this.focusFirst(this.errors.hard ? '#hard' : '#helped');
+    const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
+    if (this.participant) data.participant = this.participant;
+    const envelope = this.mutual.send(EventTypes.checkinSubmitted, data, { subject: this.checkInId, onState: (s) => this.onDelivery(s) });
+    const messages = parseJsonAttribute<unknown[]>(this, 'peer-messages', this.peerMessages, 'array') ?? [];
+    const texts = messages.map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text)).filter((m): m is string => typeof m === 'string' && !!m.trim());
+    this.peerMessage = texts[Math.floor(Math.random() * texts.length)] ?? '';
+    this.step = 'give';
+    this.focusFirst('#thanks');
+    if (!envelope) return void (this.sendState = 'idle');
+    this.sendState = this.sendState === 'sent' ? 'sent' : 'sending';
+    this.draft = { ...this.draft, pendingId: envelope.id };
+    this.mutual.remember(`draft:checkin:${this.checkInId}`, this.draft);
+  }
+
+  private onDelivery(state: DeliveryState): void {
+    this.sendState = state;
+    if (state === 'sent') this.mutual.remember(`draft:checkin:${this.checkInId}`, undefined);
+    if (state === 'failed') this.draft = { ...this.draft, pendingId: undefined };
+  }
+
+  /** Sends a give-back event (encouragement or tip) from the give-back step. */
+  give(type: string, text: string): void {
+    this.mutual.send(type, { text: text.trim() }, { subject: this.checkInId });
+    this.step = 'done';
+    this.focusFirst('#done');
+  }
+
+  skip(): void {
+    this.step = 'done';
+    this.focusFirst('#done');
+  }
+
+  /** @internal */
+  t(key: MessageKey, params?: Record<string, string | number>): string {
+    return this.mutual.t(key, params);
+  }
+
+  private renderText(field: 'hard' | 'helped') {
+    const over = this.errors[field];
+    const value = this.draft[field];
+    const locale = this.mutual.locale;
+    return html`<div class="field">
+      <label for=${field}>${this.t(`checkin.${field}`)}</label>
+      <textarea id=${field} .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
+        @input=${(e: Event) => this.update$({ [field]: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <p class=${value.length > this.limit ? 'hint over' : 'hint'} id="${field}-count">${this.t('checkin.count', { count: formatNumber(locale, value.length), limit: formatNumber(locale, this.limit) })}</p>
+      ${over ? html`<p class="error" id="${field}-error">${this.t('checkin.over', { count: over })}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderForm() {
+    const topics = (this.topics ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const inForm = !!this.form;
+    return html`<form part="base" novalidate @submit=${this.submit} aria-labelledby="title">
+      <h2 id="title">${this.t('checkin.title')}</h2>
+      <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${this.errors.mood ? 'true' : 'false'} aria-describedby=${this.errors.mood ? 'mood-error' : nothing}>
+        <legend>${this.t('checkin.mood-legend')}</legend>
+        ${MOODS.map(
+          (m) => html`<label><input type="radio" name="mood" value=${m} .checked=${this.draft.mood === m} @change=${() => this.update$({ mood: m })} />${this.t(`checkin.mood.${m}` as MessageKey)}</label>`,
+        )}
+      </fieldset>
+      ${this.errors.mood ? html`<p class="error" id="mood-error">${this.t('checkin.mood-required')}</p>` : nothing}
+      ${this.crisisVisible ? html`<mutual-crisis-resources locale=${this.mutual.locale} role="region"></mutual-crisis-resources>` : nothing}
+      ${this.renderText('hard')} ${this.renderText('helped')}
+      ${topics.length
+        ? html`<div class="field" role="group" aria-labelledby="topics-label">
+            <span id="topics-label">${this.t('checkin.topics')}</span>
+            <div part="topics">
+              ${topics.map((topic) => {
+                const key = topic.toLowerCase();
+                const on = this.draft.topics.includes(key);
+                const label = KNOWN_TOPICS.includes(key) ? this.t(`checkin.topic.${key}` as MessageKey) : topic;
+                return html`<button type="button" aria-pressed=${on ? 'true' : 'false'}
+                  @click=${() => this.update$({ topics: on ? this.draft.topics.filter((x) => x !== key) : [...this.draft.topics, key] })}>${label}</button>`;
+              })}
+            </div>
+          </div>`
+        : nothing}
+      ${inForm
+        ? nothing
+        : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : 'checkin.draft-kept')}</p>
+            <div part="actions">
+              <button type="submit" class="primary">${this.t('checkin.submit')}</button>
+              <button type="button" @click=${() => this.clear()}>${this.t('checkin.clear')}</button>
+            </div>`}
+    </form>`;
+  }
+
+  protected override render() {
+    const body = this.step === 'form' ? this.renderForm() : renderGiveBack(this);
+    return html`<div dir=${this.mutual.dir} lang=${this.mutual.lang}>${body}</div>`;
+  }
+}

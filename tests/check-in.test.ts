@@ -1,0 +1,250 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/check-in/define.js';
+import type { MutualCheckIn } from '../src/check-in/check-in.js';
+import { suggestsCrisis } from '../src/check-in/crisis-phrases.js';
+import { EventTypes } from '../src/core/envelope.js';
+import { expectAxeClean, peer } from './helpers/browser.js';
+import { scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+
+const $ = <T extends Element = HTMLElement>(el: MutualCheckIn, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const buttonNamed = (el: MutualCheckIn, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const active = (el: MutualCheckIn) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+async function checkIn(attrs: Record<string, string> = {}) {
+  const el = document.createElement('mutual-check-in');
+  el.setAttribute('check-in-id', attrs['check-in-id'] ?? uniqueSubject('ci'));
+  el.setAttribute('endpoint', attrs.endpoint ?? scoped('ci').endpoint);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return fixture<MutualCheckIn>(el);
+}
+
+async function chooseMood(el: MutualCheckIn, mood: number) {
+  $<HTMLInputElement>(el, `input[value="${mood}"]`).click();
+  await el.updateComplete;
+}
+
+describe('<mutual-check-in>', () => {
+  afterEach(() => localStorage.clear());
+
+  it('a full check-in by keyboard alone is stored exactly as entered', async () => {
+    const id = uniqueSubject('kbd');
+    const el = await checkIn({ 'check-in-id': id, topics: 'sleep,cravings,work' });
+    await expectAxeClean(el);
+    $<HTMLInputElement>(el, 'input[value="1"]').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[value="3"]').checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('hard');
+    await sendKeys({ type: 'Slept badly' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'A walk with a friend' });
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.textContent).to.equal('Sleep');
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.textContent!.trim()).to.equal('Share my check-in');
+    await sendKeys({ press: 'Enter' });
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
+    expect(row.data).to.deep.equal({ mood: 3, topics: ['sleep', 'work'], hard: 'Slept badly', helped: 'A walk with a friend' });
+    expect(row.data).not.to.have.property('participant');
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('thanks');
+    await until(() => $(el, '[part="status"]').textContent === 'Sent.', 'sent status');
+    expect(localStorage.getItem(`mutual:draft:checkin:${id}`)).to.equal(null);
+    await expectAxeClean(el);
+  });
+
+  it('without a mood it says so next to the field, moves focus there and sends nothing', async () => {
+    const id = uniqueSubject('nomood');
+    const el = await checkIn({ 'check-in-id': id });
+    buttonNamed(el, 'Share my check-in').click();
+    await el.updateComplete;
+    expect($(el, '#mood-error').textContent).to.equal('Please choose how you’re feeling — any answer is okay.');
+    expect($(el, '[part="moods"]').getAttribute('aria-invalid')).to.equal('true');
+    expect(active(el)).to.equal($(el, 'input[value="1"]'));
+    await expectAxeClean(el);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await stored({ subject: id })).to.have.length(0);
+  });
+
+  it('texts over the limit are not sent and say by how much', async () => {
+    const id = uniqueSubject('limit');
+    const el = await checkIn({ 'check-in-id': id, limit: '5' });
+    await chooseMood(el, 4);
+    $<HTMLTextAreaElement>(el, '#helped').focus();
+    await sendKeys({ type: 'Too many words' });
+    buttonNamed(el, 'Share my check-in').click();
+    await el.updateComplete;
+    expect($(el, '#helped-error').textContent).to.equal('Please shorten this by 9 characters.');
+    expect(active(el)?.id).to.equal('helped');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await stored({ subject: id })).to.have.length(0);
+  });
+
+  it('give back: a peer’s encouragement is shown; an encouragement is stored', async () => {
+    const id = uniqueSubject('give');
+    const el = await checkIn({ 'check-in-id': id, 'peer-messages': '["You are not alone in this."]', participant: 'p-123' });
+    await chooseMood(el, 4);
+    buttonNamed(el, 'Share my check-in').click();
+    await el.updateComplete;
+    expect($(el, 'blockquote').textContent).to.equal('Someone who checked in today wrote: “You are not alone in this.”');
+    await expectAxeClean(el);
+    $<HTMLTextAreaElement>(el, '#encourage').value = 'One day at a time, friend.';
+    buttonNamed(el, 'Send encouragement').click();
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinEncouragement });
+    expect(row.data).to.deep.equal({ text: 'One day at a time, friend.' });
+    const [submitted] = await stored({ subject: id, type: EventTypes.checkinSubmitted });
+    expect(submitted.data.participant).to.equal('p-123');
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('done');
+  });
+
+  it('a tip is shared only with consent; skip works', async () => {
+    const id = uniqueSubject('tip');
+    const el = await checkIn({ 'check-in-id': id });
+    await chooseMood(el, 5);
+    $<HTMLTextAreaElement>(el, '#helped').value = 'Cold water on my face';
+    $<HTMLTextAreaElement>(el, '#helped').dispatchEvent(new Event('input'));
+    buttonNamed(el, 'Share my check-in').click();
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#tip').value).to.equal('Cold water on my face');
+    expect($<HTMLInputElement>(el, '#tip-consent').checked).to.equal(false);
+    buttonNamed(el, 'Share my tip').click();
+    expect($(el, '#tip-error').textContent).to.contain('Tick the box');
+    expect(active(el)?.id).to.equal('tip-consent');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await stored({ subject: id, type: EventTypes.checkinTipShared })).to.have.length(0);
+    $<HTMLInputElement>(el, '#tip-consent').click();
+    buttonNamed(el, 'Share my tip').click();
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinTipShared });
+    expect(row.data).to.deep.equal({ text: 'Cold water on my face' });
+    // Skip on a second check-in.
+    await el.updateComplete;
+    buttonNamed(el, 'New check-in').click();
+    await el.updateComplete;
+    await chooseMood(el, 3);
+    buttonNamed(el, 'Share my check-in').click();
+    await el.updateComplete;
+    buttonNamed(el, 'Skip for now').click();
+    await el.updateComplete;
+    expect($(el, '#done').textContent).to.contain('Thank you');
+  });
+
+  it('inside a host <form>: submitted with the form, required blocks submission, reset clears', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><mutual-check-in name="today" required topics="sleep"></mutual-check-in><button>Go</button></form>`);
+    const el = form.querySelector('mutual-check-in')!;
+    await el.updateComplete;
+    let submitted = 0;
+    form.addEventListener('submit', (e) => (e.preventDefault(), submitted++));
+    expect(el.shadowRoot!.querySelector('button[type="submit"]')).to.equal(null, 'the host form submits');
+    expect(form.checkValidity()).to.equal(false);
+    form.requestSubmit();
+    expect(submitted).to.equal(0);
+    await chooseMood(el, 2);
+    $<HTMLTextAreaElement>(el, '#hard').value = 'Money worries';
+    $<HTMLTextAreaElement>(el, '#hard').dispatchEvent(new Event('input'));
+    buttonNamed(el, 'Sleep').click();
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+    const data = new FormData(form);
+    expect([data.get('today-mood'), data.get('today-hard'), data.getAll('today-topics')]).to.deep.equal(['2', 'Money worries', ['sleep']]);
+    form.reset();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[value="2"]').checked).to.equal(false);
+    expect(new FormData(form).get('today-mood')).to.equal(null);
+    expect(form.checkValidity()).to.equal(false);
+  });
+
+  it('the draft survives a reload', async () => {
+    const id = uniqueSubject('draft');
+    const first = await checkIn({ 'check-in-id': id, topics: 'family' });
+    await chooseMood(first, 2);
+    $<HTMLTextAreaElement>(first, '#hard').focus();
+    await sendKeys({ type: 'A long week' });
+    buttonNamed(first, 'Family').click();
+    first.remove();
+    const again = await checkIn({ 'check-in-id': id, topics: 'family' });
+    expect($<HTMLInputElement>(again, 'input[value="2"]').checked).to.equal(true);
+    expect($<HTMLTextAreaElement>(again, '#hard').value).to.equal('A long week');
+    expect(buttonNamed(again, 'Family').getAttribute('aria-pressed')).to.equal('true');
+    buttonNamed(again, 'Clear').click();
+    await again.updateComplete;
+    expect(localStorage.getItem(`mutual:draft:checkin:${id}`)).to.equal(null);
+    expect($<HTMLTextAreaElement>(again, '#hard').value).to.equal('');
+  });
+
+  it('offline: "Saved — will send when you’re back online", then stored once and the draft removed (real offline tab)', async () => {
+    const id = uniqueSubject('offline');
+    const { endpoint } = scoped('offline-ci');
+    await peer.open(`/tests/helpers/check-in-page.html?endpoint=${encodeURIComponent(endpoint)}&id=${id}`);
+    const inPeer = (js: string) => peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
+    try {
+      await peer.setOffline(true);
+      await inPeer(`r.querySelector('input[value="4"]').click(); return ''`);
+      await new Promise((r) => setTimeout(r, 100));
+      await inPeer(`r.querySelector('button[type="submit"]').click(); return ''`);
+      await until(async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Saved — will send when you’re back online.', 'queued status');
+      expect(JSON.parse(localStorage.getItem(`mutual:draft:checkin:${id}`)!).mood).to.equal(4);
+      await peer.setOffline(false);
+      await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
+      await until(async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Sent.', 'sent status');
+      expect(localStorage.getItem(`mutual:draft:checkin:${id}`)).to.equal(null);
+      expect(await stored({ subject: id, type: EventTypes.checkinSubmitted })).to.have.length(1);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('crisis resources appear for the lowest mood and for crisis phrases (en/es/ar), not for ordinary text', async () => {
+    const id = uniqueSubject('crisis');
+    const el = await checkIn({ 'check-in-id': id });
+    expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).to.equal(null);
+    await chooseMood(el, 1);
+    expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.to.equal(null);
+    await expectAxeClean(el);
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinCrisisShown });
+    expect(row.data).to.deep.equal({ trigger: 'mood' });
+    await chooseMood(el, 3);
+    expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).to.equal(null);
+    $<HTMLTextAreaElement>(el, '#hard').value = 'Honestly I WANT TO DIE some nights';
+    $<HTMLTextAreaElement>(el, '#hard').dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.to.equal(null);
+    // Never includes the text.
+    await new Promise((r) => setTimeout(r, 400));
+    for (const e of await stored({ subject: id, type: EventTypes.checkinCrisisShown })) expect(JSON.stringify(e)).not.to.contain('DIE');
+  });
+
+  it('the crisis phrase list matches case- and accent-insensitively in en, es and ar', () => {
+    const positive = ['I keep thinking about SUICIDE', 'Pienso en suicidarme', 'Ya no quiero vivir', 'quiero MORIR', 'أريد أن أموت', 'أفكر في الانتحار', 'I might hurt myself', 'pienso en hacerme dano'];
+    const negative = ['I died laughing at that film', 'Tengo un día difícil', 'العمل متعب اليوم', 'Killing time at the bus stop', 'Me duele la cabeza'];
+    for (const text of positive) expect(suggestsCrisis(text), text).to.equal(true);
+    for (const text of negative) expect(suggestsCrisis(text), text).to.equal(false);
+  });
+
+  for (const [theme, locale] of [['dark', 'en'], ['light', 'ar']] as const) {
+    it(`is axe-clean at every step (${theme}, ${locale})`, async () => {
+      const el = await checkIn({ theme, locale, topics: 'sleep,work' });
+      await expectAxeClean(el);
+      buttonNamed(el, locale === 'ar' ? 'شارك حالتي' : 'Share my check-in').click();
+      await el.updateComplete;
+      await expectAxeClean(el);
+      await chooseMood(el, 1);
+      await expectAxeClean(el);
+      (el.shadowRoot!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await expectAxeClean(el);
+      el.skip();
+      await el.updateComplete;
+      await expectAxeClean(el);
+    });
+  }
+});
