@@ -40,6 +40,21 @@ function demoHome(): Plugin {
 
 const elements = ['provider', 'me-too', 'story-card', 'check-in', 'crisis-resources'];
 
+const cdn = (input: Record<string, string>, outDir: string) => ({
+  outDir,
+  emptyOutDir: false,
+  minify: true,
+  rolldownOptions: {
+    input,
+    preserveEntrySignatures: 'exports-only' as const,
+    output: {
+      format: 'es' as const,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  },
+});
+
 export default defineConfig(({ mode }) => ({
   plugins: [mutualCollector(), demoHome()],
   server: { port: 5173, strictPort: false, open: false },
@@ -52,15 +67,13 @@ export default defineConfig(({ mode }) => ({
           minify: false,
           lib: {
             entry: Object.fromEntries([['index', 'src/index.ts'], ...elements.map((e) => [e, `src/${e}/define.ts`])]),
-            formats: ['es'],
+            formats: ['es' as const],
           },
           rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//] },
         }
-      : {
-          // The CDN files: one self-contained module (Lit included) and a lazy loader.
-          outDir: 'dist',
-          emptyOutDir: false,
-          minify: true,
-          lib: { entry: { mutual: 'src/index.ts' }, formats: ['es'] },
-        },
+      : mode === 'loader'
+        ? // The lazy loader: each element's code is fetched when its tag first appears.
+          cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist')
+        : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
+          cdn({ mutual: 'src/index.ts' }, 'dist'),
 }));

@@ -147,7 +147,7 @@ describe('<mutual-provider>', () => {
       </mutual-provider>`,
     );
     const [es, ar] = provider.querySelectorAll('mutual-me-too');
-    await es.updateComplete;
+    await Promise.all([es.updateComplete, ar.updateComplete]);
     expect(es.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('A mí también');
     expect(ar.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(es).colorScheme).to.equal('dark');

@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { loadCatalog } from './i18n/index.js';
 import { property } from 'lit/decorators.js';
 import { MutualController, type MutualHost } from './send-controller.js';
 import { baseStyles } from './styles.js';
@@ -22,4 +23,11 @@ export class MutualElement extends LitElement implements MutualHost {
   @property() strings?: string;
 
   protected readonly mutual = new MutualController(this);
+
+  /** Waits for the locale's strings before rendering (no flash of English); immediate when loaded. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = loadCatalog(this.mutual.locale);
+    if (!ready) return super.scheduleUpdate();
+    return ready.then(() => super.scheduleUpdate());
+  }
 }

@@ -1,20 +1,34 @@
 import en from './locales/en.js';
-import es from './locales/es.js';
-import ar from './locales/ar.js';
 
 export type MessageKey = keyof typeof en;
 export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
 /** A translation must provide every key the English source has. */
 export type Catalog = Record<MessageKey, Message>;
 
-const catalogs: Record<string, Catalog> = { en, es, ar };
-export const LOCALES = Object.keys(catalogs);
+/** English is built in; other catalogues load on first use, so an English page doesn't download them. */
+const loaders: Record<string, () => Promise<{ default: Catalog }>> = {
+  es: () => import('./locales/es.js'),
+  ar: () => import('./locales/ar.js'),
+};
+const catalogs: Record<string, Catalog> = { en };
+const loading: Record<string, Promise<void>> = {};
+export const LOCALES = ['en', ...Object.keys(loaders)];
+
+/** Resolves when the catalogue for `locale` is ready; `undefined` when it already is (render at once). */
+export function loadCatalog(locale: string): Promise<void> | undefined {
+  const lang = catalogLocale(locale);
+  if (catalogs[lang]) return undefined;
+  return (loading[lang] ??= loaders[lang]().then(
+    (m) => void (catalogs[lang] = m.default),
+    () => console.warn(`Mutual: could not load the "${lang}" strings; showing English.`),
+  ));
+}
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 /** `es-MX` → `es`; anything unknown → `en`. */
 export function catalogLocale(locale: string): string {
   const base = locale.toLowerCase().split(/[-_]/)[0];
-  return base in catalogs ? base : 'en';
+  return base in catalogs || base in loaders ? base : 'en';
 }
 
 export function directionOf(locale: string): 'ltr' | 'rtl' {
@@ -28,7 +42,7 @@ export type Params = Record<string, string | number>;
  * Plural messages pick their form from `params.count`; numbers are formatted for the locale.
  */
 export function translate(locale: string, key: MessageKey, params: Params = {}, overrides: Record<string, string> = {}): string {
-  const message = (overrides[key] ?? catalogs[catalogLocale(locale)][key] ?? en[key]) as Message;
+  const message = (overrides[key] ?? catalogs[catalogLocale(locale)]?.[key] ?? en[key]) as Message;
   let text: string;
   if (typeof message === 'string') text = message;
   else {
