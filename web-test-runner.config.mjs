@@ -9,8 +9,8 @@ register();
 const { createCollector } = await import('./src/collector/create-collector.ts');
 
 const results = '.test-results';
-rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
+for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json']) rmSync(`${results}/${f}`, { force: true });
 
 /** The real reference collector with a real SQLite file, fault switch on (tests only). */
 const collector = createCollector({ db: `${results}/browser-events.db`, faults: true, rateLimit: { max: 5000, windowMs: 60_000 } });

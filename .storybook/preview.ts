@@ -1,10 +1,43 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import manifest from '../custom-elements.json';
 import '../src/index.js';
+import './events-log.js';
+
+// Controls, argTypes and docs tables come from the generated manifest (npm run analyze).
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    layout: 'padded',
   },
+  globalTypes: {
+    theme: {
+      description: 'Theme for every Mutual widget',
+      toolbar: { title: 'Theme', icon: 'contrast', items: ['light', 'dark', 'auto'], dynamicTitle: true },
+    },
+    locale: {
+      description: 'Language (Arabic renders right-to-left)',
+      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'es', title: 'Español' }, { value: 'ar', title: 'العربية' }], dynamicTitle: true },
+    },
+    motion: {
+      description: 'Reduced motion',
+      toolbar: { title: 'Motion', icon: 'transfer', items: [{ value: 'full', title: 'Motion on' }, { value: 'reduced', title: 'Reduced motion' }], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en', motion: 'full' },
+  decorators: [
+    (story, { globals, parameters }) => html`<mutual-provider
+        endpoint=${parameters.endpoint ?? '/events'}
+        theme=${globals.theme ?? 'light'}
+        locale=${globals.locale ?? 'en'}
+        style=${globals.motion === 'reduced' ? '--mutual-duration: 0ms' : ''}
+      >
+        <div style="padding: 16px; background: light-dark(#fff, #161c1a); color-scheme: inherit">${story()}</div>
+      </mutual-provider>
+      <sb-events-log></sb-events-log>`,
+  ],
 };
 export default preview;

@@ -2,7 +2,7 @@
 // `npm test`: lint, typecheck, collector tests (node:test) and browser tests (web-test-runner in
 // headless Chromium), then one line `N passed, N failed` summed from the real results.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -58,6 +58,21 @@ try {
   const wtr = JSON.parse(readFileSync(`${results}/wtr.json`, 'utf8'));
   passed += wtr.passed;
   failed += wtr.failed;
+} catch {
+  failed++;
+}
+
+// Every Storybook story rendered, played and axe-checked in Chromium (Storybook's Vitest addon).
+spawnSync('npx', ['cem', 'analyze', '--globs', 'src/**/*.ts', '--exclude', 'src/collector/**', '--litelement', '--quiet'], { stdio: 'ignore' });
+const storyResults = `${results}/stories.json`;
+rmSync(storyResults, { force: true });
+run('stories (Storybook + Vitest, headless Chromium)', 'npx', [
+  'vitest', 'run', '--project', 'storybook', '--reporter=default', '--reporter=json', `--outputFile.json=${storyResults}`,
+]);
+try {
+  const stories = JSON.parse(readFileSync(storyResults, 'utf8'));
+  passed += stories.numPassedTests;
+  failed += stories.numFailedTests + (stories.numFailedTestSuites ?? 0);
 } catch {
   failed++;
 }

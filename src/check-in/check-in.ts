@@ -26,6 +26,7 @@ interface Draft {
 const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
 
 /**
+ * @tag mutual-check-in
  * @summary A reciprocal check-in: how are you, what's been hard, what's helped — then an
  * invitation to give something back to peers. Shows crisis resources, gently, when needed.
  * Form-associated: inside a host `<form>` its value is submitted with the form.

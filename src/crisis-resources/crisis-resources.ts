@@ -6,6 +6,7 @@ import { MutualElement } from '../core/mutual-element.js';
 import { DEFAULT_LINES, DIRECTORY_URL, safeHref, type HelpLine } from './lines.js';
 
 /**
+ * @tag mutual-crisis-resources
  * @summary Calm, localized crisis help lines. Shown by the check-in when someone may be in danger,
  * and by the story card's "I'm worried about the writer" report. Sends nothing.
  *

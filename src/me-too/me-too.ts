@@ -17,6 +17,7 @@ interface Remembered {
 }
 
 /**
+ * @tag mutual-me-too
  * @summary A "me too" reaction bar: let someone know you've been there too, and see that others have.
  * There are no negative reactions, by design.
  *

@@ -8,6 +8,7 @@ import { MutualElement } from '../core/mutual-element.js';
 import { forgetDevice } from '../core/send-controller.js';
 
 /**
+ * @tag mutual-provider
  * @summary Hands the endpoint and shared settings to every Mutual widget inside it, including
  * inside other shadow roots. Renders nothing of its own; set `--mutual-*` tokens on it to theme
  * every widget inside.

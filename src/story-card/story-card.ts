@@ -23,6 +23,7 @@ interface Draft {
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
 
 /**
+ * @tag mutual-story-card
  * @summary A peer's shared story in a safe, judgement-free frame, with "me too" reactions and an
  * invitation to share your own experience back.
  *

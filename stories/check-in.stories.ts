@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, waitFor } from 'storybook/test';
+import { element, embedParameters, type Args } from './helpers.js';
+
+const form = (canvas: HTMLElement) => canvas.querySelector('mutual-check-in')!;
+const q = <T extends HTMLElement>(canvas: HTMLElement, selector: string) => form(canvas).shadowRoot!.querySelector<T>(selector)!;
+const stamp = () => `check-in-${Math.random().toString(36).slice(2, 8)}`;
+
+const meta: Meta<Args> = {
+  title: 'Elements/Check-in',
+  component: 'mutual-check-in',
+  tags: ['autodocs'],
+  render: (args) => element('mutual-check-in', { ...args, 'check-in-id': args['check-in-id'] ?? stamp(), 'no-trace': true }),
+  args: { topics: 'sleep,cravings,work,family', 'peer-messages': '["You showed up today. That counts."]' },
+  parameters: embedParameters('mutual-check-in'),
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Default: Story = {};
+export const ValidationError: Story = {
+  play: async ({ canvasElement }) => {
+    q(canvasElement, 'button[type="submit"]').click();
+    await waitFor(() => expect(q(canvasElement, '#mood-error')).toBeTruthy());
+  },
+};
+export const CrisisResourcesShown: Story = {
+  play: async ({ canvasElement }) => {
+    q(canvasElement, 'input[value="1"]').click();
+    await waitFor(() => expect(q(canvasElement, 'mutual-crisis-resources')).toBeTruthy());
+  },
+};
+export const GiveBackStep: Story = {
+  play: async ({ canvasElement }) => {
+    q(canvasElement, 'input[value="4"]').click();
+    q<HTMLTextAreaElement>(canvasElement, '#helped').value = 'A walk after dinner';
+    q(canvasElement, '#helped').dispatchEvent(new Event('input'));
+    q(canvasElement, 'button[type="submit"]').click();
+    await waitFor(() => expect(q(canvasElement, '#thanks')).toBeTruthy());
+  },
+};
+export const OfflineQueued: Story = {
+  // An endpoint nobody answers: a real network failure, so the check-in waits in the outbox.
+  parameters: { endpoint: 'http://127.0.0.1:9/events' },
+  play: async ({ canvasElement }) => {
+    q(canvasElement, 'input[value="3"]').click();
+    q(canvasElement, 'button[type="submit"]').click();
+    await waitFor(() => expect(q(canvasElement, '[part="status"]').textContent).toContain('will send'), { timeout: 5000 });
+  },
+};
+export const Done: Story = {
+  play: async ({ canvasElement }) => {
+    q(canvasElement, 'input[value="5"]').click();
+    q(canvasElement, 'button[type="submit"]').click();
+    await waitFor(() => expect(q(canvasElement, '#thanks')).toBeTruthy());
+    q(canvasElement, 'button.link').click();
+    await waitFor(() => expect(q(canvasElement, '#done')).toBeTruthy());
+  },
+};
