@@ -73,7 +73,8 @@ export const checkInStyles = css`
   label {
     font-weight: 600;
   }
-  label.choice {
+  label.choice,
+  [part='moods'] label {
     font-weight: 400;
   }
   [part='actions'] {

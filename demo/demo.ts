@@ -1,0 +1,4 @@
+import '../src/index.js';
+import { startEventsPanel } from './events-panel.js';
+
+startEventsPanel(document.getElementById('events')!);
