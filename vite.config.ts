@@ -66,10 +66,14 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           minify: false,
           lib: {
-            entry: Object.fromEntries([['index', 'src/index.ts'], ...elements.map((e) => [e, `src/${e}/define.ts`])]),
+            entry: Object.fromEntries([
+              ['index', 'src/index.ts'],
+              ['react', 'src/react/index.ts'],
+              ...elements.map((e) => [e, `src/${e}/define.ts`]),
+            ]),
             formats: ['es' as const],
           },
-          rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//] },
+          rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/] },
         }
       : mode === 'loader'
         ? // The lazy loader: each element's code is fetched when its tag first appears.

@@ -7,6 +7,18 @@ import { mutualCollector } from './vite.config.js';
  * Runs every story as a test in Debian's Chromium (no browser download): render, `play`
  * function, and an axe check from the a11y addon. Part of `npm test`.
  */
+const browser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
 export default defineConfig({
   plugins: [mutualCollector(process.env.MUTUAL_DB ?? '.test-results/storybook-events.db')],
   test: {
@@ -16,19 +28,11 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-                args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser,
         },
       },
+      // React users: the @lit/react wrappers rendered by React in the same browser.
+      { extends: true, test: { name: 'react', include: ['tests/react/**/*.test.tsx'], browser } },
     ],
   },
 });

@@ -25,3 +25,4 @@ if (typeof document !== 'undefined') {
     for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) scan(n.parentNode ?? n);
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
+export {};

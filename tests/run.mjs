@@ -52,6 +52,10 @@ try {
   failed++;
 }
 
+// The embedding tests load the built CDN files (dist/mutual.js, dist/mutual-loader.js): build them (≈1 s).
+run('build the CDN files (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+run('build the loader (vite build --mode loader)', 'npx', ['vite', 'build', '--mode', 'loader', '--logLevel', 'warn']);
+
 // Browser tests in real headless Chromium with the collector mounted into the test server.
 run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);
 try {
@@ -62,12 +66,13 @@ try {
   failed++;
 }
 
-// Every Storybook story rendered, played and axe-checked in Chromium (Storybook's Vitest addon).
+// Every Storybook story rendered, played and axe-checked in Chromium (Storybook's Vitest addon),
+// and the React wrappers rendered by React — both through Vitest's browser mode.
 spawnSync('npx', ['cem', 'analyze', '--globs', 'src/**/*.ts', '--exclude', 'src/collector/**', '--litelement', '--quiet'], { stdio: 'ignore' });
 const storyResults = `${results}/stories.json`;
 rmSync(storyResults, { force: true });
-run('stories (Storybook + Vitest, headless Chromium)', 'npx', [
-  'vitest', 'run', '--project', 'storybook', '--reporter=default', '--reporter=json', `--outputFile.json=${storyResults}`,
+run('stories and React wrappers (Vitest browser mode, headless Chromium)', 'npx', [
+  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${storyResults}`,
 ]);
 try {
   const stories = JSON.parse(readFileSync(storyResults, 'utf8'));

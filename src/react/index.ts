@@ -1,0 +1,33 @@
+/**
+ * React wrappers (`mutual-widgets/react`), generated with @lit/react: typed props for every
+ * attribute and `onMutual…` event props. React is a peer dependency.
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { MutualCheckIn } from '../check-in/define.js';
+import type { MutualEnvelopeEvent, MutualReactionEvent, MutualSendErrorEvent, MutualShareBackEvent } from '../core/events.js';
+import { MutualCrisisResources } from '../crisis-resources/define.js';
+import { MutualMeToo } from '../me-too/define.js';
+import { MutualProvider } from '../provider/define.js';
+import { MutualStoryCard } from '../story-card/define.js';
+
+const common = {
+  onMutualEvent: 'mutual-event' as EventName<MutualEnvelopeEvent>,
+  onMutualSendError: 'mutual-send-error' as EventName<MutualSendErrorEvent>,
+};
+
+export const Provider = createComponent({ tagName: 'mutual-provider', elementClass: MutualProvider, react: React, events: common });
+export const MeToo = createComponent({
+  tagName: 'mutual-me-too',
+  elementClass: MutualMeToo,
+  react: React,
+  events: { ...common, onMutualReaction: 'mutual-reaction' as EventName<MutualReactionEvent> },
+});
+export const StoryCard = createComponent({
+  tagName: 'mutual-story-card',
+  elementClass: MutualStoryCard,
+  react: React,
+  events: { ...common, onMutualReaction: 'mutual-reaction' as EventName<MutualReactionEvent>, onMutualShareBack: 'mutual-share-back' as EventName<MutualShareBackEvent> },
+});
+export const CheckIn = createComponent({ tagName: 'mutual-check-in', elementClass: MutualCheckIn, react: React, events: { ...common, onChange: 'change' } });
+export const CrisisResources = createComponent({ tagName: 'mutual-crisis-resources', elementClass: MutualCrisisResources, react: React });
