@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { BATCH_CONTENT_TYPE, envelopeSchema, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
+import { BATCH_CONTENT_TYPE, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
+import { envelopeSchema } from '../core/schema.js';
 import { createSqliteStore, type Store } from './store-sqlite.js';
 
 export interface CollectorOptions {

@@ -1,8 +1,8 @@
 /**
  * The CloudEvents 1.0 envelope every Mutual event travels in (JSON structured mode).
- * This module is the single definition of the schema: the browser builds envelopes with
- * `createEnvelope`, the collector validates them against `envelopeSchema`, and the build
- * writes the same object to `dist/mutual-event.schema.json`.
+ * The browser builds envelopes with `createEnvelope`; the collector validates them against
+ * `envelopeSchema` (./schema.ts, built from the same `Limits`), which the build also writes to
+ * `dist/mutual-event.schema.json`.
  * No DOM access here: it is imported by Node too.
  */
 
@@ -44,40 +44,6 @@ export const Limits = {
   /** Free text fields (responses, check-in texts) are capped well below this. */
   stringLength: 4000,
   maxBatch: 200,
-} as const;
-
-const TYPE_PATTERN = '^org\\.mutual(\\.[a-z][a-z0-9-]*)+$';
-
-/** JSON Schema (draft 2020-12) for one Mutual event. */
-export const envelopeSchema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://mutual.invalid/schema/mutual-event.schema.json',
-  title: 'Mutual event (CloudEvents 1.0, JSON structured mode)',
-  type: 'object',
-  required: ['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'data'],
-  properties: {
-    specversion: { const: '1.0' },
-    id: { type: 'string', minLength: 1, maxLength: Limits.idLength },
-    source: { type: 'string', minLength: 1, maxLength: Limits.sourceLength, format: 'uri-reference' },
-    type: { type: 'string', pattern: TYPE_PATTERN, maxLength: 128 },
-    time: { type: 'string', format: 'date-time' },
-    subject: { type: 'string', minLength: 1, maxLength: Limits.subjectLength },
-    datacontenttype: { const: 'application/json' },
-    data: {
-      type: 'object',
-      maxProperties: 32,
-      additionalProperties: {
-        anyOf: [
-          { type: 'string', maxLength: Limits.stringLength },
-          { type: 'number' },
-          { type: 'boolean' },
-          { type: 'null' },
-          { type: 'array', maxItems: 32, items: { type: ['string', 'number', 'boolean'], maxLength: 200 } },
-        ],
-      },
-    },
-  },
-  additionalProperties: { type: ['string', 'number', 'boolean'] },
 } as const;
 
 function uuid(): string {
