@@ -4,6 +4,7 @@ import { parseJsonAttribute } from '../core/config.js';
 import { VERSION } from '../core/define.js';
 import { EventTypes } from '../core/envelope.js';
 import { formatNumber, type MessageKey } from '../core/i18n/index.js';
+import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/styles.js';
 import type { DeliveryState } from '../core/transport.js';
@@ -65,6 +66,9 @@ export class MutualCheckIn extends MutualElement {
   @state() sendState: 'idle' | 'sending' | DeliveryState = 'idle';
   @state() private errors: { mood?: boolean; hard?: number; helped?: number } = {};
   @state() peerMessage = '';
+  /** Identity note for the text about to be sent (`target`: what Send anyway sends). */
+  @state() nudge: { kinds: IdentifierKind[]; send: () => void; edit: string } | null = null;
+  private nudgeAccepted = '';
   private readonly internals = this.attachInternals();
   private crisisSent = false;
 
@@ -117,6 +121,7 @@ export class MutualCheckIn extends MutualElement {
   private update$(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch, pendingId: undefined };
     this.errors = {};
+    this.nudge = null;
     this.mutual.remember(`draft:checkin:${this.checkInId}`, this.draft);
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -142,6 +147,7 @@ export class MutualCheckIn extends MutualElement {
     this.errors = { mood: errors.mood, hard: errors.hard > 0 ? errors.hard : undefined, helped: errors.helped > 0 ? errors.helped : undefined };
     if (errors.mood) return this.focusFirst('input[name="mood"]');
     if (this.errors.hard || this.errors.helped) return this.focusFirst(this.errors.hard ? '#hard' : '#helped');
+    if (this.nudged(`${hard}\n${helped}`, findIdentifiers(hard).length ? 'hard' : 'helped', () => this.submit(e))) return;
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
     const envelope = this.mutual.send(EventTypes.checkinSubmitted, data, { subject: this.checkInId, onState: (s) => this.onDelivery(s) });
@@ -162,8 +168,38 @@ export class MutualCheckIn extends MutualElement {
     if (state === 'failed') this.draft = { ...this.draft, pendingId: undefined };
   }
 
+  /**
+   * Before free text leaves the device: anything that could identify someone → a gentle note with
+   * Edit (focus `edit`) and Send anyway (`send`). Returns true while the note is shown.
+   */
+  private nudged(text: string, edit: string, send: () => void): boolean {
+    const kinds = findIdentifiers(text);
+    if (!kinds.length || this.nudgeAccepted === text) {
+      this.nudge = null;
+      return false;
+    }
+    this.nudge = {
+      kinds,
+      edit,
+      send: () => {
+        this.nudgeAccepted = text;
+        send();
+      },
+    };
+    this.focusFirst('#nudge-text');
+    return true;
+  }
+
+  /** @internal The identity note, where the check-in shows it. */
+  renderNudge() {
+    const n = this.nudge;
+    if (!n) return nothing;
+    return renderNudge(n.kinds, (k, p) => this.t(k, p), () => ((this.nudge = null), this.focusFirst(`#${n.edit}`)), n.send);
+  }
+
   /** Sends a give-back event (encouragement or tip) from the give-back step. */
-  give(type: string, text: string): void {
+  give(type: string, text: string, field: string): void {
+    if (this.nudged(text, field, () => this.give(type, text, field))) return;
     this.mutual.send(type, { text: text.trim() }, { subject: this.checkInId });
     this.step = 'done';
     this.focusFirst('#done');
@@ -220,6 +256,7 @@ export class MutualCheckIn extends MutualElement {
             </div>
           </div>`
         : nothing}
+      ${this.renderNudge()}
       ${inForm
         ? nothing
         : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : 'checkin.draft-kept')}</p>

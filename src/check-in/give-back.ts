@@ -41,7 +41,7 @@ export function renderGiveBack(el: MutualCheckIn) {
       <p class="error" id="encourage-error" aria-live="polite"></p>
       <div part="actions">
         <button type="button" class="primary" @click=${() =>
-          value('encourage').trim() ? el.give(EventTypes.checkinEncouragement, value('encourage')) : error('encourage-error', 'checkin.give-empty', 'encourage')}>
+          value('encourage').trim() ? el.give(EventTypes.checkinEncouragement, value('encourage'), 'encourage') : error('encourage-error', 'checkin.give-empty', 'encourage')}>
           ${el.t('checkin.encourage-send')}
         </button>
       </div>
@@ -55,10 +55,11 @@ export function renderGiveBack(el: MutualCheckIn) {
         <button type="button" @click=${() => {
           if (!value('tip').trim()) return error('tip-error', 'checkin.give-empty', 'tip');
           if (!(el.renderRoot.querySelector('#tip-consent') as HTMLInputElement).checked) return error('tip-error', 'checkin.tip-needs-consent', 'tip-consent');
-          el.give(EventTypes.checkinTipShared, value('tip'));
+          el.give(EventTypes.checkinTipShared, value('tip'), 'tip');
         }}>${el.t('checkin.tip-send')}</button>
       </div>
     </div>
+    ${el.renderNudge()}
     <div part="actions"><button type="button" class="link" @click=${() => el.skip()}>${el.t('checkin.skip')}</button></div>
   </div>`;
 }

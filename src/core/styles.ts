@@ -127,6 +127,19 @@ export const formStyles = css`
     color: var(--_color-danger);
     font-weight: 600;
   }
+  .nudge {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+    align-items: center;
+    padding: var(--_space-s) var(--_space-m);
+    border-radius: var(--_radius-s);
+    background: var(--_color-warning-surface);
+  }
+  .nudge p {
+    flex-basis: 100%;
+    margin: 0;
+  }
   label.choice {
     display: flex;
     gap: var(--_space-s);

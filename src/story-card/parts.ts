@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { formatNumber, type MessageKey, type Params } from '../core/i18n/index.js';
+import { renderNudge } from '../core/nudge.js';
 import type { MutualStoryCard } from './story-card.js';
 
 type T = (key: MessageKey, params?: Params) => string;
@@ -27,6 +28,7 @@ export function renderComposer(card: MutualStoryCard, t: T) {
       ${t('story.composer-count', { count: formatNumber(v.locale, v.draft.length), limit: formatNumber(v.locale, v.limit) })}
     </p>
     ${v.error ? html`<p class="error" id="response-error">${v.error}</p>` : nothing}
+    ${v.nudge.length ? renderNudge(v.nudge, t, v.editAfterNudge, v.sendAnyway) : nothing}
     <p class="hint" id="response-note">${t('story.composer-note')} ${t(v.noTrace ? 'story.draft-not-kept' : 'story.draft-kept')}</p>
     <div part="actions">
       <button type="button" class="primary" @click=${v.send} ?disabled=${v.sendState === 'sending'}>${t('story.send')}</button>

@@ -4,6 +4,7 @@ import { VERSION } from '../core/define.js';
 import { EventTypes } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
+import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/styles.js';
 import type { DeliveryState } from '../core/transport.js';
@@ -73,6 +74,9 @@ export class MutualStoryCard extends MutualElement {
   @state() private draft: Draft = { text: '' };
   @state() private sendState: SendState = 'idle';
   @state() private composerError = '';
+  /** What the identity check found in the response; the writer chooses Edit or Send anyway. */
+  @state() private nudge: IdentifierKind[] = [];
+  private nudgeAccepted = '';
   @state() private reportReason = '';
   @state() private reportState: 'idle' | 'error' | 'sent' = 'idle';
 
@@ -172,6 +176,7 @@ export class MutualStoryCard extends MutualElement {
   private onInput(text: string): void {
     this.draft = { text };
     this.composerError = '';
+    this.nudge = [];
     if (this.sendState !== 'sending') this.sendState = 'idle';
     if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, text ? this.draft : undefined);
   }
@@ -182,6 +187,12 @@ export class MutualStoryCard extends MutualElement {
     this.composerError = !text ? this.mutual.t('story.composer-empty') : over > 0 ? this.mutual.t('story.composer-over', { count: over }) : '';
     if (this.composerError) return void this.textarea?.focus();
     if (!this.storyId) return;
+    const kinds = findIdentifiers(text);
+    if (kinds.length && this.nudgeAccepted !== text) {
+      this.nudge = kinds;
+      return void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#nudge-text')?.focus());
+    }
+    this.nudge = [];
     this.sendState = 'sending';
     const envelope = this.mutual.send(EventTypes.storyResponse, { text, storyId: this.storyId }, { subject: this.storyId, onState: (s) => this.onDelivery(s) });
     if (!envelope) return void (this.sendState = 'idle');
@@ -276,6 +287,9 @@ export class MutualStoryCard extends MutualElement {
       noTrace: this.mutual.config.noTrace,
       reason: this.reportReason,
       reportState: this.reportState,
+      nudge: this.nudge,
+      editAfterNudge: () => ((this.nudge = []), this.textarea?.focus()),
+      sendAnyway: () => ((this.nudgeAccepted = this.draft.text.trim()), this.sendResponse()),
       onInput: (text: string) => this.onInput(text),
       send: () => this.sendResponse(),
       cancel: () => this.cancelComposer(),

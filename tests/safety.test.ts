@@ -1,0 +1,78 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { MutualCheckIn } from '../src/check-in/check-in.js';
+import { EventTypes } from '../src/core/envelope.js';
+import type { MutualStoryCard } from '../src/story-card/story-card.js';
+import { expectAxeClean } from './helpers/browser.js';
+import { scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+
+const buttonNamed = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('identity nudge in the composers', () => {
+  afterEach(() => localStorage.clear());
+
+  it('story response: a phone number gets a gentle note; Edit sends nothing, Send anyway sends', async () => {
+    const id = uniqueSubject('nudge');
+    const card = await fixture<MutualStoryCard>(html`<mutual-story-card story-id=${id} endpoint=${scoped('nudge').endpoint}><p>Story</p></mutual-story-card>`);
+    const root = card.shadowRoot!;
+    buttonNamed(root, 'Share your experience').click();
+    await card.updateComplete;
+    root.querySelector('textarea')!.focus();
+    await sendKeys({ type: 'Text me on 07700 900123 if you want to talk' });
+    buttonNamed(root, 'Send').click();
+    await card.updateComplete;
+    expect(root.querySelector('#nudge-text')!.textContent!.trim()).to.equal('This looks like a phone number. Others will see it. Remove it?');
+    await until(() => root.activeElement?.id === 'nudge-text', 'focus on the note');
+    await expectAxeClean(card);
+    buttonNamed(root, 'Edit').click();
+    await card.updateComplete;
+    expect(root.activeElement).to.equal(root.querySelector('textarea'));
+    expect(root.querySelector('#nudge-text')).to.equal(null);
+    await pause(300);
+    expect(await stored({ subject: id, type: EventTypes.storyResponse })).to.have.length(0);
+    buttonNamed(root, 'Send').click();
+    await card.updateComplete;
+    buttonNamed(root, 'Send anyway').click();
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.storyResponse });
+    expect(row.data.text).to.equal('Text me on 07700 900123 if you want to talk');
+  });
+
+  it('check-in (es): an email address in "what helped" is noted in Spanish; Send anyway submits', async () => {
+    const id = uniqueSubject('nudge-ci');
+    const el = await fixture<MutualCheckIn>(html`<mutual-check-in locale="es" check-in-id=${id} endpoint=${scoped('nudge-ci').endpoint}></mutual-check-in>`);
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[value="4"]')!.click();
+    const helped = root.querySelector<HTMLTextAreaElement>('#helped')!;
+    helped.value = 'Hablar con ana.lopez@correo.es';
+    helped.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    buttonNamed(root, 'Compartir cómo estoy').click();
+    await el.updateComplete;
+    expect(root.querySelector('#nudge-text')!.textContent!.trim()).to.equal('Esto parece una dirección de correo. Otras personas lo verán. ¿Quieres quitarlo?');
+    await pause(300);
+    expect(await stored({ subject: id })).to.have.length(0);
+    buttonNamed(root, 'Enviar de todos modos').click();
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
+    expect(row.data.helped).to.equal('Hablar con ana.lopez@correo.es');
+  });
+
+  it('give-back tip (ar): a handle is noted before the tip is shared', async () => {
+    const id = uniqueSubject('nudge-tip');
+    const el = await fixture<MutualCheckIn>(html`<mutual-check-in locale="ar" check-in-id=${id} endpoint=${scoped('nudge-tip').endpoint}></mutual-check-in>`);
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[value="5"]')!.click();
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await el.updateComplete;
+    root.querySelector<HTMLTextAreaElement>('#tip')!.value = 'تابعني على @salma_recovery';
+    root.querySelector<HTMLInputElement>('#tip-consent')!.click();
+    buttonNamed(root, 'شارك نصيحتي').click();
+    await el.updateComplete;
+    expect(root.querySelector('#nudge-text')!.textContent).to.contain('يبدو هذا اسم مستخدم');
+    await pause(300);
+    expect(await stored({ subject: id, type: EventTypes.checkinTipShared })).to.have.length(0);
+    buttonNamed(root, 'أرسل على أي حال').click();
+    await storedAtLeast({ subject: id, type: EventTypes.checkinTipShared });
+  });
+});
