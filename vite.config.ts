@@ -38,7 +38,7 @@ function demoHome(): Plugin {
   };
 }
 
-const elements = ['provider', 'me-too', 'story-card', 'check-in', 'crisis-resources'];
+const elements = ['provider', 'me-too', 'story-card', 'check-in', 'crisis-resources', 'quick-exit'];
 
 const cdn = (input: Record<string, string>, outDir: string) => ({
   outDir,

@@ -7,7 +7,8 @@ import { mutualCollector } from './vite.config.js';
  * Runs every story as a test in Debian's Chromium (no browser download): render, `play`
  * function, and an axe check from the a11y addon. Part of `npm test`.
  */
-const browser = {
+/** A fresh object per project: Vitest names the instances it is given. */
+const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -17,7 +18,7 @@ const browser = {
     },
   }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 export default defineConfig({
   plugins: [mutualCollector(process.env.MUTUAL_DB ?? '.test-results/storybook-events.db')],
@@ -28,11 +29,11 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          browser,
+          browser: browser(),
         },
       },
       // React users: the @lit/react wrappers rendered by React in the same browser.
-      { extends: true, test: { name: 'react', include: ['tests/react/**/*.test.tsx'], browser } },
+      { extends: true, test: { name: 'react', include: ['tests/react/**/*.test.tsx'], browser: browser() } },
     ],
   },
 });

@@ -8,6 +8,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'mutual-story-card': () => import('./story-card/define.js'),
   'mutual-check-in': () => import('./check-in/define.js'),
   'mutual-crisis-resources': () => import('./crisis-resources/define.js'),
+  'mutual-quick-exit': () => import('./quick-exit/define.js'),
 };
 
 function scan(root: ParentNode): void {

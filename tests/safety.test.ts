@@ -4,7 +4,8 @@ import '../src/index.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import { EventTypes } from '../src/core/envelope.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { expectAxeClean } from './helpers/browser.js';
+import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import type { MutualQuickExit } from '../src/quick-exit/quick-exit.js';
 import { scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const buttonNamed = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
@@ -74,5 +75,78 @@ describe('identity nudge in the composers', () => {
     expect(await stored({ subject: id, type: EventTypes.checkinTipShared })).to.have.length(0);
     buttonNamed(root, 'أرسل على أي حال').click();
     await storedAtLeast({ subject: id, type: EventTypes.checkinTipShared });
+  });
+});
+
+describe('<mutual-quick-exit>', () => {
+  async function load(frame: HTMLIFrameElement, url: string) {
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.src = url;
+    await loaded;
+    const doc = frame.contentDocument!;
+    await until(() => doc.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button'), 'quick exit upgraded');
+    return doc;
+  }
+  const landed = (frame: HTMLIFrameElement) => until(() => frame.contentWindow?.location.pathname === '/tests/helpers/neutral.html' && frame.contentDocument?.readyState === 'complete', 'on the neutral site');
+
+  it('is first in the tab order, labelled, and a click replaces the page so Back does not return', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const doc = await load(frame, '/tests/helpers/quick-exit-page.html');
+      expect(doc.body.firstElementChild!.localName).to.equal('mutual-quick-exit');
+      const button = doc.querySelector('mutual-quick-exit')!.shadowRoot!.querySelector('button')!;
+      expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Leave this site Or press Escape twice');
+      frame.contentWindow!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(doc.activeElement!.localName).to.equal('mutual-quick-exit');
+      const before = frame.contentWindow!.history.length;
+      button.click();
+      await landed(frame);
+      expect(frame.contentWindow!.history.length).to.equal(before, 'replace, not push: Back does not return');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('is axe-clean in light, dark and Arabic, and warns once about a non-http href', async () => {
+    // (It moves itself to the start of <body>, so it is created by hand rather than with fixture().)
+    const create = async (attrs: Record<string, string>) => {
+      const el = document.createElement('mutual-quick-exit') as MutualQuickExit;
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      document.body.append(el);
+      await el.updateComplete;
+      expect(document.body.firstElementChild).to.equal(el);
+      return el;
+    };
+    for (const [theme, locale] of [['light', 'en'], ['dark', 'en'], ['light', 'ar']]) {
+      const el = await create({ theme, locale, href: 'https://example.org/weather' });
+      await expectAxeClean(el);
+      el.remove();
+    }
+    const warnings = await captureWarnings(async () => {
+      const el = await create({ href: 'javascript:alert(1)' });
+      expect((el as unknown as { target(): string }).target()).to.equal('https://www.google.com/search?q=weather');
+      el.remove();
+    });
+    expect(warnings).to.have.length(1);
+  });
+
+  it('Escape pressed twice quickly leaves too; once does not', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const doc = await load(frame, '/tests/helpers/quick-exit-page.html');
+      frame.contentWindow!.focus();
+      doc.querySelector('input')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await pause(1200);
+      expect(frame.contentWindow!.location.pathname).to.equal('/tests/helpers/quick-exit-page.html');
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ press: 'Escape' });
+      await landed(frame);
+    } finally {
+      frame.remove();
+    }
   });
 });
