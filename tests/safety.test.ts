@@ -150,3 +150,95 @@ describe('<mutual-quick-exit>', () => {
     }
   });
 });
+
+describe('no-trace, forget me, topic filters', () => {
+  afterEach(() => localStorage.clear());
+
+  async function mutualStorage(): Promise<string[]> {
+    const local = Object.keys(localStorage).filter((k) => k.startsWith('mutual'));
+    const session = Object.keys(sessionStorage);
+    const dbs = (await indexedDB.databases()).map((d) => `idb:${d.name}`);
+    return [...local, ...session, ...dbs];
+  }
+
+  it('no-trace: after reactions, a response and a full check-in nothing of Mutual’s is on the device; events still arrive', async () => {
+    localStorage.clear();
+    const { endpoint } = scoped('notrace');
+    const story = uniqueSubject('nt-story');
+    const checkInId = uniqueSubject('nt-ci');
+    const provider = await fixture(html`<mutual-provider no-trace endpoint=${endpoint}>
+      <mutual-story-card story-id=${story}><p>A story.</p></mutual-story-card>
+      <mutual-check-in check-in-id=${checkInId}></mutual-check-in>
+    </mutual-provider>`);
+    const card = provider.querySelector('mutual-story-card')!;
+    await card.updateComplete;
+    const bar = card.shadowRoot!.querySelector('mutual-me-too')!;
+    await bar.updateComplete;
+    bar.settleMs = 20;
+    bar.shadowRoot!.querySelector('button')!.click();
+    buttonNamed(card.shadowRoot!, 'Share your experience').click();
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('#response-note')!.textContent).to.contain('Nothing is saved on this device');
+    const textarea = card.shadowRoot!.querySelector('textarea')!;
+    textarea.value = 'Me too, and it got easier.';
+    textarea.dispatchEvent(new Event('input'));
+    await card.updateComplete;
+    buttonNamed(card.shadowRoot!, 'Send').click();
+    const form = provider.querySelector('mutual-check-in')!;
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLInputElement>('input[value="3"]')!.click();
+    const hard = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#hard')!;
+    hard.value = 'Work stress';
+    hard.dispatchEvent(new Event('input'));
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await storedAtLeast({ subject: story, type: EventTypes.reactionAdded });
+    await storedAtLeast({ subject: story, type: EventTypes.storyResponse });
+    const [checkIn] = await storedAtLeast({ subject: checkInId, type: EventTypes.checkinSubmitted });
+    expect(checkIn.data.hard).to.equal('Work stress');
+    expect(await mutualStorage()).to.deep.equal([]);
+  });
+
+  it('the forget button clears what Mutual kept and says so', async () => {
+    const provider = await fixture(html`<mutual-provider forget-button><mutual-me-too subject=${uniqueSubject('fg')}></mutual-me-too></mutual-provider>`);
+    const bar = provider.querySelector('mutual-me-too')!;
+    await bar.updateComplete;
+    bar.shadowRoot!.querySelector('button')!.click();
+    expect(Object.keys(localStorage).some((k) => k.startsWith('mutual:reactions:'))).to.equal(true);
+    const forget = provider.shadowRoot!.querySelector<HTMLButtonElement>('[part="forget-button"]')!;
+    expect(forget.textContent).to.equal('Forget me on this device');
+    forget.click();
+    await (provider as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
+    expect(provider.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('has been removed');
+    await expectAxeClean(provider);
+  });
+
+  it('topic filters: host hidden-topics and the reader’s own choice keep matching stories collapsed, with "show anyway"', async () => {
+    const provider = await fixture(html`<mutual-provider hidden-topics="self-harm">
+      <mutual-story-card story-id="tf-1" content-warning="Self-harm, grief"><p>One</p></mutual-story-card>
+      <mutual-story-card story-id="tf-2" content-warning="relapse"><p>Two</p></mutual-story-card>
+      <mutual-story-card story-id="tf-3" content-warning="relapse, family"><p>Three</p></mutual-story-card>
+    </mutual-provider>`);
+    const [first, second, third] = provider.querySelectorAll('mutual-story-card');
+    await Promise.all([first.updateComplete, second.updateComplete, third.updateComplete]);
+    const notice = (card: MutualStoryCard) => card.shadowRoot!.querySelector('[part="warning"] p')!.textContent!;
+    expect(notice(first)).to.equal('Hidden by your settings: this story mentions Self-harm and grief.');
+    expect(notice(second)).to.equal('This story mentions relapse. You can choose whether to read it now.');
+    await expectAxeClean(first);
+    // The reader hides "relapse" from the second card's settings: every card with that topic follows.
+    const settings = buttonNamed(second.shadowRoot!, 'Topics I’d rather not see');
+    settings.click();
+    await second.updateComplete;
+    expect(settings.getAttribute('aria-expanded')).to.equal('true');
+    second.shadowRoot!.querySelector<HTMLInputElement>('#topic-settings input')!.click();
+    await Promise.all([second.updateComplete, third.updateComplete]);
+    expect(notice(second)).to.contain('Hidden by your settings');
+    expect(notice(third)).to.contain('Hidden by your settings');
+    expect(JSON.parse(localStorage.getItem('mutual:hidden-topics')!)).to.deep.equal(['relapse']);
+    await expectAxeClean(second);
+    buttonNamed(third.shadowRoot!, 'Show anyway').click();
+    await third.updateComplete;
+    expect(third.querySelector('p')!.checkVisibility()).to.equal(true);
+  });
+});

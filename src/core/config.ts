@@ -18,6 +18,8 @@ export interface MutualConfig {
   headers: Record<string, string>;
   /** Host overrides for single strings, by message key (e.g. `{"reaction.me-too": "Same here"}`). */
   strings: Record<string, string>;
+  /** Content-warning topics the host collapses by default (readers add their own on the device). */
+  hiddenTopics: string[];
   /** Batching and retry timing, mostly for tests and unusual hosts. */
   delivery: Pick<TransportOptions, 'batchWindowMs' | 'maxBatch' | 'retryBaseMs' | 'retryMaxMs' | 'timeoutMs'>;
 }
@@ -31,6 +33,7 @@ export const defaultConfig: MutualConfig = {
   credentials: 'omit',
   headers: {},
   strings: {},
+  hiddenTopics: [],
   delivery: {},
 };
 

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
 import { VERSION } from '../core/define.js';
@@ -14,6 +14,7 @@ import { forgetDevice } from '../core/send-controller.js';
  * every widget inside.
  *
  * @slot - The page content and widgets that share these settings.
+ * @csspart forget-button - The "Forget me on this device" button (with `forget-button`).
  */
 export class MutualProvider extends MutualElement {
   static version = VERSION;
@@ -22,6 +23,19 @@ export class MutualProvider extends MutualElement {
     css`
       :host {
         display: contents;
+      }
+      .forget {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space-s);
+        align-items: center;
+        font-size: 0.875em;
+      }
+      button {
+        padding: var(--_space-xs) var(--_space-m);
+        border: 1px solid var(--_color-border);
+        border-radius: var(--_radius-s);
+        background: var(--_color-surface);
       }
     `,
   ];
@@ -32,6 +46,11 @@ export class MutualProvider extends MutualElement {
   @property() credentials?: RequestCredentials;
   /** JSON object of extra request headers, e.g. `{"authorization":"Bearer …"}`. */
   @property() headers?: string;
+  /** Comma list of content-warning topics collapsed by default, e.g. `self-harm, relapse`. */
+  @property({ attribute: 'hidden-topics' }) hiddenTopics?: string;
+  /** Shows a small "Forget me on this device" button after the content. */
+  @property({ type: Boolean, attribute: 'forget-button' }) forgetButton = false;
+  @state() private forgotten = false;
   /** Timing of delivery (set as a property): batch window, retries, timeout. */
   @property({ attribute: false }) delivery: MutualConfig['delivery'] = {};
 
@@ -48,15 +67,24 @@ export class MutualProvider extends MutualElement {
       credentials: this.credentials || config.credentials,
       headers: headers ?? config.headers,
       delivery: { ...config.delivery, ...this.delivery },
+      hiddenTopics: this.hiddenTopics
+        ? this.hiddenTopics.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
+        : config.hiddenTopics,
     });
   }
 
   /** Clears everything Mutual stored on this device: unsent events, drafts, remembered reactions. */
   forget(): void {
     forgetDevice();
+    this.forgotten = true;
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    if (!this.forgetButton) return html`<slot></slot>`;
+    return html`<slot></slot>
+      <p class="forget" dir=${this.mutual.dir} lang=${this.mutual.lang}>
+        <button type="button" part="forget-button" @click=${this.forget}>${this.mutual.t('forget.button')}</button>
+        <span role="status">${this.forgotten ? this.mutual.t('forget.done') : ''}</span>
+      </p>`;
   }
 }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatNumber, type MessageKey, type Params } from '../core/i18n/index.js';
+import { formatList, formatNumber, type MessageKey, type Params } from '../core/i18n/index.js';
 import { renderNudge } from '../core/nudge.js';
 import type { MutualStoryCard } from './story-card.js';
 
@@ -81,4 +81,32 @@ function trapFocus(e: KeyboardEvent): void {
     e.preventDefault();
     first?.focus();
   }
+}
+
+/**
+ * The content-warning notice: names the topics calmly and offers the choice. When the reader (or
+ * the host) chose to hide one of them, it says so and offers "Show anyway". A small settings
+ * disclosure lets the reader pick topics they'd rather not see right now (kept on the device).
+ */
+export function renderWarning(card: MutualStoryCard, t: T, topics: string[], hiddenBySettings: string[], reveal: () => void) {
+  const list = formatList(card.view.locale, topics);
+  const hidden = card.hiddenTopics;
+  return html`<div part="warning" role="group" aria-label=${t('story.cw-show')}>
+    <p>${hiddenBySettings.length ? t('filter.hidden', { topics: list }) : t('story.cw-notice', { topics: list })}</p>
+    <div part="actions">
+      <button type="button" class="primary" @click=${reveal}>${t(hiddenBySettings.length ? 'filter.show-anyway' : 'story.cw-show')}</button>
+      <button type="button" class="link" aria-expanded=${card.settingsOpen ? 'true' : 'false'} aria-controls="topic-settings"
+        @click=${() => (card.settingsOpen = !card.settingsOpen)}>${t('filter.settings')}</button>
+    </div>
+    ${card.settingsOpen
+      ? html`<fieldset id="topic-settings">
+          <legend>${t('filter.settings-intro')}</legend>
+          ${topics.map(
+            (topic) => html`<label class="choice"><input type="checkbox" .checked=${hidden.includes(topic.toLowerCase())}
+              @change=${(e: Event) => card.setTopicHidden(topic, (e.target as HTMLInputElement).checked)} />${topic}</label>`,
+          )}
+          <button type="button" @click=${() => (card.settingsOpen = false)}>${t('filter.done')}</button>
+        </fieldset>`
+      : nothing}
+  </div>`;
 }

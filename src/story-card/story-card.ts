@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { VERSION } from '../core/define.js';
 import { EventTypes } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
-import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
+import { fullDate, relativeTime } from '../core/i18n/index.js';
 import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/styles.js';
@@ -11,7 +11,7 @@ import type { DeliveryState } from '../core/transport.js';
 import { warnOnce } from '../core/warn.js';
 import '../crisis-resources/define.js';
 import '../me-too/define.js';
-import { REPORT_REASONS, renderComposer, renderReportDialog } from './parts.js';
+import { REPORT_REASONS, renderComposer, renderReportDialog, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 
 type SendState = 'idle' | 'sending' | DeliveryState;
@@ -21,6 +21,8 @@ interface Draft {
   pendingId?: string;
 }
 
+const HIDDEN_KEY = 'hidden-topics';
+const PREFERENCES_EVENT = 'mutual-preferences';
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
 
 /**
@@ -68,6 +70,7 @@ export class MutualStoryCard extends MutualElement {
   @property({ type: Number, attribute: 'response-limit' }) responseLimit = 1000;
 
   @state() private revealed = false;
+  @state() settingsOpen = false;
   @state() private expanded = false;
   @state() private overflowing = false;
   @state() composerOpen = false;
@@ -89,8 +92,11 @@ export class MutualStoryCard extends MutualElement {
   private intersection?: IntersectionObserver;
   private viewTimer?: ReturnType<typeof setTimeout>;
 
+  private onPreferences = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener(PREFERENCES_EVENT, this.onPreferences);
     this.intersection = new IntersectionObserver(
       ([entry]) => {
         clearTimeout(this.viewTimer);
@@ -103,6 +109,7 @@ export class MutualStoryCard extends MutualElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener(PREFERENCES_EVENT, this.onPreferences);
     this.intersection?.disconnect();
     this.resize.disconnect();
     clearTimeout(this.viewTimer);
@@ -110,6 +117,18 @@ export class MutualStoryCard extends MutualElement {
 
   private get sensitive(): string[] {
     return (this.contentWarning ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  }
+
+  /** Topics the reader chose (on this device) or the host set (`hidden-topics`) to keep collapsed. */
+  get hiddenTopics(): string[] {
+    return [...new Set([...this.mutual.config.hiddenTopics, ...(this.mutual.recall<string[]>(HIDDEN_KEY) ?? [])])];
+  }
+
+  /** @internal Adds or removes a topic from the reader's own list; every card on the page follows. */
+  setTopicHidden(topic: string, hidden: boolean): void {
+    const mine = (this.mutual.recall<string[]>(HIDDEN_KEY) ?? []).filter((t) => t !== topic.toLowerCase());
+    this.mutual.remember(HIDDEN_KEY, hidden ? [...mine, topic.toLowerCase()] : mine);
+    dispatchEvent(new Event(PREFERENCES_EVENT));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -249,10 +268,7 @@ export class MutualStoryCard extends MutualElement {
       </p>
       ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
       ${hidden
-        ? html`<div part="warning" role="group" aria-label=${t('story.cw-show')}>
-            <p>${t('story.cw-notice', { topics: formatList(this.mutual.locale, this.sensitive) })}</p>
-            <button type="button" class="primary" @click=${this.reveal}>${t('story.cw-show')}</button>
-          </div>`
+        ? renderWarning(this, t, this.sensitive, this.sensitive.filter((topic) => this.hiddenTopics.includes(topic.toLowerCase())), () => this.reveal())
         : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.measure()}></slot></div>
             ${this.overflowing || this.expanded
               ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
