@@ -19,3 +19,8 @@ export const ThemedCommunity: StoryObj = {
     <mutual-me-too subject="article-7"></mutual-me-too>
   </mutual-provider>`,
 };
+
+/** `forget-button` adds a small "Forget me on this device" action. */
+export const ForgetButton: StoryObj = {
+  render: () => html`<mutual-provider forget-button><mutual-me-too subject="forget-demo"></mutual-me-too></mutual-provider>`,
+};

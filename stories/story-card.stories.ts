@@ -46,3 +46,25 @@ export const ReportDialogOpen: Story = {
   },
 };
 export const MissingStoryId: Story = { args: { 'story-id': undefined } };
+export const HiddenBySettings: Story = {
+  args: { 'content-warning': 'self-harm' },
+  render: (args) => {
+    const provider = document.createElement('mutual-provider');
+    provider.setAttribute('hidden-topics', 'self-harm');
+    provider.append(element('mutual-story-card', args));
+    return provider;
+  },
+};
+export const IdentityNudge: Story = {
+  args: { 'story-id': 'story-nudge' },
+  play: async ({ canvasElement }) => {
+    button(canvasElement, 'button.share').click();
+    await waitFor(() => expect(button(canvasElement, 'textarea')).toBeTruthy());
+    const textarea = button(canvasElement, 'textarea') as HTMLTextAreaElement;
+    textarea.value = 'Message me at river@example.com';
+    textarea.dispatchEvent(new Event('input'));
+    await waitFor(() => expect(button(canvasElement, '[part="composer"] button.primary')).toBeTruthy());
+    button(canvasElement, '[part="composer"] button.primary').click();
+    await waitFor(() => expect(button(canvasElement, '#nudge-text')).toBeTruthy());
+  },
+};

@@ -69,17 +69,20 @@ try {
 // Every Storybook story rendered, played and axe-checked in Chromium (Storybook's Vitest addon),
 // and the React wrappers rendered by React — both through Vitest's browser mode.
 spawnSync('npx', ['cem', 'analyze', '--globs', 'src/**/*.ts', '--exclude', 'src/collector/**', '--litelement', '--quiet'], { stdio: 'ignore' });
-const storyResults = `${results}/stories.json`;
-rmSync(storyResults, { force: true });
-run('stories and React wrappers (Vitest browser mode, headless Chromium)', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${storyResults}`,
-]);
-try {
-  const stories = JSON.parse(readFileSync(storyResults, 'utf8'));
-  passed += stories.numPassedTests;
-  failed += stories.numFailedTests + (stories.numFailedTestSuites ?? 0);
-} catch {
-  failed++;
+// One Vitest run per project: together they share one browser page and interfere.
+for (const project of ['storybook', 'react']) {
+  const out = `${results}/vitest-${project}.json`;
+  rmSync(out, { force: true });
+  run(`${project === 'storybook' ? 'stories' : 'React wrappers'} (Vitest browser mode, headless Chromium)`, 'npx', [
+    'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+  ]);
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  } catch {
+    failed++;
+  }
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
