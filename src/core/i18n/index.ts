@@ -20,7 +20,10 @@ export function loadCatalog(locale: string): Promise<void> | undefined {
   if (catalogs[lang]) return undefined;
   return (loading[lang] ??= loaders[lang]().then(
     (m) => void (catalogs[lang] = m.default),
-    () => console.warn(`Mutual: could not load the "${lang}" strings; showing English.`),
+    () => {
+      delete loading[lang]; // try again on the next render
+      console.warn(`Mutual: could not load the "${lang}" strings; showing English for now.`);
+    },
   ));
 }
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
