@@ -162,6 +162,18 @@ describe('<mutual-provider>', () => {
     expect(bar.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('A mí también');
   });
 
+  it('an invalid locale warns once and falls back instead of breaking the widget', async () => {
+    let bar!: MutualMeToo;
+    const warnings = await captureWarnings(async () => {
+      bar = await fixture<MutualMeToo>(html`<mutual-me-too subject="l" locale="not a tag!" counts='{"me-too": 1200}'></mutual-me-too>`);
+      bar.requestUpdate();
+      await bar.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"not a tag!" is not a valid language tag');
+    expect(bar.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Me too, 1.2K people');
+  });
+
   it('an invalid theme warns once and falls back', async () => {
     const warnings = await captureWarnings(() => fixture(html`<mutual-me-too subject="t" theme="neon"></mutual-me-too>`));
     expect(warnings).to.have.length(1);

@@ -74,7 +74,15 @@ export class MutualController implements ReactiveController {
 
   /** The widget's locale: its `locale` attribute, else the provider's, else the nearest `lang`, else `en`. */
   get locale(): string {
-    return this.config.locale || langOf(this.host) || 'en';
+    for (const candidate of [this.config.locale, langOf(this.host)]) {
+      if (!candidate) continue;
+      try {
+        return Intl.getCanonicalLocales(candidate)[0];
+      } catch {
+        warnOnce(`locale:${candidate}`, `<${this.host.localName}>: "${candidate}" is not a valid language tag; using another locale.`, this.host);
+      }
+    }
+    return 'en';
   }
 
   get lang(): string {
