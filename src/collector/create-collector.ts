@@ -71,6 +71,25 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** False when any key or string holds a lone surrogate (ill-formed Unicode from a `\ud800` escape). Iterative: deep nesting can't overflow the stack. */
+function wellFormed(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (!v.isWellFormed()) return false;
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (!k.isWellFormed()) return false;
+        stack.push(x);
+      }
+    }
+  }
+  return true;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(new HttpError(413, `body larger than ${limit} bytes`));
@@ -86,7 +105,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      try {
+        resolve(utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new HttpError(400, 'body is not valid UTF-8'));
+      }
+    });
     req.on('error', reject);
   });
 }
@@ -155,6 +180,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       body = JSON.parse(text);
     } catch {
       throw new HttpError(400, 'body is not valid JSON');
+    }
+    if (!wellFormed(body)) {
+      throw new HttpError(400, 'body contains ill-formed Unicode (a lone surrogate)');
     }
     if (type === BATCH_CONTENT_TYPE && !Array.isArray(body)) throw new HttpError(400, 'a batch must be a JSON array of events');
     const events = (Array.isArray(body) ? body : [body]) as unknown[];
