@@ -15,6 +15,41 @@ for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.d
 /** The real reference collector with a real SQLite file, fault switch on (tests only). */
 const collector = createCollector({ db: `${results}/browser-events.db`, faults: true, rateLimit: { max: 5000, windowMs: 60_000 } });
 
+/**
+ * A second, standalone collector on its own port and SQLite file, which the fault tests can stop
+ * in the middle of a batch (after it stored the batch, before it answers) and restart.
+ */
+import { createServer } from 'node:http';
+const STANDALONE_PORT = 8790;
+const standaloneDb = `${results}/standalone-events.db`;
+for (const f of ['', '-wal', '-shm']) rmSync(standaloneDb + f, { force: true });
+let standalone = createCollector({ db: standaloneDb, rateLimit: false });
+let killNext = 0;
+let restartAfter = 1000;
+const sockets = new Set();
+const standaloneServer = createServer((req, res) => {
+  if (req.method === 'POST' && killNext > 0) {
+    killNext--;
+    // Crash mid-batch: the batch is stored, the answer never leaves, the server goes down.
+    res.end = () => {
+      for (const s of sockets) s.destroy();
+      standaloneServer.close();
+      standalone.close();
+      setTimeout(() => {
+        standalone = createCollector({ db: standaloneDb, rateLimit: false });
+        standaloneServer.listen(STANDALONE_PORT, '127.0.0.1');
+      }, restartAfter);
+      return res;
+    };
+  }
+  standalone(req, res);
+});
+standaloneServer.on('connection', (s) => {
+  sockets.add(s);
+  s.on('close', () => sockets.delete(s));
+});
+standaloneServer.listen(STANDALONE_PORT, '127.0.0.1');
+
 /** Koa → connect: hand /events requests to the collector untouched. */
 function mount(handler) {
   return (ctx, next) => {
@@ -42,6 +77,11 @@ const mutualCommands = {
       const cdp = await page.createCDPSession();
       await cdp.send('Emulation.setEmulatedMedia', { features: payload.features ?? [] });
       await cdp.detach();
+      return true;
+    }
+    if (command === 'mutual:standalone-crash') {
+      killNext = payload.count ?? 1;
+      restartAfter = payload.restartAfter ?? 1000;
       return true;
     }
     if (command === 'mutual:peer-open') {
