@@ -40,9 +40,9 @@ function demoHome(): Plugin {
 
 const elements = ['provider', 'me-too', 'story-card', 'check-in', 'crisis-resources', 'quick-exit'];
 
-const cdn = (input: Record<string, string>, outDir: string) => ({
+const cdn = (input: Record<string, string>, outDir: string, emptyOutDir: boolean) => ({
   outDir,
-  emptyOutDir: false,
+  emptyOutDir,
   minify: true,
   rolldownOptions: {
     input,
@@ -77,7 +77,7 @@ export default defineConfig(({ mode }) => ({
         }
       : mode === 'loader'
         ? // The lazy loader: each element's code is fetched when its tag first appears.
-          cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist')
+          cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
         : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
-          cdn({ mutual: 'src/index.ts' }, 'dist'),
+          cdn({ mutual: 'src/index.ts' }, 'dist', true),
 }));

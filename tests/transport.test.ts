@@ -4,6 +4,9 @@ import { Transport, type DeliveryEvent } from '../src/core/transport.js';
 import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 import { peer } from './helpers/browser.js';
 
+/** The outbox keeps one localStorage key per unsent event. */
+const outboxKeys = (endpoint: string) => Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${endpoint}:`));
+
 const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 50, timeoutMs: 2000 };
 
 function events(subject: string, n: number): MutualEnvelope[] {
@@ -28,7 +31,25 @@ describe('transport', () => {
     const requests = await requestCount(scope);
     expect(requests).to.be.within(1, 5);
     expect(transport.pending).to.equal(0);
-    expect(localStorage.getItem(`mutual:outbox:${endpoint}`)).to.equal(null);
+    expect(outboxKeys(endpoint)).to.have.length(0);
+  });
+
+  it('keeps sending after more than 64 KiB of keepalive requests (responses are read, quota freed)', async () => {
+    const { scope, endpoint } = scoped('quota');
+    const subject = uniqueSubject('quota');
+    const transport = new Transport({ endpoint, ...fast, maxBatch: 50, timeoutMs: 15_000 });
+    const failures: string[] = [];
+    transport.addEventListener('delivery', (e) => {
+      const { state, reason } = e as DeliveryEvent;
+      if (state !== 'sent') failures.push(`${state}: ${reason}`);
+    });
+    const sent = Array.from({ length: 400 }, (_, i) =>
+      createEnvelope(EventTypes.storyResponse, { text: 'x'.repeat(400), n: i }, { source: location.href, subject }),
+    );
+    await Promise.all(sent.map((e) => transport.enqueue(e)));
+    await expectStoredOnce(subject, sent);
+    expect(failures).to.deep.equal([]);
+    expect(await requestCount(scope)).to.equal(8);
   });
 
   it('retries through three 503s and stores every event once', async () => {
@@ -79,7 +100,7 @@ describe('transport', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(await peer.eval<number>('mutualTest.pending()')).to.equal(4);
       // The outbox is on the device (the peer tab shares this origin's storage).
-      expect(JSON.parse(localStorage.getItem(`mutual:outbox:${endpoint}`) ?? '[]')).to.have.length(4);
+      expect(outboxKeys(endpoint)).to.have.length(4);
       expect(await stored({ subject })).to.have.length(0);
       await peer.setOffline(false);
       const rows = await storedAtLeast({ subject }, 4);

@@ -14,68 +14,65 @@ export const STORAGE_PREFIX = 'mutual:';
 
 /** The no-trace variant: nothing touches the device; lost on reload by design. */
 export class MemoryOutbox implements Outbox {
-  protected events: MutualEnvelope[] = [];
+  protected events = new Map<string, MutualEnvelope>();
   constructor(protected readonly limit = OUTBOX_LIMIT) {}
   all(): MutualEnvelope[] {
-    return [...this.events];
+    return [...this.events.values()];
   }
   add(event: MutualEnvelope): void {
-    this.events.push(event);
-    const overflow = this.events.length - this.limit;
-    if (overflow > 0) {
-      const dropped = this.events.splice(0, overflow);
-      warnOnce(
-        'outbox-full',
-        `Mutual: the outbox is full (${this.limit} unsent events); dropped the oldest (${dropped.map((e) => e.type).join(', ')}). Is the endpoint reachable?`,
-      );
+    this.events.set(event.id, event);
+    this.stored(event);
+    if (this.events.size > this.limit) {
+      const dropped = [...this.events.keys()].slice(0, this.events.size - this.limit);
+      warnOnce('outbox-full', `Mutual: the outbox is full (${this.limit} unsent events); dropped the oldest. Is the endpoint reachable?`);
+      this.remove(dropped);
     }
-    this.save();
   }
   remove(ids: Iterable<string>): void {
-    const gone = new Set(ids);
-    this.events = this.events.filter((e) => !gone.has(e.id));
-    this.save();
+    for (const id of ids) if (this.events.delete(id)) this.removed(id);
   }
-  protected save(): void {}
+  protected stored(_event: MutualEnvelope): void {}
+  protected removed(_id: string): void {}
 }
 
 /**
- * Durable outbox in `localStorage` (synchronous, so it can be read during `pagehide`, and
- * shared between tabs; the collector deduplicates whatever two tabs both send).
+ * Durable outbox in `localStorage`, one key per event: adding or acknowledging an event is one
+ * small synchronous write (crash-safe, cheap with thousands queued), readable during `pagehide`.
+ * Events another page left behind are picked up when the outbox is created (the next page load).
  */
 export class StorageOutbox extends MemoryOutbox {
-  private readonly key: string;
+  private readonly prefix: string;
   constructor(endpoint: string, limit = OUTBOX_LIMIT) {
     super(limit);
-    this.key = `${STORAGE_PREFIX}outbox:${endpoint}`;
-  }
-  override all(): MutualEnvelope[] {
-    this.load();
-    return super.all();
-  }
-  override add(event: MutualEnvelope): void {
-    this.load();
-    super.add(event);
-  }
-  override remove(ids: Iterable<string>): void {
-    this.load();
-    super.remove(ids);
-  }
-  private load(): void {
+    this.prefix = `${STORAGE_PREFIX}outbox:${endpoint}:`;
     try {
-      const raw = localStorage.getItem(this.key);
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
-      this.events = Array.isArray(parsed) ? (parsed as MutualEnvelope[]) : [];
+      const found: MutualEnvelope[] = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (!key?.startsWith(this.prefix)) continue;
+        try {
+          found.push(JSON.parse(localStorage.getItem(key)!) as MutualEnvelope);
+        } catch {
+          localStorage.removeItem(key);
+        }
+      }
+      for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) this.events.set(e.id, e);
     } catch {
-      // Storage blocked (privacy mode) or corrupt: keep what we have in memory.
+      // Storage blocked (privacy mode): memory only.
     }
   }
-  protected override save(): void {
+  protected override stored(event: MutualEnvelope): void {
     try {
-      if (this.events.length) localStorage.setItem(this.key, JSON.stringify(this.events));
-      else localStorage.removeItem(this.key);
+      localStorage.setItem(this.prefix + event.id, JSON.stringify(event));
     } catch {
       warnOnce('outbox-storage', 'Mutual: could not write the outbox to localStorage; unsent events are kept in memory only.');
+    }
+  }
+  protected override removed(id: string): void {
+    try {
+      localStorage.removeItem(this.prefix + id);
+    } catch {
+      /* nothing stored */
     }
   }
 }

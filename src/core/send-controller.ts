@@ -52,10 +52,24 @@ export class MutualController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Resolved on each read: cheap, and never stale when the provider or an attribute changes. */
+  private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig; locale: string };
+
+  /** Resolved from the provider's config and the host's own attributes; recomputed only when either changes. */
   get config(): MutualConfig {
+    return this.resolved().config;
+  }
+
+  private resolved() {
     const host = this.host;
     const inherited = this.consumer.value ?? defaultConfig;
+    const attrs = JSON.stringify([host.endpoint, host.locale, host.theme, host.noTrace, host.strings]);
+    if (this.cache?.inherited === inherited && this.cache.attrs === attrs) return this.cache;
+    const config = this.resolve(inherited);
+    return (this.cache = { inherited, attrs, config, locale: this.resolveLocale(config) });
+  }
+
+  private resolve(inherited: MutualConfig): MutualConfig {
+    const host = this.host;
     let theme: Theme | null = inherited.theme;
     if (host.theme) {
       if ((THEMES as string[]).includes(host.theme)) theme = host.theme as Theme;
@@ -74,7 +88,11 @@ export class MutualController implements ReactiveController {
 
   /** The widget's locale: its `locale` attribute, else the provider's, else the nearest `lang`, else `en`. */
   get locale(): string {
-    for (const candidate of [this.config.locale, langOf(this.host)]) {
+    return this.resolved().locale;
+  }
+
+  private resolveLocale(config: MutualConfig): string {
+    for (const candidate of [config.locale, langOf(this.host)]) {
       if (!candidate) continue;
       try {
         return Intl.getCanonicalLocales(candidate)[0];

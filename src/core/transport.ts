@@ -179,7 +179,12 @@ export class Transport extends EventTarget {
         headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.opts.headers },
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       });
-      if (res.ok) return { kind: 'ok' };
+      if (res.ok) {
+        // Read the answer: an unread keepalive response keeps counting against the browser's
+        // 64 KiB keepalive quota, and later sends would fail with "Failed to fetch".
+        await res.arrayBuffer().catch(() => undefined);
+        return { kind: 'ok' };
+      }
       const reason = `${res.status} ${(await res.text().catch(() => '')).slice(0, 200)}`.trim();
       if (res.status >= 500 || res.status === 408 || res.status === 429) {
         return { kind: 'retry', after: parseRetryAfter(res.headers.get('retry-after')), reason };

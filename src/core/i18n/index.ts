@@ -40,6 +40,14 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
 
 export type Params = Record<string, string | number>;
 
+/** Intl objects are costly to build; one per locale and options is plenty. */
+const intlCache = new Map<string, unknown>();
+function intl<T>(key: string, make: () => T): T {
+  let value = intlCache.get(key) as T | undefined;
+  if (!value) intlCache.set(key, (value = make()));
+  return value;
+}
+
 /**
  * Looks up `key` for `locale`: a host override wins, then the locale's catalogue, then English.
  * Plural messages pick their form from `params.count`; numbers are formatted for the locale.
@@ -50,7 +58,7 @@ export function translate(locale: string, key: MessageKey, params: Params = {}, 
   if (typeof message === 'string') text = message;
   else {
     const count = Number(params.count ?? 0);
-    const form = new Intl.PluralRules(locale).select(count);
+    const form = intl(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(count);
     text = message[form] ?? message.other ?? '';
   }
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -62,7 +70,10 @@ export function translate(locale: string, key: MessageKey, params: Params = {}, 
 
 /** Counts as people read them: `12`, `1.2K` above 999, in the locale's digits. */
 export function formatCount(locale: string, n: number): string {
-  return new Intl.NumberFormat(locale, n > 999 ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(n);
+  const compact = n > 999;
+  return intl(`count|${locale}|${compact}`, () =>
+    new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  ).format(n);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -77,20 +88,20 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 days ago", "yesterday", "hace 3 días", in the locale. */
 export function relativeTime(locale: string, date: Date, now = Date.now()): string {
   const diff = date.getTime() - now;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = intl(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
   return format.format(0, 'minute');
 }
 
 export function fullDate(locale: string, date: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return intl(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' })).format(date);
 }
 
 /** "relapse, self-harm" → "relapse and self-harm" in the locale. */
 export function formatList(locale: string, items: string[]): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return intl(`list|${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }
 
 export function formatNumber(locale: string, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return intl(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }

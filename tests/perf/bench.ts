@@ -1,0 +1,132 @@
+// `npm run bench`: size, mount cost, delivery and collector throughput, measured in headless
+// Chromium and on this machine; prints tables. No assertions: targets are printed beside figures.
+import autocannon from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { createCollector } from '../../src/collector/index.js';
+
+const root = process.cwd();
+if (!existsSync('dist/mutual.js')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+
+console.log('\n## Size (npm run size)\n');
+spawnSync('node', ['tests/perf/size.mjs'], { stdio: 'inherit' });
+
+const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+const db = join(mkdtempSync(join(tmpdir(), 'mutual-bench-')), 'events.db');
+const collector = createCollector({ db, faults: true, rateLimit: false });
+const server = createServer((req, res) => {
+  collector(req, res, () => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
+    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    createReadStream(path).pipe(res);
+  });
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const table = (rows: [string, string, string][]) => {
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+};
+
+// Mount cost
+{
+  const page = await browser.newPage();
+  await page.goto(`${base}/tests/perf/pages/mount.html`, { waitUntil: 'load' });
+  const r = (await page.evaluate('runBench()')) as Record<'static' | 'mutual', { ms: number; longest: number }[]>;
+  const s = median(r.static.map((x) => x.ms));
+  const m = median(r.mutual.map((x) => x.ms));
+  const longest = Math.max(...r.mutual.map((x) => x.longest));
+  console.log('\n## Mount: 200 story cards with reactions vs. the same content as static HTML (median of 7, same page)\n');
+  table([
+    ['measure', 'value', 'target'],
+    ['static HTML', `${s.toFixed(1)} ms`, ''],
+    ['<mutual-story-card> ×200', `${m.toFixed(1)} ms`, ''],
+    ['ratio', `${(m / s).toFixed(2)}×`, '≤ 1.5×'],
+    ['longest main-thread task (Mutual runs)', `${longest.toFixed(0)} ms`, '< 50 ms'],
+  ]);
+  await page.close();
+}
+
+// Delivery
+{
+  const page = await browser.newPage();
+  await page.goto(`${base}/tests/perf/pages/delivery.html`, { waitUntil: 'load' });
+  const scope = `bench-${Date.now()}`;
+  const { pressed, spreadMs } = (await page.evaluate(`runBench('/events?scope=${scope}', '${scope}')`)) as { pressed: Record<string, number>; spreadMs: number };
+  const expected = Object.keys(pressed).length;
+  const deadline = Date.now() + 30_000;
+  let rows: { receivedAt: string; event: { subject: string; id: string } }[] = [];
+  while (Date.now() < deadline) {
+    rows = collector.store.list({ since: 0, limit: 100_000 }).filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
+    if (rows.length >= expected) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  rows = collector.store.list({ since: 0, limit: 100_000 }).filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
+  const subjects = new Set(rows.map((r) => r.event.subject));
+  const latencies = rows.map((r) => Date.parse(r.receivedAt) - pressed[r.event.subject]);
+  const requests = ((await (await fetch(`${base}/events/stats?scope=${scope}`)).json()) as { requests: number }).requests;
+  console.log(`\n## Delivery: ${expected} reactions on ${expected} subjects, pressed within ${(spreadMs / 1000).toFixed(2)} s\n`);
+  table([
+    ['measure', 'value', 'target'],
+    ['HTTP requests (POST)', String(requests), '≤ 10'],
+    ['press → stored p50', `${pct(latencies, 50)} ms`, ''],
+    ['press → stored p95', `${pct(latencies, 95)} ms`, ''],
+    ['lost', String(expected - subjects.size), '0'],
+    ['duplicated', String(rows.length - subjects.size), '0'],
+  ]);
+  console.log('(Latency includes the reaction bar’s 600 ms settle window, which collapses rapid toggling into one event.)');
+  await page.close();
+}
+await browser.close();
+
+// Collector throughput
+{
+  const batch = () =>
+    JSON.stringify(
+      Array.from({ length: 20 }, (_, i) => ({
+        specversion: '1.0', id: randomUUID(), source: '/bench', type: 'org.mutual.reaction.added', time: new Date().toISOString(),
+        subject: `load-${i}`, datacontenttype: 'application/json', data: { reaction: 'me-too' },
+      })),
+    );
+  const noop = createServer((req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":20,"duplicates":0}'));
+  });
+  const real = createServer((req, res) => collector(req, res));
+  const run = async (srv: typeof noop) => {
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/events`;
+    const result = await autocannon({
+      url, connections: 10, duration: 5, method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      requests: [{ setupRequest: (req) => ({ ...req, body: batch() }) }],
+    });
+    srv.close();
+    return result;
+  };
+  const a = await run(noop);
+  const b = await run(real);
+  console.log(`\n## Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; ${cpus().length} cores)\n`);
+  table([
+    ['handler', 'events/s', 'non-2xx'],
+    ['no-op (reads body, answers 200)', String(Math.round(a.requests.average * 20)), String(a.non2xx)],
+    ['reference collector → SQLite', String(Math.round(b.requests.average * 20)), String(b.non2xx)],
+    ['ratio', `${((b.requests.average / a.requests.average) * 100).toFixed(0)}% of no-op`, ''],
+  ]);
+}
+server.close();
+collector.close();

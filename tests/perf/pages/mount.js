@@ -1,0 +1,56 @@
+// 200 story cards with reactions vs. the same content as static HTML, in the same page.
+const N = 200;
+const text = 'The first weeks were the hardest. I kept a list of people I could text when the evenings got long, and one night I finally did. Nobody lectured me. Someone just said me too.';
+const root = document.getElementById('root');
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+let longest = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+}).observe({ type: 'longtask', buffered: false });
+
+function staticHtml() {
+  const parts = [];
+  for (let i = 0; i < N; i++) {
+    parts.push(`<article><h3>Story ${i}</h3><p>Shared by A peer · 3 days ago</p><p>${text}</p>
+      <div role="toolbar"><button aria-pressed="false">Me too</button><button aria-pressed="false">I understand</button>
+      <button aria-pressed="false">Sending strength</button><button aria-pressed="false">This helped me</button></div>
+      <button>Share your experience</button><button>Report</button></article>`);
+  }
+  return parts.join('');
+}
+
+async function measure(kind) {
+  root.replaceChildren();
+  await frame();
+  longest = 0;
+  const t0 = performance.now();
+  if (kind === 'static') {
+    root.innerHTML = staticHtml();
+  } else {
+    for (let i = 0; i < N; i++) {
+      const card = document.createElement('mutual-story-card');
+      card.setAttribute('story-id', `bench-${i}`);
+      card.setAttribute('heading', `Story ${i}`);
+      card.setAttribute('published', new Date(Date.now() - 3 * 864e5).toISOString());
+      const p = document.createElement('p');
+      p.textContent = text;
+      card.append(p);
+      root.append(card);
+    }
+    const cards = [...root.children];
+    await Promise.all(cards.map((c) => c.updateComplete));
+    await Promise.all(cards.map((c) => c.shadowRoot.querySelector('mutual-me-too')?.updateComplete));
+  }
+  void root.offsetHeight; // force layout
+  await frame();
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 50));
+  return { ms, longest };
+}
+
+window.runBench = async () => {
+  await customElements.whenDefined('mutual-story-card');
+  const results = { static: [], mutual: [] };
+  for (let i = 0; i < 7; i++) for (const kind of ['static', 'mutual']) results[kind].push(await measure(kind));
+  return results;
+};
