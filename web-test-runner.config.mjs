@@ -20,7 +20,7 @@ const collector = createCollector({ db: `${results}/browser-events.db`, faults: 
  * in the middle of a batch (after it stored the batch, before it answers) and restart.
  */
 import { createServer } from 'node:http';
-const STANDALONE_PORT = 8790;
+let standalonePort = 0; // a free port, chosen at first listen and reused on restart
 const standaloneDb = `${results}/standalone-events.db`;
 for (const f of ['', '-wal', '-shm']) rmSync(standaloneDb + f, { force: true });
 let standalone = createCollector({ db: standaloneDb, rateLimit: false });
@@ -37,7 +37,7 @@ const standaloneServer = createServer((req, res) => {
       standalone.close();
       setTimeout(() => {
         standalone = createCollector({ db: standaloneDb, rateLimit: false });
-        standaloneServer.listen(STANDALONE_PORT, '127.0.0.1');
+        standaloneServer.listen(standalonePort, '127.0.0.1');
       }, restartAfter);
       return res;
     };
@@ -48,7 +48,8 @@ standaloneServer.on('connection', (s) => {
   sockets.add(s);
   s.on('close', () => sockets.delete(s));
 });
-standaloneServer.listen(STANDALONE_PORT, '127.0.0.1');
+standaloneServer.on('error', (error) => console.error('[standalone collector]', error.message));
+standaloneServer.listen(0, '127.0.0.1', () => (standalonePort = standaloneServer.address().port));
 
 /** Koa → connect: hand /events requests to the collector untouched. */
 function mount(handler) {
@@ -79,6 +80,7 @@ const mutualCommands = {
       await cdp.detach();
       return true;
     }
+    if (command === 'mutual:standalone-url') return `http://127.0.0.1:${standalonePort}/events`;
     if (command === 'mutual:standalone-crash') {
       killNext = payload.count ?? 1;
       restartAfter = payload.restartAfter ?? 1000;

@@ -9,7 +9,8 @@ import { injectFault, requestCount, scoped, stored, uniqueSubject, until } from 
  * Fault suite: after each fault, every event the page generated is stored exactly once
  * (ids compared one by one, no duplicates, nothing lost).
  */
-const STANDALONE = 'http://127.0.0.1:8790/events';
+/** The second collector the test server runs on a free port (web-test-runner.config.mjs). */
+let STANDALONE = '';
 const fast = { retryBaseMs: 100, retryMaxMs: 1000, batchWindowMs: 30, timeoutMs: 3000 };
 
 function generate(subject: string, n: number): MutualEnvelope[] {
@@ -34,6 +35,7 @@ async function expectExactlyOnce(base: string, subject: string, ids: string[]) {
 }
 
 describe('fault suite', () => {
+  before(async () => (STANDALONE = await executeServerCommand<string, object>('mutual:standalone-url', {})));
   afterEach(() => localStorage.clear());
 
   it('collector stopped mid-batch (stored, never answered) and restarted: every event once', async () => {

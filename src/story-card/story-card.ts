@@ -23,6 +23,33 @@ interface Draft {
 
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
+/** One IntersectionObserver and one ResizeObserver for all cards on the page (cheaper than one each). */
+let shared: { intersection: IntersectionObserver; resize: ResizeObserver } | undefined;
+function observers() {
+  return (shared ??= {
+    intersection: new IntersectionObserver(
+      (entries) => entries.forEach((e) => (e.target as MutualStoryCard).onVisibility(e.intersectionRatio)),
+      { threshold: [0, 0.5] },
+    ),
+    resize: new ResizeObserver((entries) => measureAll(entries.map((e) => (e.target.getRootNode() as ShadowRoot).host as MutualStoryCard))),
+  });
+}
+
+/** Reads every card's overflow first, then updates them: no layout thrashing with 200 cards. */
+function measureAll(cards: MutualStoryCard[]): void {
+  const results = cards.map((card) => [card, card.overflows()] as const);
+  for (const [card, overflowing] of results) if (overflowing !== undefined) card.overflowing = overflowing;
+}
+const pending = new Set<MutualStoryCard>();
+function measureSoon(card: MutualStoryCard): void {
+  if (!pending.size)
+    requestAnimationFrame(() => {
+      measureAll([...pending]);
+      pending.clear();
+    });
+  pending.add(card);
+}
+
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
 
 /**
@@ -72,7 +99,8 @@ export class MutualStoryCard extends MutualElement {
   @state() private revealed = false;
   @state() settingsOpen = false;
   @state() private expanded = false;
-  @state() private overflowing = false;
+  /** @internal */
+  @state() overflowing = false;
   @state() composerOpen = false;
   @state() private draft: Draft = { text: '' };
   @state() private sendState: SendState = 'idle';
@@ -88,8 +116,6 @@ export class MutualStoryCard extends MutualElement {
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.report') private reportButton?: HTMLButtonElement;
 
-  private resize = new ResizeObserver(() => this.measure());
-  private intersection?: IntersectionObserver;
   private viewTimer?: ReturnType<typeof setTimeout>;
 
   private onPreferences = () => this.requestUpdate();
@@ -97,21 +123,14 @@ export class MutualStoryCard extends MutualElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener(PREFERENCES_EVENT, this.onPreferences);
-    this.intersection = new IntersectionObserver(
-      ([entry]) => {
-        clearTimeout(this.viewTimer);
-        if (entry.intersectionRatio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
-      },
-      { threshold: [0, 0.5] },
-    );
-    this.intersection.observe(this);
+    observers().intersection.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener(PREFERENCES_EVENT, this.onPreferences);
-    this.intersection?.disconnect();
-    this.resize.disconnect();
+    observers().intersection.unobserve(this);
+    if (this.storyEl) observers().resize.unobserve(this.storyEl);
     clearTimeout(this.viewTimer);
   }
 
@@ -148,12 +167,19 @@ export class MutualStoryCard extends MutualElement {
   }
 
   protected override updated(): void {
-    if (this.storyEl) this.resize.observe(this.storyEl);
+    if (this.storyEl) observers().resize.observe(this.storyEl);
   }
 
-  private measure(): void {
+  /** @internal Called by the shared IntersectionObserver. */
+  onVisibility(ratio: number): void {
+    clearTimeout(this.viewTimer);
+    if (ratio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
+  }
+
+  /** @internal Whether the clamped story overflows (read only; `undefined` when not clamped). */
+  overflows(): boolean | undefined {
     const el = this.storyEl;
-    if (el && !this.expanded) this.overflowing = el.scrollHeight > el.clientHeight + 1;
+    return el && !this.expanded ? el.scrollHeight > el.clientHeight + 1 : undefined;
   }
 
   private markViewed(): void {
@@ -269,7 +295,7 @@ export class MutualStoryCard extends MutualElement {
       ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
       ${hidden
         ? renderWarning(this, t, this.sensitive, this.sensitive.filter((topic) => this.hiddenTopics.includes(topic.toLowerCase())), () => this.reveal())
-        : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.measure()}></slot></div>
+        : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => measureSoon(this)}></slot></div>
             ${this.overflowing || this.expanded
               ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
                   ${t(this.expanded ? 'story.show-less' : 'story.read-more')}
