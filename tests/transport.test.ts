@@ -153,3 +153,19 @@ describe('transport', () => {
     frame.remove();
   });
 });
+
+describe('interoperability', () => {
+  it('the official CloudEvents SDK parses the real request the transport sent (batched HTTP mode)', async () => {
+    const { scope, endpoint } = scoped('ce');
+    const subject = uniqueSubject('ce');
+    const transport = new Transport({ endpoint, ...fast });
+    const sent = events(subject, 3);
+    await Promise.all(sent.map((e) => transport.enqueue(e)));
+    const res = await fetch(`/cloudevents-check?scope=${scope}`);
+    const body = (await res.json()) as { contentType: string; events: { id: string; type: string; subject: string; specversion: string; data: unknown }[]; error?: string };
+    expect(res.status, body.error).to.equal(200);
+    expect(body.contentType).to.equal('application/cloudevents-batch+json');
+    expect(body.events.map((e) => [e.id, e.type, e.subject, e.specversion])).to.deep.equal(sent.map((e) => [e.id, e.type, e.subject, '1.0']));
+    expect(body.events[0].data).to.deep.equal(sent[0].data);
+  });
+});
