@@ -7,7 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 export function mutualCollector(db = process.env.MUTUAL_DB ?? 'data/events.db'): Plugin {
   const mountOn = async (server: { middlewares: { use: (fn: never) => void } }) => {
     const { createCollector } = await import('./src/collector/create-collector.js');
-    server.middlewares.use(createCollector({ db }) as never);
+    // Listing (`GET /events?since=`) feeds the demo's live panel; keep it off in production.
+    server.middlewares.use(createCollector({ db, allowListing: true }) as never);
   };
   return {
     name: 'mutual-collector',

@@ -13,7 +13,7 @@ mkdirSync(results, { recursive: true });
 for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json']) rmSync(`${results}/${f}`, { force: true });
 
 /** The real reference collector with a real SQLite file, fault switch on (tests only). */
-const collector = createCollector({ db: `${results}/browser-events.db`, faults: true, rateLimit: { max: 5000, windowMs: 60_000 } });
+const collector = createCollector({ db: `${results}/browser-events.db`, faults: true, allowListing: true, rateLimit: { max: 5000, windowMs: 60_000 } });
 
 /**
  * A second, standalone collector on its own port and SQLite file, which the fault tests can stop
@@ -23,7 +23,7 @@ import { createServer } from 'node:http';
 let standalonePort = 0; // a free port, chosen at first listen and reused on restart
 const standaloneDb = `${results}/standalone-events.db`;
 for (const f of ['', '-wal', '-shm']) rmSync(standaloneDb + f, { force: true });
-let standalone = createCollector({ db: standaloneDb, rateLimit: false });
+let standalone = createCollector({ db: standaloneDb, rateLimit: false, allowListing: true });
 let killNext = 0;
 let restartAfter = 1000;
 const sockets = new Set();
@@ -36,7 +36,7 @@ const standaloneServer = createServer((req, res) => {
       standaloneServer.close();
       standalone.close();
       setTimeout(() => {
-        standalone = createCollector({ db: standaloneDb, rateLimit: false });
+        standalone = createCollector({ db: standaloneDb, rateLimit: false, allowListing: true });
         standaloneServer.listen(standalonePort, '127.0.0.1');
       }, restartAfter);
       return res;

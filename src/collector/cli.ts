@@ -10,10 +10,11 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'data/events.db' },
     path: { type: 'string', default: '/events' },
     origin: { type: 'string', multiple: true, default: [] },
+    list: { type: 'boolean', default: false },
   },
 });
 
-const collector = createCollector({ db: values.db, path: values.path, origins: values.origin });
+const collector = createCollector({ db: values.db, path: values.path, origins: values.origin, allowListing: values.list });
 const server = createServer((req, res) => collector(req, res));
 server.listen(Number(values.port), values.host, () => {
   console.log(`Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${values.db}`);

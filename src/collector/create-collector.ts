@@ -20,6 +20,11 @@ export interface CollectorOptions {
   bodyLimit?: number;
   /** Requests per client per window (→ 429 with `Retry-After`); `false` turns it off. Default 600 per minute. */
   rateLimit?: { max: number; windowMs: number } | false;
+  /**
+   * Answer `GET ?since=` with the stored events (texts included). For the demo's live panel and for
+   * debugging your setup; off by default, because check-ins and responses are private.
+   */
+  allowListing?: boolean;
   /** Enables `POST {path}/faults` and `GET {path}/stats` for fault-injection tests. Never in production. */
   faults?: boolean;
 }
@@ -200,6 +205,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const subject = url.searchParams.get('subject');
     const since = url.searchParams.get('since');
     if (since !== null) {
+      if (!options.allowListing) throw new HttpError(403, 'listing stored events is turned off (createCollector({ allowListing: true }) to turn it on)');
       const from = Number(since);
       if (!Number.isInteger(from) || from < 0) throw new HttpError(400, 'since must be a sequence number ≥ 0', { field: 'since' });
       const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 100) || 100, 1), 1000);

@@ -13,7 +13,7 @@ const valid = (subject = 'hostile') => createEnvelope(EventTypes.reactionAdded, 
 
 describe('collector under hostile input', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'mutual-hostile-')), 'events.db');
-  const collector = createCollector({ db, rateLimit: { max: 10_000, windowMs: 60_000 } });
+  const collector = createCollector({ db, allowListing: true, rateLimit: { max: 10_000, windowMs: 60_000 } });
   const server = createServer((req, res) => collector(req, res));
   let url = '';
   before(async () => {

@@ -39,7 +39,7 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}) 
 
 describe('collector', () => {
   let ctx: { db: string; collector: Collector; server: Server; url: string };
-  before(async () => (ctx = await start()));
+  before(async () => (ctx = await start({ allowListing: true })));
   after(() => {
     ctx.server.close();
     ctx.collector.close();
@@ -132,6 +132,20 @@ describe('collector', () => {
 });
 
 describe('collector limits', () => {
+  test('listing stored events is off unless allowListing is set (check-ins are private)', async () => {
+    const { url, server, collector } = await start();
+    try {
+      await post(url, [reaction('s-private', 'me-too')]);
+      const res = await fetch(`${url}?since=0`);
+      assert.equal(res.status, 403);
+      assert.match((await res.json()).error, /allowListing/);
+      assert.equal((await fetch(`${url}?subject=s-private`)).status, 200, 'counts stay public');
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
   test('oversize body → 413, nothing stored', async () => {
     const { url, server, collector, db } = await start({ bodyLimit: 2048 });
     try {

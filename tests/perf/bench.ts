@@ -18,7 +18,7 @@ spawnSync('node', ['tests/perf/size.mjs'], { stdio: 'inherit' });
 
 const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 const db = join(mkdtempSync(join(tmpdir(), 'mutual-bench-')), 'events.db');
-const collector = createCollector({ db, faults: true, rateLimit: false });
+const collector = createCollector({ db, faults: true, rateLimit: false, allowListing: true });
 const server = createServer((req, res) => {
   collector(req, res, () => {
     const path = normalize(join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
