@@ -105,6 +105,25 @@ describe('<mutual-check-in>', () => {
     expect(active(el)?.id).to.equal('done');
   });
 
+  it('without peer-messages, an encouragement another peer sent through the endpoint is shown', async () => {
+    const { endpoint } = scoped('peer');
+    const first = await checkIn({ endpoint });
+    await chooseMood(first, 4);
+    buttonNamed(first, 'Share my check-in').click();
+    await first.updateComplete;
+    const words = `Keep going — from ${uniqueSubject('peer')}`;
+    $<HTMLTextAreaElement>(first, '#encourage').value = words;
+    buttonNamed(first, 'Send encouragement').click();
+    await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: first.checkInId });
+    const second = await checkIn({ endpoint });
+    await chooseMood(second, 3);
+    buttonNamed(second, 'Share my check-in').click();
+    const quote = await until(() => second.shadowRoot!.querySelector('blockquote'), 'a peer message');
+    const offered = ((await (await fetch('/events?peer-messages=10')).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    expect(offered).to.include(words);
+    expect(offered.some((text) => quote.textContent === `Someone who checked in today wrote: “${text}”`)).to.equal(true);
+  });
+
   it('a tip is shared only with consent; skip works', async () => {
     const id = uniqueSubject('tip');
     const el = await checkIn({ 'check-in-id': id });

@@ -7,6 +7,7 @@ import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/styles.js';
+import { warnOnce } from '../core/warn.js';
 import type { DeliveryState } from '../core/transport.js';
 import '../crisis-resources/define.js';
 import { checkInStyles } from './check-in.styles.js';
@@ -50,7 +51,10 @@ export class MutualCheckIn extends MutualElement {
   @property({ attribute: 'check-in-id' }) checkInId = 'check-in';
   /** Comma list of topic chips: built-ins `sleep, cravings, work, family, loneliness, health`, or your own words. */
   @property() topics?: string;
-  /** JSON list of short encouragements from other peers; one is shown after checking in. */
+  /**
+   * JSON list of short encouragements from other peers; one is shown after checking in. Without it,
+   * recent encouragements are fetched from the endpoint (`GET ?peer-messages=`).
+   */
   @property({ attribute: 'peer-messages' }) peerMessages?: string;
   /** Your own pseudonymous id for continuity; without it nothing identifies the person. */
   @property() participant?: string;
@@ -71,6 +75,7 @@ export class MutualCheckIn extends MutualElement {
   private nudgeAccepted = '';
   private readonly internals = this.attachInternals();
   private crisisSent = false;
+  private fetchedMessages?: Promise<string[]>;
 
   /** The host `<form>` this check-in belongs to, if any: then the form submits it and no events are sent. */
   get form(): HTMLFormElement | null {
@@ -151,15 +156,27 @@ export class MutualCheckIn extends MutualElement {
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
     const envelope = this.mutual.send(EventTypes.checkinSubmitted, data, { subject: this.checkInId, onState: (s) => this.onDelivery(s) });
-    const messages = parseJsonAttribute<unknown[]>(this, 'peer-messages', this.peerMessages, 'array') ?? [];
-    const texts = messages.map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text)).filter((m): m is string => typeof m === 'string' && !!m.trim());
-    this.peerMessage = texts[Math.floor(Math.random() * texts.length)] ?? '';
+    void this.choosePeerMessage();
     this.step = 'give';
     this.focusFirst('#thanks');
     if (!envelope) return void (this.sendState = 'idle');
     this.sendState = this.sendState === 'sent' ? 'sent' : 'sending';
     this.draft = { ...this.draft, pendingId: envelope.id };
     this.mutual.remember(`draft:checkin:${this.checkInId}`, this.draft);
+  }
+
+  /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
+  private async choosePeerMessage(): Promise<void> {
+    const given = parseJsonAttribute<unknown[]>(this, 'peer-messages', this.peerMessages, 'array');
+    let texts = (given ?? []).map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text)).filter((m): m is string => typeof m === 'string' && !!m.trim());
+    const transport = this.mutual.transport;
+    if (!given && transport) {
+      texts = await (this.fetchedMessages ??= transport.getPeerMessages().catch((error: Error) => {
+        warnOnce('peer-messages', `<mutual-check-in>: could not load encouragements from peers (${error.message}).`, this);
+        return [];
+      }));
+    }
+    this.peerMessage = texts[Math.floor(Math.random() * texts.length)] ?? '';
   }
 
   private onDelivery(state: DeliveryState): void {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { BATCH_CONTENT_TYPE, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
+import { BATCH_CONTENT_TYPE, EventTypes, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
 import { envelopeSchema } from '../core/schema.js';
 import { createSqliteStore, type Store } from './store-sqlite.js';
 
@@ -212,11 +212,21 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       const events = store.list({ since: from, limit, subject: subject ?? undefined, type: url.searchParams.get('type') ?? undefined });
       return send(res, 200, { events, next: events.at(-1)?.seq ?? from });
     }
+    const peerMessages = url.searchParams.get('peer-messages');
+    if (peerMessages !== null) {
+      // Encouragements are written for other peers to read: the only texts answered to anyone.
+      const limit = Math.min(Math.max(Number(peerMessages) || 5, 1), 20);
+      const messages = store
+        .recent(EventTypes.checkinEncouragement, limit)
+        .map(({ event }) => ({ text: String(event.data.text ?? ''), time: event.time }))
+        .filter((m) => m.text);
+      return send(res, 200, { messages });
+    }
     if (subject) {
       if (subject.length > Limits.subjectLength) throw new HttpError(400, 'subject is too long', { field: 'subject' });
       return send(res, 200, { subject, counts: store.counts(subject) });
     }
-    throw new HttpError(400, 'ask for ?subject=ID (reaction counts) or ?since=SEQ (recent events)');
+    throw new HttpError(400, 'ask for ?subject=ID (reaction counts), ?peer-messages=N (recent encouragements) or ?since=SEQ (recent events)');
   }
 
   async function configureFault(req: IncomingMessage, res: ServerResponse): Promise<void> {

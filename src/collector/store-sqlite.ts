@@ -16,6 +16,8 @@ export interface Store {
   /** Net reaction counts for a subject: added − removed per reaction, never below zero. */
   counts(subject: string): Record<string, number>;
   list(query: { since: number; limit: number; subject?: string; type?: string }): StoredEvent[];
+  /** The newest events of one type, newest first. */
+  recent(type: string, limit: number): StoredEvent[];
   close(): void;
 }
 
@@ -69,8 +71,14 @@ export function createSqliteStore(file: string): Store {
      WHERE seq > @since AND (@subject IS NULL OR subject = @subject) AND (@type IS NULL OR type = @type)
      ORDER BY seq LIMIT @limit`,
   );
+  const recentQuery = db.prepare(
+    `SELECT seq, received_at AS receivedAt, envelope FROM events WHERE type = @type ORDER BY seq DESC LIMIT @limit`,
+  );
+  const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
+    rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   return {
     insert: (events) => insertMany(events),
+    recent: (type, limit) => rowsToEvents(recentQuery.all({ type, limit }) as { seq: number; receivedAt: string; envelope: string }[]),
     counts(subject) {
       const rows = countQuery.all({ subject, added: EventTypes.reactionAdded, removed: EventTypes.reactionRemoved }) as {
         reaction: string;
@@ -79,12 +87,9 @@ export function createSqliteStore(file: string): Store {
       return Object.fromEntries(rows.map((r) => [String(r.reaction), r.n]));
     },
     list({ since, limit, subject, type }) {
-      const rows = listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null }) as {
-        seq: number;
-        receivedAt: string;
-        envelope: string;
-      }[];
-      return rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
+      return rowsToEvents(
+        listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null }) as { seq: number; receivedAt: string; envelope: string }[],
+      );
     },
     close: () => db.close(),
   };

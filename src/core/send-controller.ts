@@ -50,9 +50,12 @@ export class MutualController implements ReactiveController {
     this.consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
   }
 
-  hostConnected(): void {}
-
   private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig; locale: string };
+
+  /** Moved elsewhere in the page: the nearest `lang` may differ, so resolve again. */
+  hostConnected(): void {
+    this.cache = undefined;
+  }
 
   /** Resolved from the provider's config and the host's own attributes; recomputed only when either changes. */
   get config(): MutualConfig {
@@ -181,7 +184,9 @@ export class MutualController implements ReactiveController {
       if (raw === undefined) localStorage.removeItem(STORAGE_PREFIX + key);
       else localStorage.setItem(STORAGE_PREFIX + key, raw);
     } catch {
-      memory.set(key, raw ?? '');
+      // Storage blocked or full: keep it for this page at least.
+      if (raw === undefined) memory.delete(key);
+      else memory.set(key, raw);
     }
   }
 }

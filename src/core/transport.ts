@@ -122,6 +122,20 @@ export class Transport extends EventTarget {
     return counts;
   }
 
+  /** `GET endpoint?peer-messages=N` → recent encouragements peers wrote for each other. */
+  async getPeerMessages(n = 10): Promise<string[]> {
+    const url = this.url();
+    url.searchParams.set('peer-messages', String(n));
+    const res = await fetch(url, {
+      credentials: this.opts.credentials,
+      headers: { accept: 'application/json', ...this.opts.headers },
+      signal: AbortSignal.timeout(this.opts.timeoutMs),
+    });
+    if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
+    const body = (await res.json()) as { messages?: { text?: unknown }[] };
+    return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
+  }
+
   private url(): URL {
     return new URL(this.endpoint, document.baseURI);
   }

@@ -107,6 +107,16 @@ describe('collector', () => {
     assert.equal((await fetch(ctx.url)).status, 400);
   });
 
+  test('?peer-messages=N answers the newest encouragements only (texts peers wrote for each other)', async () => {
+    const cheer = (text: string) => createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/test', subject: 'daily' });
+    const privateCheckIn = createEnvelope(EventTypes.checkinSubmitted, { mood: 2, hard: 'private words' }, { source: '/test', subject: 'daily' });
+    await post(ctx.url, [cheer('You are not alone.'), privateCheckIn, cheer('One day at a time.')]);
+    const res = await fetch(`${ctx.url}?peer-messages=2`);
+    const body = await res.json();
+    assert.deepEqual(body.messages.map((m: { text: string }) => m.text), ['One day at a time.', 'You are not alone.']);
+    assert.doesNotMatch(JSON.stringify(body), /private words/);
+  });
+
   test('what Mutual sends is a valid CloudEvents batch for the official SDK', async () => {
     const batch = [reaction('s-ce', 'me-too'), reaction('s-ce', 'helped')];
     const parsed = HTTP.toEvent({ headers: { 'content-type': BATCH }, body: JSON.stringify(batch) });
