@@ -134,6 +134,23 @@ describe('<mutual-me-too>', () => {
     expect(button(fresh, 'I understand').getAttribute('aria-label')).to.equal('I understand, 1 person');
   });
 
+  it('a feed of bars asks for all their counts in one request', async () => {
+    const { scope, endpoint } = scoped('feed');
+    const subjects = Array.from({ length: 12 }, () => uniqueSubject('feed'));
+    const wrapper = await fixture(html`<div>${subjects.map((s) => html`<mutual-me-too subject=${s} endpoint=${endpoint}></mutual-me-too>`)}</div>`);
+    const bars = [...wrapper.querySelectorAll('mutual-me-too')];
+    bars[3].settleMs = 20;
+    await bars[3].updateComplete;
+    bars[3].shadowRoot!.querySelector('button')!.click();
+    await storedFor(subjects[3], 1);
+    const fresh = await fixture(html`<div>${subjects.map((s) => html`<mutual-me-too subject=${s} endpoint=${endpoint}></mutual-me-too>`)}</div>`);
+    const bar = fresh.querySelectorAll('mutual-me-too')[3];
+    await until(() => bar.shadowRoot!.querySelector('[part="count"]'), 'count loaded');
+    expect(bar.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Me too, 1 person');
+    const { gets } = (await (await fetch(`/events/stats?scope=${scope}`)).json()) as { gets: number };
+    expect(gets).to.equal(2, 'one GET per feed of 12 bars');
+  });
+
   it('malformed counts JSON or a failing GET → one warning and a working bar without counts', async () => {
     const subject = uniqueSubject('bad');
     let el!: MutualMeToo;

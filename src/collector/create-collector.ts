@@ -135,6 +135,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const validate = createValidator();
   const faults: Fault[] = [];
   const stats = new Map<string, number>();
+  const getStats = new Map<string, number>();
   const clients = new Map<string, { count: number; resetAt: number }>();
 
   function originAllowed(origin: string, req: IncomingMessage): boolean {
@@ -222,9 +223,12 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         .filter((m) => m.text);
       return send(res, 200, { messages });
     }
-    if (subject) {
-      if (subject.length > Limits.subjectLength) throw new HttpError(400, 'subject is too long', { field: 'subject' });
-      return send(res, 200, { subject, counts: store.counts(subject) });
+    const subjects = url.searchParams.getAll('subject');
+    if (subjects.length) {
+      if (subjects.length > 100) throw new HttpError(400, 'at most 100 subjects per request', { field: 'subject' });
+      if (subjects.some((s) => !s || s.length > Limits.subjectLength)) throw new HttpError(400, 'subject is empty or too long', { field: 'subject' });
+      if (subjects.length === 1) return send(res, 200, { subject, counts: store.counts(subject!) });
+      return send(res, 200, { subjects: Object.fromEntries(subjects.map((s) => [s, store.counts(s)])) });
     }
     throw new HttpError(400, 'ask for ?subject=ID (reaction counts), ?peer-messages=N (recent encouragements) or ?since=SEQ (recent events)');
   }
@@ -285,9 +289,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         return void res.end();
       }
       if (sub === '/faults') return void configureFault(req, res).catch(fail);
-      if (sub === '/stats') return send(res, 200, { requests: stats.get(url.searchParams.get('scope') ?? '') ?? 0 });
+      if (sub === '/stats') {
+        const scope = url.searchParams.get('scope') ?? '';
+        return send(res, 200, { requests: stats.get(scope) ?? 0, gets: getStats.get(scope) ?? 0 });
+      }
       checkRate(req);
-      if (req.method === 'GET') return answerGet(url, res);
+      if (req.method === 'GET') {
+        const scope = url.searchParams.get('scope') ?? '';
+        if (options.faults) getStats.set(scope, (getStats.get(scope) ?? 0) + 1);
+        return answerGet(url, res);
+      }
       if (req.method === 'POST') return void receive(req, res, url.searchParams.get('scope')).catch(fail);
       req.resume();
       send(res, 405, { error: 'use GET or POST' }, { allow: 'GET, POST, OPTIONS' });

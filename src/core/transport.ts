@@ -104,36 +104,57 @@ export class Transport extends EventTarget {
     return this.outbox.all().length;
   }
 
-  /** `GET endpoint?subject=` → reaction counts per reaction name. */
-  async getCounts(subject: string): Promise<Record<string, number>> {
-    const url = this.url();
-    url.searchParams.set('subject', subject);
-    const res = await fetch(url, {
-      credentials: this.opts.credentials,
-      headers: { accept: 'application/json', ...this.opts.headers },
-      signal: AbortSignal.timeout(this.opts.timeoutMs),
+  private countRequests = new Map<string, { resolve: (c: Record<string, number>) => void; reject: (e: Error) => void }[]>();
+
+  /**
+   * Reaction counts for a subject. Requests made in the same moment (a feed of 20 cards) share
+   * one `GET endpoint?subject=a&subject=b…` (up to 50 subjects each) instead of one request per bar.
+   */
+  getCounts(subject: string): Promise<Record<string, number>> {
+    return new Promise((resolve, reject) => {
+      if (!this.countRequests.size) setTimeout(() => this.fetchCounts(), 0);
+      const waiting = this.countRequests.get(subject) ?? [];
+      waiting.push({ resolve, reject });
+      this.countRequests.set(subject, waiting);
     });
-    if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
-    const body = (await res.json()) as { counts?: unknown };
-    const counts: Record<string, number> = {};
-    if (body.counts && typeof body.counts === 'object') {
-      for (const [name, n] of Object.entries(body.counts)) if (Number.isFinite(n)) counts[name] = Number(n);
+  }
+
+  private fetchCounts(): void {
+    const requests = new Map(this.countRequests);
+    this.countRequests.clear();
+    const subjects = [...requests.keys()];
+    for (let i = 0; i < subjects.length; i += 50) {
+      const chunk = subjects.slice(i, i + 50);
+      this.getJson<{ counts?: unknown; subjects?: Record<string, unknown> }>(chunk.map((s) => ['subject', s]))
+        .then((body) => {
+          const bySubject = chunk.length === 1 ? { [chunk[0]]: body.counts } : (body.subjects ?? {});
+          for (const s of chunk) {
+            const counts: Record<string, number> = {};
+            const raw = bySubject[s];
+            if (raw && typeof raw === 'object') for (const [name, n] of Object.entries(raw)) if (Number.isFinite(n)) counts[name] = Number(n);
+            requests.get(s)?.forEach((r) => r.resolve(counts));
+          }
+        })
+        .catch((error: Error) => chunk.forEach((s) => requests.get(s)?.forEach((r) => r.reject(error))));
     }
-    return counts;
   }
 
   /** `GET endpoint?peer-messages=N` → recent encouragements peers wrote for each other. */
   async getPeerMessages(n = 10): Promise<string[]> {
+    const body = await this.getJson<{ messages?: { text?: unknown }[] }>([['peer-messages', String(n)]]);
+    return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
+  }
+
+  private async getJson<T>(params: [string, string][]): Promise<T> {
     const url = this.url();
-    url.searchParams.set('peer-messages', String(n));
+    for (const [k, v] of params) url.searchParams.append(k, v);
     const res = await fetch(url, {
       credentials: this.opts.credentials,
       headers: { accept: 'application/json', ...this.opts.headers },
       signal: AbortSignal.timeout(this.opts.timeoutMs),
     });
     if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
-    const body = (await res.json()) as { messages?: { text?: unknown }[] };
-    return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
+    return (await res.json()) as T;
   }
 
   private url(): URL {

@@ -94,6 +94,14 @@ describe('collector', () => {
     assert.deepEqual(await res.json(), { subject: 's-count', counts: { 'me-too': 1, helped: 0, strength: 1 } });
   });
 
+  test('counts for several subjects in one request', async () => {
+    await post(ctx.url, [reaction('s-multi-a', 'me-too'), reaction('s-multi-b', 'helped'), reaction('s-multi-b', 'helped')]);
+    const res = await fetch(`${ctx.url}?subject=s-multi-a&subject=s-multi-b&subject=s-multi-none`);
+    assert.deepEqual(await res.json(), { subjects: { 's-multi-a': { 'me-too': 1 }, 's-multi-b': { helped: 2 }, 's-multi-none': {} } });
+    const tooMany = new URLSearchParams(Array.from({ length: 101 }, (_, i) => ['subject', `s${i}`]));
+    assert.equal((await fetch(`${ctx.url}?${tooMany}`)).status, 400);
+  });
+
   test('?since lists stored events in order with a cursor', async () => {
     const first = await (await fetch(`${ctx.url}?since=0&limit=1000`)).json();
     const e = reaction('s-since', 'understand');
