@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/envelope.js';
 import { Transport, type DeliveryEvent } from '../src/core/transport.js';
 import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
-import { peer } from './helpers/browser.js';
+import { captureWarnings, peer } from './helpers/browser.js';
 
 /** The outbox keeps one localStorage key per unsent event. */
 const outboxKeys = (endpoint: string) => Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${endpoint}:`));
@@ -151,6 +151,17 @@ describe('transport', () => {
     const rows = await storedAtLeast({ subject }, 3);
     expect(rows.map((r) => r.id).sort()).to.deep.equal([...ids].sort());
     frame.remove();
+  });
+});
+
+describe('outbox', () => {
+  it('is bounded: past the limit the oldest events are dropped, with one warning', async () => {
+    const { MemoryOutbox } = await import('../src/core/outbox.js');
+    const outbox = new MemoryOutbox(3);
+    const sent = events(uniqueSubject('bound'), 5);
+    const warnings = await captureWarnings(() => sent.forEach((e) => outbox.add(e)));
+    expect(outbox.all().map((e) => e.id)).to.deep.equal(sent.slice(2).map((e) => e.id));
+    expect(warnings.filter((w) => w.includes('outbox is full'))).to.have.length(1);
   });
 });
 
