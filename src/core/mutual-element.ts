@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { loadCatalog } from './i18n/index.js';
+import { firstRenderTurn } from './render-queue.js';
 import { property } from 'lit/decorators.js';
 import { MutualController, type MutualHost } from './send-controller.js';
 import { baseStyles } from './styles.js';
@@ -24,10 +25,13 @@ export class MutualElement extends LitElement implements MutualHost {
 
   protected readonly mutual = new MutualController(this);
 
-  /** Waits for the locale's strings before rendering (no flash of English); immediate when loaded. */
+  /**
+   * Waits for the locale's strings before rendering (no flash of English), and — when many
+   * elements upgrade at once — for this element's turn for a first render. Immediate otherwise.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = loadCatalog(this.mutual.locale);
-    if (!ready) return super.scheduleUpdate();
-    return ready.then(() => super.scheduleUpdate());
+    const waits = [loadCatalog(this.mutual.locale), this.hasUpdated ? undefined : firstRenderTurn()].filter(Boolean);
+    if (!waits.length) return super.scheduleUpdate();
+    return Promise.all(waits).then(() => super.scheduleUpdate());
   }
 }

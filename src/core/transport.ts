@@ -112,7 +112,8 @@ export class Transport extends EventTarget {
    */
   getCounts(subject: string): Promise<Record<string, number>> {
     return new Promise((resolve, reject) => {
-      if (!this.countRequests.size) setTimeout(() => this.fetchCounts(), 0);
+      // 30 ms: long enough to gather bars whose first render was spread over several tasks.
+      if (!this.countRequests.size) setTimeout(() => this.fetchCounts(), 30);
       const waiting = this.countRequests.get(subject) ?? [];
       waiting.push({ resolve, reject });
       this.countRequests.set(subject, waiting);
