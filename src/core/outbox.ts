@@ -4,6 +4,8 @@ import { warnOnce } from './warn.js';
 /** Where unacknowledged events wait. Kept small and synchronous so `pagehide` can read it. */
 export interface Outbox {
   all(): MutualEnvelope[];
+  has(id: string): boolean;
+  readonly size: number;
   add(event: MutualEnvelope): void;
   remove(ids: Iterable<string>): void;
 }
@@ -18,6 +20,12 @@ export class MemoryOutbox implements Outbox {
   constructor(protected readonly limit = OUTBOX_LIMIT) {}
   all(): MutualEnvelope[] {
     return [...this.events.values()];
+  }
+  has(id: string): boolean {
+    return this.events.has(id);
+  }
+  get size(): number {
+    return this.events.size;
   }
   add(event: MutualEnvelope): void {
     this.events.set(event.id, event);

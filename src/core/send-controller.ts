@@ -152,7 +152,7 @@ export class MutualController implements ReactiveController {
   watch(id: string, onState: (state: DeliveryState) => void): void {
     const transport = this.transport;
     if (!transport) return;
-    if (!transport.outbox.all().some((e) => e.id === id) && !transport.isWaiting(id)) return onState('sent');
+    if (!transport.outbox.has(id) && !transport.isWaiting(id)) return onState('sent');
     const onDelivery = (e: Event) => {
       const { ids, state } = e as DeliveryEvent;
       if (!ids.includes(id)) return;

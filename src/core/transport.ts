@@ -78,7 +78,7 @@ export class Transport extends EventTarget {
     });
     addEventListener('pagehide', () => this.beacon());
     // Whatever an earlier page left unsent goes out now.
-    if (this.outbox.all().length) this.schedule(0);
+    if (this.outbox.size) this.schedule(0);
   }
 
   /** Store the event durably, then send it with the next batch. Resolves once the endpoint acknowledged it. */
@@ -101,7 +101,7 @@ export class Transport extends EventTarget {
   }
 
   get pending(): number {
-    return this.outbox.all().length;
+    return this.outbox.size;
   }
 
   private countRequests = new Map<string, { resolve: (c: Record<string, number>) => void; reject: (e: Error) => void }[]>();
@@ -201,7 +201,7 @@ export class Transport extends EventTarget {
       console.warn(`Mutual: the endpoint refused ${ids.length} event(s) and they will not be retried: ${outcome.reason}`);
     }
     this.report(ids, outcome.kind === 'ok' ? 'sent' : 'failed', outcome.kind === 'drop' ? outcome.reason : undefined);
-    if (this.outbox.all().length) this.schedule(0);
+    if (this.outbox.size) this.schedule(0);
   }
 
   private async post(batch: MutualEnvelope[]): Promise<Outcome> {

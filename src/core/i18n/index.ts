@@ -12,7 +12,6 @@ const loaders: Record<string, () => Promise<{ default: Catalog }>> = {
 };
 const catalogs: Record<string, Catalog> = { en };
 const loading: Record<string, Promise<void>> = {};
-export const LOCALES = ['en', ...Object.keys(loaders)];
 
 /** Resolves when the catalogue for `locale` is ready; `undefined` when it already is (render at once). */
 export function loadCatalog(locale: string): Promise<void> | undefined {
