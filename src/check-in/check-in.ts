@@ -13,6 +13,8 @@ import '../crisis-resources/define.js';
 import { checkInStyles } from './check-in.styles.js';
 import { suggestsCrisis } from './crisis-phrases.js';
 import { renderGiveBack } from './give-back.js';
+import checkInMessages from './check-in.messages.js';
+import nudgeMessages from '../core/nudge.messages.js';
 
 export const MOODS = [1, 2, 3, 4, 5] as const;
 const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
@@ -45,6 +47,7 @@ const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
 export class MutualCheckIn extends MutualElement {
   static version = VERSION;
   static formAssociated = true;
+  static override messages = { ...checkInMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, checkInStyles];
 
   /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { loadCatalog } from './i18n/index.js';
+import { loadCatalog, type Messages } from './i18n/index.js';
 import { firstRenderTurn } from './render-queue.js';
 import { property } from 'lit/decorators.js';
 import { MutualController, type MutualHost } from './send-controller.js';
@@ -11,6 +11,8 @@ import { baseStyles } from './styles.js';
  */
 export class MutualElement extends LitElement implements MutualHost {
   static override styles = baseStyles;
+  /** The element's English strings (its `*.messages.ts`); translations load by locale. */
+  static messages: Messages = {};
 
   /** Endpoint for this widget's events; wins over the provider's. */
   @property() endpoint?: string;
@@ -23,7 +25,7 @@ export class MutualElement extends LitElement implements MutualHost {
   /** JSON object of string overrides by key, e.g. `{"reaction.me-too":"Same here"}`. */
   @property() strings?: string;
 
-  protected readonly mutual = new MutualController(this);
+  protected readonly mutual = new MutualController(this, (this.constructor as typeof MutualElement).messages);
 
   /**
    * Waits for the locale's strings before rendering (no flash of English), and — when many

@@ -4,7 +4,7 @@ import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Them
 import { mutualContext } from './context.js';
 import { createEnvelope, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
-import { catalogLocale, directionOf, translate, type MessageKey, type Params } from './i18n/index.js';
+import { catalogLocale, directionOf, translate, type MessageKey, type Messages, type Params } from './i18n/index.js';
 import { STORAGE_PREFIX } from './outbox.js';
 import { DeliveryEvent, getTransport, type DeliveryState, type Transport } from './transport.js';
 import { warnOnce } from './warn.js';
@@ -45,7 +45,11 @@ function langOf(node: Element): string | null {
 export class MutualController implements ReactiveController {
   private readonly consumer: ContextConsumer<typeof mutualContext, MutualHost>;
 
-  constructor(private readonly host: MutualHost) {
+  /** `messages`: the host's own English strings, the fallback under every locale. */
+  constructor(
+    private readonly host: MutualHost,
+    private readonly messages: Messages = {},
+  ) {
     host.addController(this);
     this.consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
   }
@@ -115,7 +119,7 @@ export class MutualController implements ReactiveController {
   }
 
   t(key: MessageKey, params?: Params): string {
-    return translate(this.locale, key, params, this.config.strings);
+    return translate(this.locale, key, this.messages, params, this.config.strings);
   }
 
   get transport(): Transport | null {

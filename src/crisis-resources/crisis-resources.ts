@@ -4,6 +4,7 @@ import { parseJsonAttribute } from '../core/config.js';
 import { VERSION } from '../core/define.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { DEFAULT_LINES, DIRECTORY_URL, safeHref, type HelpLine } from './lines.js';
+import crisisMessages from './crisis-resources.messages.js';
 
 /**
  * @tag mutual-crisis-resources
@@ -18,6 +19,7 @@ import { DEFAULT_LINES, DIRECTORY_URL, safeHref, type HelpLine } from './lines.j
  */
 export class MutualCrisisResources extends MutualElement {
   static version = VERSION;
+  static override messages = crisisMessages;
   static override styles = [
     ...MutualElement.styles,
     css`

@@ -9,6 +9,7 @@ import { MutualElement } from '../core/mutual-element.js';
 import { warnOnce } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
+import meTooMessages from './me-too.messages.js';
 
 /** What this device has pressed (`active`) and what the endpoint already has from it (`sent`). */
 interface Remembered {
@@ -38,6 +39,7 @@ interface Remembered {
  */
 export class MutualMeToo extends MutualElement {
   static version = VERSION;
+  static override messages = meTooMessages;
   static override styles = [...MutualElement.styles, meTooStyles];
 
   /** What the reactions are about, e.g. a story id. Required. */

@@ -6,6 +6,7 @@ import { mutualContext } from '../core/context.js';
 import { VERSION } from '../core/define.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { forgetDevice } from '../core/send-controller.js';
+import providerMessages from './provider.messages.js';
 
 /**
  * @tag mutual-provider
@@ -18,6 +19,7 @@ import { forgetDevice } from '../core/send-controller.js';
  */
 export class MutualProvider extends MutualElement {
   static version = VERSION;
+  static override messages = providerMessages;
   static override styles = [
     ...MutualElement.styles,
     css`

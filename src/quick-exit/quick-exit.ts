@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { VERSION } from '../core/define.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { warnOnce } from '../core/warn.js';
+import quickExitMessages from './quick-exit.messages.js';
 
 const POSITIONS = ['top-end', 'top-start', 'bottom-end', 'bottom-start'];
 const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
@@ -19,6 +20,7 @@ const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
  */
 export class MutualQuickExit extends MutualElement {
   static version = VERSION;
+  static override messages = quickExitMessages;
   static override styles = [
     ...MutualElement.styles,
     css`

@@ -13,6 +13,8 @@ import '../crisis-resources/define.js';
 import '../me-too/define.js';
 import { REPORT_REASONS, renderComposer, renderReportDialog, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
+import storyCardMessages from './story-card.messages.js';
+import nudgeMessages from '../core/nudge.messages.js';
 
 type SendState = 'idle' | 'sending' | DeliveryState;
 interface Draft {
@@ -75,6 +77,7 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  */
 export class MutualStoryCard extends MutualElement {
   static version = VERSION;
+  static override messages = { ...storyCardMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
 
   /** Identifies the story in events and reactions. Required. */

@@ -1,22 +1,27 @@
-import en from './locales/en.js';
+import type en from './locales/en.js';
 
 export type MessageKey = keyof typeof en;
 export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
 /** A translation must provide every key the English source has. */
 export type Catalog = Record<MessageKey, Message>;
+/** An element's own English strings (its `*.messages.ts`): the source and the fallback. */
+export type Messages = Partial<Catalog>;
 
-/** English is built in; other catalogues load on first use, so an English page doesn't download them. */
+/**
+ * English ships inside each element (only its own strings); other catalogues load on first use,
+ * so an English page downloads no translation at all.
+ */
 const loaders: Record<string, () => Promise<{ default: Catalog }>> = {
   es: () => import('./locales/es.js'),
   ar: () => import('./locales/ar.js'),
 };
-const catalogs: Record<string, Catalog> = { en };
+const catalogs: Record<string, Catalog> = {};
 const loading: Record<string, Promise<void>> = {};
 
 /** Resolves when the catalogue for `locale` is ready; `undefined` when it already is (render at once). */
 export function loadCatalog(locale: string): Promise<void> | undefined {
   const lang = catalogLocale(locale);
-  if (catalogs[lang]) return undefined;
+  if (lang === 'en' || catalogs[lang]) return undefined;
   return (loading[lang] ??= loaders[lang]().then(
     (m) => void (catalogs[lang] = m.default),
     () => {
@@ -30,7 +35,7 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 /** `es-MX` → `es`; anything unknown → `en`. */
 export function catalogLocale(locale: string): string {
   const base = locale.toLowerCase().split(/[-_]/)[0];
-  return base in catalogs || base in loaders ? base : 'en';
+  return base in loaders ? base : 'en';
 }
 
 export function directionOf(locale: string): 'ltr' | 'rtl' {
@@ -48,11 +53,18 @@ function intl<T>(key: string, make: () => T): T {
 }
 
 /**
- * Looks up `key` for `locale`: a host override wins, then the locale's catalogue, then English.
- * Plural messages pick their form from `params.count`; numbers are formatted for the locale.
+ * Looks up `key` for `locale`: a host override wins, then the locale's catalogue, then the
+ * element's English `source`. Plural messages pick their form from `params.count`; numbers are
+ * formatted for the locale.
  */
-export function translate(locale: string, key: MessageKey, params: Params = {}, overrides: Record<string, string> = {}): string {
-  const message = (overrides[key] ?? catalogs[catalogLocale(locale)]?.[key] ?? en[key]) as Message;
+export function translate(
+  locale: string,
+  key: MessageKey,
+  source: Messages,
+  params: Params = {},
+  overrides: Record<string, string> = {},
+): string {
+  const message = (overrides[key] ?? catalogs[catalogLocale(locale)]?.[key] ?? source[key] ?? key) as Message;
   let text: string;
   if (typeof message === 'string') text = message;
   else {
