@@ -6,7 +6,7 @@ import { EventTypes } from '../core/envelope.js';
 import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
-import { formStyles } from '../core/styles.js';
+import { formStyles } from '../core/form-styles.js';
 import { warnOnce } from '../core/warn.js';
 import type { DeliveryState } from '../core/transport.js';
 import '../crisis-resources/define.js';

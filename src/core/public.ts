@@ -4,5 +4,4 @@ export type { MutualConfig, Theme } from './config.js';
 export { mutualContext } from './context.js';
 export { Transport, getTransport, type TransportOptions, type DeliveryState } from './transport.js';
 export { forgetDevice } from './send-controller.js';
-export { tokens } from './tokens.js';
 export { VERSION } from './define.js';

@@ -6,7 +6,7 @@ import { MutualShareBackEvent } from '../core/events.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
 import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
-import { formStyles } from '../core/styles.js';
+import { formStyles } from '../core/form-styles.js';
 import type { DeliveryState } from '../core/transport.js';
 import { warnOnce } from '../core/warn.js';
 import '../crisis-resources/define.js';
