@@ -5,7 +5,7 @@ import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import { suggestsCrisis } from '../src/check-in/crisis-phrases.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { expectAxeClean, peer } from './helpers/browser.js';
-import { scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import { injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const $ = <T extends Element = HTMLElement>(el: MutualCheckIn, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const buttonNamed = (el: MutualCheckIn, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
@@ -198,6 +198,23 @@ describe('<mutual-check-in>', () => {
     await again.updateComplete;
     expect(localStorage.getItem(`mutual:draft:checkin:${id}`)).to.equal(null);
     expect($<HTMLTextAreaElement>(again, '#hard').value).to.equal('');
+  });
+
+  it('refused by the endpoint: says so, and what was written is still there after a reload', async () => {
+    const id = uniqueSubject('refused');
+    const { scope, endpoint } = scoped('refused');
+    await injectFault({ scope, count: 1, status: 400 });
+    const first = await checkIn({ 'check-in-id': id, endpoint });
+    await chooseMood(first, 3);
+    $<HTMLTextAreaElement>(first, '#helped').focus();
+    await sendKeys({ type: 'Walking with my sister' });
+    $<HTMLButtonElement>(first, 'button[type="submit"]').click();
+    await until(() => $(first, '[part="status"]')?.textContent === 'This couldn’t be sent. Your check-in is still saved here.', 'failed status');
+    first.remove();
+    const again = await checkIn({ 'check-in-id': id, endpoint });
+    expect($<HTMLInputElement>(again, 'input[value="3"]').checked).to.equal(true);
+    expect($<HTMLTextAreaElement>(again, '#helped').value).to.equal('Walking with my sister');
+    expect(await stored({ subject: id, type: EventTypes.checkinSubmitted })).to.have.length(0);
   });
 
   it('offline: "Saved — will send when you’re back online", then stored once and the draft removed (real offline tab)', async () => {

@@ -149,6 +149,26 @@ describe('<mutual-story-card>', () => {
     expect(await requestCount(scope)).to.equal(2);
   });
 
+  it('writing on while a reply waits for a retry: the first reply is stored, the new words stay', async () => {
+    const id = uniqueSubject('edit-queued');
+    const { scope, endpoint } = scoped('edit-queued');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+    const el = await card({ id, endpoint });
+    buttonNamed(el, 'Share your experience').click();
+    await el.updateComplete;
+    $<HTMLTextAreaElement>(el, 'textarea').focus();
+    await sendKeys({ type: 'First thought.' });
+    buttonNamed(el, 'Send').click();
+    await until(() => el.shadowRoot!.textContent!.includes('Saved on this device'), 'queued message');
+    $<HTMLTextAreaElement>(el, 'textarea').focus();
+    await sendKeys({ type: ' And another.' });
+    const [sent] = await storedAtLeast({ subject: id, type: EventTypes.storyResponse });
+    expect((sent.data as { text: string }).text).to.equal('First thought.');
+    await new Promise((r) => setTimeout(r, 100));
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('First thought. And another.');
+    expect(JSON.parse(localStorage.getItem(`mutual:draft:response:${id}`)!)).to.deep.equal({ text: 'First thought. And another.' });
+  });
+
   it('a reload mid-draft restores what was written', async () => {
     const id = uniqueSubject('draft');
     const { endpoint } = scoped('draft');

@@ -8,7 +8,7 @@ import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { warnOnce } from '../core/warn.js';
-import type { DeliveryState } from '../core/transport.js';
+import { DraftController } from '../core/draft-controller.js';
 import '../crisis-resources/define.js';
 import { checkInStyles } from './check-in.styles.js';
 import { suggestsCrisis } from './crisis-phrases.js';
@@ -24,8 +24,6 @@ interface Draft {
   hard: string;
   helped: string;
   topics: string[];
-  /** Id of the submitted event; the draft stays on the device until the endpoint acknowledges it. */
-  pendingId?: string;
 }
 const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
 
@@ -68,9 +66,19 @@ export class MutualCheckIn extends MutualElement {
   /** Inside a host `<form>`: a mood must be chosen before the form submits. */
   @property({ type: Boolean }) required = false;
 
-  @state() draft: Draft = EMPTY;
+  /** What is being written; kept on the device until the endpoint acknowledges the check-in. */
+  private readonly entry = new DraftController<Draft>(this, this.mutual, EMPTY);
   @state() step: 'form' | 'give' | 'done' = 'form';
-  @state() sendState: 'idle' | 'sending' | DeliveryState = 'idle';
+
+  /** @internal */
+  get draft(): Draft {
+    return this.entry.value;
+  }
+
+  /** @internal Where the submitted check-in stands (`sending`, `queued`, `sent`, `failed`). */
+  get sendState() {
+    return this.entry.state;
+  }
   @state() private errors: { mood?: boolean; hard?: number; helped?: number } = {};
   @state() peerMessage = '';
   /** Identity note for the text about to be sent (`target`: what Send anyway sends). */
@@ -87,15 +95,9 @@ export class MutualCheckIn extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('checkInId')) {
-      const saved = this.mutual.recall<Draft>(`draft:checkin:${this.checkInId}`);
-      this.draft = saved ? { ...EMPTY, ...saved } : EMPTY;
-      if (saved?.pendingId) {
-        this.step = 'give';
-        this.sendState = 'queued';
-        this.mutual.watch(saved.pendingId, (s) => this.onDelivery(s));
-      }
+      if (this.entry.load(`draft:checkin:${this.checkInId}`)) this.step = 'give';
     }
-    if (changed.has('draft') || changed.has('required')) this.syncForm();
+    this.syncForm();
   }
 
   protected override updated(): void {
@@ -127,21 +129,18 @@ export class MutualCheckIn extends MutualElement {
   }
 
   private update$(patch: Partial<Draft>): void {
-    this.draft = { ...this.draft, ...patch, pendingId: undefined };
+    this.entry.set({ ...this.draft, ...patch });
     this.errors = {};
     this.nudge = null;
-    this.mutual.remember(`draft:checkin:${this.checkInId}`, this.draft);
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** Empties the form and removes the draft from the device. */
   clear(): void {
-    this.draft = EMPTY;
+    this.entry.clear();
     this.errors = {};
     this.step = 'form';
-    this.sendState = 'idle';
     this.crisisSent = false;
-    this.mutual.remember(`draft:checkin:${this.checkInId}`, undefined);
   }
 
   private focusFirst(selector: string): void {
@@ -158,14 +157,10 @@ export class MutualCheckIn extends MutualElement {
     if (this.nudged(`${hard}\n${helped}`, findIdentifiers(hard).length ? 'hard' : 'helped', () => this.submit(e))) return;
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
-    const envelope = this.mutual.send(EventTypes.checkinSubmitted, data, { subject: this.checkInId, onState: (s) => this.onDelivery(s) });
+    this.entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
     void this.choosePeerMessage();
     this.step = 'give';
     this.focusFirst('#thanks');
-    if (!envelope) return void (this.sendState = 'idle');
-    this.sendState = this.sendState === 'sent' ? 'sent' : 'sending';
-    this.draft = { ...this.draft, pendingId: envelope.id };
-    this.mutual.remember(`draft:checkin:${this.checkInId}`, this.draft);
   }
 
   /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
@@ -180,12 +175,6 @@ export class MutualCheckIn extends MutualElement {
       }));
     }
     this.peerMessage = texts[Math.floor(Math.random() * texts.length)] ?? '';
-  }
-
-  private onDelivery(state: DeliveryState): void {
-    this.sendState = state;
-    if (state === 'sent') this.mutual.remember(`draft:checkin:${this.checkInId}`, undefined);
-    if (state === 'failed') this.draft = { ...this.draft, pendingId: undefined };
   }
 
   /**

@@ -7,7 +7,7 @@ import { fullDate, relativeTime } from '../core/i18n/index.js';
 import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
-import type { DeliveryState } from '../core/transport.js';
+import { DraftController } from '../core/draft-controller.js';
 import { warnOnce } from '../core/warn.js';
 import '../crisis-resources/define.js';
 import '../me-too/define.js';
@@ -16,12 +16,6 @@ import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
 
-type SendState = 'idle' | 'sending' | DeliveryState;
-interface Draft {
-  text: string;
-  /** The id of the event carrying this text, once sent; the draft stays until it is acknowledged. */
-  pendingId?: string;
-}
 
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
@@ -105,8 +99,10 @@ export class MutualStoryCard extends MutualElement {
   /** @internal */
   @state() overflowing = false;
   @state() composerOpen = false;
-  @state() private draft: Draft = { text: '' };
-  @state() private sendState: SendState = 'idle';
+  /** The reply being written; kept on the device until the endpoint acknowledges it. */
+  private readonly response = new DraftController(this, this.mutual, { text: '' }, (state) => {
+    if (state === 'sent') this.response.value = { text: '' };
+  });
   @state() private composerError = '';
   /** What the identity check found in the response; the writer chooses Edit or Send anyway. */
   @state() private nudge: IdentifierKind[] = [];
@@ -156,13 +152,7 @@ export class MutualStoryCard extends MutualElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('storyId')) {
       if (!this.storyId) warnOnce('story-id', '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.', this);
-      const draft = this.storyId ? this.mutual.recall<Draft>(`draft:response:${this.storyId}`) : undefined;
-      this.draft = draft?.text ? draft : { text: '' };
-      if (this.draft.pendingId) {
-        this.composerOpen = true;
-        this.sendState = 'queued';
-        this.mutual.watch(this.draft.pendingId, (s) => this.onDelivery(s));
-      }
+      if (this.response.load(this.storyId && `draft:response:${this.storyId}`)) this.composerOpen = true;
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
       warnOnce('published', `<mutual-story-card>: published="${this.published}" is not an ISO date; the date is left out.`, this);
@@ -217,21 +207,19 @@ export class MutualStoryCard extends MutualElement {
     }
     if (href) return; // the link does the rest
     this.composerOpen = true;
-    if (this.sendState === 'sent') this.sendState = 'idle';
+    if (this.response.state === 'sent') this.response.state = 'idle';
     void this.updateComplete.then(() => this.textarea?.focus());
   }
 
   private onInput(text: string): void {
-    this.draft = { text };
+    this.response.set({ text });
     this.composerError = '';
     this.nudge = [];
-    if (this.sendState !== 'sending') this.sendState = 'idle';
-    if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, text ? this.draft : undefined);
   }
 
   private sendResponse(): void {
-    const text = this.draft.text.trim();
-    const over = this.draft.text.length - this.responseLimit;
+    const text = this.response.value.text.trim();
+    const over = this.response.value.text.length - this.responseLimit;
     this.composerError = !text ? this.mutual.t('story.composer-empty') : over > 0 ? this.mutual.t('story.composer-over', { count: over }) : '';
     if (this.composerError) return void this.textarea?.focus();
     if (!this.storyId) return;
@@ -241,22 +229,7 @@ export class MutualStoryCard extends MutualElement {
       return void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#nudge-text')?.focus());
     }
     this.nudge = [];
-    this.sendState = 'sending';
-    const envelope = this.mutual.send(EventTypes.storyResponse, { text, storyId: this.storyId }, { subject: this.storyId, onState: (s) => this.onDelivery(s) });
-    if (!envelope) return void (this.sendState = 'idle');
-    this.draft = { text: this.draft.text, pendingId: envelope.id };
-    this.mutual.remember(`draft:response:${this.storyId}`, this.draft);
-  }
-
-  private onDelivery(state: DeliveryState): void {
-    this.sendState = state;
-    if (state === 'sent') {
-      this.draft = { text: '' };
-      if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, undefined);
-    } else if (state === 'failed') {
-      this.draft = { text: this.draft.text };
-      if (this.storyId) this.mutual.remember(`draft:response:${this.storyId}`, this.draft);
-    }
+    this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
   }
 
   private cancelComposer(): void {
@@ -325,16 +298,16 @@ export class MutualStoryCard extends MutualElement {
   /** @internal State and handlers for the part templates in parts.ts. */
   get view() {
     return {
-      draft: this.draft.text,
+      draft: this.response.value.text,
       limit: this.responseLimit,
-      sendState: this.sendState,
+      sendState: this.response.state,
       error: this.composerError,
       noTrace: this.mutual.config.noTrace,
       reason: this.reportReason,
       reportState: this.reportState,
       nudge: this.nudge,
       editAfterNudge: () => ((this.nudge = []), this.textarea?.focus()),
-      sendAnyway: () => ((this.nudgeAccepted = this.draft.text.trim()), this.sendResponse()),
+      sendAnyway: () => ((this.nudgeAccepted = this.response.value.text.trim()), this.sendResponse()),
       onInput: (text: string) => this.onInput(text),
       send: () => this.sendResponse(),
       cancel: () => this.cancelComposer(),
