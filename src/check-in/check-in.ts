@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
-import { VERSION } from '../core/define.js';
 import { EventTypes } from '../core/envelope.js';
 import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
@@ -43,7 +42,6 @@ const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
  * @fires mutual-event - Before an event is sent; cancelable.
  */
 export class MutualCheckIn extends MutualElement {
-  static version = VERSION;
   static formAssociated = true;
   static override messages = { ...checkInMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, checkInStyles];

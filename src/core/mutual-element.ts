@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { VERSION } from './define.js';
 import { loadCatalog, type Messages } from './i18n/index.js';
 import { firstRenderTurn } from './render-queue.js';
 import { property } from 'lit/decorators.js';
@@ -10,6 +11,8 @@ import { baseStyles } from './styles.js';
  * styles, and a `MutualController` for settings, strings, storage and `send()`.
  */
 export class MutualElement extends LitElement implements MutualHost {
+  /** Compared on registration: a second copy of Mutual with another version warns once. */
+  static version = VERSION;
   static override styles = baseStyles;
   /** The element's English strings (its `*.messages.ts`); translations load by locale. */
   static messages: Messages = {};

@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
-import { VERSION } from '../core/define.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { DEFAULT_LINES, DIRECTORY_URL, safeHref, type HelpLine } from './lines.js';
 import crisisMessages from './crisis-resources.messages.js';
@@ -18,7 +17,6 @@ import crisisMessages from './crisis-resources.messages.js';
  * @cssprop --mutual-crisis-resources-background - Background (default `--mutual-color-warning-surface`).
  */
 export class MutualCrisisResources extends MutualElement {
-  static version = VERSION;
   static override messages = crisisMessages;
   static override styles = [
     ...MutualElement.styles,

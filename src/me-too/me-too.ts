@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
-import { VERSION } from '../core/define.js';
 import { EventTypes } from '../core/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
@@ -38,7 +37,6 @@ interface Remembered {
  * @fires mutual-send-error - The endpoint refused an event for good.
  */
 export class MutualMeToo extends MutualElement {
-  static version = VERSION;
   static override messages = meTooMessages;
   static override styles = [...MutualElement.styles, meTooStyles];
 

@@ -3,7 +3,6 @@ import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
-import { VERSION } from '../core/define.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { forgetDevice } from '../core/send-controller.js';
 import providerMessages from './provider.messages.js';
@@ -18,7 +17,6 @@ import providerMessages from './provider.messages.js';
  * @csspart forget-button - The "Forget me on this device" button (with `forget-button`).
  */
 export class MutualProvider extends MutualElement {
-  static version = VERSION;
   static override messages = providerMessages;
   static override styles = [
     ...MutualElement.styles,

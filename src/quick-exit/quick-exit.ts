@@ -1,6 +1,5 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { VERSION } from '../core/define.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { warnOnce } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';
@@ -19,7 +18,6 @@ const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
  * @cssprop --mutual-quick-exit-background - Button background (default `--mutual-color-accent`).
  */
 export class MutualQuickExit extends MutualElement {
-  static version = VERSION;
   static override messages = quickExitMessages;
   static override styles = [
     ...MutualElement.styles,

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { VERSION } from '../core/define.js';
 import { EventTypes } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
@@ -70,7 +69,6 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  * @fires mutual-event - Before an event is sent; cancelable.
  */
 export class MutualStoryCard extends MutualElement {
-  static version = VERSION;
   static override messages = { ...storyCardMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
 
