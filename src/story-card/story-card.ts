@@ -35,15 +35,6 @@ function measureAll(cards: MutualStoryCard[]): void {
   const results = cards.map((card) => [card, card.overflows()] as const);
   for (const [card, overflowing] of results) if (overflowing !== undefined) card.overflowing = overflowing;
 }
-const pending = new Set<MutualStoryCard>();
-function measureSoon(card: MutualStoryCard): void {
-  if (!pending.size)
-    requestAnimationFrame(() => {
-      measureAll([...pending]);
-      pending.clear();
-    });
-  pending.add(card);
-}
 
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
 
@@ -106,7 +97,8 @@ export class MutualStoryCard extends MutualElement {
   @state() private nudge: IdentifierKind[] = [];
   private nudgeAccepted = '';
   @state() private reportReason = '';
-  @state() private reportState: 'idle' | 'error' | 'sent' = 'idle';
+  /** The report dialog is only in the DOM while open (`closed` otherwise): 200 cards, no 200 dialogs. */
+  @state() private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
 
   @query('[part="story"]') private storyEl?: HTMLElement;
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -156,6 +148,17 @@ export class MutualStoryCard extends MutualElement {
       warnOnce('published', `<mutual-story-card>: published="${this.published}" is not an ISO date; the date is left out.`, this);
     }
   }
+
+  /**
+   * New story text: measure again after the next layout. Observing afresh makes the shared
+   * ResizeObserver report this element once more, so nothing forces a layout of its own.
+   */
+  private remeasure = (): void => {
+    const el = this.storyEl;
+    if (!el) return;
+    observers().resize.unobserve(el);
+    observers().resize.observe(el);
+  };
 
   protected override updated(): void {
     if (this.storyEl) observers().resize.observe(this.storyEl);
@@ -269,7 +272,7 @@ export class MutualStoryCard extends MutualElement {
       ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
       ${hidden
         ? renderWarning(this, t, this.sensitive, this.sensitive.filter((topic) => this.hiddenTopics.includes(topic.toLowerCase())), () => this.reveal())
-        : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => measureSoon(this)}></slot></div>
+        : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${this.remeasure}></slot></div>
             ${this.overflowing || this.expanded
               ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
                   ${t(this.expanded ? 'story.show-less' : 'story.read-more')}
@@ -289,7 +292,7 @@ export class MutualStoryCard extends MutualElement {
           </div>`
         : html`<p class="hint">${t('story.missing-id')}</p>`}
       ${this.composerOpen && !href ? renderComposer(this, t) : nothing}
-      ${renderReportDialog(this, t)}
+      ${this.reportState === 'closed' ? nothing : renderReportDialog(this, t)}
     </article>`;
   }
 
@@ -312,7 +315,7 @@ export class MutualStoryCard extends MutualElement {
       choose: (reason: string) => ((this.reportReason = reason), (this.reportState = 'idle')),
       report: () => this.sendReport(),
       closeReport: () => this.closeReport(),
-      onReportClosed: () => this.reportButton?.focus(),
+      onReportClosed: () => ((this.reportState = 'closed'), this.reportButton?.focus()),
       locale: this.mutual.locale,
     };
   }
