@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { VERSION } from './define.js';
 import { loadCatalog, type Messages } from './i18n/index.js';
-import { firstRenderTurn } from './render-queue.js';
+import { renderInTurn } from './render-queue.js';
 import { property } from 'lit/decorators.js';
 import { MutualController, type MutualHost } from './send-controller.js';
 import { baseStyles } from './styles.js';
@@ -35,8 +35,8 @@ export class MutualElement extends LitElement implements MutualHost {
    * elements upgrade at once — for this element's turn for a first render. Immediate otherwise.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const waits = [loadCatalog(this.mutual.locale), this.hasUpdated ? undefined : firstRenderTurn()].filter(Boolean);
-    if (!waits.length) return super.scheduleUpdate();
-    return Promise.all(waits).then(() => super.scheduleUpdate());
+    const render = () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => void super.scheduleUpdate()));
+    const catalog = loadCatalog(this.mutual.locale);
+    return catalog ? catalog.then(render) : render();
   }
 }

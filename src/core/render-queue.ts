@@ -1,37 +1,51 @@
 /**
  * Spreads first renders over several tasks when many Mutual elements upgrade at once (a feed of
- * 200 story cards), so the page stays responsive: a few render at once, the rest in the next
- * tasks. A page with a handful of widgets renders them all immediately, as before.
+ * 200 story cards), so the page stays responsive: each task renders for about `BUDGET_MS`, the
+ * rest wait for the next task. A page with a handful of widgets renders them all at once.
+ *
+ * A time budget rather than a fixed count: fewer, fuller slices mean the browser lays the growing
+ * page out fewer times, and a slow device still yields as often.
  */
-const PER_TASK = 8;
-let startedThisTask = 0;
+const BUDGET_MS = 8;
+let sliceStart: number | undefined;
 let channel: MessageChannel | undefined;
-const waiting: (() => void)[] = [];
+const queue: (() => void)[] = [];
+
+function inBudget(): boolean {
+  const now = performance.now();
+  if (sliceStart === undefined) {
+    sliceStart = now;
+    setTimeout(() => (sliceStart = undefined));
+  }
+  return now - sliceStart < BUDGET_MS;
+}
+
+function drain(): void {
+  sliceStart = performance.now();
+  while (queue.length && performance.now() - sliceStart < BUDGET_MS) queue.shift()!();
+  if (queue.length) nextTask();
+}
 
 function nextTask(): void {
   if (!channel) {
     channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      startedThisTask = 0;
-      for (const resolve of waiting.splice(0, PER_TASK)) {
-        startedThisTask++;
-        resolve();
-      }
-      if (waiting.length) nextTask();
-    };
+    channel.port1.onmessage = drain;
   }
   channel.port2.postMessage(null);
 }
 
-/** `undefined`: render now. A promise: wait for a later task's turn. */
-export function firstRenderTurn(): Promise<void> | undefined {
-  if (startedThisTask === 0) queueMicrotask(() => setTimeout(() => (startedThisTask = 0)));
-  if (startedThisTask < PER_TASK && !waiting.length) {
-    startedThisTask++;
-    return undefined;
-  }
-  return new Promise<void>((resolve) => {
-    if (!waiting.length) nextTask();
-    waiting.push(resolve);
+/** Runs `render` now while this task has budget left; otherwise in a later task (the promise settles then). */
+export function renderInTurn(render: () => void): Promise<void> | void {
+  if (!queue.length && inBudget()) return render();
+  return new Promise<void>((resolve, reject) => {
+    if (!queue.length) nextTask();
+    queue.push(() => {
+      try {
+        render();
+        resolve();
+      } catch (error) {
+        reject(error as Error); // Lit reports it; the other elements still render
+      }
+    });
   });
 }
