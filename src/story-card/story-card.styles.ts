@@ -4,6 +4,10 @@ export const storyCardStyles = css`
   :host {
     --mutual-story-card-lines: 6;
     --_card-bg: var(--mutual-story-card-background, var(--_color-surface));
+    /* In a long feed, cards far off screen skip layout and paint (still in the accessibility tree
+       and found by find-in-page); the browser remembers each card's last size. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem;
   }
   [part='base'] {
     display: grid;

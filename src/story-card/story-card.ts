@@ -30,10 +30,15 @@ function observers() {
   });
 }
 
-/** Reads every card's overflow first, then updates them: no layout thrashing with 200 cards. */
+/**
+ * Reads every card's overflow while layout is fresh (inside the observer), then updates them in
+ * the next frame: no layout thrashing with 200 cards, and no resize-observer loop.
+ */
 function measureAll(cards: MutualStoryCard[]): void {
   const results = cards.map((card) => [card, card.overflows()] as const);
-  for (const [card, overflowing] of results) if (overflowing !== undefined) card.overflowing = overflowing;
+  requestAnimationFrame(() => {
+    for (const [card, overflowing] of results) if (overflowing !== undefined) card.overflowing = overflowing;
+  });
 }
 
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
