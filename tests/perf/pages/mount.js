@@ -48,6 +48,7 @@ async function measure(kind) {
   return { ms, longest };
 }
 
+window.measureOnce = measure;
 window.runBench = async () => {
   await customElements.whenDefined('mutual-story-card');
   const results = { static: [], mutual: [] };
