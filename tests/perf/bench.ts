@@ -1,5 +1,6 @@
 // `npm run bench`: size, mount cost, delivery and collector throughput, measured in headless
 // Chromium and on this machine; prints tables. No assertions: targets are printed beside figures.
+// `npm run bench -- mount` (or size, delivery, collector) runs one section.
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,8 +14,13 @@ import { createCollector } from '../../src/collector/index.js';
 const root = process.cwd();
 if (!existsSync('dist/mutual.js')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
-console.log('\n## Size (npm run size)\n');
-spawnSync('node', ['tests/perf/size.mjs'], { stdio: 'inherit' });
+const only = process.argv[2];
+const run = (section: string) => !only || only === section;
+
+if (run('size')) {
+  console.log('\n## Size (npm run size)\n');
+  spawnSync('node', ['tests/perf/size.mjs'], { stdio: 'inherit' });
+}
 
 const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 const db = join(mkdtempSync(join(tmpdir(), 'mutual-bench-')), 'events.db');
@@ -42,7 +48,7 @@ const table = (rows: [string, string, string][]) => {
 };
 
 // Mount cost
-{
+if (run('mount')) {
   const page = await browser.newPage();
   await page.goto(`${base}/tests/perf/pages/mount.html`, { waitUntil: 'load' });
   const r = (await page.evaluate('runBench()')) as Record<'static' | 'mutual', { ms: number; longest: number }[]>;
@@ -55,13 +61,15 @@ const table = (rows: [string, string, string][]) => {
     ['static HTML', `${s.toFixed(1)} ms`, ''],
     ['<mutual-story-card> ×200', `${m.toFixed(1)} ms`, ''],
     ['ratio', `${(m / s).toFixed(2)}×`, '≤ 1.5×'],
-    ['longest main-thread task (Mutual runs)', `${longest.toFixed(0)} ms`, '< 50 ms'],
+    ['longest main-thread task, worst of 7 Mutual runs', `${longest.toFixed(0)} ms`, '< 50 ms'],
+    // The long-task observer only sees tasks over 50 ms.
+    ['Mutual runs with any task over 50 ms', `${r.mutual.filter((x) => x.longest > 0).length} of 7`, '0'],
   ]);
   await page.close();
 }
 
 // Delivery
-{
+if (run('delivery')) {
   const page = await browser.newPage();
   await page.goto(`${base}/tests/perf/pages/delivery.html`, { waitUntil: 'load' });
   const scope = `bench-${Date.now()}`;
@@ -94,7 +102,7 @@ const table = (rows: [string, string, string][]) => {
 await browser.close();
 
 // Collector throughput
-{
+if (run('collector')) {
   const batch = () =>
     JSON.stringify(
       Array.from({ length: 20 }, (_, i) => ({
