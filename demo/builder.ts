@@ -28,9 +28,14 @@ function fieldsFor(d: Declaration): void {
   const defaults: Record<string, string> = { endpoint: '/events', subject: 'story-42', 'story-id': 'story-42', 'check-in-id': 'daily' };
   for (const a of d.attributes ?? []) {
     if (SKIP.has(a.name)) continue;
+    const field = document.createElement('div');
+    field.className = 'field';
     const label = document.createElement('label');
     const input = document.createElement('input');
     input.name = a.name;
+    input.id = `attr-${a.name}`;
+    label.htmlFor = input.id;
+    label.textContent = a.name;
     if (a.type?.text === 'boolean') input.type = 'checkbox';
     else {
       input.type = 'text';
@@ -38,9 +43,11 @@ function fieldsFor(d: Declaration): void {
     }
     const desc = document.createElement('span');
     desc.className = 'desc';
-    desc.textContent = a.description ?? '';
-    label.append(a.name, input, desc);
-    fields.append(label);
+    desc.id = `${input.id}-desc`;
+    desc.append(...withCode(a.description ?? ''));
+    input.setAttribute('aria-describedby', desc.id);
+    field.append(label, input, desc);
+    fields.append(field);
   }
   if (d.tagName === 'mutual-story-card') {
     const label = document.createElement('label');
@@ -50,6 +57,16 @@ function fieldsFor(d: Declaration): void {
     label.append('Story text', text);
     fields.append(label);
   }
+}
+
+/** `like this` in a description → <code> (as text nodes, never HTML). */
+function withCode(text: string): Node[] {
+  return text.split('`').map((part, i) => {
+    if (i % 2 === 0) return document.createTextNode(part);
+    const code = document.createElement('code');
+    code.textContent = part;
+    return code;
+  });
 }
 
 function escape(s: string): string {
