@@ -78,4 +78,29 @@ describe('embedding', () => {
     expect(win.pageErrors ?? []).to.deep.equal([]);
     expect(doc.querySelectorAll('mutual-me-too')[0].shadowRoot!.querySelectorAll('button')).to.have.length(4);
   });
+
+  it('the snippet builder: its form comes from custom-elements.json, the preview is live, the snippet is exact and escaped', async () => {
+    const { doc, win } = await open('/demo/builder.html');
+    const tag = await until(() => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!, 'tag list');
+    expect([...tag.options].map((o) => o.value)).to.include.members(['mutual-me-too', 'mutual-story-card', 'mutual-check-in']);
+    tag.value = 'mutual-me-too';
+    tag.dispatchEvent(new Event('change'));
+    const field = (name: string) => doc.querySelector<HTMLInputElement>(`#fields input[name="${name}"]`)!;
+    // Every documented attribute is a labelled field with its description.
+    const single = field('single');
+    expect(single.type).to.equal('checkbox');
+    expect(doc.querySelector(`label[for="${single.id}"]`)!.textContent).to.equal('single');
+    expect(doc.getElementById(single.getAttribute('aria-describedby')!)!.textContent).to.contain('one reaction at a time');
+    field('subject').value = 'post "7" <b>';
+    single.checked = true;
+    doc.getElementById('fields')!.dispatchEvent(new Event('input'));
+    const preview = doc.querySelector('#preview mutual-me-too')!;
+    expect(preview.getAttribute('subject')).to.equal('post "7" <b>');
+    expect(preview.hasAttribute('single')).to.equal(true);
+    await until(() => preview.shadowRoot?.querySelector('button'), 'preview upgraded');
+    const snippet = doc.querySelector<HTMLTextAreaElement>('#snippet')!.value;
+    expect(snippet).to.equal(
+      `<script type="module" src="${win.location.origin}/dist/mutual.js"></script>\n<mutual-me-too subject="post &quot;7&quot; &lt;b&gt;" single endpoint="/events"></mutual-me-too>`,
+    );
+  });
 });

@@ -55,6 +55,8 @@ try {
 // The embedding tests load the built CDN files (dist/mutual.js, dist/mutual-loader.js): build them (≈1 s).
 run('build the CDN files (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 run('build the loader (vite build --mode loader)', 'npx', ['vite', 'build', '--mode', 'loader', '--logLevel', 'warn']);
+// custom-elements.json feeds the snippet builder (tested in the browser) and Storybook's controls.
+run('custom-elements.json (npm run analyze)', 'npm', ['run', 'analyze', '--silent']);
 
 // Browser tests in real headless Chromium with the collector mounted into the test server.
 run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);
@@ -68,7 +70,6 @@ try {
 
 // Every Storybook story rendered, played and axe-checked in Chromium (Storybook's Vitest addon),
 // and the React wrappers rendered by React — both through Vitest's browser mode.
-spawnSync('npx', ['cem', 'analyze', '--globs', 'src/**/*.ts', '--exclude', 'src/collector/**', '--litelement', '--quiet'], { stdio: 'ignore' });
 // One Vitest run per project: together they share one browser page and interfere.
 for (const project of ['storybook', 'react']) {
   const out = `${results}/vitest-${project}.json`;
