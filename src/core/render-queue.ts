@@ -11,18 +11,20 @@ let sliceStart: number | undefined;
 let channel: MessageChannel | undefined;
 const queue: (() => void)[] = [];
 
+/** Starts this task's slice; it ends with the task (a later task starts its own). */
+function startSlice(): number {
+  const start = (sliceStart = performance.now());
+  setTimeout(() => sliceStart === start && (sliceStart = undefined));
+  return start;
+}
+
 function inBudget(): boolean {
-  const now = performance.now();
-  if (sliceStart === undefined) {
-    sliceStart = now;
-    setTimeout(() => (sliceStart = undefined));
-  }
-  return now - sliceStart < BUDGET_MS;
+  return performance.now() - (sliceStart ?? startSlice()) < BUDGET_MS;
 }
 
 function drain(): void {
-  sliceStart = performance.now();
-  while (queue.length && performance.now() - sliceStart < BUDGET_MS) queue.shift()!();
+  startSlice();
+  while (queue.length && inBudget()) queue.shift()!();
   if (queue.length) nextTask();
 }
 
