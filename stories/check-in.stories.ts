@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import { element, embedParameters, type Args } from './helpers.js';
+import { type Args, element, embedParameters, settled } from './helpers.js';
 
 const form = (canvas: HTMLElement) => canvas.querySelector('mutual-check-in')!;
 const q = <T extends HTMLElement>(canvas: HTMLElement, selector: string) => form(canvas).shadowRoot!.querySelector<T>(selector)!;
@@ -20,18 +20,21 @@ type Story = StoryObj<Args>;
 export const Default: Story = {};
 export const ValidationError: Story = {
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     q(canvasElement, 'button[type="submit"]').click();
     await waitFor(() => expect(q(canvasElement, '#mood-error')).toBeTruthy());
   },
 };
 export const CrisisResourcesShown: Story = {
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     q(canvasElement, 'input[value="1"]').click();
     await waitFor(() => expect(q(canvasElement, 'mutual-crisis-resources')).toBeTruthy());
   },
 };
 export const GiveBackStep: Story = {
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     q(canvasElement, 'input[value="4"]').click();
     q<HTMLTextAreaElement>(canvasElement, '#helped').value = 'A walk after dinner';
     q(canvasElement, '#helped').dispatchEvent(new Event('input'));
@@ -43,6 +46,7 @@ export const OfflineQueued: Story = {
   // An endpoint nobody answers: a real network failure, so the check-in waits in the outbox.
   parameters: { endpoint: 'http://127.0.0.1:9/events' },
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     q(canvasElement, 'input[value="3"]').click();
     q(canvasElement, 'button[type="submit"]').click();
     await waitFor(() => expect(q(canvasElement, '[part="status"]').textContent).toContain('will send'), { timeout: 5000 });
@@ -50,6 +54,7 @@ export const OfflineQueued: Story = {
 };
 export const Done: Story = {
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     q(canvasElement, 'input[value="5"]').click();
     q(canvasElement, 'button[type="submit"]').click();
     await waitFor(() => expect(q(canvasElement, '#thanks')).toBeTruthy());

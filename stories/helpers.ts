@@ -10,6 +10,11 @@ const isAttribute = ([name, value]: [string, unknown]) =>
   !NOT_ATTRIBUTES.has(name) && ['string', 'number', 'boolean'].includes(typeof value) && value !== false && value !== '';
 
 
+/** Waits until every Mutual element in the story has rendered (first renders may wait a task). */
+export async function settled(canvas: HTMLElement): Promise<void> {
+  await Promise.all([...canvas.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].map((el) => el.updateComplete));
+}
+
 /** The element for a story, built from args as attributes — exactly what a CMS editor would paste. */
 export function element(tag: string, args: Args): HTMLElement {
   const el = document.createElement(tag);

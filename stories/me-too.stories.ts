@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import { element, embedParameters, type Args } from './helpers.js';
+import { type Args, element, embedParameters, settled } from './helpers.js';
 
 const bar = (canvas: HTMLElement) => canvas.querySelector('mutual-me-too')!;
 const buttons = (canvas: HTMLElement) => [...bar(canvas).shadowRoot!.querySelectorAll('button')];
@@ -18,6 +18,7 @@ type Story = StoryObj<Args>;
 
 export const Default: Story = {
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     const [meToo] = buttons(canvasElement);
     await expect(meToo.getAttribute('aria-pressed')).toBe('false');
     meToo.click();
@@ -31,6 +32,7 @@ export const LargeCounts: Story = { args: { counts: '{"me-too": 12840, "understa
 export const Pressed: Story = {
   args: { subject: 'story-pressed' },
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     const [meToo] = buttons(canvasElement);
     if (meToo.getAttribute('aria-pressed') !== 'true') meToo.click();
     await waitFor(() => expect(meToo.getAttribute('aria-pressed')).toBe('true'));

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import { element, embedParameters, LONG_STORY, SAMPLE_STORY, type Args } from './helpers.js';
+import { type Args, element, embedParameters, LONG_STORY, SAMPLE_STORY, settled } from './helpers.js';
 
 const card = (canvas: HTMLElement) => canvas.querySelector('mutual-story-card')!;
 const button = (canvas: HTMLElement, selector: string) => card(canvas).shadowRoot!.querySelector<HTMLElement>(selector)!;
@@ -22,6 +22,7 @@ export const Default: Story = {};
 export const ContentWarning: Story = {
   args: { 'content-warning': 'relapse, self-harm' },
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     const text = card(canvasElement).querySelector('p')!;
     await expect(text.checkVisibility()).toBe(false);
     button(canvasElement, '[part="warning"] button').click();
@@ -35,12 +36,14 @@ export const NoReactions: Story = { args: { 'no-reactions': true } };
 export const ComposerOpen: Story = {
   args: { 'story-id': 'story-composer' },
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     button(canvasElement, 'button.share').click();
     await waitFor(() => expect(button(canvasElement, 'textarea')).toBeTruthy());
   },
 };
 export const ReportDialogOpen: Story = {
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     button(canvasElement, 'button.report').click();
     await waitFor(() => expect((button(canvasElement, 'dialog') as HTMLDialogElement).open).toBe(true));
   },
@@ -58,6 +61,7 @@ export const HiddenBySettings: Story = {
 export const IdentityNudge: Story = {
   args: { 'story-id': 'story-nudge' },
   play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     button(canvasElement, 'button.share').click();
     await waitFor(() => expect(button(canvasElement, 'textarea')).toBeTruthy());
     const textarea = button(canvasElement, 'textarea') as HTMLTextAreaElement;
