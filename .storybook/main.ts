@@ -13,6 +13,12 @@ const config: StorybookConfig = {
       delete config.build.outDir;
       delete config.build.emptyOutDir;
     }
+    // Pre-bundle every Lit entry together, so Storybook's renderer and the elements share one
+    // copy of Lit (otherwise Lit warns "Multiple versions of Lit loaded").
+    config.optimizeDeps = {
+      ...config.optimizeDeps,
+      include: [...(config.optimizeDeps?.include ?? []), 'lit', 'lit/decorators.js', 'lit/directive-helpers.js', '@lit/context'],
+    };
     return config;
   },
 };
