@@ -52,6 +52,18 @@ export const OfflineQueued: Story = {
     await waitFor(() => expect(q(canvasElement, '[part="status"]').textContent).toContain('will send'), { timeout: 5000 });
   },
 };
+export const SendRefused: Story = {
+  // An endpoint that does not exist answers 404: refused for good, so nothing is retried and the
+  // person is led back to what they wrote.
+  parameters: { endpoint: '/no-such-endpoint' },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    q(canvasElement, 'input[value="2"]').click();
+    q(canvasElement, 'button[type="submit"]').click();
+    await waitFor(() => expect(q(canvasElement, '[part="status"]').textContent).toContain('couldn’t be sent'), { timeout: 5000 });
+    await expect(q(canvasElement, '[part="actions"] button').textContent).toBe('Back to my check-in');
+  },
+};
 export const Done: Story = {
   play: async ({ canvasElement }) => {
     await settled(canvasElement);

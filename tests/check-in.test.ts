@@ -200,7 +200,7 @@ describe('<mutual-check-in>', () => {
     expect($<HTMLTextAreaElement>(again, '#hard').value).to.equal('');
   });
 
-  it('refused by the endpoint: says so, and what was written is still there after a reload', async () => {
+  it('refused by the endpoint: says so, leads back to the form, and what was written is still there after a reload', async () => {
     const id = uniqueSubject('refused');
     const { scope, endpoint } = scoped('refused');
     await injectFault({ scope, count: 1, status: 400 });
@@ -210,6 +210,11 @@ describe('<mutual-check-in>', () => {
     await sendKeys({ type: 'Walking with my sister' });
     $<HTMLButtonElement>(first, 'button[type="submit"]').click();
     await until(() => $(first, '[part="status"]')?.textContent === 'This couldn’t be sent. Your check-in is still saved here.', 'failed status');
+    buttonNamed(first, 'Back to my check-in').focus();
+    await sendKeys({ press: 'Enter' });
+    await first.updateComplete;
+    expect($<HTMLTextAreaElement>(first, '#helped').value).to.equal('Walking with my sister');
+    expect(active(first)).to.equal($(first, 'input[value="3"]'));
     first.remove();
     const again = await checkIn({ 'check-in-id': id, endpoint });
     expect($<HTMLInputElement>(again, 'input[value="3"]').checked).to.equal(true);

@@ -42,4 +42,5 @@ export default {
   'checkin.skip': 'Skip for now',
   'checkin.done': 'Take care of yourself today. You can check in again anytime.',
   'checkin.again': 'New check-in',
+  'checkin.back': 'Back to my check-in',
 } as const;

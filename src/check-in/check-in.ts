@@ -212,6 +212,13 @@ export class MutualCheckIn extends MutualElement {
     this.focusFirst('#done');
   }
 
+  /** After a refused send: back to the form, with everything as it was written. */
+  backToForm(): void {
+    this.step = 'form';
+    this.entry.state = 'idle';
+    this.focusFirst('input[name="mood"]:checked');
+  }
+
   skip(): void {
     this.step = 'done';
     this.focusFirst('#done');

@@ -16,7 +16,10 @@ const STATUS: Record<string, MessageKey | undefined> = {
  */
 export function renderGiveBack(el: MutualCheckIn) {
   const status = STATUS[el.sendState];
-  const statusLine = html`<p part="status" class="hint" role="status">${status ? el.t(status) : ''}</p>`;
+  const statusLine = html`<p part="status" class="hint" role="status">${status ? el.t(status) : ''}</p>
+    ${el.sendState === 'failed'
+      ? html`<div part="actions"><button type="button" @click=${() => el.backToForm()}>${el.t('checkin.back')}</button></div>`
+      : nothing}`;
   if (el.step === 'done') {
     return html`<div part="base">
       <h2 id="done" tabindex="-1">${el.t('checkin.given')}</h2>

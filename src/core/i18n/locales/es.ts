@@ -91,6 +91,7 @@ export default {
   'checkin.skip': 'Ahora no',
   'checkin.done': 'Cuídate hoy. Puedes volver a compartir cuando quieras.',
   'checkin.again': 'Nuevo registro',
+  'checkin.back': 'Volver a mi registro',
   'nudge.email': 'Esto parece una dirección de correo.',
   'nudge.phone': 'Esto parece un número de teléfono.',
   'nudge.url': 'Esto parece un enlace a una web o un perfil.',
