@@ -4,8 +4,39 @@ import manifest from '../custom-elements.json';
 import '../src/index.js';
 import './events-log.js';
 
+interface Member {
+  kind: string;
+  privacy?: string;
+  static?: boolean;
+  type?: { text: string };
+}
+interface Declaration {
+  members?: Member[];
+  attributes?: Member[];
+}
+interface Manifest {
+  modules: { declarations?: Declaration[] }[];
+}
+/** `string | undefined` is a text field to a designer, not an object. */
+const plainType = <T extends { type?: { text: string } }>(m: T): T => (m.type ? { ...m, type: { text: m.type.text.replace(/ \| undefined$/, '') } } : m);
+/**
+ * What a page author can set or call: the attributes (each also a property, listed once) and
+ * public methods — not internal state, statics or private members.
+ */
+const publicManifest = (full: Manifest): Manifest => ({
+  ...full,
+  modules: full.modules.map((mod) => ({
+    ...mod,
+    declarations: mod.declarations?.map((d) => ({
+      ...d,
+      members: d.members?.filter((m) => m.kind === 'method' && !m.static && !m.privacy),
+      attributes: d.attributes?.map(plainType),
+    })),
+  })),
+});
+
 // Controls, argTypes and docs tables come from the generated manifest (npm run analyze).
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(publicManifest(manifest as Manifest));
 
 const preview: Preview = {
   parameters: {

@@ -76,11 +76,13 @@ export class MutualStoryCard extends MutualElement {
   @property() published?: string;
   /** Comma list of topics, shown as chips. */
   @property() tags?: string;
+  /** The story's title, shown as a heading (`h3`); without it the card is named after its author. */
   @property() heading?: string;
   /** Comma list of sensitive topics: the story stays hidden until the reader chooses to see it. */
   @property({ attribute: 'content-warning' }) contentWarning?: string;
   /** Reactions for the embedded bar (see `<mutual-me-too reactions>`). */
   @property() reactions?: string;
+  /** Leave out the reaction bar. */
   @property({ type: Boolean, attribute: 'no-reactions' }) noReactions = false;
   /** Link "Share your experience" to your own form; the story id is appended as `?story=`. */
   @property({ attribute: 'share-href' }) shareHref?: string;
