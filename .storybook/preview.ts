@@ -13,6 +13,7 @@ interface Member {
 interface Declaration {
   members?: Member[];
   attributes?: Member[];
+  cssParts?: { name: string }[];
 }
 interface Manifest {
   modules: { declarations?: Declaration[] }[];
@@ -31,6 +32,8 @@ const publicManifest = (full: Manifest): Manifest => ({
       ...d,
       members: d.members?.filter((m) => m.kind === 'method' && !m.static && !m.privacy),
       attributes: d.attributes?.map(plainType),
+      // Shown as `::part(name)`: what a stylesheet writes, and no clash with an attribute of the same name (`topics`).
+      cssParts: d.cssParts?.map((p) => ({ ...p, name: `::part(${p.name})` })),
     })),
   })),
 });

@@ -10,7 +10,8 @@ const meta: Meta<Args> = {
   title: 'Elements/Check-in',
   component: 'mutual-check-in',
   tags: ['autodocs'],
-  render: (args) => element('mutual-check-in', { ...args, 'check-in-id': args['check-in-id'] ?? stamp(), 'no-trace': true }),
+  // A fresh id per render: a draft typed in one story doesn't appear in the next.
+  render: (args) => element('mutual-check-in', { ...args, 'check-in-id': args['check-in-id'] ?? stamp() }),
   args: { topics: 'sleep,cravings,work,family', 'peer-messages': '["You showed up today. That counts."]' },
   parameters: embedParameters('mutual-check-in'),
 };
@@ -45,6 +46,8 @@ export const GiveBackStep: Story = {
 export const OfflineQueued: Story = {
   // An endpoint nobody answers: a real network failure, so the check-in waits in the outbox.
   parameters: { endpoint: 'http://127.0.0.1:9/events' },
+  // Memory only: this unreachable endpoint's outbox is not left behind in the browser.
+  args: { 'no-trace': true },
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     q(canvasElement, 'input[value="3"]').click();
@@ -56,6 +59,7 @@ export const SendRefused: Story = {
   // An endpoint that does not exist answers 404: refused for good, so nothing is retried and the
   // person is led back to what they wrote.
   parameters: { endpoint: '/no-such-endpoint' },
+  args: { 'no-trace': true },
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     q(canvasElement, 'input[value="2"]').click();
