@@ -169,6 +169,39 @@ describe('<mutual-story-card>', () => {
     expect(JSON.parse(localStorage.getItem(`mutual:draft:response:${id}`)!)).to.deep.equal({ text: 'First thought. And another.' });
   });
 
+  it('in a long feed, cards after the 20th render their reaction bar as they come near the viewport', async () => {
+    const feed = document.createElement('div');
+    const cards = Array.from({ length: 40 }, (_, i) => {
+      const el = document.createElement('mutual-story-card');
+      el.setAttribute('story-id', uniqueSubject(`feed-${i}`));
+      el.setAttribute('heading', `Story ${i}`);
+      el.append(Object.assign(document.createElement('p'), { textContent: 'One evening at a time.' }));
+      return el;
+    });
+    feed.append(...cards);
+    document.body.append(feed);
+    try {
+      await Promise.all(cards.map((c) => c.updateComplete));
+      const bar = (c: MutualStoryCard) => c.shadowRoot!.querySelector('mutual-me-too');
+      expect(cards.slice(0, 20).every(bar), 'the first 20 have their bar at once').to.equal(true);
+      const last = cards[39];
+      await new Promise((r) => setTimeout(r, 100));
+      expect(bar(last), 'far below the viewport: not yet').to.equal(null);
+      last.scrollIntoView();
+      const shown = await until(() => bar(last), 'bar near the viewport');
+      expect(shown.getAttribute('subject')).to.equal(last.storyId);
+      await until(() => shown.shadowRoot?.querySelector('button'), 'bar rendered');
+      // Tabbing on from the card before reaches this card's bar first, as in every card.
+      cards[38].shadowRoot!.querySelector<HTMLElement>('.report')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(last.shadowRoot!.activeElement).to.equal(shown);
+      expect(shown.shadowRoot!.activeElement!.getAttribute('aria-label')).to.equal('Me too');
+    } finally {
+      feed.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('a reload mid-draft restores what was written', async () => {
     const id = uniqueSubject('draft');
     const { endpoint } = scoped('draft');

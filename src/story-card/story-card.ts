@@ -19,13 +19,16 @@ import nudgeMessages from '../core/nudge.messages.js';
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
 /** One IntersectionObserver and one ResizeObserver for all cards on the page (cheaper than one each). */
-let shared: { intersection: IntersectionObserver; resize: ResizeObserver } | undefined;
+let shared: { intersection: IntersectionObserver; near: IntersectionObserver; resize: ResizeObserver } | undefined;
 function observers() {
   return (shared ??= {
     intersection: new IntersectionObserver(
       (entries) => entries.forEach((e) => (e.target as MutualStoryCard).onVisibility(e.intersectionRatio)),
       { threshold: [0, 0.5] },
     ),
+    near: new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && (e.target as MutualStoryCard).nearViewport()), {
+      rootMargin: '100% 0px',
+    }),
     resize: new ResizeObserver((entries) => measureAll(entries.map((e) => (e.target.getRootNode() as ShadowRoot).host as MutualStoryCard))),
   });
 }
@@ -40,6 +43,14 @@ function measureAll(cards: MutualStoryCard[]): void {
     for (const [card, overflowing] of results) if (overflowing !== undefined) card.overflowing = overflowing;
   });
 }
+
+/**
+ * In a long feed, only the first cards render their reaction bar at once; the others render it
+ * when they come within a screen of the viewport. The bar is most of a card's cost, and a reader
+ * never sees it missing: it is there before the card scrolls into view.
+ */
+const EAGER_BARS = 20;
+const liveCards = new Set<MutualStoryCard>();
 
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
 
@@ -95,6 +106,7 @@ export class MutualStoryCard extends MutualElement {
   /** @internal */
   @state() overflowing = false;
   @state() composerOpen = false;
+  @state() private barWanted = false;
   /** The reply being written; kept on the device until the endpoint acknowledges it. */
   private readonly response = new DraftController(this, this.mutual, { text: '' }, (state) => {
     if (state === 'sent') this.response.value = { text: '' };
@@ -120,12 +132,17 @@ export class MutualStoryCard extends MutualElement {
     super.connectedCallback();
     addEventListener(PREFERENCES_EVENT, this.onPreferences);
     observers().intersection.observe(this);
+    liveCards.add(this);
+    if (liveCards.size <= EAGER_BARS) this.barWanted = true;
+    else if (!this.barWanted) observers().near.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener(PREFERENCES_EVENT, this.onPreferences);
     observers().intersection.unobserve(this);
+    observers().near.unobserve(this);
+    liveCards.delete(this);
     if (this.storyEl) observers().resize.unobserve(this.storyEl);
     clearTimeout(this.viewTimer);
   }
@@ -172,6 +189,12 @@ export class MutualStoryCard extends MutualElement {
   }
 
   /** @internal Called by the shared IntersectionObserver. */
+  /** @internal Within a screen of the viewport: render the reaction bar from now on. */
+  nearViewport(): void {
+    this.barWanted = true;
+    observers().near.unobserve(this);
+  }
+
   onVisibility(ratio: number): void {
     clearTimeout(this.viewTimer);
     if (ratio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
@@ -285,7 +308,7 @@ export class MutualStoryCard extends MutualElement {
                   ${t(this.expanded ? 'story.show-less' : 'story.read-more')}
                 </button>`
               : nothing}`}
-      ${this.storyId && !this.noReactions && !hidden
+      ${this.storyId && !this.noReactions && !hidden && this.barWanted
         ? html`<mutual-me-too subject=${this.storyId} reactions=${this.reactions ?? nothing} locale=${this.mutual.locale}></mutual-me-too>`
         : nothing}
       ${this.storyId
