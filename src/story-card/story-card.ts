@@ -59,6 +59,10 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  * @summary A peer's shared story in a safe, judgement-free frame, with "me too" reactions and an
  * invitation to share your own experience back.
  *
+ * Made for long feeds: cards off screen skip layout and paint (`content-visibility: auto`), and
+ * after the 20th card on a page a card renders its reaction bar when it comes within a screen of
+ * the viewport.
+ *
  * @slot - The story text (plain light-DOM content, readable before JavaScript loads).
  * @csspart base - The card.
  * @csspart heading - The heading.
