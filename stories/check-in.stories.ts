@@ -43,17 +43,19 @@ export const GiveBackStep: Story = {
     await waitFor(() => expect(q(canvasElement, '#thanks')).toBeTruthy());
   },
 };
+/** Chooses a mood, submits, and waits until the status line says `status`. */
+async function submitUntil(canvas: HTMLElement, mood: number, status: string) {
+  await settled(canvas);
+  q(canvas, `input[value="${mood}"]`).click();
+  q(canvas, 'button[type="submit"]').click();
+  await waitFor(() => expect(q(canvas, '[part="status"]').textContent).toContain(status), { timeout: 5000 });
+}
 export const OfflineQueued: Story = {
   // An endpoint nobody answers: a real network failure, so the check-in waits in the outbox.
   parameters: { endpoint: 'http://127.0.0.1:9/events' },
   // Memory only: this unreachable endpoint's outbox is not left behind in the browser.
   args: { 'no-trace': true },
-  play: async ({ canvasElement }) => {
-    await settled(canvasElement);
-    q(canvasElement, 'input[value="3"]').click();
-    q(canvasElement, 'button[type="submit"]').click();
-    await waitFor(() => expect(q(canvasElement, '[part="status"]').textContent).toContain('will send'), { timeout: 5000 });
-  },
+  play: ({ canvasElement }) => submitUntil(canvasElement, 3, 'will send'),
 };
 export const SendRefused: Story = {
   // An endpoint that does not exist answers 404: refused for good, so nothing is retried and the
@@ -61,10 +63,7 @@ export const SendRefused: Story = {
   parameters: { endpoint: '/no-such-endpoint' },
   args: { 'no-trace': true },
   play: async ({ canvasElement }) => {
-    await settled(canvasElement);
-    q(canvasElement, 'input[value="2"]').click();
-    q(canvasElement, 'button[type="submit"]').click();
-    await waitFor(() => expect(q(canvasElement, '[part="status"]').textContent).toContain('couldn’t be sent'), { timeout: 5000 });
+    await submitUntil(canvasElement, 2, 'couldn’t be sent');
     await expect(q(canvasElement, '[part="actions"] button').textContent).toBe('Back to my check-in');
   },
 };

@@ -24,6 +24,21 @@ async function card(opts: { id?: string | null; endpoint?: string; cw?: string; 
   return fixture<MutualStoryCard>(el);
 }
 
+/** A card whose endpoint fails its first POST with a 503 (retry after 1 s); the reply is typed and sent. */
+async function replyThroughOneFailure(name: string, text: string) {
+  const id = uniqueSubject(name);
+  const { scope, endpoint } = scoped(name);
+  await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+  const el = await card({ id, endpoint });
+  buttonNamed(el, 'Share your experience').click();
+  await el.updateComplete;
+  $<HTMLTextAreaElement>(el, 'textarea').focus();
+  await sendKeys({ type: text });
+  buttonNamed(el, 'Send').click();
+  await until(() => el.shadowRoot!.textContent!.includes('Saved on this device'), 'queued message');
+  return { el, id, scope };
+}
+
 describe('<mutual-story-card>', () => {
   afterEach(() => localStorage.clear());
 
@@ -133,16 +148,7 @@ describe('<mutual-story-card>', () => {
   });
 
   it('a failed send is retried and stored once; the draft stays until acknowledged', async () => {
-    const id = uniqueSubject('retry');
-    const { scope, endpoint } = scoped('retry');
-    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
-    const el = await card({ id, endpoint });
-    buttonNamed(el, 'Share your experience').click();
-    await el.updateComplete;
-    $<HTMLTextAreaElement>(el, 'textarea').focus();
-    await sendKeys({ type: 'Keep going.' });
-    buttonNamed(el, 'Send').click();
-    await until(() => el.shadowRoot!.textContent!.includes('Saved on this device'), 'queued message');
+    const { el, id, scope } = await replyThroughOneFailure('retry', 'Keep going.');
     expect(JSON.parse(localStorage.getItem(`mutual:draft:response:${id}`)!).text).to.equal('Keep going.');
     await until(() => el.shadowRoot!.textContent!.includes('Thank you for sharing back'), 'sent after retry');
     expect(await stored({ subject: id, type: EventTypes.storyResponse })).to.have.length(1);
@@ -150,16 +156,7 @@ describe('<mutual-story-card>', () => {
   });
 
   it('writing on while a reply waits for a retry: the first reply is stored, the new words stay', async () => {
-    const id = uniqueSubject('edit-queued');
-    const { scope, endpoint } = scoped('edit-queued');
-    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
-    const el = await card({ id, endpoint });
-    buttonNamed(el, 'Share your experience').click();
-    await el.updateComplete;
-    $<HTMLTextAreaElement>(el, 'textarea').focus();
-    await sendKeys({ type: 'First thought.' });
-    buttonNamed(el, 'Send').click();
-    await until(() => el.shadowRoot!.textContent!.includes('Saved on this device'), 'queued message');
+    const { el, id } = await replyThroughOneFailure('edit-queued', 'First thought.');
     $<HTMLTextAreaElement>(el, 'textarea').focus();
     await sendKeys({ type: ' And another.' });
     const [sent] = await storedAtLeast({ subject: id, type: EventTypes.storyResponse });
