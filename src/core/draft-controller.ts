@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { MutualEnvelope, MutualEventType } from './envelope.js';
 import type { MutualController } from './send-controller.js';
 import type { DeliveryState } from './transport.js';
@@ -16,8 +16,10 @@ export type DraftState = 'idle' | 'sending' | DeliveryState;
  *   `failed` (refused for good) keeps it as an ordinary, editable draft;
  * - `load()` after a reload restores it and, when it was sent but not yet acknowledged, follows
  *   that event again (`state` is then `queued`).
+ *
+ * It needs no lifecycle hooks: it asks its host to render again when its state changes.
  */
-export class DraftController<T extends object> implements ReactiveController {
+export class DraftController<T extends object> {
   value: T;
   private current: DraftState = 'idle';
   private key?: string;
@@ -30,11 +32,8 @@ export class DraftController<T extends object> implements ReactiveController {
     /** Told of each delivery change of the draft's current version, after the draft is updated. */
     private readonly onState?: (state: DraftState) => void,
   ) {
-    host.addController(this);
     this.value = empty;
   }
-
-  hostConnected(): void {}
 
   get state(): DraftState {
     return this.current;
@@ -43,11 +42,6 @@ export class DraftController<T extends object> implements ReactiveController {
   set state(state: DraftState) {
     this.current = state;
     this.host.requestUpdate();
-  }
-
-  /** Sent and not yet acknowledged. */
-  get pending(): boolean {
-    return !!this.pendingId;
   }
 
   /** Restores the draft kept under `key` (none without a key). Returns true when it is still on its way. */
@@ -69,6 +63,7 @@ export class DraftController<T extends object> implements ReactiveController {
     this.pendingId = undefined;
     if (this.state !== 'sending') this.state = 'idle';
     this.store();
+    this.host.requestUpdate();
   }
 
   /** Empties it and removes it from the device. */
