@@ -95,7 +95,7 @@ export class MutualCheckIn extends MutualElement {
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.entry.load(`draft:checkin:${this.checkInId}`)) this.step = 'give';
     }
-    this.syncForm();
+    if (this.draft !== this.syncedDraft || changed.has('required')) this.syncForm();
   }
 
   protected override updated(): void {
@@ -109,7 +109,9 @@ export class MutualCheckIn extends MutualElement {
     return this.draft.mood === 1 || suggestsCrisis(this.draft.hard, this.draft.helped);
   }
 
+  private syncedDraft?: Draft;
   private syncForm(): void {
+    this.syncedDraft = this.draft;
     const { mood, hard, helped, topics } = this.draft;
     const data = new FormData();
     if (mood) data.append(`${this.name}-mood`, String(mood));
