@@ -210,6 +210,7 @@ describe('<mutual-check-in>', () => {
     await sendKeys({ type: 'Walking with my sister' });
     $<HTMLButtonElement>(first, 'button[type="submit"]').click();
     await until(() => $(first, '[part="status"]')?.textContent === 'This couldn’t be sent. Your check-in is still saved here.', 'failed status');
+    await expectAxeClean(first);
     buttonNamed(first, 'Back to my check-in').focus();
     await sendKeys({ press: 'Enter' });
     await first.updateComplete;
