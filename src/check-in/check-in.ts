@@ -10,7 +10,7 @@ import { warnOnce } from '../core/warn.js';
 import { DraftController } from '../core/draft-controller.js';
 import '../crisis-resources/define.js';
 import { checkInStyles } from './check-in.styles.js';
-import { suggestsCrisis } from './crisis-phrases.js';
+import { suggestsCrisis } from '../core/crisis-language.js';
 import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
