@@ -12,10 +12,10 @@ export const checkInStyles = css`
     border-radius: var(--_radius-m);
     background: var(--_checkin-bg);
   }
-  h2,
-  h3 {
+  .heading {
     margin: 0;
     font-size: 1.2em;
+    font-weight: 700;
   }
   fieldset {
     display: grid;

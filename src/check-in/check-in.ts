@@ -8,7 +8,8 @@ import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { warnOnce } from '../core/warn.js';
 import { DraftController } from '../core/draft-controller.js';
-import '../crisis-resources/define.js';
+import { headingLevel } from '../core/heading.js';
+import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { checkInStyles } from './check-in.styles.js';
 import { suggestsCrisis } from '../core/crisis-language.js';
 import { renderGiveBack } from './give-back.js';
@@ -45,6 +46,7 @@ export class MutualCheckIn extends MutualElement {
   static formAssociated = true;
   static override messages = { ...checkInMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, checkInStyles];
+  static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
   /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */
   @property({ attribute: 'check-in-id' }) checkInId = 'check-in';
@@ -63,6 +65,10 @@ export class MutualCheckIn extends MutualElement {
   @property() name = 'check-in';
   /** Inside a host `<form>`: a mood must be chosen before the form submits. */
   @property({ type: Boolean }) required = false;
+  /** Level of the check-in's headings (2–6), to fit the host page's outline; its help lines sit one below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Region for crisis help lines, as an ISO 3166 code (`GB`, `MX`); else the provider's, else the locale's. */
+  @property() region?: string;
 
   /** What is being written; kept on the device until the endpoint acknowledges the check-in. */
   private readonly entry = new DraftController<Draft>(this, this.mutual, EMPTY);
@@ -84,6 +90,8 @@ export class MutualCheckIn extends MutualElement {
   private nudgeAccepted = '';
   private readonly internals = this.attachInternals();
   private crisisSent = false;
+  /** The help lines that were on screen when the check-in was sent stay on every later step. */
+  @state() private crisisKept = false;
   private fetchedMessages?: Promise<string[]>;
 
   /** The host `<form>` this check-in belongs to, if any: then the form submits it and no events are sent. */
@@ -93,7 +101,10 @@ export class MutualCheckIn extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('checkInId')) {
-      if (this.entry.load(`draft:checkin:${this.checkInId}`)) this.step = 'give';
+      if (this.entry.load(`draft:checkin:${this.checkInId}`)) {
+        this.step = 'give';
+        this.crisisKept = this.crisisInDraft;
+      }
     }
     if (this.draft !== this.syncedDraft || changed.has('required')) this.syncForm();
   }
@@ -105,8 +116,12 @@ export class MutualCheckIn extends MutualElement {
     }
   }
 
-  private get crisisVisible(): boolean {
+  private get crisisInDraft(): boolean {
     return this.draft.mood === 1 || suggestsCrisis(this.draft.hard, this.draft.helped);
+  }
+
+  private get crisisVisible(): boolean {
+    return this.step === 'form' ? this.crisisInDraft : this.crisisKept;
   }
 
   private syncedDraft?: Draft;
@@ -141,10 +156,17 @@ export class MutualCheckIn extends MutualElement {
     this.errors = {};
     this.step = 'form';
     this.crisisSent = false;
+    this.crisisKept = false;
   }
 
   private focusFirst(selector: string): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+    this.focusAfterUpdate(selector);
+  }
+
+  /** "Check in again": a fresh form, focus on its heading. */
+  private again(): void {
+    this.clear();
+    this.focusFirst('#title');
   }
 
   private submit(e: Event): void {
@@ -159,6 +181,7 @@ export class MutualCheckIn extends MutualElement {
     if (this.participant) data.participant = this.participant;
     this.entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
     void this.choosePeerMessage();
+    this.crisisKept = this.crisisInDraft;
     this.step = 'give';
     this.focusFirst('#thanks');
   }
@@ -218,7 +241,7 @@ export class MutualCheckIn extends MutualElement {
   backToForm(): void {
     this.step = 'form';
     this.entry.state = 'idle';
-    this.focusFirst('input[name="mood"]:checked');
+    this.focusFirst('#title');
   }
 
   skip(): void {
@@ -248,7 +271,7 @@ export class MutualCheckIn extends MutualElement {
     const topics = (this.topics ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const inForm = !!this.form;
     return html`<form part="base" novalidate @submit=${this.submit} aria-labelledby="title">
-      <h2 id="title">${this.t('checkin.title')}</h2>
+      <div class="heading" role="heading" aria-level=${this.level} id="title" tabindex="-1">${this.t('checkin.title')}</div>
       <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${this.errors.mood ? 'true' : 'false'} aria-describedby=${this.errors.mood ? 'mood-error' : nothing}>
         <legend>${this.t('checkin.mood-legend')}</legend>
         ${MOODS.map(
@@ -256,7 +279,7 @@ export class MutualCheckIn extends MutualElement {
         )}
       </fieldset>
       ${this.errors.mood ? html`<p class="error" id="mood-error">${this.t('checkin.mood-required')}</p>` : nothing}
-      ${this.crisisVisible ? html`<mutual-crisis-resources locale=${this.mutual.locale} role="region"></mutual-crisis-resources>` : nothing}
+      ${this.renderCrisis()}
       ${this.renderText('hard')} ${this.renderText('helped')}
       ${topics.length
         ? html`<div class="field" role="group" aria-labelledby="topics-label">
@@ -283,8 +306,17 @@ export class MutualCheckIn extends MutualElement {
     </form>`;
   }
 
+  private get level(): number {
+    return headingLevel(this, this.headingLevel, 2);
+  }
+
+  /** Help lines, one heading level below the check-in's. */
+  private renderCrisis() {
+    return this.crisisVisible ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.level + 1)}></mutual-crisis-resources>` : nothing;
+  }
+
   protected override render() {
-    const body = this.step === 'form' ? this.renderForm() : renderGiveBack(this);
+    const body = this.step === 'form' ? this.renderForm() : renderGiveBack(this, { level: this.level, crisis: this.renderCrisis(), again: () => this.again() });
     return html`<div dir=${this.mutual.dir} lang=${this.mutual.lang}>${body}</div>`;
   }
 }

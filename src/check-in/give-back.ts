@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { EventTypes } from '../core/envelope.js';
 import type { MessageKey } from '../core/i18n/index.js';
 import type { MutualCheckIn } from './check-in.js';
@@ -14,7 +14,7 @@ const STATUS: Record<string, MessageKey | undefined> = {
  * Step 3, the reciprocal step: thanks, one peer's encouragement (so the person receives as well
  * as gives), then an invitation to give back — an encouragement or a consented tip. Skippable.
  */
-export function renderGiveBack(el: MutualCheckIn) {
+export function renderGiveBack(el: MutualCheckIn, step: { level: number; crisis: TemplateResult | typeof nothing; again: () => void }) {
   const status = STATUS[el.sendState];
   const statusLine = html`<p part="status" class="hint" role="status">${status ? el.t(status) : ''}</p>
     ${el.sendState === 'failed'
@@ -22,10 +22,10 @@ export function renderGiveBack(el: MutualCheckIn) {
       : nothing}`;
   if (el.step === 'done') {
     return html`<div part="base">
-      <h2 id="done" tabindex="-1">${el.t('checkin.given')}</h2>
+      <div class="heading" role="heading" aria-level=${step.level} id="done" tabindex="-1">${el.t('checkin.given')}</div>
       <p>${el.t('checkin.done')}</p>
-      ${statusLine}
-      <div part="actions"><button type="button" @click=${() => el.clear()}>${el.t('checkin.again')}</button></div>
+      ${statusLine} ${step.crisis}
+      <div part="actions"><button type="button" @click=${step.again}>${el.t('checkin.again')}</button></div>
     </div>`;
   }
   const value = (id: string) => (el.renderRoot.querySelector(`#${id}`) as HTMLTextAreaElement | HTMLInputElement).value;
@@ -34,8 +34,8 @@ export function renderGiveBack(el: MutualCheckIn) {
     (el.renderRoot.querySelector(`#${focus}`) as HTMLElement).focus();
   };
   return html`<div part="base">
-    <h2 id="thanks" tabindex="-1">${el.t('checkin.thanks')}</h2>
-    ${statusLine}
+    <div class="heading" role="heading" aria-level=${step.level} id="thanks" tabindex="-1">${el.t('checkin.thanks')}</div>
+    ${statusLine} ${step.crisis}
     ${el.peerMessage ? html`<blockquote>${el.t('checkin.peer-message', { message: el.peerMessage })}</blockquote>` : nothing}
     <p>${el.t('checkin.give-intro')}</p>
     <div class="field">

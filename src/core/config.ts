@@ -11,6 +11,10 @@ export interface MutualConfig {
   /** CloudEvents `source`; `null` means the page's origin + path. */
   source: string | null;
   locale: string | null;
+  /** Region for crisis help lines (ISO 3166 code such as `GB`); else the locale's region subtag. */
+  region: string | null;
+  /** Help lines that replace the built-in ones for the region (the provider's `help-lines`). */
+  helpLines: { name: string; contact: string; href?: string; hours?: string }[] | null;
   theme: Theme | null;
   /** Nothing is written to the device: outbox, drafts and remembered reactions stay in memory. */
   noTrace: boolean;
@@ -28,6 +32,8 @@ export const defaultConfig: MutualConfig = {
   endpoint: null,
   source: null,
   locale: null,
+  region: null,
+  helpLines: null,
   theme: null,
   noTrace: false,
   credentials: 'omit',

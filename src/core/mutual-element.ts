@@ -28,7 +28,22 @@ export class MutualElement extends LitElement implements MutualHost {
   /** JSON object of string overrides by key, e.g. `{"reaction.me-too":"Same here"}`. */
   @property() strings?: string;
 
-  protected readonly mutual = new MutualController(this, (this.constructor as typeof MutualElement).messages);
+  /**
+   * The Mutual elements this one renders in its own shadow root, Shoelace's `static dependencies`:
+   * they are defined with it, and inherit its settings (see `MutualController`).
+   */
+  static dependencies: Record<string, CustomElementConstructor> = {};
+
+  protected readonly mutual = new MutualController(
+    this,
+    (this.constructor as typeof MutualElement).messages,
+    Object.keys((this.constructor as typeof MutualElement).dependencies).length > 0,
+  );
+
+  /** After the next render, moves focus to `selector` in the shadow root (the new step's heading, a confirmation). */
+  protected focusAfterUpdate(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
 
   /**
    * Waits for the locale's strings before rendering (no flash of English), and — when many

@@ -1,4 +1,5 @@
 import type { MutualEnvelope } from './envelope.js';
+import { deviceKeys, readItem, writeItem } from './device-storage.js';
 import { warnOnce } from './warn.js';
 
 /** Where unacknowledged events wait. Kept small and synchronous so `pagehide` can read it. */
@@ -11,8 +12,7 @@ export interface Outbox {
 }
 
 export const OUTBOX_LIMIT = 1000;
-/** Prefix of every key Mutual writes to `localStorage`; "forget me" removes all of them. */
-export const STORAGE_PREFIX = 'mutual:';
+export { STORAGE_PREFIX } from './device-storage.js';
 
 /** The no-trace variant: nothing touches the device; lost on reload by design. */
 export class MemoryOutbox implements Outbox {
@@ -52,35 +52,23 @@ export class StorageOutbox extends MemoryOutbox {
   private readonly prefix: string;
   constructor(endpoint: string, limit = OUTBOX_LIMIT) {
     super(limit);
-    this.prefix = `${STORAGE_PREFIX}outbox:${endpoint}:`;
-    try {
-      const found: MutualEnvelope[] = [];
-      for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i);
-        if (!key?.startsWith(this.prefix)) continue;
-        try {
-          found.push(JSON.parse(localStorage.getItem(key)!) as MutualEnvelope);
-        } catch {
-          localStorage.removeItem(key);
-        }
+    this.prefix = `outbox:${endpoint}:`;
+    const found: MutualEnvelope[] = [];
+    for (const key of deviceKeys(this.prefix)) {
+      try {
+        found.push(JSON.parse(readItem(key)!) as MutualEnvelope);
+      } catch {
+        writeItem(key, undefined);
       }
-      for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) this.events.set(e.id, e);
-    } catch {
-      // Storage blocked (privacy mode): memory only.
     }
+    for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) this.events.set(e.id, e);
   }
   protected override stored(event: MutualEnvelope): void {
-    try {
-      localStorage.setItem(this.prefix + event.id, JSON.stringify(event));
-    } catch {
+    if (!writeItem(this.prefix + event.id, JSON.stringify(event))) {
       warnOnce('outbox-storage', 'Mutual: could not write the outbox to localStorage; unsent events are kept in memory only.');
     }
   }
   protected override removed(id: string): void {
-    try {
-      localStorage.removeItem(this.prefix + id);
-    } catch {
-      /* nothing stored */
-    }
+    writeItem(this.prefix + id, undefined);
   }
 }

@@ -1,11 +1,11 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
 import { createEnvelope, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import { catalogLocale, directionOf, translate, type MessageKey, type Messages, type Params } from './i18n/index.js';
-import { STORAGE_PREFIX } from './outbox.js';
+import { readItem, writeItem } from './device-storage.js';
 import { DeliveryEvent, getTransport, type DeliveryState, type Transport } from './transport.js';
 import { warnOnce } from './warn.js';
 
@@ -16,6 +16,8 @@ export interface MutualHost extends ReactiveElement {
   theme?: string;
   noTrace: boolean;
   strings?: string;
+  /** Only on elements that show crisis help (and the provider). */
+  region?: string;
 }
 
 export interface SendOptions {
@@ -23,11 +25,6 @@ export interface SendOptions {
   /** Told when the event waits for a retry (`queued`), is acknowledged (`sent`) or refused (`failed`). */
   onState?: (state: DeliveryState) => void;
 }
-
-const memory = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.memory')] ??= new Map<
-  string,
-  string
->()) as Map<string, string>;
 
 function langOf(node: Element): string | null {
   for (let el: Element | null = node; el; ) {
@@ -46,15 +43,29 @@ export class MutualController implements ReactiveController {
   private readonly consumer: ContextConsumer<typeof mutualContext, MutualHost>;
 
   /** `messages`: the host's own English strings, the fallback under every locale. */
+  /** Hands this element's resolved settings to the Mutual elements it renders inside itself. */
+  private readonly nested?: ContextProvider<typeof mutualContext>;
+
+  /**
+   * `messages`: the host's own English strings, the fallback under every locale.
+   * `nests`: the host renders other Mutual elements, which then inherit its settings (a card's
+   * `endpoint` or `no-trace` reaches its reaction bar, a check-in's `region` its help lines).
+   */
   constructor(
     private readonly host: MutualHost,
     private readonly messages: Messages = {},
+    nests = false,
   ) {
     host.addController(this);
     this.consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
+    if (nests) this.nested = new ContextProvider(host, { context: mutualContext, initialValue: defaultConfig });
   }
 
-  private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig; locale: string };
+  hostUpdate(): void {
+    this.nested?.setValue(this.resolved().handedDown);
+  }
+
+  private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig; locale: string; handedDown: MutualConfig };
 
   /** Moved elsewhere in the page: the nearest `lang` may differ, so resolve again. */
   hostConnected(): void {
@@ -69,10 +80,12 @@ export class MutualController implements ReactiveController {
   private resolved() {
     const host = this.host;
     const inherited = this.consumer.value ?? defaultConfig;
-    const attrs = JSON.stringify([host.endpoint, host.locale, host.theme, host.noTrace, host.strings]);
+    const attrs = JSON.stringify([host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region]);
     if (this.cache?.inherited === inherited && this.cache.attrs === attrs) return this.cache;
     const config = this.resolve(inherited);
-    return (this.cache = { inherited, attrs, config, locale: this.resolveLocale(config) });
+    const locale = this.resolveLocale(config);
+    // Nested elements get the resolved locale too: the `lang` they would find is only the language.
+    return (this.cache = { inherited, attrs, config, locale, handedDown: { ...config, locale } });
   }
 
   private resolve(inherited: MutualConfig): MutualConfig {
@@ -87,6 +100,7 @@ export class MutualController implements ReactiveController {
       ...inherited,
       endpoint: host.endpoint || inherited.endpoint,
       locale: host.locale || inherited.locale,
+      region: host.region || inherited.region,
       theme,
       noTrace: host.noTrace || inherited.noTrace,
       strings: strings ? { ...inherited.strings, ...strings } : inherited.strings,
@@ -168,7 +182,7 @@ export class MutualController implements ReactiveController {
 
   /** Device storage that respects no-trace (memory only, gone on reload). */
   recall<T>(key: string): T | undefined {
-    const raw = this.config.noTrace ? memory.get(key) : safeGet(STORAGE_PREFIX + key);
+    const raw = readItem(key, this.config.noTrace);
     if (raw == null) return undefined;
     try {
       return JSON.parse(raw) as T;
@@ -178,37 +192,8 @@ export class MutualController implements ReactiveController {
   }
 
   remember(key: string, value: unknown): void {
-    const raw = value === undefined ? undefined : JSON.stringify(value);
-    if (this.config.noTrace) {
-      if (raw === undefined) memory.delete(key);
-      else memory.set(key, raw);
-      return;
-    }
-    try {
-      if (raw === undefined) localStorage.removeItem(STORAGE_PREFIX + key);
-      else localStorage.setItem(STORAGE_PREFIX + key, raw);
-    } catch {
-      // Storage blocked or full: keep it for this page at least.
-      if (raw === undefined) memory.delete(key);
-      else memory.set(key, raw);
-    }
+    writeItem(key, value === undefined ? undefined : JSON.stringify(value), this.config.noTrace);
   }
 }
 
-function safeGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return memory.get(key) ?? null;
-  }
-}
-
-/** Removes everything Mutual keeps on this device (outboxes, drafts, remembered reactions). */
-export function forgetDevice(): void {
-  memory.clear();
-  try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
-  } catch {
-    /* storage unavailable: nothing stored there */
-  }
-}
+export { forgetDevice } from './device-storage.js';

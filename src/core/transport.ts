@@ -76,7 +76,7 @@ export class Transport extends EventTarget {
       this.attempt = 0;
       this.schedule(0, true);
     });
-    addEventListener('pagehide', () => this.beacon());
+    addEventListener('pagehide', () => this.handOff());
     // Whatever an earlier page left unsent goes out now.
     if (this.outbox.size) this.schedule(0);
   }
@@ -243,8 +243,14 @@ export class Transport extends EventTarget {
     this.dispatchEvent(new DeliveryEvent(ids, state, reason));
   }
 
-  /** Last chance when the page goes away: hand what is left to the browser. It stays in the outbox until acknowledged. */
-  private beacon(): void {
+  /** Events already handed to the browser on the way out (quick exit, then `pagehide`): each goes once. */
+  private handedOff = new Set<string>();
+
+  /**
+   * Last chance when the page goes away: hand what is left to the browser. It stays in the outbox
+   * until acknowledged (unless quick exit then forgets the device).
+   */
+  handOff(): void {
     if (typeof navigator.sendBeacon !== 'function') return;
     let chunk: MutualEnvelope[] = [];
     const send = () => {
@@ -252,6 +258,8 @@ export class Transport extends EventTarget {
       chunk = [];
     };
     for (const event of this.outbox.all()) {
+      if (this.handedOff.has(event.id)) continue;
+      this.handedOff.add(event.id);
       if (JSON.stringify([...chunk, event]).length > KEEPALIVE_LIMIT) send();
       chunk.push(event);
     }
@@ -260,6 +268,11 @@ export class Transport extends EventTarget {
 }
 
 const registry = globalThis as typeof globalThis & { [key: symbol]: unknown };
+
+/** Every transport on the page hands its unsent events to the browser now (quick exit). */
+export function handOffAll(): void {
+  for (const transport of ((registry[Symbol.for('mutual.transports')] as Map<string, Transport> | undefined) ?? new Map()).values()) transport.handOff();
+}
 
 /** One transport per endpoint and settings per page, shared by every copy of Mutual. */
 export function getTransport(options: TransportOptions): Transport {

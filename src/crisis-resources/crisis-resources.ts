@@ -2,13 +2,17 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
 import { MutualElement } from '../core/mutual-element.js';
-import { DEFAULT_LINES, DIRECTORY_URL, safeHref, type HelpLine } from './lines.js';
+import { warnOnce } from '../core/warn.js';
+import { DIRECTORY_URL, linesFor, regionOf, safeHref, type HelpLine } from './lines.js';
 import crisisMessages from './crisis-resources.messages.js';
 
 /**
  * @tag mutual-crisis-resources
- * @summary Calm, localized crisis help lines. Shown by the check-in when someone may be in danger,
- * and by the story card's "I'm worried about the writer" report. Sends nothing.
+ * @summary Calm, localized crisis help lines for the reader's region. Shown by the check-in when
+ * someone may be in danger, and by the story card's "I'm worried about the writer" report. Sends nothing.
+ *
+ * The region is the `region` attribute (here or on the provider), else the locale's region
+ * (`es-MX` → Mexico), else none: then it points to an international directory of free lines.
  *
  * @slot - Your own resources (replaces the default lines).
  * @csspart base - The region.
@@ -56,8 +60,12 @@ export class MutualCrisisResources extends MutualElement {
     `,
   ];
 
-  /** JSON list of lines `[{"name":"…","contact":"…","href":"tel:…","hours":"…"}]`; replaces the defaults. */
-  @property() lines?: string;
+  /** Region whose lines to show, as an ISO 3166 code (`GB`, `MX`, `EG`); else the provider's, else the locale's. */
+  @property() region?: string;
+  /** Your lines, replacing the built-in ones: JSON `[{"name":"…","contact":"…","href":"tel:…","hours":"…"}]`, or an array as a property. */
+  @property() lines?: string | HelpLine[];
+  /** Lines shown after the built-in ones (same format as `lines`). */
+  @property({ attribute: 'extra-lines' }) extraLines?: string | HelpLine[];
   /** Heading level of the title (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
@@ -74,18 +82,31 @@ export class MutualCrisisResources extends MutualElement {
     return [...this.childNodes].some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
   }
 
+  private parseLines(attribute: string, value: string | HelpLine[] | undefined): HelpLine[] | undefined {
+    const list = typeof value === 'string' ? parseJsonAttribute<HelpLine[]>(this, attribute, value, 'array') : value;
+    const valid = list?.filter((l) => l && typeof l.name === 'string' && typeof l.contact === 'string');
+    if (list && valid!.length < list.length) warnOnce(`lines:${attribute}`, `<mutual-crisis-resources>: every entry of "${attribute}" needs a "name" and a "contact"; left out the others.`, this);
+    return valid;
+  }
+
+  /** The lines to show: the host's own, else the region's (from the provider's `help-lines` if set), plus any extra. */
+  private chosenLines(): HelpLine[] {
+    const { region, helpLines } = this.mutual.config;
+    if (region && !/^[a-z]{2}$/i.test(region)) warnOnce('region', `<mutual-crisis-resources>: region="${region}" is not a two-letter country code (like GB or MX); using the locale's region.`, this);
+    const base = this.parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.mutual.locale));
+    return [...base, ...(this.parseLines('extra-lines', this.extraLines) ?? [])];
+  }
+
   protected override render() {
-    const custom = parseJsonAttribute<HelpLine[]>(this, 'lines', this.lines, 'array')?.filter(
-      (l) => l && typeof l.name === 'string' && typeof l.contact === 'string',
-    );
-    const lines = custom ?? DEFAULT_LINES[this.mutual.lang] ?? DEFAULT_LINES.en;
+    const lines = this.chosenLines();
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title">
       <div part="title" id="title" role="heading" aria-level=${level}>${this.mutual.t('crisis.title')}</div>
-      <p>${this.mutual.t('crisis.intro')}</p>
       ${this.hasOwnContent()
-        ? html`<slot @slotchange=${() => this.requestUpdate()}></slot>`
-        : html`<ul>${lines.map((l) => this.renderLine(l))}</ul>`}
+        ? html`<p>${this.mutual.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
+        : lines.length
+          ? html`<p>${this.mutual.t('crisis.intro')}</p><ul>${lines.map((l) => this.renderLine(l))}</ul>`
+          : html`<p>${this.mutual.t('crisis.intro-directory')}</p>`}
       <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.mutual.t('crisis.more')}</a>
     </section>`;
   }

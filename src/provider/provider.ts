@@ -48,6 +48,10 @@ export class MutualProvider extends MutualElement {
   @property() headers?: string;
   /** Comma list of content-warning topics collapsed by default, e.g. `self-harm, relapse`. */
   @property({ attribute: 'hidden-topics' }) hiddenTopics?: string;
+  /** Region for crisis help lines, as an ISO 3166 code (`GB`, `MX`, `EG`); else each widget's locale region. */
+  @property() region?: string;
+  /** JSON list of help lines that replace the built-in ones in every widget (see `<mutual-crisis-resources lines>`). */
+  @property({ attribute: 'help-lines' }) helpLines?: string;
   /** Shows a small "Forget me on this device" button after the content. */
   @property({ type: Boolean, attribute: 'forget-button' }) forgetButton = false;
   @state() private forgotten = false;
@@ -67,6 +71,7 @@ export class MutualProvider extends MutualElement {
       credentials: this.credentials || config.credentials,
       headers: headers ?? config.headers,
       delivery: { ...config.delivery, ...this.delivery },
+      helpLines: parseJsonAttribute<MutualConfig['helpLines']>(this, 'help-lines', this.helpLines, 'array') ?? config.helpLines,
       hiddenTopics: this.hiddenTopics
         ? this.hiddenTopics.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
         : config.hiddenTopics,

@@ -1,8 +1,20 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MutualElement } from '../core/mutual-element.js';
+import { forgetDevice } from '../core/device-storage.js';
+import { handOffAll } from '../core/transport.js';
 import { warnOnce } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';
+
+/** An open dialog or popover takes the Escape that is on its way to it. */
+function isOpen(node: HTMLElement): boolean {
+  if (node instanceof HTMLDialogElement) return node.open;
+  try {
+    return node.matches(':popover-open');
+  } catch {
+    return false; // no popover support
+  }
+}
 
 const POSITIONS = ['top-end', 'top-start', 'bottom-end', 'bottom-start'];
 const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
@@ -11,8 +23,12 @@ const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
  * @tag mutual-quick-exit
  * @summary A clearly visible "Leave this site" button for people who may be watched: it replaces
  * the page with a neutral site (Back does not return) and also triggers on Escape pressed twice.
- * Works without the rest of Mutual and sends nothing. It moves itself to the start of `<body>`
- * so it is first in the tab order.
+ * It moves itself to the start of `<body>` so it is first in the tab order.
+ *
+ * Leaving leaves nothing behind: unsent events are handed to the browser's exit delivery, then
+ * everything Mutual keeps on the device is removed (drafts, the outbox, remembered reactions,
+ * reveal and topic choices), unless `keep-data` is set. An Escape that closed a dialog or a
+ * popover, or that a widget or the page handled (`preventDefault()`), does not count.
  *
  * @csspart button - The button.
  * @cssprop --mutual-quick-exit-background - Button background (default `--mutual-color-accent`).
@@ -62,6 +78,8 @@ export class MutualQuickExit extends MutualElement {
   @property() href = DEFAULT_HREF;
   /** Where the button sits: `top-end` (default), `top-start`, `bottom-end`, `bottom-start`. */
   @property({ reflect: true }) position = 'top-end';
+  /** Keep Mutual's data on the device when leaving (by default, quick exit removes it). */
+  @property({ type: Boolean, attribute: 'keep-data' }) keepData = false;
 
   private lastEscape = -Infinity;
 
@@ -76,10 +94,22 @@ export class MutualQuickExit extends MutualElement {
     document.removeEventListener('keydown', this.onKey, true);
   }
 
+  /**
+   * Seen first (capture), decided last: whether the Escape was meant for something open on its
+   * way (a dialog, a popover) is read now, before it closes; whether a widget or the page handled
+   * it is read once the event has been dispatched to everyone.
+   */
   private onKey = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    if (e.timeStamp - this.lastEscape < 1000) this.leave();
-    this.lastEscape = e.timeStamp;
+    if (e.key !== 'Escape' || e.repeat) return;
+    const aimed = e.composedPath().some((node) => node instanceof HTMLElement && isOpen(node));
+    setTimeout(() => {
+      if (aimed || e.defaultPrevented) {
+        this.lastEscape = -Infinity;
+        return;
+      }
+      if (e.timeStamp - this.lastEscape < 1000) this.leave();
+      else this.lastEscape = e.timeStamp;
+    });
   };
 
   private target(): string {
@@ -93,9 +123,14 @@ export class MutualQuickExit extends MutualElement {
     return DEFAULT_HREF;
   }
 
-  /** Replaces this page in history with the neutral site. */
+  /** Hands unsent events to the exit delivery, forgets the device (unless `keep-data`), and replaces this page with the neutral site. */
   leave(): void {
-    location.replace(this.target());
+    const target = this.target();
+    if (!this.keepData) {
+      handOffAll();
+      forgetDevice(true);
+    }
+    location.replace(target);
   }
 
   protected override render() {

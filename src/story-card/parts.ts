@@ -12,10 +12,16 @@ export function renderComposer(card: MutualStoryCard, t: T) {
   const status =
     v.sendState === 'sending' ? t('story.sending') : v.sendState === 'sent' ? t('story.sent') : v.sendState === 'queued' ? t('story.queued') : v.sendState === 'failed' ? t('story.failed') : '';
   if (v.sendState === 'sent') {
-    return html`<div part="composer"><p class="hint" role="status">${status}</p></div>`;
+    return html`<div part="composer"><p class="hint" role="status" id="response-status" tabindex="-1">${status}</p></div>`;
   }
   const over = v.draft.length > v.limit;
-  return html`<div part="composer">
+  // Escape closes the composer (the draft stays); handled here, so quick exit does not count it.
+  const onKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    v.cancel();
+  };
+  return html`<div part="composer" @keydown=${onKeydown}>
     <label for="response">${t('story.composer-label')}</label>
     <textarea
       id="response"
@@ -39,12 +45,12 @@ export function renderComposer(card: MutualStoryCard, t: T) {
 }
 
 /** The report dialog: a native modal <dialog> (focus stays inside, Escape closes), reasons as radios. */
-export function renderReportDialog(card: MutualStoryCard, t: T) {
+export function renderReportDialog(card: MutualStoryCard, t: T, level: number) {
   const v = card.view;
   return html`<dialog part="dialog" aria-labelledby="report-title" @close=${v.onReportClosed} @keydown=${trapFocus}>
-    <h2 id="report-title">${t('story.report-title')}</h2>
+    <div class="dialog-title" role="heading" aria-level=${level} id="report-title">${t('story.report-title')}</div>
     ${v.reportState === 'sent'
-      ? html`<p role="status">${t('story.report-thanks')}</p>`
+      ? html`<p role="status" id="report-thanks" tabindex="-1">${t('story.report-thanks')}</p>`
       : html`<form method="dialog" @submit=${(e: Event) => (e.preventDefault(), v.report())}>
           <fieldset aria-describedby=${v.reportState === 'error' ? 'report-error' : nothing}>
             <legend>${t('story.report-intro')}</legend>
@@ -58,7 +64,7 @@ export function renderReportDialog(card: MutualStoryCard, t: T) {
           ${v.reportState === 'error' ? html`<p class="error" id="report-error" role="alert">${t('story.report-choose')}</p>` : nothing}
           <button type="submit" class="primary">${t('story.report-send')}</button>
         </form>`}
-    ${v.reason === 'worried' ? html`<mutual-crisis-resources locale=${v.locale}></mutual-crisis-resources>` : nothing}
+    ${v.reason === 'worried' ? html`<mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
     <button type="button" class="close" @click=${v.closeReport}>${t('story.close')}</button>
   </dialog>`;
 }

@@ -17,9 +17,11 @@ export const storyCardStyles = css`
     border-radius: var(--_radius-m);
     background: var(--_card-bg);
   }
-  [part='heading'] {
+  [part='heading'],
+  .dialog-title {
     margin: 0;
     font-size: 1.2em;
+    font-weight: 700;
     line-height: 1.3;
   }
   [part='meta'] {

@@ -7,9 +7,10 @@ import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { DraftController } from '../core/draft-controller.js';
+import { headingLevel } from '../core/heading.js';
 import { warnOnce } from '../core/warn.js';
-import '../crisis-resources/define.js';
-import '../me-too/define.js';
+import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
+import { MutualMeToo } from '../me-too/me-too.js';
 import { REPORT_REASONS, renderComposer, renderReportDialog, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
@@ -82,6 +83,7 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
 export class MutualStoryCard extends MutualElement {
   static override messages = { ...storyCardMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
+  static override dependencies = { 'mutual-me-too': MutualMeToo, 'mutual-crisis-resources': MutualCrisisResources };
 
   /** Identifies the story in events and reactions. Required. */
   @property({ attribute: 'story-id', reflect: true }) storyId?: string;
@@ -91,12 +93,20 @@ export class MutualStoryCard extends MutualElement {
   @property() published?: string;
   /** Comma list of topics, shown as chips. */
   @property() tags?: string;
-  /** The story's title, shown as a heading (`h3`); without it the card is named after its author. */
+  /** The story's title, shown as a heading; without it the card is named after its author. */
   @property() heading?: string;
+  /** Level of the card's heading (2–6), to fit the host page's outline: under an `h2`, use 3. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Comma list of sensitive topics: the story stays hidden until the reader chooses to see it. */
   @property({ attribute: 'content-warning' }) contentWarning?: string;
   /** Reactions for the embedded bar (see `<mutual-me-too reactions>`). */
   @property() reactions?: string;
+  /** Initial counts for the embedded bar (see `<mutual-me-too counts>`). */
+  @property() counts?: string;
+  /** Counts under this number read "A few people" (see `<mutual-me-too hide-counts-below>`). */
+  @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
+  /** Region for the help lines shown with "I'm worried about the writer" (ISO 3166 code); else the provider's, else the locale's. */
+  @property() region?: string;
   /** Leave out the reaction bar. */
   @property({ type: Boolean, attribute: 'no-reactions' }) noReactions = false;
   /** Link "Share your experience" to your own form; the story id is appended as `?story=`. */
@@ -113,7 +123,11 @@ export class MutualStoryCard extends MutualElement {
   @state() private barWanted = false;
   /** The reply being written; kept on the device until the endpoint acknowledges it. */
   private readonly response = new DraftController(this, this.mutual, { text: '' }, (state) => {
-    if (state === 'sent') this.response.value = { text: '' };
+    if (state !== 'sent') return;
+    this.response.value = { text: '' };
+    // The composer gives way to the confirmation: focus follows it instead of falling to the page.
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (active?.closest('[part="composer"]') || document.activeElement === document.body) this.focusAfterUpdate('#response-status');
   });
   @state() private composerError = '';
   /** What the identity check found in the response; the writer chooses Edit or Send anyway. */
@@ -282,6 +296,7 @@ export class MutualStoryCard extends MutualElement {
     if (!REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
     if (this.storyId) this.mutual.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
     this.reportState = 'sent';
+    this.focusAfterUpdate('#report-thanks');
   }
 
   private closeReport(): void {
@@ -294,10 +309,16 @@ export class MutualStoryCard extends MutualElement {
     const date = this.published ? new Date(this.published) : null;
     const validDate = date && !Number.isNaN(date.getTime()) ? date : null;
     const tags = (this.tags ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const hidden = this.sensitive.length > 0 && !this.revealed;
+    // A story stays collapsed when it carries a warning, or when any of its topics (warning or
+    // tags) is one the reader or the host chose to hide.
+    const hiddenTopics = this.hiddenTopics;
+    const topics = [...new Set([...this.sensitive, ...tags])];
+    const hiddenBySettings = topics.filter((topic) => hiddenTopics.includes(topic.toLowerCase()));
+    const hidden = !this.revealed && (this.sensitive.length > 0 || hiddenBySettings.length > 0);
+    const level = headingLevel(this, this.headingLevel, 2);
     const href = this.shareUrl();
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : t('story.by', { author: this.author || t('story.author-default') })}>
-      ${this.heading ? html`<h3 part="heading" id="heading">${this.heading}</h3>` : nothing}
+      ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing}
       <p part="meta">
         ${t('story.by', { author: this.author || t('story.author-default') })}${validDate
           ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(this.mutual.locale, validDate)}>${relativeTime(this.mutual.locale, validDate)}</time>`
@@ -305,7 +326,7 @@ export class MutualStoryCard extends MutualElement {
       </p>
       ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
       ${hidden
-        ? renderWarning(this, t, this.sensitive, this.sensitive.filter((topic) => this.hiddenTopics.includes(topic.toLowerCase())), () => this.reveal())
+        ? renderWarning(this, t, this.sensitive.length ? [...new Set([...this.sensitive, ...hiddenBySettings])] : hiddenBySettings, hiddenBySettings, () => this.reveal())
         : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${this.remeasure}></slot></div>
             ${this.overflowing || this.expanded
               ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
@@ -313,7 +334,12 @@ export class MutualStoryCard extends MutualElement {
                 </button>`
               : nothing}`}
       ${this.storyId && !this.noReactions && !hidden && this.barWanted
-        ? html`<mutual-me-too subject=${this.storyId} reactions=${this.reactions ?? nothing} locale=${this.mutual.locale}></mutual-me-too>`
+        ? html`<mutual-me-too
+            subject=${this.storyId}
+            reactions=${this.reactions ?? nothing}
+            counts=${this.counts ?? nothing}
+            hide-counts-below=${this.hideCountsBelow || nothing}
+          ></mutual-me-too>`
         : nothing}
       ${this.storyId
         ? html`<div part="actions">
@@ -326,7 +352,7 @@ export class MutualStoryCard extends MutualElement {
           </div>`
         : html`<p class="hint">${t('story.missing-id')}</p>`}
       ${this.composerOpen && !href ? renderComposer(this, t) : nothing}
-      ${this.reportState === 'closed' ? nothing : renderReportDialog(this, t)}
+      ${this.reportState === 'closed' ? nothing : renderReportDialog(this, t, level)}
     </article>`;
   }
 

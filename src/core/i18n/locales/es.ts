@@ -48,6 +48,7 @@ export default {
   'story.missing-id': 'Esta historia no puede recibir reacciones ni respuestas ahora mismo.',
   'crisis.title': 'Si necesitas hablar con alguien ahora',
   'crisis.intro': 'No tienes que pasar por esto a solas. Estas líneas gratuitas y confidenciales están para ti:',
+  'crisis.intro-directory': 'No tienes que pasar por esto a solas. En casi todos los países hay líneas gratuitas y confidenciales para ti, por teléfono, mensaje o chat:',
   'crisis.more': 'Encuentra una línea de ayuda en tu país',
   'checkin.title': 'Date un momento para ti',
   'checkin.mood-legend': '¿Cómo estás hoy?',

@@ -1,0 +1,68 @@
+/**
+ * Everything Mutual keeps on the device, under keys starting `mutual:` in `localStorage`: the
+ * outbox, drafts, remembered reactions, reveal and topic choices. This module is the only one
+ * that touches storage; under no-trace (or when storage is blocked) the same calls use memory,
+ * which is gone on reload.
+ */
+export const STORAGE_PREFIX = 'mutual:';
+
+type Registry = typeof globalThis & { [k: symbol]: unknown };
+/** Shared by every copy of Mutual on the page, like the transports. */
+const state = ((globalThis as Registry)[Symbol.for('mutual.device')] ??= {
+  memory: new Map<string, string>(),
+  left: false,
+}) as { memory: Map<string, string>; left: boolean };
+
+/** Memory only: no-trace asked for it, or quick exit forgot the device and the page is going away. */
+const inMemory = (noTrace: boolean) => noTrace || state.left;
+
+export function readItem(key: string, noTrace = false): string | null {
+  if (inMemory(noTrace)) return state.memory.get(key) ?? null;
+  try {
+    return localStorage.getItem(STORAGE_PREFIX + key);
+  } catch {
+    return state.memory.get(key) ?? null;
+  }
+}
+
+/** Stores `raw` (or removes the key for `undefined`). Returns false when only memory could keep it. */
+export function writeItem(key: string, raw: string | undefined, noTrace = false): boolean {
+  if (!inMemory(noTrace)) {
+    try {
+      if (raw === undefined) localStorage.removeItem(STORAGE_PREFIX + key);
+      else localStorage.setItem(STORAGE_PREFIX + key, raw);
+      return true;
+    } catch {
+      // Storage blocked or full: keep it for this page at least.
+    }
+  }
+  if (raw === undefined) state.memory.delete(key);
+  else state.memory.set(key, raw);
+  return inMemory(noTrace);
+}
+
+/** Keys (without the prefix) that start with `prefix`, from the device (not from memory). */
+export function deviceKeys(prefix: string): string[] {
+  if (state.left) return [];
+  try {
+    return Object.keys(localStorage)
+      .filter((k) => k.startsWith(STORAGE_PREFIX + prefix))
+      .map((k) => k.slice(STORAGE_PREFIX.length));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes everything Mutual keeps on this device (outboxes, drafts, remembered reactions).
+ * `forGood` (quick exit): nothing is written again while this page lives.
+ */
+export function forgetDevice(forGood = false): void {
+  state.memory.clear();
+  if (forGood) state.left = true;
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+  } catch {
+    /* storage unavailable: nothing stored there */
+  }
+}
