@@ -265,7 +265,7 @@ describe('<mutual-story-card>', () => {
   });
 
   it('"I’m worried about the writer" shows the crisis resources', async () => {
-    const el = await card({});
+    const el = await card({ attrs: { locale: 'en-US' } });
     el.openReport();
     await el.updateComplete;
     $<HTMLInputElement>(el, 'input[value="worried"]').click();

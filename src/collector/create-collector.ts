@@ -41,6 +41,8 @@ interface Fault {
   status: number;
   retryAfter?: number;
   hangMs: number;
+  /** `fail`: answer `status` after this many milliseconds (a slow refusal). */
+  delayMs?: number;
   scope?: string;
 }
 
@@ -173,6 +175,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       }
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       req.resume();
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       return send(res, fault.status, { error: 'injected fault' }, headers);
     }
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -245,6 +248,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       status: body.status ?? 503,
       retryAfter: body.retryAfter,
       hangMs: body.hangMs ?? 30_000,
+      delayMs: body.delayMs,
       scope: body.scope,
     });
     send(res, 200, { faults: faults.length });

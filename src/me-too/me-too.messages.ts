@@ -11,5 +11,6 @@ export default {
   'reactions.name-few': '{label}, a few people',
   'reactions.announce': { one: '{label}: {count} person', other: '{label}: {count} people' },
   'reactions.unavailable': 'Reactions aren’t available here right now. Nothing is wrong on your side.',
+  'reactions.not-saved': '“{label}” could not be saved, so it was not counted. You can try again later.',
   'reactions.readonly': 'Responses from peers',
 } as const;

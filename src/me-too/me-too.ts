@@ -64,6 +64,8 @@ export class MutualMeToo extends MutualElement {
   @state() private announcement = '';
   private defs: ReactionDef[] = [];
   private commitTimer?: ReturnType<typeof setTimeout>;
+  /** Reactions whose `added` event the endpoint has not acknowledged yet on this page. */
+  private unconfirmed = new Set<string>();
   private fetchedFor?: string;
 
   override connectedCallback(): void {
@@ -168,10 +170,15 @@ export class MutualMeToo extends MutualElement {
     for (const name of new Set([...active, ...sent])) {
       const on = active.includes(name);
       if (on === nowSent.has(name)) continue;
+      // Never take back what the endpoint may yet refuse: `removed` waits for the `added` answer.
+      if (!on && this.unconfirmed.has(name)) continue;
       const type = on ? EventTypes.reactionAdded : EventTypes.reactionRemoved;
-      if (this.mutual.send(type, { reaction: name }, { subject })) {
-        if (on) nowSent.add(name);
-        else nowSent.delete(name);
+      const onState = (state: string) => state !== 'queued' && this.answered(subject, name, on, state === 'sent');
+      if (this.mutual.send(type, { reaction: name }, { subject, onState })) {
+        if (on) {
+          nowSent.add(name);
+          this.unconfirmed.add(name);
+        } else nowSent.delete(name);
       }
     }
     if (nowSent.size !== sent.length || [...nowSent].some((n) => !sent.includes(n))) {
@@ -179,6 +186,24 @@ export class MutualMeToo extends MutualElement {
       this.mutual.remember(`reactions:${subject}`, this.remembered);
     }
   };
+
+  /**
+   * The endpoint answered for one reaction. Accepted: a removal that waited may go now. Refused
+   * for good: the button and the count return to what the endpoint has, the device forgets it,
+   * and the reader is told.
+   */
+  private answered(subject: string, name: string, added: boolean, accepted: boolean): void {
+    if (added) this.unconfirmed.delete(name);
+    if (subject !== this.subject) return;
+    if (accepted) return void (added && this.commitNow());
+    const { active, sent } = this.remembered;
+    this.remembered = added
+      ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name) }
+      : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])] };
+    this.mutual.remember(`reactions:${subject}`, this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined);
+    const def = this.defs.find((d) => d.name === name);
+    this.announcement = this.mutual.t('reactions.not-saved', { label: def ? this.labelOf(def) : name });
+  }
 
   private onKeydown(e: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 }[e.key];

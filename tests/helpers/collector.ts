@@ -53,6 +53,7 @@ export async function injectFault(fault: {
   status?: number;
   retryAfter?: number;
   hangMs?: number;
+  delayMs?: number;
 }): Promise<void> {
   await fetch(`${ENDPOINT}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
 }

@@ -26,6 +26,7 @@ export default {
     other: '{label}: {count} شخص',
   },
   'reactions.unavailable': 'التفاعلات غير متاحة هنا الآن. لا يوجد خطأ من جهتك.',
+  'reactions.not-saved': 'تعذّر حفظ «{label}»، لذلك لم يُحتسب. يمكنك المحاولة لاحقًا.',
   'reactions.readonly': 'ردود من الأقران',
   'story.author-default': 'أحد الأقران',
   'story.by': 'شاركها {author}',

@@ -12,6 +12,7 @@ export default {
   'reactions.name-few': '{label}, algunas personas',
   'reactions.announce': { one: '{label}: {count} persona', other: '{label}: {count} personas' },
   'reactions.unavailable': 'Las reacciones no están disponibles aquí ahora mismo. No es nada de tu parte.',
+  'reactions.not-saved': 'No se pudo guardar «{label}», así que no se contó. Puedes intentarlo más tarde.',
   'reactions.readonly': 'Respuestas de otros pares',
   'story.author-default': 'Un par',
   'story.by': 'Compartido por {author}',

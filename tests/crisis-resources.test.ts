@@ -1,0 +1,104 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/crisis-resources/define.js';
+import '../src/provider/define.js';
+import type { MutualCrisisResources } from '../src/crisis-resources/crisis-resources.js';
+import { HELP_LINES } from '../src/crisis-resources/lines.js';
+import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+
+/** What a reader sees: each line as "name: contact", and the intro sentence. */
+function shown(el: MutualCrisisResources) {
+  const root = el.shadowRoot!;
+  return {
+    lines: [...root.querySelectorAll('[part="line"]')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+    links: [...root.querySelectorAll('[part="line"] a')].map((a) => a.getAttribute('href')),
+    intro: root.querySelector('p')!.textContent!.trim(),
+    directory: root.querySelector<HTMLAnchorElement>('a[target="_blank"]')!.href,
+  };
+}
+
+describe('<mutual-crisis-resources>: help lines for the reader’s region', () => {
+  it('holds lines for at least 12 countries, each with a name, a contact and a dialable link', () => {
+    expect(Object.keys(HELP_LINES).length).to.be.at.least(12);
+    for (const [region, lines] of Object.entries(HELP_LINES)) {
+      expect(region).to.match(/^[A-Z]{2}$/);
+      for (const line of lines) {
+        expect(line.name, region).to.be.a('string').and.not.be.empty;
+        expect(line.href, region).to.match(/^tel:[*\d]+$/);
+      }
+    }
+  });
+
+  const byLocale: [string, string, string][] = [
+    ['es-MX', 'Línea de la Vida: 800 911 2000 (24 h)', 'tel:8009112000'],
+    ['en-GB', 'Samaritans: 116 123 (24/7)', 'tel:116123'],
+    ['en-AU', 'Lifeline Australia: 13 11 14 (24/7)', 'tel:131114'],
+    ['ar-EG', 'الأمانة العامة للصحة النفسية: 16328 (24/7)', 'tel:16328'],
+    ['en-US', '988 Suicide & Crisis Lifeline: Call or text 988 (24/7)', 'tel:988'],
+    ['es-ES', 'Línea 024: 024 (24 h)', 'tel:024'],
+  ];
+  for (const [locale, line, href] of byLocale) {
+    it(`${locale} → the lines of that region`, async () => {
+      const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`);
+      const { lines, links } = shown(el);
+      expect(lines[0]).to.equal(line);
+      expect(links[0]).to.equal(href);
+    });
+  }
+
+  it('a language without a region → no guessed country, the international directory instead', async () => {
+    for (const locale of ['en', 'es', 'ar']) {
+      const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`);
+      const { lines, intro, directory } = shown(el);
+      expect(lines, locale).to.deep.equal([]);
+      expect(intro, locale).not.to.equal('');
+      expect(directory).to.equal('https://findahelpline.com/');
+      await expectAxeClean(el);
+    }
+    const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en"></mutual-crisis-resources>`);
+    expect(shown(el).intro).to.equal('You don’t have to go through this alone. Free, confidential lines are there for you in most countries, by phone, text or chat:');
+  });
+
+  it('the region attribute wins over the locale, on the element or on the provider', async () => {
+    const own = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en-US" region="ie"></mutual-crisis-resources>`);
+    expect(shown(own).lines).to.deep.equal(['Samaritans Ireland: 116 123 (24/7)']);
+    const wrapper = await fixture(html`<mutual-provider region="AR"><mutual-crisis-resources locale="es"></mutual-crisis-resources></mutual-provider>`);
+    const inner = wrapper.querySelector('mutual-crisis-resources')!;
+    await inner.updateComplete;
+    expect(shown(inner).lines).to.deep.equal(['Centro de Asistencia al Suicida: 135 (CABA y GBA) (24 h)', 'Centro de Asistencia al Suicida: 0800 345 1435 (24 h)']);
+  });
+
+  it('a region that is not a country code → one warning, and the locale’s region', async () => {
+    const warnings = await captureWarnings(async () => {
+      const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en-GB" region="Mars"></mutual-crisis-resources>`);
+      expect(shown(el).lines).to.deep.equal(['Samaritans: 116 123 (24/7)']);
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    expect(warnings.filter((w) => w.includes('region="Mars"'))).to.have.length(1);
+  });
+
+  it('hosts replace lines (attribute or property), add lines, or replace them for every widget from the provider', async () => {
+    const replaced = await fixture<MutualCrisisResources>(
+      html`<mutual-crisis-resources locale="en-GB" lines='[{"name":"Our peer line","contact":"0800 000 111","href":"tel:0800000111"}]'></mutual-crisis-resources>`,
+    );
+    expect(shown(replaced).lines).to.deep.equal(['Our peer line: 0800 000 111']);
+
+    const byProperty = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en-GB"></mutual-crisis-resources>`);
+    byProperty.lines = [{ name: 'Text line', contact: 'Text 85258', href: 'sms:85258' }];
+    await byProperty.updateComplete;
+    expect(shown(byProperty).lines).to.deep.equal(['Text line: Text 85258']);
+    expect(shown(byProperty).links).to.deep.equal(['sms:85258']);
+
+    const added = await fixture<MutualCrisisResources>(
+      html`<mutual-crisis-resources locale="en-GB" extra-lines='[{"name":"Shout","contact":"Text 85258","href":"sms:85258","hours":"24/7"}]'></mutual-crisis-resources>`,
+    );
+    expect(shown(added).lines).to.deep.equal(['Samaritans: 116 123 (24/7)', 'Shout: Text 85258 (24/7)']);
+
+    const wrapper = await fixture(
+      html`<mutual-provider help-lines='[{"name":"Community line","contact":"555 0100"}]'><mutual-crisis-resources locale="en-GB"></mutual-crisis-resources></mutual-provider>`,
+    );
+    const inner = wrapper.querySelector('mutual-crisis-resources')!;
+    await inner.updateComplete;
+    expect(shown(inner).lines).to.deep.equal(['Community line: 555 0100']);
+  });
+});
