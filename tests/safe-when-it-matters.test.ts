@@ -4,6 +4,7 @@ import '../src/index.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
+import type { MutualCrisisResources } from '../src/crisis-resources/crisis-resources.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { expectAxeClean } from './helpers/browser.js';
 import { injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
@@ -85,7 +86,7 @@ describe('crisis help stays on screen', () => {
     buttonNamed(root, 'Enviar reporte').click();
     await storedAtLeast({ subject: id, type: EventTypes.storyReported });
     await until(() => deepActive()?.id === 'report-thanks', 'focus on the confirmation');
-    const help = root.querySelector('dialog mutual-crisis-resources')!;
+    const help = root.querySelector<MutualCrisisResources>('dialog mutual-crisis-resources')!;
     expect(help).not.to.equal(null);
     await help.updateComplete;
     expect(text(help.shadowRoot!.querySelector('[part="line"]'))).to.equal('Línea de la Vida: 800 911 2000 (24 h)');
