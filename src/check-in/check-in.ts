@@ -9,6 +9,7 @@ import { formStyles } from '../core/form-styles.js';
 import { warnOnce } from '../core/warn.js';
 import { DraftController } from '../core/draft-controller.js';
 import { headingLevel } from '../core/heading.js';
+import { canKeep } from '../core/device-storage.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { checkInStyles } from './check-in.styles.js';
 import { suggestsCrisis } from '../core/crisis-language.js';
@@ -298,7 +299,7 @@ export class MutualCheckIn extends MutualElement {
       ${this.renderNudge()}
       ${inForm
         ? nothing
-        : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : 'checkin.draft-kept')}</p>
+        : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : canKeep() ? 'checkin.draft-kept' : 'checkin.draft-cannot-keep')}</p>
             <div part="actions">
               <button type="submit" class="primary">${this.t('checkin.submit')}</button>
               <button type="button" @click=${() => this.clear()}>${this.t('checkin.clear')}</button>

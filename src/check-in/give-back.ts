@@ -8,6 +8,8 @@ const STATUS: Record<string, MessageKey | undefined> = {
   sent: 'checkin.sent',
   queued: 'checkin.queued',
   failed: 'checkin.failed',
+  full: 'checkin.full',
+  unconfirmed: 'checkin.unconfirmed',
 };
 
 /**
@@ -17,7 +19,7 @@ const STATUS: Record<string, MessageKey | undefined> = {
 export function renderGiveBack(el: MutualCheckIn, step: { level: number; crisis: TemplateResult | typeof nothing; again: () => void }) {
   const status = STATUS[el.sendState];
   const statusLine = html`<p part="status" class="hint" role="status">${status ? el.t(status) : ''}</p>
-    ${el.sendState === 'failed'
+    ${el.sendState === 'failed' || el.sendState === 'full' || el.sendState === 'unconfirmed'
       ? html`<div part="actions"><button type="button" @click=${() => el.backToForm()}>${el.t('checkin.back')}</button></div>`
       : nothing}`;
   if (el.step === 'done') {

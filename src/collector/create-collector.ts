@@ -35,6 +35,11 @@ export type Collector = ((req: IncomingMessage, res: ServerResponse, next?: Next
   close(): void;
 };
 
+/** Each event's outcome in a batch answer. `id` is null when the event had no string id. */
+export type EventResult =
+  | { id: string | null; status: 'accepted' | 'duplicate' }
+  | { id: string | null; status: 'rejected'; field: string; reason: string };
+
 interface Fault {
   remaining: number;
   mode: 'fail' | 'hang';
@@ -197,12 +202,24 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const events = (Array.isArray(body) ? body : [body]) as unknown[];
     if (!events.length) throw new HttpError(400, 'the batch is empty');
     if (events.length > Limits.maxBatch) throw new HttpError(413, `at most ${Limits.maxBatch} events per batch`);
-    events.forEach((event, index) => {
-      const problem = validate(event);
-      if (problem) throw new HttpError(400, `invalid event: ${problem.field} ${problem.message}`, { index, ...problem });
+    // One bad event never takes its neighbours with it: the valid ones are stored, and the answer
+    // gives each event's outcome in order (see README, "The answer").
+    const problems = events.map((event) => validate(event));
+    const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
+    const { statuses } = valid.length ? store.insert(valid) : { statuses: [] };
+    let next = 0;
+    const results: EventResult[] = events.map((event, i) => {
+      const id = typeof (event as { id?: unknown })?.id === 'string' ? (event as { id: string }).id : null;
+      const problem = problems[i];
+      return problem ? { id, status: 'rejected', field: problem.field, reason: problem.message } : { id, status: statuses[next++] };
     });
-    const result = store.insert(events as MutualEnvelope[]);
-    send(res, 200, result);
+    const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
+    const summary = { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
+    if (!valid.length) {
+      const first = results[0] as EventResult & { field: string; reason: string };
+      throw new HttpError(400, `invalid event: ${first.field} ${first.reason}`, { index: 0, field: first.field, message: first.reason, ...summary });
+    }
+    send(res, 200, summary);
   }
 
   function answerGet(url: URL, res: ServerResponse): void {

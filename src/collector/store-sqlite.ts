@@ -11,8 +11,8 @@ export interface StoredEvent {
 
 /** What the collector needs from storage; SQLite here, room for Postgres later. */
 export interface Store {
-  /** Inserts new events in one transaction; ids already stored (same source + id) are skipped. */
-  insert(events: MutualEnvelope[]): { accepted: number; duplicates: number };
+  /** Inserts new events in one transaction; ids already stored (same source + id) are skipped. One status per event, in order. */
+  insert(events: MutualEnvelope[]): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[] };
   /** Net reaction counts for a subject: added − removed per reaction, never below zero. */
   counts(subject: string): Record<string, number>;
   list(query: { since: number; limit: number; subject?: string; type?: string }): StoredEvent[];
@@ -47,8 +47,9 @@ export function createSqliteStore(file: string): Store {
   const insertMany = db.transaction((events: MutualEnvelope[]) => {
     const receivedAt = new Date().toISOString();
     let accepted = 0;
+    const statuses: ('accepted' | 'duplicate')[] = [];
     for (const e of events) {
-      accepted += insertOne.run({
+      const changes = insertOne.run({
         id: e.id,
         source: e.source,
         type: e.type,
@@ -57,8 +58,10 @@ export function createSqliteStore(file: string): Store {
         receivedAt,
         envelope: JSON.stringify(e),
       }).changes;
+      accepted += changes;
+      statuses.push(changes ? 'accepted' : 'duplicate');
     }
-    return { accepted, duplicates: events.length - accepted };
+    return { accepted, duplicates: events.length - accepted, statuses };
   });
   const countQuery = db.prepare(
     `SELECT json_extract(envelope, '$.data.reaction') AS reaction,

@@ -41,6 +41,18 @@ export function writeItem(key: string, raw: string | undefined, noTrace = false)
   return inMemory(noTrace);
 }
 
+/** Whether this browser can keep anything on the device now (storage allowed, not full). */
+export function canKeep(): boolean {
+  if (state.left) return false;
+  try {
+    localStorage.setItem(`${STORAGE_PREFIX}probe`, '1');
+    localStorage.removeItem(`${STORAGE_PREFIX}probe`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Keys (without the prefix) that start with `prefix`, from the device (not from memory). */
 export function deviceKeys(prefix: string): string[] {
   if (state.left) return [];

@@ -20,6 +20,15 @@ export const EventTypes = {
   checkinCrisisShown: 'org.mutual.checkin.crisis-shown',
 } as const;
 
+/** Events that carry what a member wrote: never evicted from the outbox for reactions or views. */
+export const MEMBER_TEXT_TYPES: ReadonlySet<string> = new Set([
+  EventTypes.storyResponse,
+  EventTypes.checkinSubmitted,
+  EventTypes.checkinEncouragement,
+  EventTypes.checkinTipShared,
+  'org.mutual.story.submitted',
+]);
+
 export type MutualEventType = (typeof EventTypes)[keyof typeof EventTypes];
 
 export interface MutualEnvelope<D extends object = Record<string, unknown>> {

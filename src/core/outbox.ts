@@ -1,4 +1,4 @@
-import type { MutualEnvelope } from './envelope.js';
+import { MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
 import { deviceKeys, readItem, writeItem } from './device-storage.js';
 import { warnOnce } from './warn.js';
 
@@ -7,8 +7,11 @@ export interface Outbox {
   all(): MutualEnvelope[];
   has(id: string): boolean;
   readonly size: number;
-  add(event: MutualEnvelope): void;
+  /** False when it could not be kept: the outbox is full of members' texts. */
+  add(event: MutualEnvelope): boolean;
   remove(ids: Iterable<string>): void;
+  /** Syncs with the device: events stored by another page or tab are added, acknowledged ones dropped. */
+  reload(): void;
 }
 
 export const OUTBOX_LIMIT = 1000;
@@ -27,18 +30,28 @@ export class MemoryOutbox implements Outbox {
   get size(): number {
     return this.events.size;
   }
-  add(event: MutualEnvelope): void {
+  /**
+   * When full, the oldest reaction or view makes room. A member's words are never evicted: when
+   * the outbox holds only texts, the new event is not kept (the caller says so to the member).
+   */
+  add(event: MutualEnvelope): boolean {
+    if (this.events.size >= this.limit) {
+      const oldest = [...this.events.values()].find((e) => !MEMBER_TEXT_TYPES.has(e.type));
+      if (!oldest) {
+        warnOnce('outbox-texts', `Mutual: the outbox is full of unsent texts (${this.limit}); a new event was not kept. Is the endpoint reachable?`);
+        return false;
+      }
+      warnOnce('outbox-full', `Mutual: the outbox is full (${this.limit} unsent events); dropped the oldest reactions and views. Is the endpoint reachable?`);
+      this.remove([oldest.id]);
+    }
     this.events.set(event.id, event);
     this.stored(event);
-    if (this.events.size > this.limit) {
-      const dropped = [...this.events.keys()].slice(0, this.events.size - this.limit);
-      warnOnce('outbox-full', `Mutual: the outbox is full (${this.limit} unsent events); dropped the oldest. Is the endpoint reachable?`);
-      this.remove(dropped);
-    }
+    return true;
   }
   remove(ids: Iterable<string>): void {
     for (const id of ids) if (this.events.delete(id)) this.removed(id);
   }
+  reload(): void {}
   protected stored(_event: MutualEnvelope): void {}
   protected removed(_id: string): void {}
 }
@@ -53,6 +66,9 @@ export class StorageOutbox extends MemoryOutbox {
   constructor(endpoint: string, limit = OUTBOX_LIMIT) {
     super(limit);
     this.prefix = `outbox:${endpoint}:`;
+    this.reload();
+  }
+  override reload(): void {
     const found: MutualEnvelope[] = [];
     for (const key of deviceKeys(this.prefix)) {
       try {
@@ -61,10 +77,15 @@ export class StorageOutbox extends MemoryOutbox {
         writeItem(key, undefined);
       }
     }
-    for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) this.events.set(e.id, e);
+    const onDevice = new Set(found.map((e) => e.id));
+    for (const id of this.events.keys()) if (!onDevice.has(id) && this.persisted) this.events.delete(id);
+    for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) if (!this.events.has(e.id)) this.events.set(e.id, e);
   }
+  /** False while storage refuses writes: then memory is all there is, and nothing is dropped on reload. */
+  private persisted = true;
   protected override stored(event: MutualEnvelope): void {
-    if (!writeItem(this.prefix + event.id, JSON.stringify(event))) {
+    this.persisted = writeItem(this.prefix + event.id, JSON.stringify(event));
+    if (!this.persisted) {
       warnOnce('outbox-storage', 'Mutual: could not write the outbox to localStorage; unsent events are kept in memory only.');
     }
   }

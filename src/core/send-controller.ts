@@ -6,7 +6,7 @@ import { createEnvelope, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import { catalogLocale, directionOf, translate, type MessageKey, type Messages, type Params } from './i18n/index.js';
 import { readItem, writeItem } from './device-storage.js';
-import { DeliveryEvent, getTransport, type DeliveryState, type Transport } from './transport.js';
+import { DeliveryEvent, getTransport, resolveEndpoint, safeHeaders, Transport, transportHolding, type DeliveryState } from './transport.js';
 import { warnOnce } from './warn.js';
 
 /** The attributes every Mutual element (and the provider) accepts; they win over the provider's. */
@@ -136,9 +136,11 @@ export class MutualController implements ReactiveController {
     return translate(this.locale, key, this.messages, params, this.config.strings);
   }
 
+  /** The transport for the configured endpoint; `null` without one, or when it is not an http(s) or relative URL. */
   get transport(): Transport | null {
     const { endpoint, noTrace, credentials, headers, delivery } = this.config;
-    return endpoint ? getTransport({ endpoint, noTrace, credentials, headers, ...delivery }) : null;
+    const absolute = endpoint ? resolveEndpoint(endpoint) : null;
+    return absolute ? getTransport({ endpoint: absolute, noTrace, credentials, headers: safeHeaders(headers), ...delivery }) : null;
   }
 
   /**
@@ -164,16 +166,19 @@ export class MutualController implements ReactiveController {
   }
 
   /**
-   * Follows one event's delivery (also one queued by an earlier page load). Calls back with
-   * `sent` at once when it is no longer in the outbox, i.e. already acknowledged.
+   * Follows one event's delivery (also one queued by an earlier page load, under this endpoint or
+   * another one). "Not in the outbox" is not "sent": only an acknowledgement recorded for this
+   * very event says `sent`; otherwise it is `unconfirmed`.
    */
   watch(id: string, onState: (state: DeliveryState) => void): void {
-    const transport = this.transport;
-    if (!transport) return;
-    if (!transport.outbox.has(id) && !transport.isWaiting(id)) return onState('sent');
+    const own = this.transport;
+    if (!own) return;
+    const transport = own.outbox.has(id) || own.isWaiting(id) ? own : transportHolding(id);
+    if (!transport) return onState(Transport.acknowledged(id, true) ? 'sent' : 'unconfirmed');
     const onDelivery = (e: Event) => {
       const { ids, state } = e as DeliveryEvent;
       if (!ids.includes(id)) return;
+      if (state === 'sent') Transport.acknowledged(id, true); // the record was for a later visit; this one knows
       onState(state);
       if (state !== 'queued') transport.removeEventListener('delivery', onDelivery);
     };

@@ -1,5 +1,7 @@
-import { BATCH_CONTENT_TYPE, Limits, type MutualEnvelope } from './envelope.js';
+import { deviceKeys, readItem, writeItem } from './device-storage.js';
+import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
 import { MemoryOutbox, StorageOutbox, type Outbox } from './outbox.js';
+import { warnOnce } from './warn.js';
 
 export interface TransportOptions {
   /** Absolute or page-relative URL events are POSTed to. */
@@ -20,7 +22,12 @@ export interface TransportOptions {
   timeoutMs?: number;
 }
 
-export type DeliveryState = 'queued' | 'sent' | 'failed';
+/**
+ * `queued`: waiting for a retry. `sent`: acknowledged by the endpoint. `failed`: refused for good.
+ * `full`: not kept, the outbox is full of members' texts. `unconfirmed`: after a reload, the event
+ * is in no outbox and no acknowledgement was recorded, so whether it arrived is unknown.
+ */
+export type DeliveryState = 'queued' | 'sent' | 'failed' | 'full' | 'unconfirmed';
 
 /** Fired on a Transport whenever events change delivery state. */
 export class DeliveryEvent extends Event {
@@ -33,7 +40,28 @@ export class DeliveryEvent extends Event {
   }
 }
 
-type Outcome = { kind: 'ok' } | { kind: 'retry'; after?: number; reason: string } | { kind: 'drop'; reason: string };
+/**
+ * What one POST came to. `answered`: the endpoint took the batch; `rejected` lists the events it
+ * refused for good (from per-event answers, or the whole batch when it was one event). `split`: a
+ * receiver refused a whole batch without saying which event: send halves to find it.
+ */
+type Outcome =
+  | { kind: 'answered'; rejected: Map<string, string> }
+  | { kind: 'retry'; after?: number; reason: string }
+  | { kind: 'split'; reason: string };
+
+/** Per-event answers (the reference collector's format, see README "The answer"). */
+function perEvent(body: unknown): Map<string, string> | null {
+  const results = (body as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results)) return null;
+  const rejected = new Map<string, string>();
+  for (const r of results as { id?: unknown; status?: unknown; field?: unknown; reason?: unknown }[]) {
+    if (r?.status === 'rejected' && typeof r.id === 'string') rejected.set(r.id, `${r.field ?? ''} ${r.reason ?? 'rejected'}`.trim());
+  }
+  return rejected;
+}
+
+const readJson = (res: Response) => res.json().catch(() => null) as Promise<unknown>;
 
 const KEEPALIVE_LIMIT = 60_000; // browsers cap keepalive/beacon bodies at 64 KiB in total
 
@@ -52,16 +80,22 @@ function parseRetryAfter(value: string | null): number | undefined {
 export class Transport extends EventTarget {
   readonly endpoint: string;
   readonly outbox: Outbox;
+  private readonly noTrace: boolean;
   private readonly opts: Required<Omit<TransportOptions, 'endpoint' | 'noTrace'>>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDue = 0;
   private inflight = false;
   private attempt = 0;
+  /** Consecutive network errors: after the third, the console explains how to allow this page's origin. */
+  private networkFailures = 0;
+  /** Lowered while a receiver refuses whole batches, to find the event it refuses. */
+  private batchLimit: number;
   private waiters = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
 
   constructor(options: TransportOptions) {
     super();
-    this.endpoint = options.endpoint;
+    // One key per endpoint however it was written ("/events" or its absolute URL).
+    this.endpoint = resolveEndpoint(options.endpoint) ?? options.endpoint;
     this.opts = {
       credentials: options.credentials ?? 'omit',
       headers: options.headers ?? {},
@@ -71,7 +105,9 @@ export class Transport extends EventTarget {
       retryMaxMs: options.retryMaxMs ?? 60_000,
       timeoutMs: options.timeoutMs ?? 15_000,
     };
-    this.outbox = options.noTrace ? new MemoryOutbox() : new StorageOutbox(options.endpoint);
+    this.batchLimit = this.opts.maxBatch;
+    this.noTrace = !!options.noTrace;
+    this.outbox = options.noTrace ? new MemoryOutbox() : new StorageOutbox(this.endpoint);
     addEventListener('online', () => {
       this.attempt = 0;
       this.schedule(0, true);
@@ -83,11 +119,28 @@ export class Transport extends EventTarget {
 
   /** Store the event durably, then send it with the next batch. Resolves once the endpoint acknowledged it. */
   enqueue(event: MutualEnvelope): Promise<void> {
-    this.outbox.add(event);
     const delivered = new Promise<void>((resolve, reject) => this.waiters.set(event.id, { resolve, reject }));
     delivered.catch(() => {}); // callers that do not wait must not cause unhandled rejections
+    if (!this.outbox.add(event)) {
+      // Reported after the caller had a chance to watch it.
+      queueMicrotask(() => this.report([event.id], 'full', 'the outbox is full of unsent texts'));
+      return delivered;
+    }
     this.schedule(this.opts.batchWindowMs);
     return delivered;
+  }
+
+  /** Reads the outbox again from the device (events another page or tab queued or acknowledged), then sends. */
+  reload(): void {
+    this.outbox.reload();
+    if (this.outbox.size) this.schedule(0);
+  }
+
+  /** Whether the endpoint acknowledged this member's text on this device (recorded until a draft reads it). */
+  static acknowledged(id: string, consume = false): boolean {
+    const found = readItem(`ack:${id}`) !== null;
+    if (found && consume) writeItem(`ack:${id}`, undefined);
+    return found;
   }
 
   /** Send everything queued now instead of waiting for the batch window or a retry delay. */
@@ -158,8 +211,9 @@ export class Transport extends EventTarget {
     return (await res.json()) as T;
   }
 
+  /** The endpoint as configured: an absolute http(s) URL (see `resolveEndpoint`), never re-resolved against a later `<base>`. */
   private url(): URL {
-    return new URL(this.endpoint, document.baseURI);
+    return new URL(this.endpoint);
   }
 
   private schedule(delay: number, sooner = false): void {
@@ -177,7 +231,7 @@ export class Transport extends EventTarget {
 
   private async pump(): Promise<void> {
     if (this.inflight) return;
-    const batch = this.outbox.all().slice(0, this.opts.maxBatch);
+    const batch = this.outbox.all().slice(0, this.batchLimit);
     if (!batch.length) return;
     const ids = batch.map((e) => e.id);
     if (!navigator.onLine) {
@@ -185,8 +239,17 @@ export class Transport extends EventTarget {
       return;
     }
     this.inflight = true;
-    const outcome = await this.post(batch);
+    let outcome = await this.post(batch);
     this.inflight = false;
+    if (outcome.kind === 'split') {
+      if (batch.length > 1) {
+        // Halve until the refused event travels alone; its neighbours go through meanwhile.
+        this.batchLimit = Math.ceil(batch.length / 2);
+        this.schedule(0, true);
+        return;
+      }
+      outcome = { kind: 'answered', rejected: new Map([[batch[0].id, outcome.reason]]) };
+    }
     if (outcome.kind === 'retry') {
       this.attempt++;
       const ceiling = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (this.attempt - 1));
@@ -196,39 +259,69 @@ export class Transport extends EventTarget {
       return;
     }
     this.attempt = 0;
+    this.batchLimit = Math.min(this.opts.maxBatch, this.batchLimit * 2);
     this.outbox.remove(ids);
-    if (outcome.kind === 'drop') {
-      console.warn(`Mutual: the endpoint refused ${ids.length} event(s) and they will not be retried: ${outcome.reason}`);
+    const { rejected } = outcome;
+    for (const [id, reason] of rejected) {
+      console.warn(`Mutual: the endpoint refused event ${id} and it will not be retried: ${reason}`);
+      this.report([id], 'failed', reason);
     }
-    this.report(ids, outcome.kind === 'ok' ? 'sent' : 'failed', outcome.kind === 'drop' ? outcome.reason : undefined);
+    const sent = ids.filter((id) => !rejected.has(id));
+    // A draft is cleared only on an acknowledgement for its own event, also on a later visit.
+    for (const event of batch) if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.noTrace) writeItem(`ack:${event.id}`, new Date().toISOString());
+    if (sent.length) this.report(sent, 'sent');
     if (this.outbox.size) this.schedule(0);
   }
 
   private async post(batch: MutualEnvelope[]): Promise<Outcome> {
     const body = JSON.stringify(batch);
+    let res: Response;
     try {
-      const res = await fetch(this.url(), {
+      res = await fetch(this.url(), {
         method: 'POST',
         body,
         keepalive: body.length < KEEPALIVE_LIMIT,
         credentials: this.opts.credentials,
         headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.opts.headers },
+        // Only the endpoint receives events: a redirect is never followed (it could re-POST a
+        // private check-in to another origin, or turn the POST into a GET that "succeeds").
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       });
-      if (res.ok) {
-        // Read the answer: an unread keepalive response keeps counting against the browser's
-        // 64 KiB keepalive quota, and later sends would fail with "Failed to fetch".
-        await res.arrayBuffer().catch(() => undefined);
-        return { kind: 'ok' };
-      }
-      const reason = `${res.status} ${(await res.text().catch(() => '')).slice(0, 200)}`.trim();
-      if (res.status >= 500 || res.status === 408 || res.status === 429) {
-        return { kind: 'retry', after: parseRetryAfter(res.headers.get('retry-after')), reason };
-      }
-      return { kind: 'drop', reason };
     } catch (error) {
+      if (++this.networkFailures === 3) {
+        warnOnce(
+          `blocked:${this.endpoint}`,
+          `Mutual: 3 attempts to send to ${this.endpoint} failed with a network error. If the endpoint is up, it may not allow this page's origin (${location.origin}): allow it there (the reference collector: --origin ${location.origin}). Events stay queued and are retried.`,
+        );
+      }
       return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
+    this.networkFailures = 0;
+    // Read every answer: an unread keepalive response keeps counting against the browser's
+    // 64 KiB keepalive quota, and later sends would fail with "Failed to fetch".
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      warnOnce(`redirect:${this.endpoint}`, `Mutual: ${this.endpoint} answered with a redirect. Events are never sent to another address: set the endpoint to its final URL. They stay queued and are retried.`);
+      return { kind: 'retry', reason: 'redirect' };
+    }
+    const isJson = /json/i.test(res.headers.get('content-type') ?? '');
+    if (res.ok) {
+      if (/html/i.test(res.headers.get('content-type') ?? '')) {
+        // A single-page app's fallback page is not the endpoint: nothing was stored.
+        await res.arrayBuffer().catch(() => undefined);
+        warnOnce(`html:${this.endpoint}`, `Mutual: ${this.endpoint} answered with an HTML page, not an acknowledgement; is it the right URL? Events stay queued and are retried.`);
+        return { kind: 'retry', reason: 'html answer' };
+      }
+      const answer = isJson ? await readJson(res) : await res.arrayBuffer().catch(() => null);
+      return { kind: 'answered', rejected: perEvent(answer) ?? new Map() };
+    }
+    const answer = isJson ? await readJson(res) : null;
+    const reason = `${res.status} ${answer ? JSON.stringify(answer).slice(0, 200) : (await res.text().catch(() => '')).slice(0, 200)}`.trim();
+    if (res.status >= 500 || res.status === 408 || res.status === 429) {
+      return { kind: 'retry', after: parseRetryAfter(res.headers.get('retry-after')), reason };
+    }
+    const rejected = perEvent(answer);
+    return rejected ? { kind: 'answered', rejected } : { kind: 'split', reason };
   }
 
   private report(ids: string[], state: DeliveryState, reason?: string): void {
@@ -237,7 +330,7 @@ export class Transport extends EventTarget {
         const waiter = this.waiters.get(id);
         this.waiters.delete(id);
         if (state === 'sent') waiter?.resolve();
-        else waiter?.reject(new Error(reason));
+        else waiter?.reject(new Error(reason ?? state));
       }
     }
     this.dispatchEvent(new DeliveryEvent(ids, state, reason));
@@ -251,10 +344,9 @@ export class Transport extends EventTarget {
    * until acknowledged (unless quick exit then forgets the device).
    */
   handOff(): void {
-    if (typeof navigator.sendBeacon !== 'function') return;
     let chunk: MutualEnvelope[] = [];
     const send = () => {
-      if (chunk.length) navigator.sendBeacon(this.url(), new Blob([JSON.stringify(chunk)], { type: BATCH_CONTENT_TYPE }));
+      if (chunk.length) this.sendOnExit(JSON.stringify(chunk));
       chunk = [];
     };
     for (const event of this.outbox.all()) {
@@ -265,9 +357,92 @@ export class Transport extends EventTarget {
     }
     send();
   }
+
+  /**
+   * A request that outlives the page. `fetch` with `keepalive` honours `credentials` (no cookies
+   * by default); `sendBeacon` always sends cookies, so it is only the fallback where the host
+   * asked for them.
+   */
+  private sendOnExit(body: string): void {
+    try {
+      void fetch(this.url(), {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: this.opts.credentials,
+        headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.opts.headers },
+        redirect: 'manual',
+      }).catch(() => undefined);
+    } catch {
+      if (this.opts.credentials !== 'omit') navigator.sendBeacon?.(this.url(), new Blob([body], { type: BATCH_CONTENT_TYPE }));
+    }
+  }
 }
 
 const registry = globalThis as typeof globalThis & { [key: symbol]: unknown };
+const transports = () => (registry[Symbol.for('mutual.transports')] ??= new Map<string, Transport>()) as Map<string, Transport>;
+
+/** The transport whose outbox holds this event (on this page), if any. */
+export function transportHolding(id: string): Transport | undefined {
+  for (const transport of transports().values()) if (transport.outbox.has(id)) return transport;
+  return undefined;
+}
+
+/** Resolved once per endpoint string: a `<base>` that page content adds later never moves it. */
+const resolvedEndpoints = new Map<string, string | null>();
+
+/**
+ * The endpoint as an absolute http(s) URL, resolved against the page's own address (not
+ * `<base>`, which markup inside a story could add). Anything else → one warning and `null`.
+ */
+export function resolveEndpoint(endpoint: string): string | null {
+  let resolved = resolvedEndpoints.get(endpoint);
+  if (resolved !== undefined) return resolved;
+  try {
+    const url = new URL(endpoint, location.href);
+    resolved = (url.protocol === 'http:' || url.protocol === 'https:') && !/[\s]/.test(endpoint.trim()) ? url.href : null;
+  } catch {
+    resolved = null;
+  }
+  if (!resolved) warnOnce(`endpoint:${endpoint}`, `Mutual: endpoint="${endpoint}" is not an http(s) or relative URL, so nothing is sent to it.`);
+  resolvedEndpoints.set(endpoint, resolved);
+  return resolved;
+}
+
+/** Header names and values the browser accepts; a bad one (CR/LF, say) is left out with one warning, instead of stopping all sending. */
+export function safeHeaders(headers: Record<string, string>): Record<string, string> {
+  const ok: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) && typeof value === 'string' && !/[\r\n\0]/.test(value)) ok[name] = value;
+    else warnOnce(`header:${name}`, `Mutual: the header "${name}" has a name or value a browser cannot send (line breaks?); it is left out.`);
+  }
+  return ok;
+}
+
+/**
+ * Events that a page left under another endpoint string (an earlier relative form of the same
+ * endpoint, or an endpoint the site has since changed) are not orphaned: the same endpoint
+ * adopts them; another one gets its own transport, which sends them where they were written for.
+ */
+function adoptOrphans(current: Transport): void {
+  const byEndpoint = new Map<string, string[]>();
+  for (const key of deviceKeys('outbox:')) {
+    const rest = key.slice('outbox:'.length);
+    const cut = rest.lastIndexOf(':');
+    const endpoint = resolveEndpoint(rest.slice(0, cut));
+    if (endpoint && rest.slice(0, cut) !== endpoint) byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), key]);
+    else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint)) byEndpoint.set(endpoint, byEndpoint.get(endpoint) ?? []);
+  }
+  for (const [endpoint, keys] of byEndpoint) {
+    for (const key of keys) {
+      const raw = readItem(key);
+      writeItem(key, undefined);
+      if (raw) writeItem(`outbox:${endpoint}:${key.slice(key.lastIndexOf(':') + 1)}`, raw);
+    }
+    if (endpoint === current.endpoint) current.reload();
+    else getTransport({ endpoint });
+  }
+}
 
 /** Every transport on the page hands its unsent events to the browser now (quick exit). */
 export function handOffAll(): void {
@@ -276,13 +451,12 @@ export function handOffAll(): void {
 
 /** One transport per endpoint and settings per page, shared by every copy of Mutual. */
 export function getTransport(options: TransportOptions): Transport {
-  const transports = (registry[Symbol.for('mutual.transports')] ??= new Map<string, Transport>()) as Map<
-    string,
-    Transport
-  >;
   const { endpoint, noTrace = false, credentials = 'omit', headers = {}, ...timing } = options;
   const key = JSON.stringify([endpoint, noTrace, credentials, headers, timing]);
-  let transport = transports.get(key);
-  if (!transport) transports.set(key, (transport = new Transport(options)));
+  let transport = transports().get(key);
+  if (!transport) {
+    transports().set(key, (transport = new Transport(options)));
+    if (!noTrace) adoptOrphans(transport);
+  }
   return transport;
 }

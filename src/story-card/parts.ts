@@ -9,8 +9,7 @@ export const REPORT_REASONS = ['harmful', 'spam', 'personal-info', 'worried'];
 /** The inline "share yours back" composer: labelled textarea, count, who will see it, Send / Cancel. */
 export function renderComposer(card: MutualStoryCard, t: T) {
   const v = card.view;
-  const status =
-    v.sendState === 'sending' ? t('story.sending') : v.sendState === 'sent' ? t('story.sent') : v.sendState === 'queued' ? t('story.queued') : v.sendState === 'failed' ? t('story.failed') : '';
+  const status = v.sendState === 'idle' ? '' : t(`story.${v.sendState}`);
   if (v.sendState === 'sent') {
     return html`<div part="composer"><p class="hint" role="status" id="response-status" tabindex="-1">${status}</p></div>`;
   }
@@ -35,7 +34,7 @@ export function renderComposer(card: MutualStoryCard, t: T) {
     </p>
     ${v.error ? html`<p class="error" id="response-error">${v.error}</p>` : nothing}
     ${v.nudge.length ? renderNudge(v.nudge, t, v.editAfterNudge, v.sendAnyway) : nothing}
-    <p class="hint" id="response-note">${t('story.composer-note')} ${t(v.noTrace ? 'story.draft-not-kept' : 'story.draft-kept')}</p>
+    <p class="hint" id="response-note">${t('story.composer-note')} ${t(v.noTrace ? 'story.draft-not-kept' : v.canKeep ? 'story.draft-kept' : 'story.draft-cannot-keep')}</p>
     <div part="actions">
       <button type="button" class="primary" @click=${v.send} ?disabled=${v.sendState === 'sending'}>${t('story.send')}</button>
       <button type="button" @click=${v.cancel}>${t('story.cancel')}</button>

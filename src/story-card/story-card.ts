@@ -8,6 +8,7 @@ import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { DraftController } from '../core/draft-controller.js';
 import { headingLevel } from '../core/heading.js';
+import { canKeep } from '../core/device-storage.js';
 import { warnOnce } from '../core/warn.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
@@ -364,6 +365,7 @@ export class MutualStoryCard extends MutualElement {
       sendState: this.response.state,
       error: this.composerError,
       noTrace: this.mutual.config.noTrace,
+      canKeep: canKeep(),
       reason: this.reportReason,
       reportState: this.reportState,
       nudge: this.nudge,

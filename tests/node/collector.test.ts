@@ -49,9 +49,19 @@ describe('collector', () => {
     const batch = [reaction('s-dup', 'me-too'), reaction('s-dup', 'strength')];
     const first = await post(ctx.url, batch);
     assert.equal(first.status, 200);
-    assert.deepEqual(await first.json(), { accepted: 2, duplicates: 0 });
+    assert.deepEqual(await first.json(), {
+      accepted: 2,
+      duplicates: 0,
+      rejected: 0,
+      results: batch.map((e) => ({ id: e.id, status: 'accepted' })),
+    });
     const retry = await post(ctx.url, batch);
-    assert.deepEqual(await retry.json(), { accepted: 0, duplicates: 2 });
+    assert.deepEqual(await retry.json(), {
+      accepted: 0,
+      duplicates: 2,
+      rejected: 0,
+      results: batch.map((e) => ({ id: e.id, status: 'duplicate' })),
+    });
     const stored = rows(ctx.db).filter((r) => batch.some((b) => b.id === r.id));
     assert.equal(stored.length, 2);
   });
@@ -64,17 +74,30 @@ describe('collector', () => {
     assert.equal(rows(ctx.db).length, before);
   });
 
-  test('an invalid event names the field and rejects the whole batch', async () => {
+  test('one invalid event is refused alone: the answer names its field, its neighbours are stored', async () => {
     const before = rows(ctx.db).length;
+    const good = [reaction('s-bad', 'me-too'), reaction('s-bad', 'strength')];
     const bad = { ...reaction('s-bad', 'me-too'), type: 'com.example.nope' };
-    const res = await post(ctx.url, [reaction('s-bad', 'me-too'), bad]);
-    assert.equal(res.status, 400);
-    const body = await res.json();
-    assert.equal(body.field, 'type');
-    assert.equal(body.index, 1);
+    const res = await post(ctx.url, [good[0], bad, good[1]]);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), {
+      accepted: 2,
+      duplicates: 0,
+      rejected: 1,
+      results: [
+        { id: good[0].id, status: 'accepted' },
+        { id: bad.id, status: 'rejected', field: 'type', reason: 'must match pattern "^org\\.mutual(\\.[a-z][a-z0-9-]*)+$"' },
+        { id: good[1].id, status: 'accepted' },
+      ],
+    });
+    assert.equal(rows(ctx.db).length, before + 2);
+    // Every event refused → 400, still with each event's outcome.
     const missing = await post(ctx.url, [{ ...reaction('s-bad', 'x'), id: undefined }]);
-    assert.equal((await missing.json()).field, 'id');
-    assert.equal(rows(ctx.db).length, before);
+    assert.equal(missing.status, 400);
+    const body = await missing.json();
+    assert.equal(body.field, 'id');
+    assert.deepEqual(body.results, [{ id: null, status: 'rejected', field: 'id', reason: "must have required property 'id'" }]);
+    assert.equal(rows(ctx.db).length, before + 2);
   });
 
   test('wrong content type → 415; a single object as a batch → 400', async () => {
