@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { register } from 'tsx/esm/api';
+import { receivers } from './tests/helpers/receivers.mjs';
 
 // The collector is TypeScript; tsx lets this config import it as is.
 register();
@@ -168,7 +169,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [mount(collector)],
+  middleware: [mount(collector), receivers()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mutualCommands],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter],
   browsers: [
