@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
@@ -63,28 +63,67 @@ describe('one bad event never takes its neighbours with it', () => {
     expect(transport.pending).to.equal(0);
   });
 
-  it('a widget’s refused event fires mutual-send-error with the field; its neighbours from other widgets arrive', async () => {
-    const { endpoint } = scoped('widget-refused');
-    const a = uniqueSubject('bar-a');
-    const b = uniqueSubject('bar-b');
-    const page = await fixture(html`<mutual-provider endpoint=${endpoint}>
-      <mutual-me-too subject=${a}></mutual-me-too><mutual-me-too subject=${b}></mutual-me-too>
-    </mutual-provider>`);
-    const [barA, barB] = [...page.querySelectorAll('mutual-me-too')] as MutualMeToo[];
-    barA.settleMs = 0;
-    barB.settleMs = 0;
-    await barA.updateComplete;
-    await barB.updateComplete;
-    // The host's enrichment breaks one envelope (the schema allows no nested objects).
-    barA.addEventListener('mutual-event', (e) => ((e.detail.data as Record<string, unknown>).extra = { nested: true }));
-    const failed = oneEvent(barA, 'mutual-send-error');
-    await captureWarnings(async () => {
-      barA.shadowRoot!.querySelector('button')!.click();
-      barB.shadowRoot!.querySelector('button')!.click();
-      expect((await failed).detail.reason).to.equal('data.extra must be string');
+  it('a listener’s enrichment that breaks the envelope is caught in the page: one warning naming the field, the event still arrives', async () => {
+    const { endpoint } = scoped('enrich');
+    const subject = uniqueSubject('enrich');
+    const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+    bar.settleMs = 0;
+    bar.addEventListener('mutual-event', (e) => Object.assign(e.detail.data, { extra: { nested: true }, page: 'stories' }));
+    const warnings = await captureWarnings(async () => {
+      bar.shadowRoot!.querySelector('button')!.click();
+      const [row] = await storedAtLeast({ subject, type: EventTypes.reactionAdded });
+      expect(row.data).to.deep.equal({ reaction: 'me-too', page: 'stories' });
     });
-    await storedAtLeast({ subject: b, type: EventTypes.reactionAdded });
-    expect(await stored({ subject: a })).to.deep.equal([]);
+    expect(warnings.filter((w) => w.includes('data.extra'))).to.have.length(1);
+  });
+
+  it('never builds what the endpoint must refuse: a limit above the maximum, 33 topics, a 300-character story id', async () => {
+    const id = uniqueSubject('limits');
+    const { endpoint } = scoped('limits');
+    const topics = Array.from({ length: 33 }, (_, i) => `topic${i}`).join(',');
+    const warnings = await captureWarnings(async () => {
+      const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint} limit="5000" topics=${topics}></mutual-check-in>`);
+      const root = el.shadowRoot!;
+      expect(root.querySelectorAll('[part="topics"] button')).to.have.length(32);
+      root.querySelector<HTMLInputElement>('input[value="3"]')!.click();
+      const hard = root.querySelector<HTMLTextAreaElement>('#hard')!;
+      hard.value = 'a'.repeat(4500);
+      hard.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      buttonNamed(root, 'Share my check-in').click();
+      await el.updateComplete;
+      expect(root.querySelector('#hard-error')!.textContent).to.equal('Please shorten this by 500 characters.');
+      hard.value = 'a'.repeat(4000);
+      hard.dispatchEvent(new Event('input'));
+      for (const chip of root.querySelectorAll<HTMLButtonElement>('[part="topics"] button')) chip.click();
+      await el.updateComplete;
+      buttonNamed(root, 'Share my check-in').click();
+      const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
+      expect((row.data.topics as string[]).length).to.equal(32);
+      expect((row.data.hard as string).length).to.equal(4000);
+      const longId = 's'.repeat(300);
+      const card = await fixture(html`<mutual-story-card story-id=${longId} endpoint=${endpoint}><p>Story</p></mutual-story-card>`);
+      await (card as MutualCheckIn).updateComplete;
+    });
+    expect(warnings.filter((w) => w.includes('limit="5000"'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('33 topics'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('story-id is longer than 256'))).to.have.length(1);
+  });
+
+  it('a page at /forum/[thread] sends a valid, encoded source', async () => {
+    const { endpoint } = scoped('source');
+    const subject = uniqueSubject('source');
+    const here = location.pathname + location.search;
+    history.replaceState(null, '', '/forum/[thread]' + location.search);
+    try {
+      const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+      bar.settleMs = 0;
+      bar.shadowRoot!.querySelector('button')!.click();
+      const [row] = await storedAtLeast({ subject, type: EventTypes.reactionAdded });
+      expect(row.source).to.equal(`${location.origin}/forum/%5Bthread%5D`);
+    } finally {
+      history.replaceState(null, '', here);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { EventTypes } from '../src/core/envelope.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import type { MutualProvider } from '../src/provider/provider.js';
 import { captureWarnings, expectAxeClean } from './helpers/browser.js';
-import { requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 /** A third-party element with its own shadow root, to prove context crosses shadow boundaries. */
 class HostCard extends LitElement {
@@ -92,17 +92,16 @@ describe('<mutual-provider>', () => {
   });
 
   it('an event the endpoint refuses fires mutual-send-error on the widget and warns', async () => {
-    const { endpoint } = scoped('refuse');
+    const { scope, endpoint } = scoped('refuse');
     const subject = uniqueSubject('refuse');
     const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
-    // A host enrichment the schema does not allow (nested object) → 400 from the collector.
-    bar.addEventListener('mutual-event', (e) => ((e.detail.data as Record<string, unknown>).nested = { no: 'objects' }));
+    await injectFault({ scope, count: 1, status: 422 });
     const failed = oneEvent(bar, 'mutual-send-error');
     const warnings = await captureWarnings(async () => {
       await press(bar);
       const { detail } = await failed;
       expect(detail.envelope.subject).to.equal(subject);
-      expect(detail.reason).to.equal('data.nested must be string');
+      expect(detail.reason).to.match(/^422/);
     });
     expect(warnings.join()).to.contain('refused event');
   });

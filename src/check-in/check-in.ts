@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
-import { EventTypes } from '../core/envelope.js';
+import { EventTypes, Limits } from '../core/envelope.js';
 import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
@@ -101,6 +101,13 @@ export class MutualCheckIn extends MutualElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
+      warnOnce('limit', `<mutual-check-in>: limit="${this.limit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`, this);
+      this.limit = Limits.stringLength;
+    }
+    if (changed.has('checkInId') && this.checkInId.length > Limits.subjectLength) {
+      warnOnce('check-in-id', `<mutual-check-in>: check-in-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`, this);
+    }
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.entry.load(`draft:checkin:${this.checkInId}`)) {
         this.step = 'give';
@@ -268,8 +275,15 @@ export class MutualCheckIn extends MutualElement {
     </div>`;
   }
 
+  /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
+  private get offeredTopics(): string[] {
+    const all = (this.topics ?? '').split(',').map((s) => s.trim().slice(0, Limits.listItemLength)).filter(Boolean);
+    if (all.length > Limits.listItems) warnOnce('topics', `<mutual-check-in>: ${all.length} topics is more than an event can carry (${Limits.listItems}); showing the first ${Limits.listItems}.`, this);
+    return all.slice(0, Limits.listItems);
+  }
+
   private renderForm() {
-    const topics = (this.topics ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const topics = this.offeredTopics;
     const inForm = !!this.form;
     return html`<form part="base" novalidate @submit=${this.submit} aria-labelledby="title">
       <div class="heading" role="heading" aria-level=${this.level} id="title" tabindex="-1">${this.t('checkin.title')}</div>

@@ -19,14 +19,14 @@ export const envelopeSchema = {
     datacontenttype: { const: 'application/json' },
     data: {
       type: 'object',
-      maxProperties: 32,
+      maxProperties: Limits.dataProperties,
       additionalProperties: {
         anyOf: [
           { type: 'string', maxLength: Limits.stringLength },
           { type: 'number' },
           { type: 'boolean' },
           { type: 'null' },
-          { type: 'array', maxItems: 32, items: { type: ['string', 'number', 'boolean'], maxLength: 200 } },
+          { type: 'array', maxItems: Limits.listItems, items: { type: ['string', 'number', 'boolean'], maxLength: Limits.listItemLength } },
         ],
       },
     },

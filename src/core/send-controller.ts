@@ -2,7 +2,7 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
-import { createEnvelope, type MutualEnvelope } from './envelope.js';
+import { createEnvelope, envelopeProblem, pageSource, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import { catalogLocale, directionOf, translate, type MessageKey, type Messages, type Params } from './i18n/index.js';
 import { readItem, writeItem } from './device-storage.js';
@@ -148,9 +148,19 @@ export class MutualController implements ReactiveController {
    * Returns the envelope that was queued, or `null` when the page cancelled it or there is no endpoint.
    */
   send(type: string, data: Record<string, unknown>, options: SendOptions = {}): MutualEnvelope | null {
-    const source = this.config.source || `${location.origin}${location.pathname}`;
+    const source = this.config.source || pageSource(location.origin, location.pathname);
     const envelope = createEnvelope(type, data, { source, subject: options.subject });
     if (!this.host.dispatchEvent(new MutualEnvelopeEvent(envelope))) return null;
+    // Never build what the endpoint must refuse: a listener's enrichment that breaks the envelope
+    // is left out here, with a warning naming the field, instead of costing the event (or its batch).
+    for (let problem = envelopeProblem(envelope), guard = 0; problem && guard < 64; problem = envelopeProblem(envelope), guard++) {
+      warnOnce(`envelope:${problem.field}`, `Mutual: the event's ${problem.field} ${problem.message} (set by a "mutual-event" listener or an attribute); the endpoint would refuse it, so it is left out.`, this.host);
+      const [head, key] = problem.field.split('.');
+      if (head === 'data' && key) delete (envelope.data as Record<string, unknown>)[key];
+      else if (head === 'data') envelope.data = {};
+      else if (!['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'subject'].includes(head)) delete (envelope as unknown as Record<string, unknown>)[head];
+      else return null; // a core attribute the endpoint would refuse: not sent (the warning says why)
+    }
     const transport = this.transport;
     if (!transport) {
       warnOnce('no-endpoint', 'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.');

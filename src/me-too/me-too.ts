@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
-import { EventTypes } from '../core/envelope.js';
+import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
 import { MutualElement } from '../core/mutual-element.js';
@@ -89,6 +89,7 @@ export class MutualMeToo extends MutualElement {
     }
     if (!this.hasUpdated || changed.has('subject')) {
       if (!this.subject) warnOnce('subject', '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.', this);
+      else if (this.subject.length > Limits.subjectLength) warnOnce('subject-length', `<mutual-me-too>: subject is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`, this);
       this.remembered = (this.subject && this.mutual.recall<Remembered>(`reactions:${this.subject}`)) || { active: [], sent: [] };
     }
     if (changed.has('counts') && this.counts !== 'hidden') {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { EventTypes } from '../core/envelope.js';
+import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
 import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
@@ -183,6 +183,13 @@ export class MutualStoryCard extends MutualElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('responseLimit') && !(this.responseLimit > 0 && this.responseLimit <= Limits.stringLength)) {
+      warnOnce('response-limit', `<mutual-story-card>: response-limit="${this.responseLimit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`, this);
+      this.responseLimit = Limits.stringLength;
+    }
+    if (changed.has('storyId') && (this.storyId?.length ?? 0) > Limits.subjectLength) {
+      warnOnce('story-id-length', `<mutual-story-card>: story-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent for this story.`, this);
+    }
     if (!this.hasUpdated || changed.has('storyId')) {
       if (!this.storyId) warnOnce('story-id', '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.', this);
       if (this.response.load(this.storyId && `draft:response:${this.storyId}`)) this.composerOpen = true;
