@@ -77,6 +77,14 @@ export class StorageOutbox extends MemoryOutbox {
         writeItem(key, undefined);
       }
     }
+    // Handed to an earlier page's exit delivery: a reaction or view counts as delivered (a receiver
+    // that does not deduplicate would count it twice); a member's words are sent again, to be sure.
+    for (const e of found.splice(0)) {
+      const handed = readItem(`handed:${e.id}`) !== null;
+      if (handed) writeItem(`handed:${e.id}`, undefined);
+      if (handed && !MEMBER_TEXT_TYPES.has(e.type)) writeItem(this.prefix + e.id, undefined);
+      else found.push(e);
+    }
     const onDevice = new Set(found.map((e) => e.id));
     for (const id of this.events.keys()) if (!onDevice.has(id) && this.persisted) this.events.delete(id);
     for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) if (!this.events.has(e.id)) this.events.set(e.id, e);

@@ -1,4 +1,4 @@
-import { deviceKeys, readItem, writeItem } from './device-storage.js';
+import { deviceKeys, readItem, STORAGE_PREFIX, writeItem } from './device-storage.js';
 import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
 import { MemoryOutbox, StorageOutbox, type Outbox } from './outbox.js';
 import { warnOnce } from './warn.js';
@@ -85,6 +85,10 @@ export class Transport extends EventTarget {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDue = 0;
   private inflight = false;
+  /** The events of the POST under way (it is `keepalive`: it outlives the page). */
+  private sending = new Set<string>();
+  /** Outcomes of sends made by other tabs of this site, for the events this tab is waiting on. */
+  private readonly channel?: BroadcastChannel;
   private attempt = 0;
   /** Consecutive network errors: after the third, the console explains how to allow this page's origin. */
   private networkFailures = 0;
@@ -113,6 +117,19 @@ export class Transport extends EventTarget {
       this.schedule(0, true);
     });
     addEventListener('pagehide', () => this.handOff());
+    if (!this.noTrace && typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel('mutual:delivery');
+      this.channel.onmessage = ({ data }: MessageEvent<{ endpoint: string; sent: string[]; rejected: [string, string][] }>) => {
+        if (data?.endpoint !== this.endpoint) return;
+        this.outbox.reload();
+        const mine = (id: string) => this.waiters.has(id);
+        for (const [id, reason] of data.rejected) if (mine(id)) this.report([id], 'failed', reason);
+        const sent = data.sent.filter(mine);
+        if (sent.length) this.report(sent, 'sent');
+      };
+    }
+    // Another tab queued events while this one sleeps in the background: it sends them if it holds the lock.
+    addEventListener('storage', (e) => e.key?.startsWith(`${STORAGE_PREFIX}outbox:${this.endpoint}:`) && e.newValue && this.schedule(this.opts.batchWindowMs));
     // Whatever an earlier page left unsent goes out now.
     if (this.outbox.size) this.schedule(0);
   }
@@ -229,8 +246,24 @@ export class Transport extends EventTarget {
     }, delay);
   }
 
+  /**
+   * One tab of the site sends at a time (Web Locks, else a short lease in storage), and it first
+   * reads the outbox again: what another tab already sent is gone, what it queued is sent once.
+   */
   private async pump(): Promise<void> {
     if (this.inflight) return;
+    this.inflight = true;
+    try {
+      // Another tab of the site holds the send (no Web Locks here): try again shortly.
+      if (!(await withSendLock(this.endpoint, this.noTrace, () => this.sendBatch()))) this.schedule(LEASE_MS);
+    } finally {
+      this.inflight = false;
+    }
+  }
+
+  private async sendBatch(): Promise<void> {
+    if (!this.noTrace) adoptOrphans(this);
+    this.outbox.reload();
     const batch = this.outbox.all().slice(0, this.batchLimit);
     if (!batch.length) return;
     const ids = batch.map((e) => e.id);
@@ -238,9 +271,9 @@ export class Transport extends EventTarget {
       this.report(ids, 'queued', 'offline'); // the `online` listener resumes
       return;
     }
-    this.inflight = true;
+    this.sending = new Set(ids);
     let outcome = await this.post(batch);
-    this.inflight = false;
+    this.sending = new Set();
     if (outcome.kind === 'split') {
       if (batch.length > 1) {
         // Halve until the refused event travels alone; its neighbours go through meanwhile.
@@ -260,8 +293,15 @@ export class Transport extends EventTarget {
     }
     this.attempt = 0;
     this.batchLimit = Math.min(this.opts.maxBatch, this.batchLimit * 2);
+    this.settle(batch, outcome.rejected);
+    if (this.outbox.size) this.schedule(0);
+  }
+
+  /** The endpoint answered for these events: they leave the outbox, and every tab hears how each went. */
+  private settle(batch: MutualEnvelope[], rejected: Map<string, string>): void {
+    const ids = batch.map((e) => e.id);
     this.outbox.remove(ids);
-    const { rejected } = outcome;
+    for (const id of ids) writeItem(`handed:${id}`, undefined);
     for (const [id, reason] of rejected) {
       console.warn(`Mutual: the endpoint refused event ${id} and it will not be retried: ${reason}`);
       this.report([id], 'failed', reason);
@@ -270,7 +310,7 @@ export class Transport extends EventTarget {
     // A draft is cleared only on an acknowledgement for its own event, also on a later visit.
     for (const event of batch) if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.noTrace) writeItem(`ack:${event.id}`, new Date().toISOString());
     if (sent.length) this.report(sent, 'sent');
-    if (this.outbox.size) this.schedule(0);
+    this.channel?.postMessage({ endpoint: this.endpoint, sent, rejected: [...rejected] });
   }
 
   private async post(batch: MutualEnvelope[]): Promise<Outcome> {
@@ -343,14 +383,22 @@ export class Transport extends EventTarget {
    * Last chance when the page goes away: hand what is left to the browser. It stays in the outbox
    * until acknowledged (unless quick exit then forgets the device).
    */
-  handOff(): void {
+  handOff(force = false): void {
+    // The endpoint is failing or the device is offline: the exit delivery would fail too, so the
+    // events stay for the next visit. (Quick exit forces it: it forgets the device next.)
+    if (!force && (this.attempt > 0 || !navigator.onLine)) return;
     let chunk: MutualEnvelope[] = [];
     const send = () => {
-      if (chunk.length) this.sendOnExit(JSON.stringify(chunk));
+      // Handed to the browser, which delivers it after the page is gone: marked on the device,
+      // so the next visit does not send it again (see StorageOutbox.reload).
+      if (chunk.length && this.sendOnExit(JSON.stringify(chunk)) && !this.noTrace) {
+        for (const e of chunk) writeItem(`handed:${e.id}`, new Date().toISOString());
+      }
       chunk = [];
     };
     for (const event of this.outbox.all()) {
-      if (this.handedOff.has(event.id)) continue;
+      // Already on its way in a keepalive POST, which outlives the page: not sent twice.
+      if (this.handedOff.has(event.id) || this.sending.has(event.id)) continue;
       this.handedOff.add(event.id);
       if (JSON.stringify([...chunk, event]).length > KEEPALIVE_LIMIT) send();
       chunk.push(event);
@@ -363,7 +411,7 @@ export class Transport extends EventTarget {
    * by default); `sendBeacon` always sends cookies, so it is only the fallback where the host
    * asked for them.
    */
-  private sendOnExit(body: string): void {
+  private sendOnExit(body: string): boolean {
     try {
       void fetch(this.url(), {
         method: 'POST',
@@ -372,14 +420,43 @@ export class Transport extends EventTarget {
         credentials: this.opts.credentials,
         headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.opts.headers },
         redirect: 'manual',
-      }).catch(() => undefined);
+      }).then(
+        // Still alive (the tab was only hidden, or came back from the back/forward cache): settle.
+        async (res) => res.ok && this.settle(JSON.parse(body) as MutualEnvelope[], perEvent(/json/i.test(res.headers.get('content-type') ?? '') ? await readJson(res) : null) ?? new Map()),
+        () => undefined,
+      );
+      return true;
     } catch {
-      if (this.opts.credentials !== 'omit') navigator.sendBeacon?.(this.url(), new Blob([body], { type: BATCH_CONTENT_TYPE }));
+      if (this.opts.credentials === 'omit' || typeof navigator.sendBeacon !== 'function') return false;
+      return navigator.sendBeacon(this.url(), new Blob([body], { type: BATCH_CONTENT_TYPE }));
     }
   }
 }
 
 const registry = globalThis as typeof globalThis & { [key: symbol]: unknown };
+
+const LEASE_MS = 2000;
+const pageId = Math.random().toString(36).slice(2);
+
+/**
+ * Runs `send` while no other tab of the site sends to this endpoint: the Web Locks API, else a
+ * lease in storage that expires by itself. Returns false when another tab holds the lease.
+ */
+async function withSendLock(endpoint: string, noTrace: boolean, send: () => Promise<void>): Promise<boolean> {
+  if (noTrace) return send().then(() => true); // memory only: nothing is shared between tabs
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (locks?.request) return locks.request(`mutual:send:${endpoint}`, () => send().then(() => true));
+  const key = `lease:${endpoint}`;
+  const lease = JSON.parse(readItem(key) ?? 'null') as { owner: string; until: number } | null;
+  if (lease && lease.owner !== pageId && lease.until > Date.now()) return false;
+  writeItem(key, JSON.stringify({ owner: pageId, until: Date.now() + LEASE_MS * 8 }));
+  try {
+    await send();
+  } finally {
+    writeItem(key, undefined);
+  }
+  return true;
+}
 const transports = () => (registry[Symbol.for('mutual.transports')] ??= new Map<string, Transport>()) as Map<string, Transport>;
 
 /** The transport whose outbox holds this event (on this page), if any. */
@@ -446,7 +523,7 @@ function adoptOrphans(current: Transport): void {
 
 /** Every transport on the page hands its unsent events to the browser now (quick exit). */
 export function handOffAll(): void {
-  for (const transport of ((registry[Symbol.for('mutual.transports')] as Map<string, Transport> | undefined) ?? new Map()).values()) transport.handOff();
+  for (const transport of ((registry[Symbol.for('mutual.transports')] as Map<string, Transport> | undefined) ?? new Map()).values()) transport.handOff(true);
 }
 
 /** One transport per endpoint and settings per page, shared by every copy of Mutual. */
