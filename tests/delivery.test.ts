@@ -352,3 +352,58 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     }
   });
 });
+
+describe('exactly once per site, whatever the tabs', () => {
+  afterEach(() => localStorage.clear());
+
+  /** A "tab": a same-origin frame with its own copy of Mutual and one transport to `endpoint`. */
+  async function openTab(endpoint: string, query = 'n=0') {
+    const frame = document.createElement('iframe');
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    frame.src = `/tests/helpers/reload-page.html?endpoint=${encodeURIComponent(endpoint)}&${query}`;
+    document.body.append(frame);
+    await loaded;
+    await until(() => (frame.contentWindow as Window & { mutualTest?: unknown }).mutualTest, 'tab ready');
+    return frame;
+  }
+  const tabApi = (frame: HTMLIFrameElement) => (frame.contentWindow as Window & { mutualTest: { queue(n: number, s: string): string[]; pending(): number } }).mutualTest;
+
+  it('three tabs, the endpoint down and then up: every event arrives once at a receiver that does not deduplicate', async () => {
+    const { scope } = scoped('tabs');
+    const endpoint = `/receivers/count?scope=${scope}`;
+    await fetch(`/receivers/down?scope=${scope}&ms=1500`, { method: 'POST' });
+    const tabs: HTMLIFrameElement[] = await Promise.all([openTab(endpoint), openTab(endpoint)]);
+    try {
+      const ids = tabs.flatMap((tab, i) => tabApi(tab).queue(20, `tabs-${i}`));
+      // A third tab opens while those wait: it finds them in the shared outbox.
+      tabs.push(await openTab(endpoint));
+      ids.push(...tabApi(tabs[2]).queue(20, 'tabs-2'));
+      await until(async () => (await received(scope)).events.length >= 60, '60 events received', 15_000);
+      await pause(800);
+      await until(() => tabs.every((tab) => tabApi(tab).pending() === 0), 'every outbox empty');
+      const got = (await received(scope)).events;
+      expect(got.length, 'no duplicates').to.equal(60);
+      expect([...got].sort()).to.deep.equal([...ids].sort());
+    } finally {
+      tabs.forEach((t) => t.remove());
+    }
+  });
+
+  it('press and leave at once, then come back: the event arrives once', async () => {
+    const { scope } = scoped('press-leave');
+    const endpoint = `/receivers/count?scope=${scope}`;
+    const tab = await openTab(endpoint);
+    try {
+      const [id] = tabApi(tab).queue(1, 'press-leave');
+      // Leave in the same task (the event is still in its batch window), then come back.
+      tab.src = `/tests/helpers/reload-page.html?endpoint=${encodeURIComponent(endpoint)}&n=0`;
+      await until(async () => (await received(scope)).events.length >= 1, 'exit delivery arrived');
+      await until(() => (tab.contentWindow as Window & { mutualTest?: unknown }).mutualTest, 'back on the page');
+      await pause(1000);
+      expect((await received(scope)).events).to.deep.equal([id]);
+      expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
+    } finally {
+      tab.remove();
+    }
+  });
+});

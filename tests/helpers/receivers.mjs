@@ -5,6 +5,8 @@
 
 /** scope → { requests, events: id[], cookies: (string|null)[] } */
 const received = new Map();
+/** scope → time until which the receivers answer 503 */
+const downUntil = new Map();
 
 function record(scope, events, cookie) {
   const entry = received.get(scope) ?? { requests: 0, events: [], cookies: [] };
@@ -42,6 +44,12 @@ export function receivers() {
       ctx.status = 204;
       return;
     }
+    if (kind === 'down') {
+      // POST /receivers/down?scope=…&ms=…: the receivers answer 503 for that scope until then.
+      downUntil.set(scope, Date.now() + Number(ctx.query.ms ?? 1000));
+      ctx.body = { down: true };
+      return;
+    }
     if (kind === 'received') {
       ctx.body = received.get(scope) ?? { requests: 0, events: [], cookies: [] };
       return;
@@ -57,6 +65,12 @@ export function receivers() {
       return;
     }
     const events = await readJson(ctx.req);
+    if ((downUntil.get(scope) ?? 0) > Date.now()) {
+      ctx.status = 503;
+      ctx.set('retry-after', '0');
+      ctx.body = 'down';
+      return;
+    }
     if (kind === 'html') {
       record(scope, events, ctx.get('cookie') || null);
       ctx.type = 'text/html';
