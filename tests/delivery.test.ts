@@ -353,6 +353,23 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
   });
 });
 
+describe('a blocked endpoint is not silent', () => {
+  it('after the third network error (a CORS refusal looks like one), one warning names the endpoint, the page’s origin and how to allow it', async () => {
+    // The same server under another host name is another origin, which does not allow this page.
+    const endpoint = `http://127.0.0.1:${location.port}/receivers/nocors?scope=blocked`;
+    const transport = new Transport({ endpoint, ...fast });
+    const warnings = await captureWarnings(async () => {
+      void transport.enqueue(reactions(uniqueSubject('blocked'), 1)[0]);
+      await pause(2000); // retries every 50–400 ms: well past three attempts
+    });
+    const blocked = warnings.filter((w) => w.includes('failed with a network error'));
+    expect(blocked).to.have.length(1);
+    expect(blocked[0]).to.contain(endpoint);
+    expect(blocked[0]).to.contain(`--origin ${location.origin}`);
+    expect(transport.pending).to.equal(1);
+  });
+});
+
 describe('exactly once per site, whatever the tabs', () => {
   afterEach(() => localStorage.clear());
 

@@ -27,6 +27,8 @@ export interface CollectorOptions {
   allowListing?: boolean;
   /** Enables `POST {path}/faults` and `GET {path}/stats` for fault-injection tests. Never in production. */
   faults?: boolean;
+  /** Where operator notes go (each refused origin, once). Default `console.warn`. */
+  log?: (line: string) => void;
 }
 
 export type Next = (error?: unknown) => void;
@@ -139,6 +141,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const bodyLimit = options.bodyLimit ?? 512 * 1024;
   const rateLimit = options.rateLimit ?? { max: 600, windowMs: 60_000 };
   const allowed = new Set(options.origins ?? []);
+  const refusedOrigins = new Set<string>();
   const validate = createValidator();
   const faults: Fault[] = [];
   const stats = new Map<string, number>();
@@ -283,6 +286,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const cors: Record<string, string> = {};
     if (origin) {
       if (!originAllowed(origin, req)) {
+        // A blocked widget looks like a network error in the page: say here, once, how to allow it.
+        if (!refusedOrigins.has(origin) && refusedOrigins.size < 1000) {
+          refusedOrigins.add(origin);
+          (options.log ?? console.warn)(`[mutual collector] refused requests from origin ${origin}. If its widgets are yours, allow it: --origin ${origin} (or origins: ['${origin}'] in Node).`);
+        }
         req.resume();
         return send(res, 403, { error: `origin ${origin} is not allowed` });
       }

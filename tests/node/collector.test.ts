@@ -172,6 +172,24 @@ describe('collector', () => {
   });
 });
 
+describe('a blocked endpoint is not silent', () => {
+  test('the collector logs each refused origin once, with how to allow it', async () => {
+    const lines: string[] = [];
+    const { url, server, collector } = await start({ log: (line) => lines.push(line) });
+    try {
+      for (let i = 0; i < 3; i++) await post(url, [reaction('s-blocked', 'me-too')], { origin: 'https://community.example' });
+      await post(url, [reaction('s-blocked', 'me-too')], { origin: 'https://other.example' });
+      assert.deepEqual(lines, [
+        "[mutual collector] refused requests from origin https://community.example. If its widgets are yours, allow it: --origin https://community.example (or origins: ['https://community.example'] in Node).",
+        "[mutual collector] refused requests from origin https://other.example. If its widgets are yours, allow it: --origin https://other.example (or origins: ['https://other.example'] in Node).",
+      ]);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+});
+
 describe('collector limits', () => {
   test('listing stored events is off unless allowListing is set (check-ins are private)', async () => {
     const { url, server, collector } = await start();
