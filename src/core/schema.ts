@@ -34,3 +34,33 @@ export const envelopeSchema = {
   additionalProperties: { type: ['string', 'number', 'boolean'] },
 } as const;
 
+
+/**
+ * JSON Schema of the reference collector's answer to a batch: each event's outcome, in order.
+ * Any receiver may answer this way; Mutual then drops only the refused events (see README).
+ */
+export const answerSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://mutual.invalid/schema/mutual-answer.schema.json',
+  title: 'Answer to a batch of Mutual events (per-event outcomes)',
+  type: 'object',
+  required: ['results'],
+  properties: {
+    accepted: { type: 'integer', minimum: 0 },
+    duplicates: { type: 'integer', minimum: 0 },
+    rejected: { type: 'integer', minimum: 0 },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'status'],
+        properties: {
+          id: { type: ['string', 'null'] },
+          status: { enum: ['accepted', 'duplicate', 'rejected'] },
+          field: { type: 'string', description: 'for `rejected`: the envelope field at fault, e.g. `data.topics`' },
+          reason: { type: 'string', description: 'for `rejected`: why, in words' },
+        },
+      },
+    },
+  },
+} as const;

@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { HTTP } from 'cloudevents';
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/index.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { answerSchema } from '../../src/core/schema.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 
 const BATCH = 'application/cloudevents-batch+json';
 
@@ -80,7 +82,10 @@ describe('collector', () => {
     const bad = { ...reaction('s-bad', 'me-too'), type: 'com.example.nope' };
     const res = await post(ctx.url, [good[0], bad, good[1]]);
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), {
+    const answer = await res.json();
+    const validAnswer = new Ajv2020({ strict: false }).compile(answerSchema);
+    assert.ok(validAnswer(answer), 'the answer matches dist/mutual-answer.schema.json');
+    assert.deepEqual(answer, {
       accepted: 2,
       duplicates: 0,
       rejected: 1,
