@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { ELEMENTS } from './src/elements.js';
 
 /**
  * Mounts the reference collector on `/events` of the dev server (`npm start`) and of
@@ -39,7 +40,7 @@ function demoHome(): Plugin {
   };
 }
 
-const elements = ['provider', 'me-too', 'story-card', 'check-in', 'crisis-resources', 'quick-exit'];
+const elements = ELEMENTS.map((e) => e.folder);
 
 const cdn = (input: Record<string, string>, outDir: string, emptyOutDir: boolean) => ({
   outDir,
@@ -69,16 +70,22 @@ export default defineConfig(({ mode }) => ({
           lib: {
             entry: Object.fromEntries([
               ['index', 'src/index.ts'],
+              ['all', 'src/all.ts'],
               ['react', 'src/react/index.ts'],
               ...elements.map((e) => [e, `src/${e}/define.ts`]),
             ]),
             formats: ['es' as const],
           },
-          rolldownOptions: { external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/] },
+          rolldownOptions: {
+            external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
+            // One file per source module, so package.json's sideEffects can name exactly the
+            // modules that define elements (`define.js`), and a root import keeps nothing else.
+            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          },
         }
       : mode === 'loader'
         ? // The lazy loader: each element's code is fetched when its tag first appears.
           cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
         : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
-          cdn({ mutual: 'src/index.ts' }, 'dist', true),
+          cdn({ mutual: 'src/all.ts' }, 'dist', true),
 }));

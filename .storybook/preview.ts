@@ -1,7 +1,7 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
-import '../src/index.js';
+import '../src/all.js';
 import './events-log.js';
 
 interface Member {

@@ -1,6 +1,6 @@
 // The snippet builder: its form is generated from custom-elements.json, so every attribute an
 // element documents appears here without hand-copying.
-import '../src/index.js';
+import '../src/all.js';
 
 interface Attribute {
   name: string;

@@ -1,4 +1,4 @@
-import '../src/index.js';
+import '../src/all.js';
 import { startEventsPanel } from './events-panel.js';
 
 startEventsPanel(document.getElementById('events')!);

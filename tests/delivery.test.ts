@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index.js';
+import '../src/all.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/envelope.js';

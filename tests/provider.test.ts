@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import '../src/index.js';
+import '../src/all.js';
 import { defineElement, VERSION } from '../src/core/define.js';
 import { EventTypes } from '../src/core/envelope.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/index.js';
+import '../src/all.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';

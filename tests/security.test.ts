@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index.js';
+import '../src/all.js';
 import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
 declare global {

@@ -10,6 +10,7 @@ import { MutualCrisisResources } from '../crisis-resources/define.js';
 import { MutualMeToo } from '../me-too/define.js';
 import { MutualProvider } from '../provider/define.js';
 import { MutualStoryCard } from '../story-card/define.js';
+import { MutualQuickExit } from '../quick-exit/define.js';
 
 const common = {
   onMutualEvent: 'mutual-event' as EventName<MutualEnvelopeEvent>,
@@ -31,3 +32,4 @@ export const StoryCard = createComponent({
 });
 export const CheckIn = createComponent({ tagName: 'mutual-check-in', elementClass: MutualCheckIn, react: React, events: { ...common, onChange: 'change' } });
 export const CrisisResources = createComponent({ tagName: 'mutual-crisis-resources', elementClass: MutualCrisisResources, react: React });
+export const QuickExit = createComponent({ tagName: 'mutual-quick-exit', elementClass: MutualQuickExit, react: React });

@@ -44,8 +44,10 @@ function row(name, size, budget) {
 }
 
 row('Lit alone (LitElement + html + css), the floor', await bundle(null, "import { LitElement, html, css } from 'lit'; export { LitElement, html, css };"));
-row('all elements with Lit (src/index.ts)', await bundle('src/index.ts'), budgets?.all);
-for (const el of ['me-too', 'story-card', 'check-in', 'provider', 'crisis-resources']) {
+row('all elements with Lit (src/all.ts)', await bundle('src/all.ts'), budgets?.all);
+// The element list lives in src/elements.ts; read its folders without a TypeScript loader.
+const folders = [...readFileSync('src/elements.ts', 'utf8').matchAll(/folder: '([a-z-]+)'/g)].map((m) => m[1]);
+for (const el of folders) {
   row(`<mutual-${el}> alone with Lit`, await bundle(`src/${el}/define.ts`), budgets?.[el] ?? budgets?.element);
 }
 if (existsSync('dist')) {

@@ -1,3 +1,4 @@
+import type * as React from 'react';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect, test } from 'vitest';
@@ -27,3 +28,24 @@ test('the React wrapper renders <mutual-me-too> with props and delivers onMutual
   root.unmount();
   localStorage.clear();
 });
+
+test('there is a React wrapper for every element in src/elements.ts, and each renders its element', async () => {
+  const { ELEMENTS } = await import('../../src/elements.js');
+  const wrappers = await import('../../src/react/index.js');
+  expect(Object.keys(wrappers).sort()).toEqual(ELEMENTS.map((e) => e.react).sort());
+  for (const { tag, react } of ELEMENTS) {
+    const Wrapper = (wrappers as unknown as Record<string, (props: Record<string, unknown>) => React.ReactElement>)[react];
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<Wrapper locale="en" />));
+    const el = document.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+    expect(el, tag).not.toBeNull();
+    expect(el.constructor).toBe(customElements.get(tag));
+    await el.updateComplete;
+    expect(el.shadowRoot, tag).not.toBeNull();
+    root.unmount();
+    host.remove();
+  }
+});
+

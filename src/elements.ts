@@ -1,0 +1,16 @@
+/**
+ * THE list of Mutual's elements. It drives the build entries (vite.config.ts), the lazy loader,
+ * `all.ts`, the package exports, the React wrappers, the size report, the snippet builder and
+ * Storybook; tests/elements.test.ts fails when one of them misses an element.
+ * Data only: importing it defines nothing.
+ */
+export const ELEMENTS = [
+  { tag: 'mutual-provider', folder: 'provider', react: 'Provider', audience: 'members' },
+  { tag: 'mutual-me-too', folder: 'me-too', react: 'MeToo', audience: 'members' },
+  { tag: 'mutual-story-card', folder: 'story-card', react: 'StoryCard', audience: 'members' },
+  { tag: 'mutual-check-in', folder: 'check-in', react: 'CheckIn', audience: 'members' },
+  { tag: 'mutual-crisis-resources', folder: 'crisis-resources', react: 'CrisisResources', audience: 'members' },
+  { tag: 'mutual-quick-exit', folder: 'quick-exit', react: 'QuickExit', audience: 'members' },
+] as const;
+
+export type MutualTag = (typeof ELEMENTS)[number]['tag'];

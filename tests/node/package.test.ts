@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/**
+ * The packed tarball in a consumer project, as a web developer gets it: `npm pack`, unpacked into
+ * the consumer's node_modules (its dependencies linked from ours, no network), bundled by esbuild.
+ */
+function consumer(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mutual-consumer-'));
+  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  const pkg = join(dir, 'node_modules', 'mutual-widgets');
+  mkdirSync(pkg, { recursive: true });
+  execFileSync('tar', ['-xzf', join(dir, file), '-C', pkg, '--strip-components=1']);
+  symlinkSync(resolve('node_modules/lit'), join(dir, 'node_modules', 'lit'));
+  symlinkSync(resolve('node_modules/@lit'), join(dir, 'node_modules', '@lit'));
+  for (const dep of ['lit-html', 'lit-element', '@lit-labs']) {
+    try {
+      symlinkSync(resolve(`node_modules/${dep}`), join(dir, 'node_modules', dep));
+    } catch {
+      /* not installed */
+    }
+  }
+  return dir;
+}
+
+async function bundle(dir: string, code: string): Promise<string> {
+  writeFileSync(join(dir, 'entry.js'), code);
+  const out = await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, minify: true, format: 'esm', write: false, absWorkingDir: dir, logLevel: 'silent' });
+  return out.outputFiles[0].text;
+}
+
+const dir = consumer();
+
+test('a consumer that imports only the root entry bundles no element', async () => {
+  const text = await bundle(dir, "import { EventTypes } from 'mutual-widgets'; console.log(EventTypes.reactionAdded);");
+  assert.ok(text.includes('org.mutual.reaction.added'));
+  assert.ok(!text.includes('customElements'), 'no element is defined');
+  assert.ok(!/mutual-(me-too|check-in|story-card)/.test(text), 'no element code');
+  const size = gzipSync(text).length;
+  assert.ok(size < 1024, `root import is ${size} B gzip`);
+});
+
+test('mutual-widgets/all defines every element; mutual-widgets/me-too only its own', async () => {
+  const all = await bundle(dir, "import 'mutual-widgets/all';");
+  for (const tag of ['mutual-provider', 'mutual-me-too', 'mutual-story-card', 'mutual-check-in', 'mutual-crisis-resources', 'mutual-quick-exit']) assert.ok(all.includes(tag), tag);
+  const meToo = await bundle(dir, "import 'mutual-widgets/me-too';");
+  assert.ok(meToo.includes('mutual-me-too'));
+  assert.ok(!meToo.includes('mutual-check-in'));
+});
+
+test('the package exports an entry, types and a wrapper for every element in src/elements.ts', async () => {
+  const { ELEMENTS } = await import('../../src/elements.js');
+  const pkg = JSON.parse(readFileSync(join(dir, 'node_modules', 'mutual-widgets', 'package.json'), 'utf8'));
+  for (const { folder } of ELEMENTS) {
+    assert.ok(pkg.exports[`./${folder}`], `exports ./${folder}`);
+    assert.ok(pkg.sideEffects.includes(`./dist/npm/${folder}.js`), `sideEffects ${folder}`);
+    readFileSync(join(dir, 'node_modules', 'mutual-widgets', pkg.exports[`./${folder}`].import));
+    readFileSync(join(dir, 'node_modules', 'mutual-widgets', pkg.exports[`./${folder}`].types));
+  }
+});
+
+test('npx mutual-collector without its optional dependencies prints one line naming what to install', () => {
+  const cli = join(dir, 'node_modules', 'mutual-widgets', 'dist', 'node', 'collector', 'cli.js');
+  const run = (args: string[]) => {
+    try {
+      execFileSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { code: 0, stderr: '' };
+    } catch (error) {
+      const e = error as { status: number; stderr: string };
+      return { code: e.status, stderr: e.stderr };
+    }
+  };
+  const missing = run(['--port', '0']);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
+  assert.match(missing.stderr, /npm install better-sqlite3@12 ajv ajv-formats/);
+  const unknown = run(['--prot', '9']);
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.stderr.trim().split('\n').length, 1, unknown.stderr);
+  assert.match(unknown.stderr, /--prot/);
+});
