@@ -18,8 +18,15 @@ interface Declaration {
 interface Manifest {
   modules: { declarations?: Declaration[] }[];
 }
-/** `string | undefined` is a text field to a designer, not an object. */
-const plainType = <T extends { type?: { text: string } }>(m: T): T => (m.type ? { ...m, type: { text: m.type.text.replace(/ \| undefined$/, '') } } : m);
+/**
+ * What an attribute holds, as a designer edits it: anything a page can write as text (comma
+ * lists, JSON, `string | HelpLine[]`) is a text field, not "Set object".
+ */
+const plainType = <T extends { type?: { text: string }; default?: string }>(m: T): T => {
+  const text = m.type?.text ?? (m.default?.startsWith("'") || m.default === 'DEFAULT_REACTIONS' ? 'string' : undefined);
+  if (!text) return m;
+  return { ...m, type: { text: /\bstring\b/.test(text) ? 'string' : text.replace(/ \| undefined$/, '') } };
+};
 /**
  * What a page author can set or call: the attributes (each also a property, listed once) and
  * public methods — not internal state, statics or private members.
@@ -37,6 +44,22 @@ const publicManifest = (full: Manifest): Manifest => ({
     })),
   })),
 });
+
+/**
+ * Stories that show a mistake (a missing subject, an endpoint that refuses) expect the warning a
+ * developer would see. It is shown under the story instead of printed, so a clean run prints none.
+ */
+let expectedWarnings: string[] = [];
+// Storybook runs Lit's development build (clearer errors while designing); Lit's own switch
+// (`litIssuedWarnings`) keeps its one "dev mode" notice out of every story's console.
+((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set()).add('dev-mode');
+const consoleWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const line = args.map(String).join(' ');
+  if (!expectedWarnings.some((w) => line.includes(w))) return consoleWarn(...args);
+  const out = document.querySelector('output.sb-expected-warning');
+  if (out) out.textContent = `Console warning: ${line}`;
+};
 
 // Controls, argTypes and docs tables come from the generated manifest (npm run analyze).
 setCustomElementsManifest(publicManifest(manifest as Manifest));
@@ -63,13 +86,21 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en', motion: 'full' },
   decorators: [
+    (story, { parameters }) => {
+      expectedWarnings = parameters.expectedWarnings ?? [];
+      return expectedWarnings.length
+        ? html`${story()}<output class="sb-expected-warning" style="display: block; margin-top: 8px; font: 13px ui-monospace, monospace"></output>`
+        : story();
+    },
     (story, { globals, parameters }) => html`<mutual-provider
         endpoint=${parameters.endpoint ?? '/events'}
         theme=${globals.theme ?? 'light'}
         locale=${globals.locale ?? 'en'}
         style=${globals.motion === 'reduced' ? '--mutual-duration: 0ms' : ''}
       >
-        <div style="padding: 16px; background: light-dark(#fff, #161c1a); color-scheme: inherit">${story()}</div>
+        <div style="padding: 16px; background: light-dark(#fff, #161c1a); color-scheme: inherit; font-family: system-ui, -apple-system, 'Segoe UI', sans-serif">
+          ${story()}
+        </div>
       </mutual-provider>
       <sb-events-log></sb-events-log>`,
   ],

@@ -52,7 +52,7 @@ async function submitUntil(canvas: HTMLElement, mood: number, status: string) {
 }
 export const OfflineQueued: Story = {
   // An endpoint nobody answers: a real network failure, so the check-in waits in the outbox.
-  parameters: { endpoint: 'http://127.0.0.1:9/events' },
+  parameters: { endpoint: 'http://127.0.0.1:9/events', expectedWarnings: ['failed with a network error'] },
   // Memory only: this unreachable endpoint's outbox is not left behind in the browser.
   args: { 'no-trace': true },
   play: ({ canvasElement }) => submitUntil(canvasElement, 3, 'will send'),
@@ -60,7 +60,7 @@ export const OfflineQueued: Story = {
 export const SendRefused: Story = {
   // An endpoint that does not exist answers 404: refused for good, so nothing is retried and the
   // person is led back to what they wrote.
-  parameters: { endpoint: '/no-such-endpoint' },
+  parameters: { endpoint: '/no-such-endpoint', expectedWarnings: ['the endpoint refused event'] },
   args: { 'no-trace': true },
   play: async ({ canvasElement }) => {
     await submitUntil(canvasElement, 2, 'couldn’t be sent');

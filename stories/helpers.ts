@@ -29,6 +29,9 @@ export function element(tag: string, args: Args): HTMLElement {
   return el;
 }
 
+/** Where a site serves Mutual when it self-hosts (README, "Paste into a CMS"): the folder dist/ copied as /mutual/. */
+export const SCRIPT_URL = '/mutual/mutual.js';
+
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The HTML snippet for the story's current args (shown as "Embed" on each docs page). */
@@ -38,7 +41,7 @@ export function snippet(tag: string, args: Args): string {
     .map(([n, v]) => (v === true ? ` ${n}` : ` ${n}="${escape(String(v))}"`))
     .join('');
   const body = typeof args.text === 'string' ? `\n${args.text.split(/\n{2,}/).map((p) => `  <p>${escape(p)}</p>`).join('\n')}\n` : '';
-  return `<script type="module" src="https://unpkg.com/mutual-widgets/dist/mutual.js"></script>\n<${tag}${attrs}>${body}</${tag}>`;
+  return `<script type="module" src="${SCRIPT_URL}"></script>\n<${tag}${attrs}>${body}</${tag}>`;
 }
 
 /** Story parameters shared by every element: the embed snippet built from the current args. */

@@ -44,4 +44,4 @@ export const Single: Story = { args: { single: true } };
 export const GentleCounts: Story = { args: { 'hide-counts-below': 5, counts: '{"me-too": 2, "understand": 9}' } };
 export const CountsHidden: Story = { args: { counts: 'hidden' } };
 export const CustomReaction: Story = { args: { reactions: 'me-too,hug:Sending a hug,helped' } };
-export const MissingSubject: Story = { args: { subject: undefined } };
+export const MissingSubject: Story = { args: { subject: undefined }, parameters: { expectedWarnings: ['"subject" attribute is missing'] } };

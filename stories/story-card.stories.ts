@@ -19,12 +19,21 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Default: Story = {};
+/** The warning, as a reader first meets it: the story stays hidden until they choose. */
 export const ContentWarning: Story = {
   args: { 'content-warning': 'relapse, self-harm' },
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
+    await expect(card(canvasElement).querySelector('p')!.checkVisibility()).toBe(false);
+    await expect(button(canvasElement, '[part="warning"] p').textContent).toContain('relapse');
+  },
+};
+/** After "Show story". */
+export const ContentWarningRevealed: Story = {
+  args: { 'content-warning': 'relapse, self-harm' },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
     const text = card(canvasElement).querySelector('p')!;
-    await expect(text.checkVisibility()).toBe(false);
     button(canvasElement, '[part="warning"] button').click();
     await waitFor(() => expect(text.checkVisibility()).toBe(true));
   },
@@ -48,7 +57,7 @@ export const ReportDialogOpen: Story = {
     await waitFor(() => expect((button(canvasElement, 'dialog') as HTMLDialogElement).open).toBe(true));
   },
 };
-export const MissingStoryId: Story = { args: { 'story-id': undefined } };
+export const MissingStoryId: Story = { args: { 'story-id': undefined }, parameters: { expectedWarnings: ['"story-id" attribute is missing'] } };
 export const HiddenBySettings: Story = {
   args: { 'content-warning': 'self-harm' },
   render: (args) => {

@@ -43,7 +43,7 @@ export class MutualMeToo extends MutualElement {
   /** What the reactions are about, e.g. a story id. Required. */
   @property({ reflect: true }) subject?: string;
   /** Comma list of reactions: built-ins `me-too, understand, strength, helped`, or your own as `name:Label`. */
-  @property() reactions = DEFAULT_REACTIONS;
+  @property() reactions: string = DEFAULT_REACTIONS;
   /** Initial counts as JSON (`{"me-too": 12}`), for server-rendered pages; `hidden` shows no numbers at all. */
   @property() counts?: string;
   /** Counts under this number read "A few people" instead of a number. */
