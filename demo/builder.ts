@@ -31,16 +31,11 @@ function fieldsFor(d: Declaration): void {
     const field = document.createElement('div');
     field.className = 'field';
     const label = document.createElement('label');
-    const input = document.createElement('input');
+    const input = control(a, defaults[a.name] ?? '');
     input.name = a.name;
     input.id = `attr-${a.name}`;
     label.htmlFor = input.id;
     label.textContent = a.name;
-    if (a.type?.text === 'boolean') input.type = 'checkbox';
-    else {
-      input.type = 'text';
-      input.value = defaults[a.name] ?? '';
-    }
     const desc = document.createElement('span');
     desc.className = 'desc';
     desc.id = `${input.id}-desc`;
@@ -57,6 +52,33 @@ function fieldsFor(d: Declaration): void {
     label.append('Story text', text);
     fields.append(label);
   }
+}
+
+/** Choices the elements accept, for a select instead of free text. */
+const CHOICES: Record<string, [string, string][]> = {
+  locale: [['', 'From the page'], ['en', 'English'], ['es', 'Español'], ['ar', 'العربية']],
+  theme: [['', 'From the page'], ['light', 'Light'], ['dark', 'Dark'], ['auto', 'Follow the system']],
+};
+
+/** A fitting control from the manifest: a select for known choices, a checkbox for booleans, a number field for numbers. */
+function control(a: Attribute, value: string): HTMLInputElement | HTMLSelectElement {
+  const choices = CHOICES[a.name];
+  if (choices) {
+    const select = document.createElement('select');
+    for (const [v, label] of choices) select.append(new Option(label, v));
+    return select;
+  }
+  const input = document.createElement('input');
+  const type = a.type?.text.replace(/ \| undefined$/, '');
+  if (type === 'boolean') input.type = 'checkbox';
+  else if (type === 'number') {
+    input.type = 'number';
+    input.value = a.default && /^\d+$/.test(a.default) ? a.default : '';
+  } else {
+    input.type = 'text';
+    input.value = value;
+  }
+  return input;
 }
 
 /** `like this` in a description → <code> (as text nodes, never HTML). */
@@ -78,14 +100,14 @@ function update(): void {
   const el = document.createElement(tag);
   let attrs = '';
   let text = '';
-  for (const input of $('fields').querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+  for (const input of $('fields').querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
     if (input.name === '#text') text = input.value;
     else if (input instanceof HTMLInputElement && input.type === 'checkbox') {
       if (input.checked) {
         el.setAttribute(input.name, '');
         attrs += ` ${input.name}`;
       }
-    } else if (input.value) {
+    } else if (input.value && !(input.type === 'number' && input.value === (elements.find((d) => d.tagName === tag)?.attributes?.find((a) => a.name === input.name)?.default ?? ''))) {
       el.setAttribute(input.name, input.value);
       attrs += ` ${input.name}="${escape(input.value)}"`;
     }
@@ -96,7 +118,8 @@ function update(): void {
     el.append(p);
   }
   $('preview').replaceChildren(el);
-  const src = new URL('/dist/mutual.js', location.href).href;
+  // The editor's own address for Mutual, never this development server's.
+  const src = $<HTMLInputElement>('script-url').value.trim() || '/mutual/mutual.js';
   $<HTMLTextAreaElement>('snippet').value = `<script type="module" src="${src}"></script>\n<${tag}${attrs}>${text ? `\n  <p>${escape(text)}</p>\n` : ''}</${tag}>`;
 }
 
@@ -105,9 +128,17 @@ $('tag').addEventListener('change', () => {
   update();
 });
 $('fields').addEventListener('input', update);
+$('fields').addEventListener('change', update);
+$('script-url').addEventListener('input', update);
 $('copy').addEventListener('click', async () => {
-  await navigator.clipboard.writeText($<HTMLTextAreaElement>('snippet').value);
-  $('copied').textContent = 'Copied.';
+  $('copied').textContent = '';
+  try {
+    await navigator.clipboard.writeText($<HTMLTextAreaElement>('snippet').value);
+    $('copied').textContent = 'Copied. Paste it into your page’s HTML.';
+  } catch {
+    $<HTMLTextAreaElement>('snippet').select();
+    $('copied').textContent = 'Copying was not allowed here: the snippet is selected, press Ctrl+C (⌘C on a Mac).';
+  }
 });
 fieldsFor(elements[0]);
 update();

@@ -100,7 +100,54 @@ describe('embedding', () => {
     await until(() => preview.shadowRoot?.querySelector('button'), 'preview upgraded');
     const snippet = doc.querySelector<HTMLTextAreaElement>('#snippet')!.value;
     expect(snippet).to.equal(
-      `<script type="module" src="${win.location.origin}/dist/mutual.js"></script>\n<mutual-me-too subject="post &quot;7&quot; &lt;b&gt;" single endpoint="/events"></mutual-me-too>`,
+      `<script type="module" src="/mutual/mutual.js"></script>\n<mutual-me-too subject="post &quot;7&quot; &lt;b&gt;" single endpoint="/events"></mutual-me-too>`,
     );
+    expect(snippet).not.to.contain('localhost');
+    // The editor sets where their site serves Mutual.
+    const url = doc.querySelector<HTMLInputElement>('#script-url')!;
+    url.value = 'https://cdn.peers.example/mutual/mutual.js';
+    url.dispatchEvent(new Event('input'));
+    expect(doc.querySelector<HTMLTextAreaElement>('#snippet')!.value).to.match(/^<script type="module" src="https:\/\/cdn\.peers\.example\/mutual\/mutual\.js"><\/script>/);
+    expect(win.document.title).to.equal('Mutual snippet builder');
+  });
+
+  it('the snippet builder uses fitting controls and confirms a copy in a live region', async () => {
+    const { doc } = await open('/demo/builder.html');
+    const tag = await until(() => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!, 'tag list');
+    tag.value = 'mutual-check-in';
+    tag.dispatchEvent(new Event('change'));
+    const control = (name: string) => doc.querySelector<HTMLInputElement | HTMLSelectElement>(`#fields [name="${name}"]`)!;
+    expect(control('locale').localName).to.equal('select');
+    expect([...(control('locale') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['', 'en', 'es', 'ar']);
+    expect(control('theme').localName).to.equal('select');
+    expect((control('required') as HTMLInputElement).type).to.equal('checkbox');
+    expect((control('limit') as HTMLInputElement).type).to.equal('number');
+    expect((control('heading-level') as HTMLInputElement).type).to.equal('number');
+    (control('locale') as HTMLSelectElement).value = 'es';
+    control('locale').dispatchEvent(new Event('change', { bubbles: true }));
+    expect(doc.querySelector<HTMLTextAreaElement>('#snippet')!.value).to.contain(' locale="es"');
+    expect(doc.querySelector<HTMLTextAreaElement>('#snippet')!.value).not.to.contain('limit=');
+    const status = doc.getElementById('copied')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    doc.getElementById('copy')!.click();
+    await until(() => status.textContent, 'copy confirmed');
+    expect(status.textContent).to.match(/^(Copied\.|Copying was not allowed here)/);
+  });
+
+  it('the snippet builder works on a 390 px phone: no horizontal scroll, the preview inside its panel, the snippet full width', async () => {
+    const { doc, frame } = await open('/demo/builder.html');
+    frame.style.width = '390px';
+    const tag = await until(() => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!, 'tag list');
+    tag.value = 'mutual-story-card';
+    tag.dispatchEvent(new Event('change'));
+    await until(() => doc.querySelector('#preview mutual-story-card')?.shadowRoot?.querySelector('article'), 'preview upgraded');
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(doc.documentElement.scrollWidth, 'no horizontal scroll').to.be.at.most(390);
+    const panel = doc.getElementById('preview')!.getBoundingClientRect();
+    const card = doc.querySelector('#preview mutual-story-card')!.getBoundingClientRect();
+    expect(card.left).to.be.at.least(panel.left);
+    expect(card.right).to.be.at.most(panel.right + 0.5);
+    const snippet = doc.getElementById('snippet')!.getBoundingClientRect();
+    expect(snippet.width).to.be.closeTo(doc.getElementById('snippet')!.parentElement!.getBoundingClientRect().width, 1);
   });
 });
