@@ -33,7 +33,9 @@ function demoHome(): Plugin {
       server.httpServer?.once('listening', () => {
         setTimeout(() => {
           const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
-          console.log(`\n  Mutual demo:      ${url}demo/\n  Plain-HTML page:  ${url}demo/plain.html\n  Events endpoint:  ${url}events  (SQLite: ${process.env.MUTUAL_DB ?? 'data/events.db'})\n`);
+          console.log(
+            `\n  Mutual demo:      ${url}demo/\n  Plain-HTML page:  ${url}demo/plain.html\n  Snippet builder:  ${url}demo/builder.html\n  Events endpoint:  ${url}events  (SQLite: ${process.env.MUTUAL_DB ?? 'data/events.db'})\n`,
+          );
         }, 50);
       });
     },
@@ -42,7 +44,7 @@ function demoHome(): Plugin {
 
 const elements = ELEMENTS.map((e) => e.folder);
 
-const cdn = (input: Record<string, string>, outDir: string, emptyOutDir: boolean) => ({
+const cdn = (input: Record<string, string>, outDir: string, emptyOutDir: boolean, inlineDynamicImports = false) => ({
   outDir,
   emptyOutDir,
   minify: true,
@@ -53,6 +55,7 @@ const cdn = (input: Record<string, string>, outDir: string, emptyOutDir: boolean
       format: 'es' as const,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      ...(inlineDynamicImports && { codeSplitting: false }),
     },
   },
 });
@@ -83,7 +86,10 @@ export default defineConfig(({ mode }) => ({
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
           },
         }
-      : mode === 'loader'
+      : mode === 'single'
+        ? // For CMSs that accept one file only: every element and every language in one module.
+          cdn({ 'mutual-single': 'src/all.ts' }, 'dist', false, true)
+        : mode === 'loader'
         ? // The lazy loader: each element's code is fetched when its tag first appears.
           cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
         : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.

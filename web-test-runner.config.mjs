@@ -118,6 +118,10 @@ const mutualCommands = {
     if (command === 'mutual:peer-open') {
       const peer = await page.browser().newPage();
       peerPages.set(session.id, peer);
+      // What the page printed, from its very first script (a page cannot hook that itself).
+      peer.consoleMessages = [];
+      peer.on('console', (m) => peer.consoleMessages.push({ type: m.type(), text: m.text() }));
+      peer.on('pageerror', (e) => peer.consoleMessages.push({ type: 'error', text: String(e?.message ?? e) }));
       await peer.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
       return true;
     }
@@ -128,6 +132,11 @@ const mutualCommands = {
       return true;
     }
     if (command === 'mutual:peer-eval') return peer.evaluate(payload.expression);
+    if (command === 'mutual:peer-console') return peer.consoleMessages;
+    if (command === 'mutual:peer-viewport') {
+      await peer.setViewport({ width: payload.width, height: payload.height ?? 900 });
+      return true;
+    }
     if (command === 'mutual:peer-reload') {
       await peer.reload({ waitUntil: 'load' });
       return true;

@@ -2,6 +2,9 @@
 // element documents appears here without hand-copying.
 import '../src/all.js';
 
+// Lit's development build under Vite: its "dev mode" notice is expected here (see demo.ts).
+((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set()).add('dev-mode');
+
 interface Attribute {
   name: string;
   description?: string;

@@ -32,6 +32,15 @@ describe('embedding', () => {
     expect(win.document.querySelectorAll(':not(:defined)').length).to.equal(0);
   });
 
+  it('the single-file build (dist/mutual-single.js) shows Spanish and Arabic without fetching anything else', async () => {
+    const { doc, win } = await open('/tests/helpers/single-file-page.html');
+    const [es, ar] = [...doc.querySelectorAll('mutual-me-too')];
+    await until(() => es.shadowRoot?.querySelector('button')?.getAttribute('aria-label') === 'A mí también, 2 personas', 'Spanish');
+    await until(() => ar.shadowRoot?.querySelector('button')?.textContent?.includes('وأنا أيضًا'), 'Arabic');
+    const scripts = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js') && !p.startsWith('/__web-dev-server'));
+    expect(scripts).to.deep.equal(['/dist/mutual-single.js']);
+  });
+
   it('under a strict CSP with Trusted Types, every element runs its main paths with zero violations', async () => {
     const { doc, win } = await open('/tests/helpers/csp-page.html');
     const bar = await shadow(doc, 'mutual-me-too');

@@ -4,6 +4,10 @@ export const checkInStyles = css`
   :host {
     --_checkin-bg: var(--mutual-check-in-background, var(--_color-surface));
   }
+  /* Nested widgets sit in this element's own grid: no page-level gap. */
+  mutual-crisis-resources {
+    --mutual-gap: 0px;
+  }
   [part='base'] {
     display: grid;
     gap: var(--_space-m);

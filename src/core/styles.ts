@@ -15,6 +15,10 @@ export const baseStyles = [
     :host([hidden]) {
       display: none;
     }
+    /* Widgets placed one after another on a plain page keep a gap (--mutual-gap: 0 turns it off). */
+    :host(:not(:last-child)) {
+      margin-block-end: var(--mutual-gap, var(--_space-m));
+    }
     :host([theme='light']) {
       color-scheme: light;
     }

@@ -14,6 +14,7 @@ import providerMessages from './provider.messages.js';
  * every widget inside.
  *
  * @slot - The page content and widgets that share these settings.
+ * @csspart forget - The line with the "Forget me on this device" button (with `forget-button`): place it in your layout.
  * @csspart forget-button - The "Forget me on this device" button (with `forget-button`).
  */
 export class MutualProvider extends MutualElement {
@@ -87,7 +88,7 @@ export class MutualProvider extends MutualElement {
   protected override render() {
     if (!this.forgetButton) return html`<slot></slot>`;
     return html`<slot></slot>
-      <p class="forget" dir=${this.mutual.dir} lang=${this.mutual.lang}>
+      <p class="forget" part="forget" dir=${this.mutual.dir} lang=${this.mutual.lang}>
         <button type="button" part="forget-button" @click=${this.forget}>${this.mutual.t('forget.button')}</button>
         <span role="status">${this.forgotten ? this.mutual.t('forget.done') : ''}</span>
       </p>`;

@@ -9,6 +9,11 @@ export const storyCardStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 16rem;
   }
+  /* Nested widgets sit in this element's own grid: no page-level gap. */
+  mutual-me-too,
+  mutual-crisis-resources {
+    --mutual-gap: 0px;
+  }
   [part='base'] {
     display: grid;
     gap: var(--_space-s);

@@ -18,6 +18,9 @@ export const peer = {
   eval: <T>(expression: string) => executeServerCommand<T, { expression: string }>('mutual:peer-eval', { expression }),
   reload: () => executeServerCommand('mutual:peer-reload', {}),
   close: () => executeServerCommand('mutual:peer-close', {}),
+  /** Everything the peer page printed to its console since it opened (type and text). */
+  console: () => executeServerCommand<{ type: string; text: string }[], object>('mutual:peer-console', {}),
+  viewport: (width: number, height = 900) => executeServerCommand('mutual:peer-viewport', { width, height }),
 };
 
 /** Emulates media features, e.g. `[{ name: 'forced-colors', value: 'active' }]`. Empty list resets. */

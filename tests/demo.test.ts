@@ -1,0 +1,96 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/all.js';
+import { peer } from './helpers/browser.js';
+import { until } from './helpers/collector.js';
+
+/** The demo pages as a visitor opens them (in a real tab, console recorded from the first script). */
+describe('the demo looks like the product', () => {
+  for (const page of ['/demo/index.html', '/demo/plain.html', '/demo/builder.html']) {
+    it(`${page} prints no console warnings or errors`, async () => {
+      await peer.open(page);
+      try {
+        await until(() => peer.eval<boolean>(`[...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('mutual-')).every((e) => e.shadowRoot?.childElementCount)`), 'every widget rendered');
+        await new Promise((r) => setTimeout(r, 1200));
+        const printed = (await peer.console()).filter((m) => m.type === 'warn' || m.type === 'warning' || m.type === 'error');
+        expect(printed).to.deep.equal([]);
+      } finally {
+        await peer.close();
+      }
+    });
+  }
+
+  it('a language switch re-renders every widget in place (English, Español, العربية)', async () => {
+    await peer.open('/demo/index.html');
+    try {
+      await until(() => peer.eval<boolean>(`!!document.querySelector('mutual-check-in')?.shadowRoot?.querySelector('#title')`), 'rendered');
+      const texts = () =>
+        peer.eval<string[]>(`[
+          document.querySelector('mutual-check-in').shadowRoot.querySelector('#title').textContent.trim(),
+          document.querySelector('mutual-story-card').shadowRoot.querySelector('mutual-me-too').shadowRoot.querySelector('[part~="label"]').textContent.trim(),
+          document.querySelector('mutual-story-card').shadowRoot.querySelector('[part="base"]').getAttribute('dir'),
+        ]`);
+      expect((await texts()).slice(0, 2)).to.deep.equal(['Check in with yourself', 'Me too']);
+      await peer.eval(`(() => { const s = document.getElementById('language'); s.value = 'es'; s.dispatchEvent(new Event('change')); return true })()`);
+      await until(async () => (await texts())[1] === 'A mí también', 'Spanish');
+      await peer.eval(`(() => { const s = document.getElementById('language'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true })()`);
+      await until(async () => (await texts())[2] === 'rtl', 'Arabic, right to left');
+      expect(await peer.eval<string>('document.documentElement.lang')).to.equal('ar');
+    } finally {
+      await peer.close();
+    }
+  });
+
+  for (const width of [390, 768, 1280]) {
+    it(`the fixed quick-exit button covers no content at ${width} px`, async () => {
+      await peer.open('/demo/index.html');
+      try {
+        await peer.viewport(width);
+        await until(() => peer.eval<boolean>(`!!document.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button')`), 'rendered');
+        const overlaps = await peer.eval<string[]>(`(() => {
+          const exit = document.querySelector('mutual-quick-exit').shadowRoot.querySelector('button').getBoundingClientRect();
+          const hit = (r) => r.width && r.height && r.left < exit.right && r.right > exit.left && r.top < exit.bottom && r.bottom > exit.top;
+          const words = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (!n.textContent.trim() || n.parentElement.closest('mutual-quick-exit')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            if ([...range.getClientRects()].some(hit)) words.push(n.textContent.trim().slice(0, 40));
+          }
+          for (const el of document.querySelectorAll('a, select, label, h1, h2, mutual-story-card, mutual-check-in')) if (hit(el.getBoundingClientRect())) words.push(el.localName);
+          return words;
+        })()`);
+        expect(overlaps).to.deep.equal([]);
+        expect(await peer.eval<number>('document.documentElement.scrollWidth')).to.be.at.most(width);
+      } finally {
+        await peer.close();
+      }
+    });
+  }
+
+  it('the "Forget me on this device" control sits in the layout, not against the left edge', async () => {
+    await peer.open('/demo/index.html');
+    try {
+      await peer.viewport(1280);
+      await until(() => peer.eval<boolean>(`!!document.querySelector('mutual-provider').shadowRoot.querySelector('[part="forget-button"]')`), 'forget button');
+      const left = await peer.eval<number>(`document.querySelector('mutual-provider').shadowRoot.querySelector('[part="forget-button"]').getBoundingClientRect().left`);
+      const main = await peer.eval<number>(`document.querySelector('main h2').getBoundingClientRect().left`);
+      expect(left).to.be.closeTo(main, 2);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('widgets placed one after another on a plain page keep a gap by default', async () => {
+    const page = await fixture(html`<div>
+      <mutual-me-too subject="gap-1" counts="hidden"></mutual-me-too>
+      <mutual-me-too subject="gap-2" counts="hidden"></mutual-me-too>
+      <mutual-crisis-resources locale="en-GB"></mutual-crisis-resources>
+    </div>`);
+    await Promise.all([...page.children].map((e) => (e as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+    const [a, b, c] = [...page.children].map((e) => e.getBoundingClientRect());
+    expect(a.height).to.be.greaterThan(0);
+    expect(b.top - a.bottom).to.be.at.least(12);
+    expect(c.top - b.bottom).to.be.at.least(12);
+  });
+});
