@@ -14,7 +14,13 @@ mkdirSync(results, { recursive: true });
 for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json']) rmSync(`${results}/${f}`, { force: true });
 
 /** The real reference collector with a real SQLite file, fault switch on (tests only). */
-const collector = createCollector({ db: `${results}/browser-events.db`, faults: true, allowListing: true, rateLimit: { max: 5000, windowMs: 60_000 } });
+const collector = createCollector({
+  db: `${results}/browser-events.db`,
+  faults: true,
+  allowListing: true,
+  rateLimit: { max: 5000, windowMs: 60_000 },
+  moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
+});
 
 /**
  * A second, standalone collector on its own port and SQLite file, which the fault tests can stop

@@ -5,7 +5,7 @@ import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import { suggestsCrisis } from '../src/core/crisis-language.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { expectAxeClean, peer } from './helpers/browser.js';
-import { injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import { approveItem, injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const $ = <T extends Element = HTMLElement>(el: MutualCheckIn, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const buttonNamed = (el: MutualCheckIn, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
@@ -105,7 +105,7 @@ describe('<mutual-check-in>', () => {
     expect(active(el)?.id).to.equal('done');
   });
 
-  it('without peer-messages, an encouragement another peer sent through the endpoint is shown', async () => {
+  it('without peer-messages, an encouragement another peer sent through the endpoint is shown once a moderator approved it, never before', async () => {
     const { endpoint } = scoped('peer');
     const first = await checkIn({ endpoint });
     await chooseMood(first, 4);
@@ -115,6 +115,9 @@ describe('<mutual-check-in>', () => {
     $<HTMLTextAreaElement>(first, '#encourage').value = words;
     buttonNamed(first, 'Send encouragement').click();
     await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: first.checkInId });
+    const served = async () => ((await (await fetch('/events?peer-messages=20')).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    expect(await served()).not.to.include(words);
+    await approveItem(words);
     const second = await checkIn({ endpoint });
     await chooseMood(second, 3);
     buttonNamed(second, 'Share my check-in').click();

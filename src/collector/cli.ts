@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 
@@ -18,11 +19,28 @@ try {
       path: { type: 'string', default: '/events' },
       origin: { type: 'string', multiple: true, default: [] },
       list: { type: 'boolean', default: false },
+      'post-moderation': { type: 'string', multiple: true, default: [] },
+      'blocked-words': { type: 'string' },
+      moderators: { type: 'string' },
+      'admin-origin': { type: 'string', multiple: true, default: [] },
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}. Flags: --port, --host, --db, --path, --origin (repeatable), --list.`);
+  fail(`${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin.`);
 }
+
+const KINDS = ['response', 'encouragement', 'tip', 'story'] as const;
+for (const kind of values['post-moderation']) if (!(KINDS as readonly string[]).includes(kind)) fail(`--post-moderation ${kind}: use one of ${KINDS.join(', ')}`);
+const readList = (flag: string, file: string | undefined) => {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+};
+const blockedWords = readList('--blocked-words', values['blocked-words'])?.split(/\r?\n/).map((w) => w.trim()).filter((w) => w && !w.startsWith('#'));
+const moderatorsFile = readList('--moderators', values.moderators);
 
 // The collector's own dependencies are optional peers of the widget package: say which are missing.
 const { createCollector } = await import('./create-collector.js').catch((error: NodeJS.ErrnoException) => {
@@ -31,11 +49,21 @@ const { createCollector } = await import('./create-collector.js').catch((error: 
   return fail(`the collector needs better-sqlite3, ajv and ajv-formats${missing ? ` (${missing} is missing)` : ''}: npm install better-sqlite3@12 ajv ajv-formats`);
 });
 
-const collector = createCollector({ db: values.db, path: values.path, origins: values.origin, allowListing: values.list });
+const { parseModeratorTokens } = await import('./moderation.js');
+const moderators = parseModeratorTokens(moderatorsFile ?? process.env.MUTUAL_MODERATOR_TOKENS);
+const collector = createCollector({
+  db: values.db,
+  path: values.path,
+  origins: values.origin,
+  allowListing: values.list,
+  moderation: { postModerated: values['post-moderation'] as (typeof KINDS)[number][], blockedWords, moderators, adminOrigins: values['admin-origin'] },
+});
 const server = createServer((req, res) => collector(req, res));
 server.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use; choose another with --port` : error.message));
 server.listen(Number(values.port), values.host, () => {
   console.log(`Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${values.db}`);
+  // Labels only: tokens are never printed.
+  console.log(moderators.length ? `Moderators: ${moderators.map((m) => m.label).join(', ')}` : 'No moderator tokens: members’ texts wait unreviewed (set MUTUAL_MODERATOR_TOKENS or --moderators FILE).');
 });
 const stop = () => server.close(() => (collector.close(), process.exit(0)));
 process.on('SIGINT', stop);

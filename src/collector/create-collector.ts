@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { BATCH_CONTENT_TYPE, EventTypes, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
+import { BATCH_CONTENT_TYPE, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
 import { envelopeSchema } from '../core/schema.js';
 import { createSqliteStore, type Store } from './store-sqlite.js';
 
@@ -29,6 +29,8 @@ export interface CollectorOptions {
   faults?: boolean;
   /** Where operator notes go (each refused origin, once). Default `console.warn`. */
   log?: (line: string) => void;
+  /** Moderation of what members write (see README, "Moderation"). Pre-moderation for every kind by default. */
+  moderation?: ModerationOptions;
 }
 
 export type Next = (error?: unknown) => void;
@@ -84,6 +86,20 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
+
+import {
+  AuthError,
+  createModeratorAuth,
+  flagsFor,
+  initialState,
+  ITEM_KINDS,
+  itemText,
+  parseModeratorTokens,
+  type ItemKind,
+  type ItemState,
+  type ModerationOptions,
+} from './moderation.js';
+import type { Classify, QueueItem } from './store-sqlite.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -147,6 +163,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const stats = new Map<string, number>();
   const getStats = new Map<string, number>();
   const clients = new Map<string, { count: number; resetAt: number }>();
+  const moderation = options.moderation ?? {};
+  const moderators = createModeratorAuth(moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS));
+  const adminOrigins = new Set(moderation.adminOrigins ?? []);
+  /** Member-written items enter moderation: pending (or approved under post-moderation unless held). */
+  const classify: Classify = (event) => {
+    const kind = ITEM_KINDS[event.type];
+    if (!kind) return null;
+    const flags = flagsFor(itemText(event), moderation.blockedWords);
+    return { kind, flags, state: initialState(kind, flags, moderation) };
+  };
 
   function originAllowed(origin: string, req: IncomingMessage): boolean {
     if (allowed.has(origin)) return true;
@@ -157,6 +183,77 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     } catch {
       return false; // "null" and other opaque origins must be listed explicitly
     }
+  }
+
+  function sameOrigin(origin: string, req: IncomingMessage): boolean {
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */
+  const forModerators = (item: QueueItem) => ({
+    seq: item.seq,
+    kind: item.kind,
+    state: item.state,
+    flags: item.flags,
+    receivedAt: item.receivedAt,
+    updatedAt: item.updatedAt,
+    subject: item.event.subject ?? null,
+    text: itemText(item.event),
+    data: item.event.data,
+  });
+
+  const ACTIONS: Record<string, ItemState> = { approve: 'approved', hide: 'hidden', restore: 'pending' };
+
+  /**
+   * The moderation API (Authorization: Bearer <moderator token>):
+   * GET /moderation/queue?kind=&state=&flagged=&cursor=&limit= · GET /moderation/items/SEQ ·
+   * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…"} · GET /moderation/audit?cursor=&limit=
+   */
+  async function answerModeration(req: IncomingMessage, res: ServerResponse, url: URL, sub: string): Promise<void> {
+    if (!moderators.configured) throw new HttpError(403, 'no moderator tokens are configured (MUTUAL_MODERATOR_TOKENS or moderation.moderators)');
+    let actor: string;
+    try {
+      actor = await moderators.check(req, url);
+    } catch (error) {
+      if (error instanceof AuthError) throw new HttpError(error.status, error.message, error.status === 429 ? { retryAfter: 60 } : {});
+      throw error;
+    }
+    const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 200);
+    if (req.method === 'GET' && sub === '/moderation/queue') {
+      const kind = url.searchParams.get('kind') as ItemKind | null;
+      const state = url.searchParams.get('state') as ItemState | null;
+      if (kind && !Object.values(ITEM_KINDS).includes(kind)) throw new HttpError(400, `kind must be one of ${Object.values(ITEM_KINDS).join(', ')}`, { field: 'kind' });
+      if (state && !['pending', 'approved', 'hidden'].includes(state)) throw new HttpError(400, 'state must be pending, approved or hidden', { field: 'state' });
+      const flagged = url.searchParams.get('flagged');
+      const page = store.queue({ kind: kind ?? undefined, state: state ?? undefined, flagged: flagged === null ? undefined : flagged === 'true', cursor: url.searchParams.get('cursor') ?? undefined, limit });
+      return send(res, 200, { items: page.items.map(forModerators), next: page.next, counts: store.queueCounts() });
+    }
+    if (req.method === 'GET' && sub === '/moderation/audit') {
+      return send(res, 200, { entries: store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }) });
+    }
+    const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
+    if (match) {
+      const seq = Number(match[1]);
+      if (req.method === 'GET') {
+        const item = store.item(seq);
+        if (!item) throw new HttpError(404, `no item ${seq}`);
+        return send(res, 200, forModerators(item));
+      }
+      if (req.method === 'POST') {
+        const body = JSON.parse((await readBody(req, 8192)) || '{}') as { action?: unknown; reason?: unknown };
+        const state = typeof body.action === 'string' ? ACTIONS[body.action] : undefined;
+        if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
+        const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
+        const item = store.moderate(seq, state, actor, String(body.action), reason);
+        if (!item) throw new HttpError(404, `no item ${seq}`);
+        return send(res, 200, forModerators(item));
+      }
+    }
+    throw new HttpError(404, 'not a moderation route');
   }
 
   function checkRate(req: IncomingMessage): void {
@@ -209,7 +306,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // gives each event's outcome in order (see README, "The answer").
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
-    const { statuses } = valid.length ? store.insert(valid) : { statuses: [] };
+    const { statuses } = valid.length ? store.insert(valid, classify) : { statuses: [] };
     let next = 0;
     const results: EventResult[] = events.map((event, i) => {
       const id = typeof (event as { id?: unknown })?.id === 'string' ? (event as { id: string }).id : null;
@@ -238,10 +335,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }
     const peerMessages = url.searchParams.get('peer-messages');
     if (peerMessages !== null) {
-      // Encouragements are written for other peers to read: the only texts answered to anyone.
+      // Encouragements are written for other peers to read: served only once a moderator approved them.
       const limit = Math.min(Math.max(Number(peerMessages) || 5, 1), 20);
       const messages = store
-        .recent(EventTypes.checkinEncouragement, limit)
+        .approved('encouragement', limit)
         .map(({ event }) => ({ text: String(event.data.text ?? ''), time: event.time }))
         .filter((m) => m.text);
       return send(res, 200, { messages });
@@ -277,7 +374,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const handler = (req: IncomingMessage, res: ServerResponse, next?: Next) => {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const sub = url.pathname.startsWith(path) ? url.pathname.slice(path.length) : null;
-    const known = sub === '' || sub === '/' || (options.faults && (sub === '/faults' || sub === '/stats'));
+    const admin = sub !== null && sub.startsWith('/moderation/');
+    const known = sub === '' || sub === '/' || admin || (options.faults && (sub === '/faults' || sub === '/stats'));
     if (!known) {
       if (next) return next();
       return send(res, 404, { error: 'not found' });
@@ -285,7 +383,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const origin = req.headers.origin;
     const cors: Record<string, string> = {};
     if (origin) {
-      if (!originAllowed(origin, req)) {
+      // The moderation API answers the host's admin pages only.
+      if (admin ? !adminOrigins.has(origin) && !sameOrigin(origin, req) : !originAllowed(origin, req)) {
         // A blocked widget looks like a network error in the page: say here, once, how to allow it.
         if (!refusedOrigins.has(origin) && refusedOrigins.size < 1000) {
           refusedOrigins.add(origin);
@@ -312,11 +411,12 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST, OPTIONS',
-          'access-control-allow-headers': (req.headers['access-control-request-headers'] as string | undefined) ?? 'content-type',
+          'access-control-allow-headers': admin ? 'content-type, authorization' : ((req.headers['access-control-request-headers'] as string | undefined) ?? 'content-type'),
           'access-control-max-age': '600',
         });
         return void res.end();
       }
+      if (admin) return void answerModeration(req, res, url, sub!).catch(fail);
       if (sub === '/faults') return void configureFault(req, res).catch(fail);
       if (sub === '/stats') {
         const scope = url.searchParams.get('scope') ?? '';

@@ -2,6 +2,30 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../core/envelope.js';
+import type { Flag, ItemKind, ItemState } from './moderation.js';
+
+/** A member-written item as moderators see it. */
+export interface QueueItem {
+  seq: number;
+  kind: ItemKind;
+  state: ItemState;
+  flags: Flag[];
+  receivedAt: string;
+  updatedAt: string;
+  event: MutualEnvelope;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  item: number;
+  reason: string;
+}
+
+/** Decides, for each new event, whether it is a member-written item and how it starts. */
+export type Classify = (event: MutualEnvelope) => { kind: ItemKind; state: ItemState; flags: Flag[] } | null;
 
 export interface StoredEvent {
   seq: number;
@@ -11,8 +35,21 @@ export interface StoredEvent {
 
 /** What the collector needs from storage; SQLite here, room for Postgres later. */
 export interface Store {
-  /** Inserts new events in one transaction; ids already stored (same source + id) are skipped. One status per event, in order. */
-  insert(events: MutualEnvelope[]): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[] };
+  /**
+   * Inserts new events in one transaction; ids already stored (same source + id) are skipped. One
+   * status per event, in order. `classify` makes member-written items enter moderation.
+   */
+  insert(events: MutualEnvelope[], classify?: Classify): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[] };
+  /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
+  queue(query: { kind?: ItemKind; state?: ItemState; flagged?: boolean; cursor?: string; limit: number }): { items: QueueItem[]; next: string | null };
+  item(seq: number): QueueItem | undefined;
+  /** Moves an item to `state` and appends to the audit log (never rewritten). */
+  moderate(seq: number, state: ItemState, actor: string, action: string, reason: string): QueueItem | undefined;
+  audit(query: { cursor?: number; limit: number }): AuditEntry[];
+  /** Approved items of a kind, newest first. */
+  approved(kind: ItemKind, limit: number): QueueItem[];
+  /** Items per kind and state (the queue's tab counts). */
+  queueCounts(): Record<string, Record<string, number>>;
   /** Net reaction counts for a subject: added − removed per reaction, never below zero. */
   counts(subject: string): Record<string, number>;
   list(query: { since: number; limit: number; subject?: string; type?: string }): StoredEvent[];
@@ -39,17 +76,67 @@ export function createSqliteStore(file: string): Store {
       UNIQUE (source, id)
     );
     CREATE INDEX IF NOT EXISTS events_subject ON events (subject, type);
+    CREATE TABLE IF NOT EXISTS items (
+      seq INTEGER PRIMARY KEY REFERENCES events (seq),
+      kind TEXT NOT NULL,
+      state TEXT NOT NULL,
+      flags TEXT NOT NULL,
+      flagged INTEGER NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS items_queue ON items (state, kind, flagged DESC, seq DESC);
+    CREATE TABLE IF NOT EXISTS audit (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      item INTEGER NOT NULL,
+      reason TEXT NOT NULL
+    );
+    -- The audit log is never rewritten.
+    CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `);
+  const insertItem = db.prepare(`INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES (@seq, @kind, @state, @flags, @flagged, @at)`);
+  const itemColumns = `i.seq, i.kind, i.state, i.flags, i.updated_at AS updatedAt, e.received_at AS receivedAt, e.envelope`;
+  const queueQuery = db.prepare(
+    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
+     WHERE (@kind IS NULL OR i.kind = @kind) AND (@state IS NULL OR i.state = @state) AND (@flagged IS NULL OR i.flagged = @flagged)
+       AND (@cFlagged IS NULL OR i.flagged < @cFlagged OR (i.flagged = @cFlagged AND i.seq < @cSeq))
+     ORDER BY i.flagged DESC, i.seq DESC LIMIT @limit`,
+  );
+  const itemQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = ?`);
+  const setState = db.prepare(`UPDATE items SET state = @state, updated_at = @at WHERE seq = @seq`);
+  const addAudit = db.prepare(`INSERT INTO audit (at, actor, action, item, reason) VALUES (@at, @actor, @action, @item, @reason)`);
+  const auditQuery = db.prepare(`SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor ORDER BY seq LIMIT @limit`);
+  const approvedQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`);
+  const countsQuery = db.prepare(`SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state`);
+  type ItemRow = { seq: number; kind: ItemKind; state: ItemState; flags: string; updatedAt: string; receivedAt: string; envelope: string };
+  const toItem = (r: ItemRow): QueueItem => ({
+    seq: r.seq,
+    kind: r.kind,
+    state: r.state,
+    flags: JSON.parse(r.flags) as Flag[],
+    receivedAt: r.receivedAt,
+    updatedAt: r.updatedAt,
+    event: JSON.parse(r.envelope) as MutualEnvelope,
+  });
+  const moderateTx = db.transaction((seq: number, state: ItemState, actor: string, action: string, reason: string) => {
+    const at = new Date().toISOString();
+    if (!setState.run({ seq, state, at }).changes) return undefined;
+    addAudit.run({ at, actor, action, item: seq, reason });
+    return toItem(itemQuery.get(seq) as ItemRow);
+  });
   const insertOne = db.prepare(
     `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
      VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
   );
-  const insertMany = db.transaction((events: MutualEnvelope[]) => {
+  const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify) => {
     const receivedAt = new Date().toISOString();
     let accepted = 0;
     const statuses: ('accepted' | 'duplicate')[] = [];
     for (const e of events) {
-      const changes = insertOne.run({
+      const inserted = insertOne.run({
         id: e.id,
         source: e.source,
         type: e.type,
@@ -57,9 +144,14 @@ export function createSqliteStore(file: string): Store {
         time: e.time,
         receivedAt,
         envelope: JSON.stringify(e),
-      }).changes;
+      });
+      const changes = inserted.changes;
       accepted += changes;
       statuses.push(changes ? 'accepted' : 'duplicate');
+      const item = changes ? classify?.(e) : null;
+      if (item) {
+        insertItem.run({ seq: Number(inserted.lastInsertRowid), kind: item.kind, state: item.state, flags: JSON.stringify(item.flags), flagged: item.flags.length ? 1 : 0, at: receivedAt });
+      }
     }
     return { accepted, duplicates: events.length - accepted, statuses };
   });
@@ -80,7 +172,26 @@ export function createSqliteStore(file: string): Store {
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   return {
-    insert: (events) => insertMany(events),
+    insert: (events, classify) => insertMany(events, classify),
+    queue({ kind, state, flagged, cursor, limit }) {
+      const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
+      const rows = queueQuery.all({ kind: kind ?? null, state: state ?? null, flagged: flagged === undefined ? null : flagged ? 1 : 0, cFlagged, cSeq, limit }) as ItemRow[];
+      const items = rows.map(toItem);
+      const last = items.at(-1);
+      return { items, next: items.length === limit && last ? `${last.flags.length ? 1 : 0}.${last.seq}` : null };
+    },
+    item: (seq) => {
+      const row = itemQuery.get(seq) as ItemRow | undefined;
+      return row && toItem(row);
+    },
+    moderate: (seq, state, actor, action, reason) => moderateTx(seq, state, actor, action, reason),
+    audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
+    approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
+    queueCounts() {
+      const out: Record<string, Record<string, number>> = {};
+      for (const r of countsQuery.all() as { kind: string; state: string; n: number }[]) (out[r.kind] ??= {})[r.state] = r.n;
+      return out;
+    },
     recent: (type, limit) => rowsToEvents(recentQuery.all({ type, limit }) as { seq: number; receivedAt: string; envelope: string }[]),
     counts(subject) {
       const rows = countQuery.all({ subject, added: EventTypes.reactionAdded, removed: EventTypes.reactionRemoved }) as {

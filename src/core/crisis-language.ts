@@ -29,7 +29,10 @@ const en = [
   "(don't|dont|do not) want to (be alive|live|exist|wake up)",
   'no (reason|point) (to|in) (live|living|go on|going on|carry on)',
   'better off (without me|dead|if i (was|were) gone)',
-  'nobody would (miss|notice) (me|if i)',
+  // Said of oneself, or at someone else: both need a moderator's eye before any member reads them.
+  '(nobody|no one|noone) (would|will|is going to) (miss|notice) (me|you|if i|if you)',
+  'kill your ?self',
+  '(you should|go) die',
   'end (it|it all|everything|things)( all)? (tonight|today|now|soon|this week)',
   'end it all',
   // "I can't go on" is distress; "can't go on holiday" / "go on a walk" are not.

@@ -31,6 +31,8 @@ function rows(db: string): { id: string; type: string }[] {
   }
 }
 
+const TOKEN = 'moderator-token-for-tests-0123456789';
+
 function reaction(subject: string, reactionName: string, removed = false): MutualEnvelope {
   return createEnvelope(removed ? EventTypes.reactionRemoved : EventTypes.reactionAdded, { reaction: reactionName }, { source: '/test', subject });
 }
@@ -143,14 +145,22 @@ describe('collector', () => {
     assert.equal((await fetch(ctx.url)).status, 400);
   });
 
-  test('?peer-messages=N answers the newest encouragements only (texts peers wrote for each other)', async () => {
-    const cheer = (text: string) => createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/test', subject: 'daily' });
-    const privateCheckIn = createEnvelope(EventTypes.checkinSubmitted, { mood: 2, hard: 'private words' }, { source: '/test', subject: 'daily' });
-    await post(ctx.url, [cheer('You are not alone.'), privateCheckIn, cheer('One day at a time.')]);
-    const res = await fetch(`${ctx.url}?peer-messages=2`);
-    const body = await res.json();
-    assert.deepEqual(body.messages.map((m: { text: string }) => m.text), ['One day at a time.', 'You are not alone.']);
-    assert.doesNotMatch(JSON.stringify(body), /private words/);
+  test('?peer-messages=N answers approved encouragements only, newest first, never a private check-in', async () => {
+    const { url, server, collector } = await start({ moderation: { moderators: [{ label: 'sam', token: TOKEN }] } });
+    try {
+      const cheer = (text: string) => createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/test', subject: 'daily' });
+      const privateCheckIn = createEnvelope(EventTypes.checkinSubmitted, { mood: 2, hard: 'private words' }, { source: '/test', subject: 'daily' });
+      await post(url, [cheer('You are not alone.'), privateCheckIn, cheer('One day at a time.')]);
+      assert.deepEqual((await (await fetch(`${url}?peer-messages=2`)).json()).messages, [], 'nothing before review');
+      const { items } = await (await fetch(`${url}/moderation/queue`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+      for (const item of items) await fetch(`${url}/moderation/items/${item.seq}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ action: 'approve' }) });
+      const body = await (await fetch(`${url}?peer-messages=2`)).json();
+      assert.deepEqual(body.messages.map((m: { text: string }) => m.text), ['One day at a time.', 'You are not alone.']);
+      assert.doesNotMatch(JSON.stringify(body), /private words/);
+    } finally {
+      server.close();
+      collector.close();
+    }
   });
 
   test('what Mutual sends is a valid CloudEvents batch for the official SDK', async () => {

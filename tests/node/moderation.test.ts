@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createCollector, type CollectorOptions } from '../../src/collector/index.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { XSS_PAYLOADS } from '../helpers/xss-payloads.js';
+
+const SAM = 'sam-moderator-token-0123456789abcdef';
+const ALEX = 'alex-moderator-token-0123456789abcdef';
+
+async function start(options: CollectorOptions = {}) {
+  const lines: string[] = [];
+  const db = join(mkdtempSync(join(tmpdir(), 'mutual-mod-')), 'events.db');
+  const collector = createCollector({
+    db,
+    log: (l) => lines.push(l),
+    ...options,
+    moderation: { moderators: [{ label: 'sam', token: SAM }, { label: 'alex', token: ALEX }], ...options.moderation },
+  });
+  const server = createServer((req, res) => collector(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/events`;
+  const stop = () => (server.close(), collector.close());
+  const post = (events: MutualEnvelope[]) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const api = (path: string, init: RequestInit & { token?: string | null } = {}) =>
+    fetch(`${url}/moderation${path}`, { ...init, headers: { ...(init.token === null ? {} : { authorization: `Bearer ${init.token ?? SAM}` }), ...(init.headers as Record<string, string>) } });
+  const act = (seq: number, action: string, reason = '', token = SAM) => api(`/items/${seq}`, { method: 'POST', token, body: JSON.stringify({ action, reason }) });
+  const served = async () => ((await (await fetch(`${url}?peer-messages=20`)).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+  return { url, stop, post, api, act, served, lines };
+}
+const cheer = (text: string) => createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/t', subject: 'daily' });
+const tip = (text: string) => createEnvelope(EventTypes.checkinTipShared, { text }, { source: '/t', subject: 'daily' });
+const response = (text: string) => createEnvelope(EventTypes.storyResponse, { text, storyId: 's-1' }, { source: '/t', subject: 's-1' });
+
+test('an unreviewed encouragement is never served; approving serves it; hiding removes it; each action is audited with the moderator’s label', async () => {
+  const c = await start();
+  try {
+    await c.post([cheer('Nobody would miss you. DM me for help: http://phish.example/login'), cheer('You showed up today. That counts.')]);
+    assert.deepEqual(await c.served(), []);
+    const queue = await (await c.api('/queue?kind=encouragement')).json();
+    assert.equal(queue.items.length, 2);
+    // The phishing text is flagged (crisis language and a link) and comes first.
+    assert.deepEqual(queue.items[0].flags, ['crisis', 'link']);
+    assert.deepEqual(queue.items[1].flags, []);
+    assert.deepEqual(queue.counts, { encouragement: { pending: 2 } });
+    const kind = queue.items[1];
+    assert.equal((await c.act(kind.seq, 'approve', 'kind words')).status, 200);
+    assert.deepEqual(await c.served(), ['You showed up today. That counts.']);
+    assert.equal((await c.act(kind.seq, 'hide', 'second look', ALEX)).status, 200);
+    assert.deepEqual(await c.served(), []);
+    assert.equal((await c.act(queue.items[0].seq, 'hide', 'phishing')).status, 200);
+    const audit = (await (await c.api('/audit')).json()).entries.map((e: { actor: string; action: string; item: number; reason: string }) => [e.actor, e.action, e.item, e.reason]);
+    assert.deepEqual(audit, [
+      ['sam', 'approve', kind.seq, 'kind words'],
+      ['alex', 'hide', kind.seq, 'second look'],
+      ['sam', 'hide', queue.items[0].seq, 'phishing'],
+    ]);
+  } finally {
+    c.stop();
+  }
+});
+
+test('post-moderation is chosen per kind; crisis language, links, contact details and blocked words stay held and flagged', async () => {
+  const c = await start({ moderation: { postModerated: ['encouragement', 'tip'], blockedWords: ['casino'] } });
+  try {
+    await c.post([
+      cheer('One evening at a time.'),
+      cheer('Honestly I want to end my life'),
+      cheer('Read this: www.example.org/cure'),
+      cheer('Call me on 07700 900123'),
+      cheer('Try the casino, it helps'),
+      tip('A walk before work helps me.'),
+    ]);
+    assert.deepEqual(await c.served(), ['One evening at a time.']);
+    const { items } = await (await c.api('/queue?state=pending')).json();
+    assert.deepEqual(
+      items.map((i: { text: string; flags: string[] }) => [i.text, i.flags]),
+      [
+        ['Try the casino, it helps', ['blocked-word']],
+        ['Call me on 07700 900123', ['contact']],
+        ['Read this: www.example.org/cure', ['link']],
+        ['Honestly I want to end my life', ['crisis']],
+      ],
+    );
+    // Responses stay pre-moderated.
+    await c.post([response('Me too. It gets easier.')]);
+    const responses = await (await c.api('/queue?kind=response')).json();
+    assert.equal(responses.items[0].state, 'pending');
+    const flagged = await (await c.api('/queue?flagged=true')).json();
+    assert.equal(flagged.items.length, 4);
+  } finally {
+    c.stop();
+  }
+});
+
+test('moderator access: 401 without a token, 403 for a wrong one (slowly, then limited), never in a URL, never in a log line', async () => {
+  const c = await start();
+  try {
+    assert.equal((await c.api('/queue', { token: null })).status, 401);
+    const started = Date.now();
+    const wrong = await c.api('/queue', { token: 'not-the-token-0123456789' });
+    assert.equal(wrong.status, 403);
+    assert.ok(Date.now() - started >= 350, 'a wrong token is answered slowly');
+    const inUrl = await c.api(`/queue?token=${SAM}`, { token: null });
+    assert.equal(inUrl.status, 400);
+    assert.match((await inUrl.json()).error, /never accepted in a URL/);
+    for (let i = 0; i < 10; i++) await c.api('/queue', { token: `wrong-token-number-${i}-0123456789` });
+    assert.equal((await c.api('/queue', { token: 'wrong-token-again-0123456789' })).status, 429);
+    assert.ok(!c.lines.join('\n').includes(SAM));
+    // Only the configured admin origins (and the collector's own) may call it from a browser.
+    const foreign = await c.api('/queue', { headers: { origin: 'https://community.example' } });
+    assert.equal(foreign.status, 403);
+  } finally {
+    c.stop();
+  }
+});
+
+test('moderation API: paging a queue with a cursor gives every item once; a malformed action names the field', async () => {
+  const c = await start({ moderation: { adminOrigins: ['https://admin.example'] } });
+  try {
+    const texts = Array.from({ length: 25 }, (_, i) => `Encouragement ${i}`);
+    await c.post(texts.map(cheer));
+    await c.post([cheer('See www.example.org')]);
+    const seen: number[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = await (await c.api(`/queue?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: { origin: 'https://admin.example' } })).json();
+      seen.push(...page.items.map((i: { seq: number }) => i.seq));
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    assert.equal(seen.length, 26);
+    assert.equal(new Set(seen).size, 26);
+    const bad = await c.act(seen[0], 'delete');
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).field, 'action');
+  } finally {
+    c.stop();
+  }
+});
+
+test('texts are returned as data; the XSS corpus goes through the queue unchanged', async () => {
+  const c = await start();
+  try {
+    await c.post(XSS_PAYLOADS.slice(0, 50).map((p) => response(p)));
+    const { items } = await (await c.api('/queue?kind=response&limit=100')).json();
+    assert.deepEqual(new Set(items.map((i: { text: string }) => i.text)), new Set(XSS_PAYLOADS.slice(0, 50)));
+  } finally {
+    c.stop();
+  }
+});
