@@ -13,9 +13,10 @@ import meToo from '../../../me-too/me-too.messages.js';
 import provider from '../../../provider/provider.messages.js';
 import quickExit from '../../../quick-exit/quick-exit.messages.js';
 import storyCard from '../../../story-card/story-card.messages.js';
+import moderation from '../../../moderation-queue/moderation-queue.messages.js';
 import nudge from '../../nudge.messages.js';
 
-export default { ...meToo, ...storyCard, ...crisis, ...checkIn, ...nudge, ...provider, ...quickExit } satisfies Record<
+export default { ...meToo, ...storyCard, ...crisis, ...checkIn, ...nudge, ...provider, ...quickExit, ...moderation } satisfies Record<
   string,
   string | Partial<Record<Intl.LDMLPluralRule, string>>
 >;

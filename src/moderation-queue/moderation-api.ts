@@ -1,0 +1,61 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type Kind = 'response' | 'encouragement' | 'tip' | 'story';
+export interface Item {
+  seq: number;
+  kind: Kind;
+  state: 'pending' | 'approved' | 'hidden';
+  flags: string[];
+  receivedAt: string;
+  subject: string | null;
+  text: string;
+}
+export interface Page {
+  items: Item[];
+  next: string | null;
+  counts: Partial<Record<Kind, Partial<Record<Item['state'], number>>>>;
+}
+
+/**
+ * Talks to the collector's moderation API for one element: the token travels only in the
+ * `Authorization` header, is held in memory and never written to the device or a URL.
+ */
+export class ModerationApi implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: { endpoint: () => string | null; token: () => string | undefined },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  private url(path: string): URL {
+    const endpoint = this.options.endpoint();
+    if (!endpoint) throw new Error('no endpoint');
+    const base = new URL(endpoint, location.href);
+    base.search = '';
+    return new URL(`${base.pathname.replace(/\/$/, '')}/moderation${path}`, base);
+  }
+
+  private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const token = this.options.token();
+    if (!token) throw Object.assign(new Error('no token'), { status: 401 });
+    const res = await fetch(this.url(path), {
+      ...init,
+      credentials: 'omit',
+      redirect: 'error',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    if (!res.ok) throw Object.assign(new Error(`${res.status}`), { status: res.status });
+    return (await res.json()) as T;
+  }
+
+  queue(kind: Kind, cursor?: string | null): Promise<Page> {
+    return this.call(`/queue?state=pending&kind=${kind}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  }
+
+  act(seq: number, action: 'approve' | 'hide' | 'restore', reason = ''): Promise<Item> {
+    return this.call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason }) });
+  }
+}

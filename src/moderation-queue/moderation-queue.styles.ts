@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const moderationQueueStyles = css`
+  [part='base'] {
+    display: grid;
+    gap: var(--_space-m);
+    padding: var(--_space-l);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--mutual-moderation-queue-background, var(--_color-surface));
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.2em;
+    font-weight: 700;
+  }
+  [role='tablist'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+  }
+  [role='tab'][aria-selected='true'] {
+    border-color: var(--_color-accent);
+    background: var(--_color-accent-soft);
+    font-weight: 700;
+  }
+  ol {
+    display: grid;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part='item'] {
+    display: grid;
+    gap: var(--_space-xs);
+    padding: var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-s);
+  }
+  [part='item']:focus-visible {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  [part='item'] p {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    color: var(--_color-text-muted);
+    font-size: 0.875em;
+  }
+  .flags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .flags li {
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-pill);
+    font-size: 0.875em;
+  }
+  .flags .crisis {
+    border-color: var(--_color-accent);
+    font-weight: 700;
+  }
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+  }
+  @media (forced-colors: active) {
+    [role='tab'][aria-selected='true'] {
+      border: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,181 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { headingLevel } from '../core/heading.js';
+import { fullDate, relativeTime, type MessageKey } from '../core/i18n/index.js';
+import { MutualElement } from '../core/mutual-element.js';
+import { formStyles } from '../core/form-styles.js';
+import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
+import { ModerationApi, type Item, type Kind, type Page } from './moderation-api.js';
+import { moderationQueueStyles } from './moderation-queue.styles.js';
+import moderationMessages from './moderation-queue.messages.js';
+
+const KINDS: Kind[] = ['encouragement', 'response', 'tip', 'story'];
+type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
+
+/**
+ * @tag mutual-moderation-queue
+ * @summary The host's review queue: what members wrote waits here until a moderator approves
+ * or hides it. For the host's admin page only (`mutual-widgets/admin`), never members' pages.
+ *
+ * Tabs by kind with counts; flagged items (crisis language, links, contact details, blocked
+ * words) first; Approve, Hide and Undo by keyboard, `j`/`k` to move between items. Texts are
+ * shown as text. Items flagged for crisis language come with help lines.
+ *
+ * The moderator token is set as the `token` property (never an attribute, never stored on the
+ * device) and sent only as `Authorization: Bearer`.
+ *
+ * @csspart base - The queue.
+ * @csspart item - One item.
+ * @csspart actions - An item's buttons.
+ * @cssprop --mutual-moderation-queue-background - Background (default `--mutual-color-surface`).
+ */
+export class MutualModerationQueue extends MutualElement {
+  static override messages = moderationMessages;
+  static override styles = [...MutualElement.styles, formStyles, moderationQueueStyles];
+  static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
+
+  /** The moderator token (property only: it never appears in the page's markup or on the device). */
+  @property({ attribute: false }) token?: string;
+  /** Level of the queue's heading (2–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private kind: Kind = 'encouragement';
+  @state() private page: Page = { items: [], next: null, counts: {} };
+  @state() private status: Status = 'loading';
+  @state() private reason = '';
+  @state() private announcement = '';
+  /** The last decision, for Undo. */
+  @state() private last: { item: Item; action: 'approve' | 'hide' } | null = null;
+
+  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token') || !this.hasUpdated) void this.load();
+  }
+
+  /** Loads the first page of the current tab (or the next page with `more`). */
+  private async load(more = false): Promise<void> {
+    if (!this.token) return void (this.status = 'no-token');
+    if (!more) this.status = 'loading';
+    try {
+      const page = await this.api.queue(this.kind, more ? this.page.next : null);
+      this.page = more ? { ...page, items: [...this.page.items, ...page.items] } : page;
+      this.status = 'ready';
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      this.status = status === 401 || status === 403 ? 'denied' : 'error';
+      this.reason = (error as Error).message;
+    }
+  }
+
+  private choose(kind: Kind, focus = false): void {
+    this.kind = kind;
+    this.last = null;
+    void this.load();
+    if (focus) this.focusAfterUpdate(`#tab-${kind}`);
+  }
+
+  private async decide(item: Item, action: 'approve' | 'hide'): Promise<void> {
+    const index = this.page.items.indexOf(item);
+    try {
+      await this.api.act(item.seq, action);
+    } catch (error) {
+      this.announcement = this.mutual.t('mod.error', { reason: (error as Error).message });
+      return;
+    }
+    const items = this.page.items.filter((i) => i !== item);
+    const counts = { ...this.page.counts, [item.kind]: { ...this.page.counts[item.kind], pending: Math.max(0, (this.page.counts[item.kind]?.pending ?? 1) - 1) } };
+    this.page = { ...this.page, items, counts };
+    this.last = { item, action };
+    this.announcement = this.mutual.t(action === 'approve' ? 'mod.approved' : 'mod.hidden');
+    // Focus follows the work: the next item, else the one before, else Undo.
+    const next = items[index] ?? items[index - 1];
+    this.focusAfterUpdate(next ? `#item-${next.seq}` : '#undo');
+  }
+
+  private async undo(): Promise<void> {
+    const last = this.last;
+    if (!last) return;
+    await this.api.act(last.item.seq, 'restore', 'undo');
+    this.last = null;
+    this.announcement = this.mutual.t('mod.restored');
+    await this.load();
+    this.focusAfterUpdate(`#item-${last.item.seq}`);
+  }
+
+  /** Arrow keys between tabs (one tab stop); `j`/`k` between items. */
+  private onTabKey(e: KeyboardEvent): void {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    const dir = this.mutual.dir === 'rtl' ? -step : step;
+    this.choose(KINDS[(KINDS.indexOf(this.kind) + dir + KINDS.length) % KINDS.length], true);
+  }
+
+  private onListKey(e: KeyboardEvent): void {
+    if ((e.key !== 'j' && e.key !== 'k') || e.altKey || e.ctrlKey || e.metaKey) return;
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')];
+    const current = items.findIndex((i) => i.contains((this.renderRoot as ShadowRoot).activeElement));
+    const next = items[Math.min(items.length - 1, Math.max(0, current + (e.key === 'j' ? 1 : -1)))];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  }
+
+  private renderItem(item: Item, level: number) {
+    const t = this.mutual.t.bind(this.mutual);
+    const date = new Date(item.receivedAt);
+    return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}" aria-describedby="meta-${item.seq}">
+      <span class="meta" id="meta-${item.seq}">
+        <time datetime=${date.toISOString()} title=${fullDate(this.mutual.locale, date)}>${relativeTime(this.mutual.locale, date)}</time>
+        ${item.subject ? html` · ${t('mod.about', { subject: item.subject })}` : nothing}
+      </span>
+      ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
+      <p id="text-${item.seq}">${item.text}</p>
+      ${item.flags.includes('crisis')
+        ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
+        : nothing}
+      <div part="actions">
+        <button type="button" class="primary" @click=${() => this.decide(item, 'approve')}>${t('mod.approve')}</button>
+        <button type="button" @click=${() => this.decide(item, 'hide')}>${t('mod.hide')}</button>
+      </div>
+    </li>`;
+  }
+
+  private renderBody(level: number) {
+    const t = this.mutual.t.bind(this.mutual);
+    if (this.status === 'no-token') return html`<p>${t('mod.no-token')}</p>`;
+    if (this.status === 'loading') return html`<p>${t('mod.loading')}</p>`;
+    if (this.status === 'denied' || this.status === 'error') {
+      return html`<p role="alert">${this.status === 'denied' ? t('mod.denied') : t('mod.error', { reason: this.reason })}</p>
+        <div part="actions"><button type="button" @click=${() => this.load()}>${t('mod.retry')}</button></div>`;
+    }
+    if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
+    return html`<p class="meta">${t('mod.keys')}</p>
+      <ol @keydown=${this.onListKey}>${this.page.items.map((item) => this.renderItem(item, level))}</ol>
+      ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.load(true)}>${t('mod.more')}</button></div>` : nothing}`;
+  }
+
+  protected override render() {
+    const t = this.mutual.t.bind(this.mutual);
+    const level = headingLevel(this, this.headingLevel, 2);
+    return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title">
+      <div class="heading" role="heading" aria-level=${level} id="title" tabindex="-1">${t('mod.title')}</div>
+      <div role="tablist" aria-label=${t('mod.kinds')} @keydown=${this.onTabKey}>
+        ${KINDS.map((kind) => {
+          const selected = kind === this.kind;
+          const label = t(`mod.kind.${kind}` as MessageKey);
+          const count = this.page.counts[kind]?.pending ?? 0;
+          return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
+            tabindex=${selected ? 0 : -1} @click=${() => this.choose(kind)}>${t('mod.tab', { label, count })}</button>`;
+        })}
+      </div>
+      <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.renderBody(level)}</div>
+      <p role="status" class="meta">
+        ${this.announcement}
+        ${this.last ? html`<button type="button" id="undo" @click=${() => this.undo()}>${t('mod.undo')}</button>` : nothing}
+      </p>
+    </section>`;
+  }
+}
