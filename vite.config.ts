@@ -1,15 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
-import { ELEMENTS } from './src/elements.js';
+import { MEMBER_ELEMENTS } from './src/elements.js';
 
 /**
  * Mounts the reference collector on `/events` of the dev server (`npm start`) and of
  * `vite preview`, backed by a real SQLite file (MUTUAL_DB, default data/events.db).
  */
+/** A moderator token for this development server only, printed at start (the demo's admin page asks for it). */
+const DEV_MODERATOR_TOKEN = process.env.MUTUAL_DEV_MODERATOR_TOKEN ?? randomBytes(18).toString('base64url');
+
 export function mutualCollector(db = process.env.MUTUAL_DB ?? 'data/events.db'): Plugin {
   const mountOn = async (server: { middlewares: { use: (fn: never) => void } }) => {
     const { createCollector } = await import('./src/collector/create-collector.js');
+    const { parseModeratorTokens } = await import('./src/collector/moderation.js');
     // Listing (`GET /events?since=`) feeds the demo's live panel; keep it off in production.
-    server.middlewares.use(createCollector({ db, allowListing: true }) as never);
+    const moderators = [{ label: 'development', token: DEV_MODERATOR_TOKEN }, ...parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS)];
+    server.middlewares.use(createCollector({ db, allowListing: true, moderation: { moderators } }) as never);
   };
   return {
     name: 'mutual-collector',
@@ -34,7 +40,7 @@ function demoHome(): Plugin {
         setTimeout(() => {
           const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
           console.log(
-            `\n  Mutual demo:      ${url}demo/\n  Plain-HTML page:  ${url}demo/plain.html\n  Snippet builder:  ${url}demo/builder.html\n  Events endpoint:  ${url}events  (SQLite: ${process.env.MUTUAL_DB ?? 'data/events.db'})\n`,
+            `\n  Mutual demo:      ${url}demo/\n  Plain-HTML page:  ${url}demo/plain.html\n  Snippet builder:  ${url}demo/builder.html\n  Moderation:       ${url}demo/admin.html  (development moderator token: ${DEV_MODERATOR_TOKEN})\n  Events endpoint:  ${url}events  (SQLite: ${process.env.MUTUAL_DB ?? 'data/events.db'})\n`,
           );
         }, 50);
       });
@@ -42,7 +48,7 @@ function demoHome(): Plugin {
   };
 }
 
-const elements = ELEMENTS.map((e) => e.folder);
+const elements = MEMBER_ELEMENTS.map((e) => e.folder);
 
 const cdn = (input: Record<string, string>, outDir: string, emptyOutDir: boolean, inlineDynamicImports = false) => ({
   outDir,
@@ -74,6 +80,7 @@ export default defineConfig(({ mode }) => ({
             entry: Object.fromEntries([
               ['index', 'src/index.ts'],
               ['all', 'src/all.ts'],
+              ['admin', 'src/admin.ts'],
               ['react', 'src/react/index.ts'],
               ...elements.map((e) => [e, `src/${e}/define.ts`]),
             ]),
@@ -86,7 +93,10 @@ export default defineConfig(({ mode }) => ({
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
           },
         }
-      : mode === 'single'
+      : mode === 'admin'
+        ? // The host's admin page: the moderation queue, never on members' pages.
+          cdn({ 'mutual-admin': 'src/admin.ts' }, 'dist', false)
+        : mode === 'single'
         ? // For CMSs that accept one file only: every element and every language in one module.
           cdn({ 'mutual-single': 'src/all.ts' }, 'dist', false, true)
         : mode === 'loader'

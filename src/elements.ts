@@ -11,6 +11,11 @@ export const ELEMENTS = [
   { tag: 'mutual-check-in', folder: 'check-in', react: 'CheckIn', audience: 'members' },
   { tag: 'mutual-crisis-resources', folder: 'crisis-resources', react: 'CrisisResources', audience: 'members' },
   { tag: 'mutual-quick-exit', folder: 'quick-exit', react: 'QuickExit', audience: 'members' },
+  // For the host's admin page only: in `admin.ts`, never in `all.ts`, the loader or the members' React wrappers.
+  { tag: 'mutual-moderation-queue', folder: 'moderation-queue', react: null, audience: 'admin' },
 ] as const;
+
+/** The elements members' pages load (`all.ts`, the loader, the React wrappers). */
+export const MEMBER_ELEMENTS = ELEMENTS.filter((e) => e.audience === 'members');
 
 export type MutualTag = (typeof ELEMENTS)[number]['tag'];

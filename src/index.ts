@@ -3,10 +3,11 @@
  * defines and bundles no element; `mutual-widgets/all` (or `mutual-widgets/<element>`) does.
  */
 export * from './core/public.js';
-export { ELEMENTS, type MutualTag } from './elements.js';
+export { ELEMENTS, MEMBER_ELEMENTS, type MutualTag } from './elements.js';
 export type { MutualProvider } from './provider/provider.js';
 export type { MutualMeToo } from './me-too/me-too.js';
 export type { MutualStoryCard } from './story-card/story-card.js';
 export type { MutualCrisisResources } from './crisis-resources/crisis-resources.js';
 export type { MutualCheckIn } from './check-in/check-in.js';
 export type { MutualQuickExit } from './quick-exit/quick-exit.js';
+export type { MutualModerationQueue } from './moderation-queue/moderation-queue.js';

@@ -2,9 +2,9 @@
  * The lazy loader (`dist/mutual-loader.js`): defines each Mutual element only when its tag first
  * appears on the page, so a page with only a reaction bar doesn't download the check-in form.
  */
-import { ELEMENTS } from './elements.js';
+import { MEMBER_ELEMENTS } from './elements.js';
 
-const loaders = new Map<string, () => Promise<unknown>>(ELEMENTS.map(({ tag, folder }) => [tag, () => import(`./${folder}/define.ts`)]));
+const loaders = new Map<string, () => Promise<unknown>>(MEMBER_ELEMENTS.map(({ tag, folder }) => [tag, () => import(`./${folder}/define.ts`)]));
 
 function scan(root: ParentNode): void {
   for (const [tag, load] of loaders) {

@@ -46,7 +46,8 @@ function row(name, size, budget) {
 row('Lit alone (LitElement + html + css), the floor', await bundle(null, "import { LitElement, html, css } from 'lit'; export { LitElement, html, css };"));
 row('all elements with Lit (src/all.ts)', await bundle('src/all.ts'), budgets?.all);
 // The element list lives in src/elements.ts; read its folders without a TypeScript loader.
-const folders = [...readFileSync('src/elements.ts', 'utf8').matchAll(/folder: '([a-z-]+)'/g)].map((m) => m[1]);
+const folders = [...readFileSync('src/elements.ts', 'utf8').matchAll(/folder: '([a-z-]+)'[^}]*audience: 'members'/g)].map((m) => m[1]);
+row('admin elements with Lit (src/admin.ts)', await bundle('src/admin.ts'), budgets?.admin);
 for (const el of folders) {
   row(`<mutual-${el}> alone with Lit`, await bundle(`src/${el}/define.ts`), budgets?.[el] ?? budgets?.element);
 }

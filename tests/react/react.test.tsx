@@ -30,10 +30,10 @@ test('the React wrapper renders <mutual-me-too> with props and delivers onMutual
 });
 
 test('there is a React wrapper for every element in src/elements.ts, and each renders its element', async () => {
-  const { ELEMENTS } = await import('../../src/elements.js');
+  const { MEMBER_ELEMENTS } = await import('../../src/elements.js');
   const wrappers = await import('../../src/react/index.js');
-  expect(Object.keys(wrappers).sort()).toEqual(ELEMENTS.map((e) => e.react).sort());
-  for (const { tag, react } of ELEMENTS) {
+  expect(Object.keys(wrappers).sort()).toEqual(MEMBER_ELEMENTS.map((e) => e.react).sort());
+  for (const { tag, react } of MEMBER_ELEMENTS) {
     const Wrapper = (wrappers as unknown as Record<string, (props: Record<string, unknown>) => React.ReactElement>)[react];
     const host = document.createElement('div');
     document.body.append(host);

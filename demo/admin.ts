@@ -1,0 +1,14 @@
+import '../src/all.js';
+import '../src/admin.js';
+
+// Lit's development build under Vite: its "dev mode" notice is expected here (see demo.ts).
+((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set()).add('dev-mode');
+
+const queue = document.querySelector('mutual-moderation-queue')!;
+document.getElementById('sign-in')!.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const input = document.getElementById('token') as HTMLInputElement;
+  queue.token = input.value.trim();
+  input.value = '';
+  void queue.updateComplete.then(() => (queue.shadowRoot!.querySelector('#title') as HTMLElement | null)?.focus());
+});

@@ -1,0 +1,136 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/all.js';
+import '../src/admin.js';
+import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
+import { createEnvelope, EventTypes } from '../src/core/envelope.js';
+import { expectAxeClean } from './helpers/browser.js';
+import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from './helpers/collector.js';
+import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
+
+const auth = { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` };
+
+/** A moderator clears what other tests left pending, so each test sees only its own items. */
+async function clearQueue(): Promise<void> {
+  for (;;) {
+    const { items } = (await (await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers: auth })).json()) as { items: { seq: number }[] };
+    if (!items.length) return;
+    await Promise.all(items.map((i) => fetch(`${ENDPOINT}/moderation/items/${i.seq}`, { method: 'POST', headers: auth, body: JSON.stringify({ action: 'hide', reason: 'test setup' }) })));
+  }
+}
+
+async function submit(type: string, texts: string[]): Promise<void> {
+  const events = texts.map((text) => createEnvelope(type, { text }, { source: location.href, subject: 'daily' }));
+  const res = await fetch(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  expect(res.status).to.equal(200);
+}
+
+async function served(): Promise<string[]> {
+  return ((await (await fetch(`${ENDPOINT}?peer-messages=20`)).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+}
+
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+async function queue(token: string | undefined = TEST_MODERATOR_TOKEN): Promise<MutualModerationQueue> {
+  const el = await fixture<MutualModerationQueue>(html`<mutual-moderation-queue endpoint=${ENDPOINT} .token=${token}></mutual-moderation-queue>`);
+  await until(() => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false', 'queue loaded');
+  return el;
+}
+const itemTexts = (el: MutualModerationQueue) => [...el.shadowRoot!.querySelectorAll('[part="item"] > p[id^="text-"]')].map((p) => p.textContent);
+
+describe('<mutual-moderation-queue>', () => {
+  beforeEach(clearQueue);
+
+  it('an encouragement waits in the queue; Approve by keyboard serves it, focus moves on, Undo takes it back', async () => {
+    const words = `You showed up today — ${uniqueSubject('mod')}`;
+    const other = `One evening at a time — ${uniqueSubject('mod')}`;
+    await submit(EventTypes.checkinEncouragement, [words, other]);
+    expect(await served()).not.to.include(words);
+    const el = await queue();
+    const root = el.shadowRoot!;
+    expect(root.querySelector('#tab-encouragement')!.textContent!.trim()).to.equal('Encouragements (2)');
+    expect(itemTexts(el)).to.deep.equal([other, words]);
+    await expectAxeClean(el);
+    // Keyboard: Tab from the tab list into the panel, to the second item's Approve.
+    root.querySelector<HTMLButtonElement>('#tab-encouragement')!.focus();
+    const approve = [...root.querySelectorAll<HTMLButtonElement>('[part="item"] button')].filter((b) => b.textContent!.trim() === 'Approve')[1];
+    approve.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('Approved. Members can now read it.'), 'announced');
+    expect(await served()).to.include(words);
+    await until(() => deepActive()?.getAttribute('part') === 'item', 'focus on the next item');
+    expect(document.activeElement).not.to.equal(document.body);
+    expect(root.querySelector('#tab-encouragement')!.textContent!.trim()).to.equal('Encouragements (1)');
+    root.querySelector<HTMLButtonElement>('#undo')!.click();
+    await until(() => itemTexts(el).includes(words), 'back in the queue');
+    expect(await served()).not.to.include(words);
+    const audit = ((await (await fetch(`${ENDPOINT}/moderation/audit?limit=200`, { headers: auth })).json()) as { entries: { actor: string; action: string }[] }).entries;
+    expect(audit.slice(-2).map((e) => [e.actor, e.action])).to.deep.equal([
+      ['tests', 'approve'],
+      ['tests', 'restore'],
+    ]);
+  });
+
+  it('flagged items come first; crisis language brings help lines for the moderator; Hide keeps it from every member', async () => {
+    const plain = `Keep going — ${uniqueSubject('mod')}`;
+    const crisis = `Nobody would miss you — ${uniqueSubject('mod')}`;
+    await submit(EventTypes.checkinEncouragement, [crisis, plain]);
+    const el = await queue();
+    const root = el.shadowRoot!;
+    expect(itemTexts(el)).to.deep.equal([crisis, plain]);
+    const first = root.querySelector('[part="item"]')!;
+    expect([...first.querySelectorAll('.flags li')].map((li) => li.textContent)).to.deep.equal(['Crisis language']);
+    expect(first.querySelector('mutual-crisis-resources')).not.to.equal(null);
+    [...first.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Hide')!.click();
+    await until(() => !itemTexts(el).includes(crisis), 'hidden');
+    expect(await served()).not.to.include(crisis);
+    await expectAxeClean(el);
+  });
+
+  it('j and k move between items; arrow keys move between tabs', async () => {
+    await submit(EventTypes.checkinEncouragement, ['first', 'second', 'third'].map((w) => `${w} ${uniqueSubject('jk')}`));
+    const el = await queue();
+    const root = el.shadowRoot!;
+    const items = [...root.querySelectorAll<HTMLElement>('[part="item"]')];
+    items[0].querySelector('button')!.focus();
+    await sendKeys({ press: 'j' });
+    expect(deepActive()).to.equal(items[1]);
+    await sendKeys({ press: 'j' });
+    expect(deepActive()).to.equal(items[2]);
+    await sendKeys({ press: 'k' });
+    expect(deepActive()).to.equal(items[1]);
+    root.querySelector<HTMLButtonElement>('#tab-encouragement')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => deepActive()?.id === 'tab-response', 'next tab');
+    expect(root.querySelector('#tab-response')!.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('without a token, or with a wrong one, it says so (with Try again); the token is never an attribute or on the device', async () => {
+    const none = await fixture<MutualModerationQueue>(html`<mutual-moderation-queue endpoint=${ENDPOINT}></mutual-moderation-queue>`);
+    expect(none.shadowRoot!.querySelector('[role="tabpanel"]')!.textContent!.trim()).to.equal('Set a moderator token (the token property or the provider) to see the queue.');
+    const wrong = await queue('not-the-right-token-0123456789');
+    expect(wrong.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('This moderator token was not accepted.');
+    expect(wrong.shadowRoot!.querySelector('[role="tabpanel"] button')!.textContent!.trim()).to.equal('Try again');
+    const ok = await queue();
+    expect(ok.hasAttribute('token')).to.equal(false);
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.to.contain(TEST_MODERATOR_TOKEN);
+    expect(ok.outerHTML).not.to.contain(TEST_MODERATOR_TOKEN);
+  });
+
+  it('the XSS corpus goes through the queue as text and executes nothing', async () => {
+    const hits: string[] = [];
+    (window as unknown as { __xss: () => void }).__xss = () => hits.push('executed');
+    await submit(EventTypes.storyResponse, XSS_PAYLOADS.slice(0, 40));
+    const el = await queue();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-response')!.click();
+    await until(() => itemTexts(el).length >= 20, 'responses listed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hits).to.deep.equal([]);
+    for (const item of el.shadowRoot!.querySelectorAll('[part="item"] > p')) expect(item.querySelector(DANGEROUS)).to.equal(null);
+    expect(itemTexts(el).every((t) => XSS_PAYLOADS.includes(t!))).to.equal(true);
+  });
+});
