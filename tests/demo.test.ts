@@ -5,7 +5,7 @@ import { until } from './helpers/collector.js';
 
 /** The demo pages as a visitor opens them (in a real tab, console recorded from the first script). */
 describe('the demo looks like the product', () => {
-  for (const page of ['/demo/index.html', '/demo/plain.html', '/demo/builder.html']) {
+  for (const page of ['/demo/index.html', '/demo/plain.html', '/demo/builder.html', '/demo/admin.html']) {
     it(`${page} prints no console warnings or errors`, async () => {
       await peer.open(page);
       try {
