@@ -23,10 +23,11 @@ try {
       'blocked-words': { type: 'string' },
       moderators: { type: 'string' },
       'admin-origin': { type: 'string', multiple: true, default: [] },
+      notify: { type: 'string' },
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin.`);
+  fail(`${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`);
 }
 
 const KINDS = ['response', 'encouragement', 'tip', 'story'] as const;
@@ -56,7 +57,7 @@ const collector = createCollector({
   path: values.path,
   origins: values.origin,
   allowListing: values.list,
-  moderation: { postModerated: values['post-moderation'] as (typeof KINDS)[number][], blockedWords, moderators, adminOrigins: values['admin-origin'] },
+  moderation: { postModerated: values['post-moderation'] as (typeof KINDS)[number][], blockedWords, moderators, adminOrigins: values['admin-origin'], notify: values.notify },
 });
 const server = createServer((req, res) => collector(req, res));
 server.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use; choose another with --port` : error.message));

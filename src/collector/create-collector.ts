@@ -90,6 +90,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 import {
   AuthError,
   createModeratorAuth,
+  createNotifier,
   flagsFor,
   initialState,
   ITEM_KINDS,
@@ -100,6 +101,7 @@ import {
   type ModerationOptions,
 } from './moderation.js';
 import type { Classify, QueueItem } from './store-sqlite.js';
+import { createEnvelope, EventTypes } from '../core/envelope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -167,10 +169,21 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const moderators = createModeratorAuth(moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS));
   const adminOrigins = new Set(moderation.adminOrigins ?? []);
   /** Member-written items enter moderation: pending (or approved under post-moderation unless held). */
+  const notifier = createNotifier(moderation.notify, options.log ?? console.warn);
+  /** A moderation CloudEvent: to the host's callback and notify URL. Never carries a member's text. */
+  const emit = (type: string, data: Record<string, unknown>, subject?: string) => {
+    const event = createEnvelope(`org.mutual.moderation.${type}`, data, { source: 'urn:mutual:collector', subject });
+    moderation.onEvent?.(event);
+    if (type === 'attention') moderation.onAttention?.(event);
+    notifier.send(event);
+  };
+  const attention: MutualEnvelope[] = [];
   const classify: Classify = (event) => {
+    if (event.type === EventTypes.storyReported) attention.push(event);
     const kind = ITEM_KINDS[event.type];
     if (!kind) return null;
     const flags = flagsFor(itemText(event), moderation.blockedWords);
+    if (flags.includes('crisis')) attention.push(event);
     return { kind, flags, state: initialState(kind, flags, moderation) };
   };
 
@@ -232,6 +245,26 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       const page = store.queue({ kind: kind ?? undefined, state: state ?? undefined, flagged: flagged === null ? undefined : flagged === 'true', cursor: url.searchParams.get('cursor') ?? undefined, limit });
       return send(res, 200, { items: page.items.map(forModerators), next: page.next, counts: store.queueCounts() });
     }
+    if (req.method === 'GET' && sub === '/moderation/reports') {
+      // Grouped by story: reasons and counts; "I'm worried about the writer" first.
+      const threshold = moderation.reportThreshold ?? 3;
+      const stories = new Map<string, { subject: string; total: number; worried: number; reasons: Record<string, number>; latest: string }>();
+      for (const r of store.reports()) {
+        const s = stories.get(r.subject) ?? { subject: r.subject, total: 0, worried: 0, reasons: {}, latest: '' };
+        s.total += r.n;
+        s.reasons[r.reason ?? 'other'] = r.n;
+        if (r.reason === 'worried') s.worried += r.n;
+        if (r.latest > s.latest) s.latest = r.latest;
+        stories.set(r.subject, s);
+      }
+      const list = [...stories.values()]
+        .map((s) => ({ ...s, markedForReview: s.total >= threshold }))
+        .sort((a, b) => Number(b.worried > 0) - Number(a.worried > 0) || b.total - a.total || b.latest.localeCompare(a.latest));
+      return send(res, 200, { stories: list.slice(0, limit), threshold });
+    }
+    if (req.method === 'GET' && sub === '/moderation/pulse') {
+      return send(res, 200, pulse(Math.min(Math.max(Number(url.searchParams.get('days') ?? 30) || 30, 1), 90)));
+    }
     if (req.method === 'GET' && sub === '/moderation/audit') {
       return send(res, 200, { entries: store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }) });
     }
@@ -250,10 +283,37 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
         const item = store.moderate(seq, state, actor, String(body.action), reason);
         if (!item) throw new HttpError(404, `no item ${seq}`);
+        emit(state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored', { item: seq, kind: item.kind, by: actor, reason }, item.event.subject);
         return send(res, 200, forModerators(item));
       }
     }
     throw new HttpError(404, 'not a moderation route');
+  }
+
+  /**
+   * The community pulse: per UTC day, aggregate counts only. Any bucket under 5 is reported as
+   * "fewer than 5" (`"<5"`), so that no single person's check-in can be picked out.
+   */
+  function pulse(days: number) {
+    const start = new Date(Date.now() - (days - 1) * 864e5);
+    const from = start.toISOString().slice(0, 10);
+    const rows = store.daily(from);
+    const hide = (n: number) => (n > 0 && n < 5 ? '<5' : n);
+    const out = Array.from({ length: days }, (_, i) => {
+      const day = new Date(start.getTime() + i * 864e5).toISOString().slice(0, 10);
+      const of = (type: string) => rows.filter((r) => r.day === day && r.type === type).reduce((n, r) => n + r.n, 0);
+      const moods = Object.fromEntries([1, 2, 3, 4, 5].map((m) => [m, hide(rows.filter((r) => r.day === day && r.type === EventTypes.checkinSubmitted && Number(r.mood) === m).reduce((n, r) => n + r.n, 0))]));
+      return {
+        day,
+        checkins: hide(of(EventTypes.checkinSubmitted)),
+        moods,
+        reactions: hide(of(EventTypes.reactionAdded)),
+        responses: hide(of(EventTypes.storyResponse)),
+        reports: hide(of(EventTypes.storyReported)),
+        crisisShown: hide(of(EventTypes.checkinCrisisShown)),
+      };
+    });
+    return { days: out, hiddenBelow: 5 };
   }
 
   function checkRate(req: IncomingMessage): void {
@@ -307,6 +367,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
     const { statuses } = valid.length ? store.insert(valid, classify) : { statuses: [] };
+    for (const event of attention.splice(0)) {
+      const reason = event.type === EventTypes.storyReported ? 'report' : 'crisis-language';
+      emit('attention', { reason, ...(event.type === EventTypes.storyReported && { report: String(event.data.reason ?? '') }), eventId: event.id }, event.subject);
+    }
     let next = 0;
     const results: EventResult[] = events.map((event, i) => {
       const id = typeof (event as { id?: unknown })?.id === 'string' ? (event as { id: string }).id : null;
@@ -435,5 +499,5 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       fail(error);
     }
   };
-  return Object.assign(handler, { store, close: () => store.close() });
+  return Object.assign(handler, { store, close: () => (notifier.close(), store.close()) });
 }

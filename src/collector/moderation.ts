@@ -31,6 +31,52 @@ export interface ModerationOptions {
   moderators?: { label: string; token: string }[];
   /** Origins whose pages may call the moderation API (the host's admin page). Same origin always may. */
   adminOrigins?: string[];
+  /** A story reported this many times is marked for review. Default 3. */
+  reportThreshold?: number;
+  /** Called when something needs attention: a report, or an item held for crisis language. */
+  onAttention?: (event: MutualEnvelope) => void;
+  /** Every moderation CloudEvent (`org.mutual.moderation.*`: decisions and attention), for the host's own pipeline. */
+  onEvent?: (event: MutualEnvelope) => void;
+  /** A URL that receives each moderation CloudEvent (structured mode), retried with backoff. */
+  notify?: string;
+}
+
+/**
+ * Sends moderation CloudEvents to the host's URL, one per request (CloudEvents structured mode),
+ * retrying with backoff (1 s, 2 s, 4 s … up to a minute, eight tries). In memory: a restart loses
+ * what is still waiting, which the audit log and the queue still show.
+ */
+export function createNotifier(url: string | undefined, log: (line: string) => void) {
+  const pending: { event: MutualEnvelope; attempt: number }[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pump = async () => {
+    timer = undefined;
+    const item = pending.shift();
+    if (!item || !url) return;
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json' }, body: JSON.stringify(item.event), signal: AbortSignal.timeout(10_000) });
+      if (!res.ok && res.status >= 500) throw new Error(String(res.status));
+    } catch (error) {
+      if (++item.attempt < 8) {
+        pending.unshift(item);
+        timer = setTimeout(pump, Math.min(60_000, 1000 * 2 ** (item.attempt - 1)));
+        timer.unref?.();
+        return;
+      }
+      log(`[mutual collector] could not deliver ${item.event.type} to the notify URL after 8 tries (${(error as Error).message}).`);
+    }
+    if (pending.length) void pump();
+  };
+  return {
+    send(event: MutualEnvelope) {
+      if (!url) return;
+      pending.push({ event, attempt: 0 });
+      if (!timer && pending.length === 1) void pump();
+    },
+    close() {
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** What the text of an item is, for the checks and the queue. */

@@ -50,6 +50,10 @@ export interface Store {
   approved(kind: ItemKind, limit: number): QueueItem[];
   /** Items per kind and state (the queue's tab counts). */
   queueCounts(): Record<string, Record<string, number>>;
+  /** Reports per story and reason. */
+  reports(): { subject: string; reason: string; n: number; latest: string }[];
+  /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
+  daily(from: string): { day: string; type: string; mood: number | null; n: number }[];
   /** Net reaction counts for a subject: added − removed per reaction, never below zero. */
   counts(subject: string): Record<string, number>;
   list(query: { since: number; limit: number; subject?: string; type?: string }): StoredEvent[];
@@ -111,6 +115,15 @@ export function createSqliteStore(file: string): Store {
   const auditQuery = db.prepare(`SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor ORDER BY seq LIMIT @limit`);
   const approvedQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`);
   const countsQuery = db.prepare(`SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state`);
+  const reportsQuery = db.prepare(
+    `SELECT subject, json_extract(envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(received_at) AS latest
+     FROM events WHERE type = @type AND subject IS NOT NULL GROUP BY subject, reason`,
+  );
+  const dailyQuery = db.prepare(
+    `SELECT substr(received_at, 1, 10) AS day, type,
+            CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
+     FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
+  );
   type ItemRow = { seq: number; kind: ItemKind; state: ItemState; flags: string; updatedAt: string; receivedAt: string; envelope: string };
   const toItem = (r: ItemRow): QueueItem => ({
     seq: r.seq,
@@ -187,6 +200,9 @@ export function createSqliteStore(file: string): Store {
     moderate: (seq, state, actor, action, reason) => moderateTx(seq, state, actor, action, reason),
     audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
+    reports: () =>
+      reportsQuery.all({ type: EventTypes.storyReported }) as { subject: string; reason: string; n: number; latest: string }[],
+    daily: (from) => dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as { day: string; type: string; mood: number | null; n: number }[],
     queueCounts() {
       const out: Record<string, Record<string, number>> = {};
       for (const r of countsQuery.all() as { kind: string; state: string; n: number }[]) (out[r.kind] ??= {})[r.state] = r.n;

@@ -152,3 +152,82 @@ test('texts are returned as data; the XSS corpus goes through the queue unchange
     c.stop();
   }
 });
+
+test('reports are grouped by story with reasons and counts; "I’m worried about the writer" comes first; N reports mark a story for review', async () => {
+  const c = await start({ moderation: { reportThreshold: 3 } });
+  try {
+    const report = (subject: string, reason: string) => createEnvelope(EventTypes.storyReported, { reason }, { source: '/t', subject });
+    await c.post([report('s-spam', 'spam'), report('s-spam', 'spam'), report('s-spam', 'harmful'), report('s-worry', 'worried'), report('s-one', 'personal-info')]);
+    const { stories, threshold } = await (await c.api('/reports')).json();
+    assert.equal(threshold, 3);
+    assert.deepEqual(
+      stories.map((s: { subject: string; total: number; worried: number; reasons: Record<string, number>; markedForReview: boolean }) => [s.subject, s.total, s.reasons, s.markedForReview]),
+      [
+        ['s-worry', 1, { worried: 1 }, false],
+        ['s-spam', 3, { harmful: 1, spam: 2 }, true],
+        ['s-one', 1, { 'personal-info': 1 }, false],
+      ],
+    );
+  } finally {
+    c.stop();
+  }
+});
+
+test('the attention hook and every decision as a CloudEvent (callback and notify URL, retried); never the text', async () => {
+  const received: { type: string; data: Record<string, unknown> }[] = [];
+  let failFirst = true;
+  const sink = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (ch) => chunks.push(ch));
+    req.on('end', () => {
+      if (failFirst) {
+        failFirst = false;
+        res.writeHead(503).end();
+        return;
+      }
+      received.push(JSON.parse(Buffer.concat(chunks).toString()));
+      res.writeHead(202).end();
+    });
+  });
+  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+  const notify = `http://127.0.0.1:${(sink.address() as { port: number }).port}/hook`;
+  const seen: string[] = [];
+  const c = await start({ moderation: { notify, onAttention: (e) => seen.push(`${e.type}:${e.data.reason}`) } });
+  try {
+    await c.post([cheer('Honestly I want to end my life'), createEnvelope(EventTypes.storyReported, { reason: 'worried' }, { source: '/t', subject: 's-9' })]);
+    assert.deepEqual(seen.sort(), ['org.mutual.moderation.attention:crisis-language', 'org.mutual.moderation.attention:report']);
+    const { items } = await (await c.api('/queue')).json();
+    await c.act(items[0].seq, 'hide', 'held for a call');
+    const deadline = Date.now() + 8000;
+    while (received.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(received.map((e) => e.type).sort(), ['org.mutual.moderation.attention', 'org.mutual.moderation.attention', 'org.mutual.moderation.hidden']);
+    assert.ok(!JSON.stringify(received).includes('end my life'), 'no member text leaves in a notification');
+    const hidden = received.find((e) => e.type === 'org.mutual.moderation.hidden')!;
+    assert.deepEqual(hidden.data, { item: items[0].seq, kind: 'encouragement', by: 'sam', reason: 'held for a call' });
+  } finally {
+    c.stop();
+    sink.close();
+  }
+});
+
+test('pulse: per-day aggregates that match what was stored; a bucket under 5 reads "fewer than 5"', async () => {
+  const c = await start();
+  try {
+    const checkIn = (mood: number) => createEnvelope(EventTypes.checkinSubmitted, { mood, hard: 'x', helped: '', topics: [] }, { source: '/t', subject: 'daily' });
+    await c.post([...Array.from({ length: 6 }, () => checkIn(4)), ...Array.from({ length: 3 }, () => checkIn(2))]);
+    await c.post(Array.from({ length: 7 }, (_, i) => createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/t', subject: `p-${i}` })));
+    const { days, hiddenBelow } = await (await c.api('/pulse?days=7')).json();
+    assert.equal(hiddenBelow, 5);
+    assert.equal(days.length, 7);
+    const today = days.at(-1);
+    assert.equal(today.day, new Date().toISOString().slice(0, 10));
+    assert.equal(today.checkins, 9);
+    assert.deepEqual(today.moods, { 1: 0, 2: '<5', 3: 0, 4: 6, 5: 0 });
+    assert.equal(today.reactions, 7);
+    assert.equal(today.reports, 0);
+    assert.equal(days[0].checkins, 0);
+    assert.equal((await c.api('/pulse', { token: null })).status, 401);
+  } finally {
+    c.stop();
+  }
+});
