@@ -30,7 +30,14 @@ import { createServer } from 'node:http';
 let standalonePort = 0; // a free port, chosen at first listen and reused on restart
 const standaloneDb = `${results}/standalone-events.db`;
 for (const f of ['', '-wal', '-shm']) rmSync(standaloneDb + f, { force: true });
-let standalone = createCollector({ db: standaloneDb, rateLimit: false, allowListing: true });
+// Also the admin elements' own community (moderators allowed from the test page's origin).
+const standaloneOptions = {
+  db: standaloneDb,
+  rateLimit: false,
+  allowListing: true,
+  moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }], adminOrigins: ['http://localhost:8000'] },
+};
+let standalone = createCollector(standaloneOptions);
 let killNext = 0;
 let restartAfter = 1000;
 const sockets = new Set();
@@ -43,7 +50,7 @@ const standaloneServer = createServer((req, res) => {
       standaloneServer.close();
       standalone.close();
       setTimeout(() => {
-        standalone = createCollector({ db: standaloneDb, rateLimit: false, allowListing: true });
+        standalone = createCollector(standaloneOptions);
         standaloneServer.listen(standalonePort, '127.0.0.1');
       }, restartAfter);
       return res;

@@ -3,3 +3,4 @@
  * part of `all.ts` or the loader, so they never load on members' pages.
  */
 export { MutualModerationQueue } from './moderation-queue/define.js';
+export { MutualCommunityPulse } from './community-pulse/define.js';

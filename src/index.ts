@@ -11,3 +11,4 @@ export type { MutualCrisisResources } from './crisis-resources/crisis-resources.
 export type { MutualCheckIn } from './check-in/check-in.js';
 export type { MutualQuickExit } from './quick-exit/quick-exit.js';
 export type { MutualModerationQueue } from './moderation-queue/moderation-queue.js';
+export type { MutualCommunityPulse } from './community-pulse/community-pulse.js';

@@ -10,6 +10,16 @@ export interface Item {
   subject: string | null;
   text: string;
 }
+export type Bucket = number | '<5';
+export interface PulseDay {
+  day: string;
+  checkins: Bucket;
+  moods: Record<'1' | '2' | '3' | '4' | '5', Bucket>;
+  reactions: Bucket;
+  responses: Bucket;
+  reports: Bucket;
+  crisisShown: Bucket;
+}
 export interface Page {
   items: Item[];
   next: string | null;
@@ -53,6 +63,11 @@ export class ModerationApi implements ReactiveController {
 
   queue(kind: Kind, cursor?: string | null): Promise<Page> {
     return this.call(`/queue?state=pending&kind=${kind}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  }
+
+  /** The community pulse: per-day aggregates; buckets under 5 arrive as "<5". */
+  pulse(days: number): Promise<{ days: PulseDay[]; hiddenBelow: number }> {
+    return this.call(`/pulse?days=${days}`);
   }
 
   act(seq: number, action: 'approve' | 'hide' | 'restore', reason = ''): Promise<Item> {

@@ -14,9 +14,10 @@ import provider from '../../../provider/provider.messages.js';
 import quickExit from '../../../quick-exit/quick-exit.messages.js';
 import storyCard from '../../../story-card/story-card.messages.js';
 import moderation from '../../../moderation-queue/moderation-queue.messages.js';
+import pulse from '../../../community-pulse/community-pulse.messages.js';
 import nudge from '../../nudge.messages.js';
 
-export default { ...meToo, ...storyCard, ...crisis, ...checkIn, ...nudge, ...provider, ...quickExit, ...moderation } satisfies Record<
+export default { ...meToo, ...storyCard, ...crisis, ...checkIn, ...nudge, ...provider, ...quickExit, ...moderation, ...pulse } satisfies Record<
   string,
   string | Partial<Record<Intl.LDMLPluralRule, string>>
 >;

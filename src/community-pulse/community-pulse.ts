@@ -1,0 +1,190 @@
+import { css, html, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { headingLevel } from '../core/heading.js';
+import { formatNumber, type MessageKey } from '../core/i18n/index.js';
+import { MutualElement } from '../core/mutual-element.js';
+import { ModerationApi, type Bucket, type PulseDay } from '../moderation-queue/moderation-api.js';
+import pulseMessages from './community-pulse.messages.js';
+
+const SERIES = ['checkins', 'reactions', 'responses', 'reports', 'crisisShown'] as const;
+type Series = (typeof SERIES)[number];
+/** A "fewer than 5" day is drawn at this height, dashed, so it reads as small and unknown. */
+const FEWER = 2.5;
+
+/**
+ * @tag mutual-community-pulse
+ * @summary The host's overview of the last days: check-ins (by mood), reactions, responses,
+ * reports and crisis help shown, per day, as charts with a text summary and a table each. For
+ * the host's admin page only (`mutual-widgets/admin`).
+ *
+ * Aggregate counts only: any day under 5 reads "fewer than 5". The moderator token is a property
+ * (never an attribute, never stored).
+ *
+ * @csspart base - The overview.
+ * @csspart chart - One chart (figure).
+ * @cssprop --mutual-community-pulse-bar - Bar colour (default `--mutual-color-accent`).
+ */
+export class MutualCommunityPulse extends MutualElement {
+  static override messages = pulseMessages;
+  static override styles = [
+    ...MutualElement.styles,
+    css`
+      [part='base'] {
+        display: grid;
+        gap: var(--_space-m);
+        padding: var(--_space-l);
+        border: 1px solid var(--_color-border);
+        border-radius: var(--_radius-m);
+        background: var(--_color-surface);
+      }
+      .heading {
+        margin: 0;
+        font-size: 1.2em;
+        font-weight: 700;
+      }
+      [part='chart'] {
+        display: grid;
+        gap: var(--_space-xs);
+        margin: 0;
+      }
+      figcaption strong {
+        display: block;
+      }
+      svg {
+        inline-size: 100%;
+        block-size: 4rem;
+      }
+      rect {
+        fill: var(--mutual-community-pulse-bar, var(--_color-accent));
+      }
+      rect.fewer {
+        fill: none;
+        stroke: var(--mutual-community-pulse-bar, var(--_color-accent));
+        stroke-dasharray: 2 1;
+        stroke-width: 0.5;
+      }
+      table {
+        border-collapse: collapse;
+        font-size: 0.875em;
+      }
+      th,
+      td {
+        padding: 0 var(--_space-s);
+        text-align: start;
+        border-block-end: 1px solid var(--_color-border);
+      }
+      @media (forced-colors: active) {
+        rect {
+          fill: CanvasText;
+        }
+        rect.fewer {
+          fill: none;
+          stroke: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** The moderator token (property only). */
+  @property({ attribute: false }) token?: string;
+  /** How many days, up to 90. */
+  @property({ type: Number }) days = 30;
+  /** Level of the heading (2–6); each chart's title sits one below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private data: PulseDay[] = [];
+  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private reason = '';
+
+  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token') || changed.has('days')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.status = 'loading';
+    try {
+      this.data = (await this.api.pulse(Math.min(90, Math.max(1, this.days || 30)))).days;
+      this.status = 'ready';
+    } catch (error) {
+      this.status = 'error';
+      this.reason = (error as { status?: number }).status === 401 || (error as { status?: number }).status === 403 ? 'not allowed' : (error as Error).message;
+    }
+  }
+
+  private text(bucket: Bucket): string {
+    return bucket === '<5' ? this.mutual.t('pulse.fewer') : formatNumber(this.mutual.locale, bucket);
+  }
+
+  /** "Check-ins this week: 42, up from 31." Days with fewer than 5 count as unknown, not as zero. */
+  private summary(series: Series, label: string): string {
+    const week = (from: number) => this.data.slice(from, from + 7).map((d) => d[series]);
+    const total = (b: Bucket[]) => {
+      const known = b.reduce<number>((n, x) => n + (x === '<5' ? 0 : x), 0);
+      const fewer = b.filter((x) => x === '<5').length;
+      return { known, fewer, text: fewer ? `${formatNumber(this.mutual.locale, known)}+` : formatNumber(this.mutual.locale, known) };
+    };
+    const now = total(week(this.data.length - 7));
+    const before = total(week(this.data.length - 14));
+    const trend = now.known > before.known ? 'pulse.up' : now.known < before.known ? 'pulse.down' : 'pulse.same';
+    return this.mutual.t('pulse.summary', { series: label, now: now.text, trend: this.mutual.t(trend), before: before.text });
+  }
+
+  private chart(series: Series, level: number) {
+    const t = this.mutual.t.bind(this.mutual);
+    const label = t(`pulse.series.${series}` as MessageKey);
+    const values = this.data.map((d) => d[series]);
+    const max = Math.max(5, ...values.map((v) => (v === '<5' ? FEWER : v)));
+    const w = 100 / Math.max(1, values.length);
+    return html`<figure part="chart" aria-labelledby="${series}-title" aria-describedby="${series}-summary">
+      <figcaption>
+        <strong id="${series}-title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</strong>
+        <span id="${series}-summary">${this.summary(series, label)}</span>
+      </figcaption>
+      <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
+        ${values.map((v, i) => {
+          const h = ((v === '<5' ? FEWER : v) / max) * 20;
+          return svg`<rect class=${v === '<5' ? 'fewer' : ''} x=${i * w + w * 0.1} y=${20 - h} width=${w * 0.8} height=${h}></rect>`;
+        })}
+      </svg>
+      <details>
+        <summary>${t('pulse.table')}</summary>
+        <table>
+          <thead><tr><th scope="col">${t('pulse.day')}</th><th scope="col">${t('pulse.count')}</th></tr></thead>
+          <tbody>${this.data.map((d) => html`<tr><th scope="row">${d.day}</th><td>${this.text(d[series])}</td></tr>`)}</tbody>
+        </table>
+      </details>
+    </figure>`;
+  }
+
+  /** Check-ins by mood over the whole period: a small table (aggregates of aggregates stay hidden under 5). */
+  private moods() {
+    const t = this.mutual.t.bind(this.mutual);
+    const rows = (['1', '2', '3', '4', '5'] as const).map((m) => {
+      const days = this.data.map((d) => d.moods[m]);
+      const known = days.reduce<number>((n, x) => n + (x === '<5' ? 0 : x), 0);
+      const some = known > 0 || days.includes('<5');
+      const value: Bucket = known >= 5 ? known : some ? '<5' : 0;
+      return [m, value] as const;
+    });
+    return html`<table aria-label=${t('pulse.moods')}>
+      <caption>${t('pulse.moods')}</caption>
+      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t('pulse.mood', { mood: m })}</th><td>${this.text(v)}</td></tr>`)}</tbody>
+    </table>`;
+  }
+
+  protected override render() {
+    const t = this.mutual.t.bind(this.mutual);
+    const level = headingLevel(this, this.headingLevel, 2);
+    return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      <div class="heading" role="heading" aria-level=${level} id="title">${t('pulse.title', { days: this.days })}</div>
+      <p>${t('pulse.privacy')}</p>
+      ${this.status === 'error'
+        ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.load()}>${t('pulse.retry')}</button>`
+        : this.status === 'loading'
+          ? html`<p>${t('pulse.loading')}</p>`
+          : html`${SERIES.map((s) => this.chart(s, level))} ${this.moods()}`}
+    </section>`;
+  }
+}
