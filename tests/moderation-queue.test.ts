@@ -134,3 +134,29 @@ describe('<mutual-moderation-queue>', () => {
     expect(itemTexts(el).every((t) => XSS_PAYLOADS.includes(t!))).to.equal(true);
   });
 });
+
+describe('<mutual-moderation-queue> reports', () => {
+  it('groups reports per story with reasons and counts; "worried about the writer" comes first, with help lines', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});
+    const worried = uniqueSubject('worried-story');
+    const spam = uniqueSubject('spam-story');
+    const report = (subject: string, reason: string) => createEnvelope(EventTypes.storyReported, { reason }, { source: location.href, subject });
+    await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([report(spam, 'spam'), report(spam, 'spam'), report(worried, 'worried')]),
+    });
+    const el = await fixture<MutualModerationQueue>(html`<mutual-moderation-queue endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-moderation-queue>`);
+    await until(() => el.shadowRoot!.querySelector('#tab-reports'), 'tabs');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-reports')!.click();
+    await until(() => el.shadowRoot!.querySelector('[part="item"] strong'), 'reports listed');
+    const items = [...el.shadowRoot!.querySelectorAll('[part="item"]')];
+    const mine = items.filter((i) => [worried, spam].some((s) => i.textContent!.includes(s)));
+    expect(mine[0].querySelector('strong')!.textContent).to.equal(`${worried}: 1 report`);
+    expect(mine[0].querySelector('mutual-crisis-resources')).not.to.equal(null);
+    expect([...mine[1].querySelectorAll('.flags li')].map((li) => li.textContent)).to.deep.equal(['Spam (2)']);
+    expect(mine[1].querySelector('mutual-crisis-resources')).to.equal(null);
+    await expectAxeClean(el);
+  });
+});

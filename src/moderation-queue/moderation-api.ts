@@ -10,6 +10,14 @@ export interface Item {
   subject: string | null;
   text: string;
 }
+export interface ReportedStory {
+  subject: string;
+  total: number;
+  worried: number;
+  reasons: Record<string, number>;
+  latest: string;
+  markedForReview: boolean;
+}
 export type Bucket = number | '<5';
 export interface PulseDay {
   day: string;
@@ -63,6 +71,11 @@ export class ModerationApi implements ReactiveController {
 
   queue(kind: Kind, cursor?: string | null): Promise<Page> {
     return this.call(`/queue?state=pending&kind=${kind}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  }
+
+  /** Reports grouped by story, "worried about the writer" first. */
+  reports(): Promise<{ stories: ReportedStory[]; threshold: number }> {
+    return this.call('/reports');
   }
 
   /** The community pulse: per-day aggregates; buckets under 5 arrive as "<5". */

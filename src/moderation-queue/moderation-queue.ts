@@ -5,11 +5,11 @@ import { fullDate, relativeTime, type MessageKey } from '../core/i18n/index.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
-import { ModerationApi, type Item, type Kind, type Page } from './moderation-api.js';
+import { ModerationApi, type Item, type Kind, type Page, type ReportedStory } from './moderation-api.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
 import moderationMessages from './moderation-queue.messages.js';
 
-const KINDS: Kind[] = ['encouragement', 'response', 'tip', 'story'];
+const KINDS: (Kind | 'reports')[] = ['encouragement', 'response', 'tip', 'story', 'reports'];
 type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
 
 /**
@@ -39,7 +39,8 @@ export class MutualModerationQueue extends MutualElement {
   /** Level of the queue's heading (2–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private kind: Kind = 'encouragement';
+  @state() private kind: Kind | 'reports' = 'encouragement';
+  @state() private reports: ReportedStory[] = [];
   @state() private page: Page = { items: [], next: null, counts: {} };
   @state() private status: Status = 'loading';
   @state() private reason = '';
@@ -58,6 +59,11 @@ export class MutualModerationQueue extends MutualElement {
     if (!this.token) return void (this.status = 'no-token');
     if (!more) this.status = 'loading';
     try {
+      if (this.kind === 'reports') {
+        this.reports = (await this.api.reports()).stories;
+        this.status = 'ready';
+        return;
+      }
       const page = await this.api.queue(this.kind, more ? this.page.next : null);
       this.page = more ? { ...page, items: [...this.page.items, ...page.items] } : page;
       this.status = 'ready';
@@ -68,7 +74,7 @@ export class MutualModerationQueue extends MutualElement {
     }
   }
 
-  private choose(kind: Kind, focus = false): void {
+  private choose(kind: Kind | 'reports', focus = false): void {
     this.kind = kind;
     this.last = null;
     void this.load();
@@ -143,6 +149,23 @@ export class MutualModerationQueue extends MutualElement {
     </li>`;
   }
 
+  /** Reports grouped per story: reasons and counts, "worried about the writer" first with help lines. */
+  private renderReports(level: number) {
+    const t = this.mutual.t.bind(this.mutual);
+    if (!this.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
+    return html`<ol @keydown=${this.onListKey}>
+      ${this.reports.map(
+        (r) => html`<li part="item" tabindex="-1">
+          <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
+          <ul class="flags">
+            ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`mod.reason.${reason}` as MessageKey)} (${n})</li>`)}
+          </ul>
+          ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
+        </li>`,
+      )}
+    </ol>`;
+  }
+
   private renderBody(level: number) {
     const t = this.mutual.t.bind(this.mutual);
     if (this.status === 'no-token') return html`<p>${t('mod.no-token')}</p>`;
@@ -151,6 +174,7 @@ export class MutualModerationQueue extends MutualElement {
       return html`<p role="alert">${this.status === 'denied' ? t('mod.denied') : t('mod.error', { reason: this.reason })}</p>
         <div part="actions"><button type="button" @click=${() => this.load()}>${t('mod.retry')}</button></div>`;
     }
+    if (this.kind === 'reports') return this.renderReports(level);
     if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
     return html`<p class="meta">${t('mod.keys')}</p>
       <ol @keydown=${this.onListKey}>${this.page.items.map((item) => this.renderItem(item, level))}</ol>
@@ -166,9 +190,9 @@ export class MutualModerationQueue extends MutualElement {
         ${KINDS.map((kind) => {
           const selected = kind === this.kind;
           const label = t(`mod.kind.${kind}` as MessageKey);
-          const count = this.page.counts[kind]?.pending ?? 0;
+          const count = kind === 'reports' ? this.reports.length : (this.page.counts[kind]?.pending ?? 0);
           return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
-            tabindex=${selected ? 0 : -1} @click=${() => this.choose(kind)}>${t('mod.tab', { label, count })}</button>`;
+            tabindex=${selected ? 0 : -1} @click=${() => this.choose(kind)}>${kind === 'reports' ? label : t('mod.tab', { label, count })}</button>`;
         })}
       </div>
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.renderBody(level)}</div>

@@ -178,4 +178,12 @@ export default {
   'pulse.loading': 'جارٍ التحميل…',
   'pulse.error': 'تعذّر تحميل النبض ({reason}).',
   'pulse.retry': 'حاول مجددًا',
+  'mod.kind.reports': 'البلاغات',
+  'mod.reports': { zero: '{subject}: {count} بلاغ', one: '{subject}: بلاغ واحد', two: '{subject}: بلاغان', few: '{subject}: {count} بلاغات', many: '{subject}: {count} بلاغًا', other: '{subject}: {count} بلاغ' },
+  'mod.reason.harmful': 'مؤذٍ أو غير لطيف',
+  'mod.reason.spam': 'رسائل مزعجة',
+  'mod.reason.personal-info': 'معلومات شخصية',
+  'mod.reason.worried': 'قلق على الكاتب',
+  'mod.marked': 'معلّمة للمراجعة',
+  'mod.no-reports': 'لا توجد بلاغات. شكرًا لرعايتك للمجتمع.',
 } satisfies Catalog;

@@ -164,4 +164,12 @@ export default {
   'pulse.loading': 'Cargando…',
   'pulse.error': 'No se pudo cargar el pulso ({reason}).',
   'pulse.retry': 'Intentar de nuevo',
+  'mod.kind.reports': 'Reportes',
+  'mod.reports': { one: '{subject}: {count} reporte', other: '{subject}: {count} reportes' },
+  'mod.reason.harmful': 'Dañino o poco amable',
+  'mod.reason.spam': 'Spam',
+  'mod.reason.personal-info': 'Información personal',
+  'mod.reason.worried': 'Preocupación por quien escribe',
+  'mod.marked': 'Marcada para revisión',
+  'mod.no-reports': 'No hay reportes. Gracias por cuidar de la comunidad.',
 } satisfies Catalog;
