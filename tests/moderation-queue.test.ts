@@ -160,3 +160,43 @@ describe('<mutual-moderation-queue> reports', () => {
     await expectAxeClean(el);
   });
 });
+
+describe('the admin elements on a page', () => {
+  beforeEach(clearQueue);
+
+  it('take the token from the provider, link each item to the story it answers, and run under a strict CSP with Trusted Types', async () => {
+    const story = uniqueSubject('csp-story');
+    await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([createEnvelope(EventTypes.storyResponse, { text: 'Me too. Walks helped.', storyId: story }, { source: location.href, subject: story })]),
+    });
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 900px; height: 1200px';
+    document.body.append(frame);
+    try {
+      await new Promise((r) => {
+        frame.addEventListener('load', r, { once: true });
+        frame.src = '/tests/helpers/csp-admin-page.html';
+      });
+      const doc = frame.contentDocument!;
+      const win = frame.contentWindow as Window & { cspViolations?: string[] };
+      await until(() => win.customElements.get('mutual-moderation-queue') && win.customElements.get('mutual-provider'), 'defined');
+      (doc.querySelector('mutual-provider') as HTMLElement & { moderatorToken?: string }).moderatorToken = TEST_MODERATOR_TOKEN;
+      const queueRoot = await until(() => doc.querySelector('mutual-moderation-queue')?.shadowRoot, 'queue');
+      queueRoot.querySelector<HTMLButtonElement>('#tab-response')!.click();
+      const link = await until(() => queueRoot.querySelector<HTMLAnchorElement>('[part="item"] .meta a'), 'the story link');
+      expect(new URL(link.href).pathname).to.equal(`/stories/${encodeURIComponent(story)}`);
+      expect(link.textContent).to.equal(`About ${story}`);
+      [...queueRoot.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Approve')!.click();
+      await until(() => queueRoot.querySelector('[role="status"]')!.textContent!.includes('Approved'), 'approved');
+      queueRoot.querySelector<HTMLButtonElement>('#tab-reports')!.click();
+      const pulse = doc.querySelector('mutual-community-pulse')!;
+      pulse.setAttribute('days', '14'); // loads again with the provider's token now set
+      await until(() => pulse.shadowRoot?.querySelector('figure'), 'pulse charts');
+      expect(win.cspViolations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+});

@@ -96,10 +96,10 @@ export class MutualCommunityPulse extends MutualElement {
   @state() private status: 'loading' | 'ready' | 'error' = 'loading';
   @state() private reason = '';
 
-  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token });
+  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token ?? this.mutual.config.moderatorToken });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token') || changed.has('days')) void this.load();
+    if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.mutual.config.moderatorToken)) void this.load();
   }
 
   private async load(): Promise<void> {

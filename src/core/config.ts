@@ -24,6 +24,8 @@ export interface MutualConfig {
   strings: Record<string, string>;
   /** Content-warning topics the host collapses by default (readers add their own on the device). */
   hiddenTopics: string[];
+  /** The moderator token for admin elements (the provider's `moderatorToken` property); memory only, never sent with members' events. */
+  moderatorToken?: string;
   /** Batching and retry timing, mostly for tests and unusual hosts. */
   delivery: Pick<TransportOptions, 'batchWindowMs' | 'maxBatch' | 'retryBaseMs' | 'retryMaxMs' | 'timeoutMs'>;
 }

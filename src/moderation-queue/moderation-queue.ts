@@ -34,8 +34,10 @@ export class MutualModerationQueue extends MutualElement {
   static override styles = [...MutualElement.styles, formStyles, moderationQueueStyles];
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
-  /** The moderator token (property only: it never appears in the page's markup or on the device). */
+  /** The moderator token (property only: it never appears in the page's markup or on the device); else the provider's `moderatorToken`. */
   @property({ attribute: false }) token?: string;
+  /** Where a story lives on your site, `{id}` standing for its id (e.g. `/stories/{id}`): each item links to the story it answers. */
+  @property({ attribute: 'story-href' }) storyHref?: string;
   /** Level of the queue's heading (2–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -48,15 +50,16 @@ export class MutualModerationQueue extends MutualElement {
   /** The last decision, for Undo. */
   @state() private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
-  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token });
+  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token ?? this.mutual.config.moderatorToken });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || !this.hasUpdated) void this.load();
+    else if (this.status === 'no-token' && this.mutual.config.moderatorToken) void this.load();
   }
 
   /** Loads the first page of the current tab (or the next page with `more`). */
   private async load(more = false): Promise<void> {
-    if (!this.token) return void (this.status = 'no-token');
+    if (!(this.token ?? this.mutual.config.moderatorToken)) return void (this.status = 'no-token');
     if (!more) this.status = 'loading';
     try {
       if (this.kind === 'reports') {
@@ -129,13 +132,25 @@ export class MutualModerationQueue extends MutualElement {
     }
   }
 
+  /** The story an item answers, linked when the host said where stories live (http(s) only). */
+  private storyLink(id: string, label: string) {
+    if (!this.storyHref) return label;
+    try {
+      const url = new URL(this.storyHref.replace('{id}', encodeURIComponent(id)), document.baseURI);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return html`<a href=${url.href}>${label}</a>`;
+    } catch {
+      /* not a URL: plain text */
+    }
+    return label;
+  }
+
   private renderItem(item: Item, level: number) {
     const t = this.mutual.t.bind(this.mutual);
     const date = new Date(item.receivedAt);
     return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}" aria-describedby="meta-${item.seq}">
       <span class="meta" id="meta-${item.seq}">
         <time datetime=${date.toISOString()} title=${fullDate(this.mutual.locale, date)}>${relativeTime(this.mutual.locale, date)}</time>
-        ${item.subject ? html` · ${t('mod.about', { subject: item.subject })}` : nothing}
+        ${item.subject ? html` · ${this.storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
       <p id="text-${item.seq}">${item.text}</p>

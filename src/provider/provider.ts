@@ -56,6 +56,8 @@ export class MutualProvider extends MutualElement {
   /** Shows a small "Forget me on this device" button after the content. */
   @property({ type: Boolean, attribute: 'forget-button' }) forgetButton = false;
   @state() private forgotten = false;
+  /** Moderator token for the admin elements inside (property only: never an attribute, never stored). */
+  @property({ attribute: false }) moderatorToken?: string;
   /** Timing of delivery (set as a property): batch window, retries, timeout. */
   @property({ attribute: false }) delivery: MutualConfig['delivery'] = {};
 
@@ -72,6 +74,7 @@ export class MutualProvider extends MutualElement {
       credentials: this.credentials || config.credentials,
       headers: headers ?? config.headers,
       delivery: { ...config.delivery, ...this.delivery },
+      moderatorToken: this.moderatorToken ?? config.moderatorToken,
       helpLines: parseJsonAttribute<MutualConfig['helpLines']>(this, 'help-lines', this.helpLines, 'array') ?? config.helpLines,
       hiddenTopics: this.hiddenTopics
         ? this.hiddenTopics.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
