@@ -75,7 +75,7 @@ export class MutualQuickExit extends MutualElement {
   ];
 
   /** The neutral site to go to. Must be http(s). */
-  @property() href = DEFAULT_HREF;
+  @property() href: string = DEFAULT_HREF;
   /** Where the button sits: `top-end` (default), `top-start`, `bottom-end`, `bottom-start`. */
   @property({ reflect: true }) position = 'top-end';
   /** Keep Mutual's data on the device when leaving (by default, quick exit removes it). */
