@@ -2,24 +2,7 @@ import { css } from 'lit';
 
 export const checkInStyles = css`
   :host {
-    --_checkin-bg: var(--mutual-check-in-background, var(--_color-surface));
-  }
-  /* Nested widgets sit in this element's own grid: no page-level gap. */
-  mutual-crisis-resources {
-    --mutual-gap: 0px;
-  }
-  [part='base'] {
-    display: grid;
-    gap: var(--_space-m);
-    padding: var(--_space-l);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-m);
-    background: var(--_checkin-bg);
-  }
-  .heading {
-    margin: 0;
-    font-size: 1.2em;
-    font-weight: 700;
+    --_panel-bg: var(--mutual-check-in-background, var(--_color-surface));
   }
   fieldset {
     display: grid;

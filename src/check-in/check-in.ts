@@ -6,6 +6,7 @@ import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
+import { panelStyles } from '../core/panel-styles.js';
 import { warnOnce } from '../core/warn.js';
 import { DraftController } from '../core/draft-controller.js';
 import { headingLevel } from '../core/heading.js';
@@ -46,7 +47,7 @@ const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
 export class MutualCheckIn extends MutualElement {
   static formAssociated = true;
   static override messages = { ...checkInMessages, ...nudgeMessages };
-  static override styles = [...MutualElement.styles, formStyles, checkInStyles];
+  static override styles = [...MutualElement.styles, formStyles, panelStyles, checkInStyles];
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
   /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { headingLevel } from '../core/heading.js';
 import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { MutualElement } from '../core/mutual-element.js';
+import { panelStyles } from '../core/panel-styles.js';
 import { ModerationApi, type Bucket, type PulseDay } from '../moderation-queue/moderation-api.js';
 import pulseMessages from './community-pulse.messages.js';
 
@@ -28,20 +29,8 @@ export class MutualCommunityPulse extends MutualElement {
   static override messages = pulseMessages;
   static override styles = [
     ...MutualElement.styles,
+    panelStyles,
     css`
-      [part='base'] {
-        display: grid;
-        gap: var(--_space-m);
-        padding: var(--_space-l);
-        border: 1px solid var(--_color-border);
-        border-radius: var(--_radius-m);
-        background: var(--_color-surface);
-      }
-      .heading {
-        margin: 0;
-        font-size: 1.2em;
-        font-weight: 700;
-      }
       [part='chart'] {
         display: grid;
         gap: var(--_space-xs);

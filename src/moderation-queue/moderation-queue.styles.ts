@@ -1,18 +1,8 @@
 import { css } from 'lit';
 
 export const moderationQueueStyles = css`
-  [part='base'] {
-    display: grid;
-    gap: var(--_space-m);
-    padding: var(--_space-l);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-m);
-    background: var(--mutual-moderation-queue-background, var(--_color-surface));
-  }
-  .heading {
-    margin: 0;
-    font-size: 1.2em;
-    font-weight: 700;
+  :host {
+    --_panel-bg: var(--mutual-moderation-queue-background, var(--_color-surface));
   }
   [role='tablist'] {
     display: flex;

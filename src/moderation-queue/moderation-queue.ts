@@ -4,6 +4,7 @@ import { headingLevel } from '../core/heading.js';
 import { fullDate, relativeTime, type MessageKey } from '../core/i18n/index.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
+import { panelStyles } from '../core/panel-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { ModerationApi, type Item, type Kind, type Page, type ReportedStory } from './moderation-api.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
@@ -31,7 +32,7 @@ type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
  */
 export class MutualModerationQueue extends MutualElement {
   static override messages = moderationMessages;
-  static override styles = [...MutualElement.styles, formStyles, moderationQueueStyles];
+  static override styles = [...MutualElement.styles, formStyles, panelStyles, moderationQueueStyles];
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
   /** The moderator token (property only: it never appears in the page's markup or on the device); else the provider's `moderatorToken`. */
