@@ -8,19 +8,19 @@ import { receivers } from './tests/helpers/receivers.mjs';
 // The collector is TypeScript; tsx lets this config import it as is.
 register();
 const { createCollector } = await import('./src/collector/create-collector.ts');
+const { withFaults } = await import('./tests/helpers/faults.ts');
 
 const results = '.test-results';
 mkdirSync(results, { recursive: true });
 for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json']) rmSync(`${results}/${f}`, { force: true });
 
 /** The real reference collector with a real SQLite file, fault switch on (tests only). */
-const collector = createCollector({
+const collector = withFaults(createCollector({
   db: `${results}/browser-events.db`,
-  faults: true,
   allowListing: true,
   rateLimit: { max: 5000, windowMs: 60_000 },
   moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
-});
+}));
 
 /**
  * A second, standalone collector on its own port and SQLite file, which the fault tests can stop

@@ -25,8 +25,6 @@ export interface CollectorOptions {
    * debugging your setup; off by default, because check-ins and responses are private.
    */
   allowListing?: boolean;
-  /** Enables `POST {path}/faults` and `GET {path}/stats` for fault-injection tests. Never in production. */
-  faults?: boolean;
   /** Where operator notes go (each refused origin, once). Default `console.warn`. */
   log?: (line: string) => void;
   /** Moderation of what members write (see README, "Moderation"). Pre-moderation for every kind by default. */
@@ -44,16 +42,6 @@ export type EventResult =
   | { id: string | null; status: 'accepted' | 'duplicate' }
   | { id: string | null; status: 'rejected'; field: string; reason: string };
 
-interface Fault {
-  remaining: number;
-  mode: 'fail' | 'hang';
-  status: number;
-  retryAfter?: number;
-  hangMs: number;
-  /** `fail`: answer `status` after this many milliseconds (a slow refusal). */
-  delayMs?: number;
-  scope?: string;
-}
 
 class HttpError extends Error {
   constructor(
@@ -161,9 +149,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const allowed = new Set(options.origins ?? []);
   const refusedOrigins = new Set<string>();
   const validate = createValidator();
-  const faults: Fault[] = [];
-  const stats = new Map<string, number>();
-  const getStats = new Map<string, number>();
   const clients = new Map<string, { count: number; resetAt: number }>();
   const moderation = options.moderation ?? {};
   const moderators = createModeratorAuth(moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS));
@@ -328,21 +313,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }
   }
 
-  async function receive(req: IncomingMessage, res: ServerResponse, scope: string | null): Promise<void> {
-    stats.set(scope ?? '', (stats.get(scope ?? '') ?? 0) + 1);
-    const fault = faults.find((f) => f.remaining > 0 && (!f.scope || f.scope === scope));
-    if (fault) {
-      fault.remaining--;
-      if (fault.mode === 'hang') {
-        req.resume();
-        setTimeout(() => res.destroy(), fault.hangMs).unref?.();
-        return;
-      }
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-      req.resume();
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      return send(res, fault.status, { error: 'injected fault' }, headers);
-    }
+  async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (![BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE, 'application/json'].includes(type)) {
       req.resume();
@@ -417,29 +388,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     throw new HttpError(400, 'ask for ?subject=ID (reaction counts), ?peer-messages=N (recent encouragements) or ?since=SEQ (recent events)');
   }
 
-  async function configureFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === 'DELETE') {
-      faults.length = 0;
-      return send(res, 200, { faults: 0 });
-    }
-    const body = JSON.parse((await readBody(req, 4096)) || '{}') as Partial<Fault> & { count?: number };
-    faults.push({
-      remaining: body.count ?? 1,
-      mode: body.mode === 'hang' ? 'hang' : 'fail',
-      status: body.status ?? 503,
-      retryAfter: body.retryAfter,
-      hangMs: body.hangMs ?? 30_000,
-      delayMs: body.delayMs,
-      scope: body.scope,
-    });
-    send(res, 200, { faults: faults.length });
-  }
-
   const handler = (req: IncomingMessage, res: ServerResponse, next?: Next) => {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const sub = url.pathname.startsWith(path) ? url.pathname.slice(path.length) : null;
     const admin = sub !== null && sub.startsWith('/moderation/');
-    const known = sub === '' || sub === '/' || admin || (options.faults && (sub === '/faults' || sub === '/stats'));
+    const known = sub === '' || sub === '/' || admin;
     if (!known) {
       if (next) return next();
       return send(res, 404, { error: 'not found' });
@@ -481,18 +434,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         return void res.end();
       }
       if (admin) return void answerModeration(req, res, url, sub!).catch(fail);
-      if (sub === '/faults') return void configureFault(req, res).catch(fail);
-      if (sub === '/stats') {
-        const scope = url.searchParams.get('scope') ?? '';
-        return send(res, 200, { requests: stats.get(scope) ?? 0, gets: getStats.get(scope) ?? 0 });
-      }
       checkRate(req);
-      if (req.method === 'GET') {
-        const scope = url.searchParams.get('scope') ?? '';
-        if (options.faults) getStats.set(scope, (getStats.get(scope) ?? 0) + 1);
-        return answerGet(url, res);
-      }
-      if (req.method === 'POST') return void receive(req, res, url.searchParams.get('scope')).catch(fail);
+      if (req.method === 'GET') return answerGet(url, res);
+      if (req.method === 'POST') return void receive(req, res).catch(fail);
       req.resume();
       send(res, 405, { error: 'use GET or POST' }, { allow: 'GET, POST, OPTIONS' });
     } catch (error) {

@@ -1,4 +1,4 @@
-export { createCollector, createValidator, type Collector, type CollectorOptions } from './create-collector.js';
+export { createCollector, createValidator, type Collector, type CollectorOptions, type Next } from './create-collector.js';
 export { createSqliteStore, type Store, type StoredEvent } from './store-sqlite.js';
 export { EventTypes, type MutualEnvelope } from '../core/envelope.js';
 export { envelopeSchema } from '../core/schema.js';

@@ -10,6 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createCollector } from '../../src/collector/index.js';
+import { withFaults } from '../helpers/faults.js';
 
 const root = process.cwd();
 if (!existsSync('dist/mutual.js')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -24,7 +25,7 @@ if (run('size')) {
 
 const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 const db = join(mkdtempSync(join(tmpdir(), 'mutual-bench-')), 'events.db');
-const collector = createCollector({ db, faults: true, rateLimit: false, allowListing: true });
+const collector = withFaults(createCollector({ db, rateLimit: false, allowListing: true }));
 const server = createServer((req, res) => {
   collector(req, res, () => {
     const path = normalize(join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
