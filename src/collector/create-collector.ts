@@ -1,9 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
-import { BATCH_CONTENT_TYPE, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
-import { envelopeSchema } from '../core/schema.js';
-import { createSqliteStore, type Store } from './store-sqlite.js';
+import { BATCH_CONTENT_TYPE, createEnvelope, EventTypes, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
+import { HttpError, readBody, send, wellFormed } from './http.js';
+import { createOriginPolicy } from './origin-policy.js';
+import { createRateLimiter } from './rate-limit.js';
+import { createValidator } from './validate.js';
+import { createSqliteStore, type Classify, type QueueItem, type Store } from './store-sqlite.js';
+import {
+  AuthError,
+  createModeratorAuth,
+  createNotifier,
+  flagsFor,
+  initialState,
+  ITEM_KINDS,
+  itemText,
+  parseModeratorTokens,
+  type ItemKind,
+  type ItemState,
+  type ModerationOptions,
+} from './moderation.js';
 
 export interface CollectorOptions {
   /** SQLite file (created with its folder). Default `data/events.db`. Ignored when `store` is given. */
@@ -43,99 +57,6 @@ export type EventResult =
   | { id: string | null; status: 'rejected'; field: string; reason: string };
 
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => void;
-
-/** Validates one event against the shared schema; `null` when valid, else the first problem. */
-export function createValidator(): (event: unknown) => { field: string; message: string } | null {
-  const ajv = new Ajv2020({ allErrors: false, strict: false });
-  addFormats(ajv);
-  const validate = ajv.compile(envelopeSchema);
-  return (event) => {
-    if (validate(event)) return null;
-    const error = validate.errors?.[0];
-    const missing = (error?.params as { missingProperty?: string } | undefined)?.missingProperty;
-    const field = missing ?? (error?.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(event)');
-    return { field, message: error?.message ?? 'invalid' };
-  };
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-import {
-  AuthError,
-  createModeratorAuth,
-  createNotifier,
-  flagsFor,
-  initialState,
-  ITEM_KINDS,
-  itemText,
-  parseModeratorTokens,
-  type ItemKind,
-  type ItemState,
-  type ModerationOptions,
-} from './moderation.js';
-import type { Classify, QueueItem } from './store-sqlite.js';
-import { createEnvelope, EventTypes } from '../core/envelope.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** False when any key or string holds a lone surrogate (ill-formed Unicode from a `\ud800` escape). Iterative: deep nesting can't overflow the stack. */
-function wellFormed(value: unknown): boolean {
-  const stack = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'string') {
-      if (!v.isWellFormed()) return false;
-    } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (!k.isWellFormed()) return false;
-        stack.push(x);
-      }
-    }
-  }
-  return true;
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new HttpError(413, `body larger than ${limit} bytes`));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `body larger than ${limit} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(utf8.decode(Buffer.concat(chunks)));
-      } catch {
-        reject(new HttpError(400, 'body is not valid UTF-8'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
 /**
  * The reference collector: connect/Express-style middleware that validates CloudEvents batches,
  * stores them once each in SQLite and answers reaction counts. Mount it anywhere:
@@ -146,10 +67,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const store = options.store ?? createSqliteStore(options.db ?? 'data/events.db');
   const bodyLimit = options.bodyLimit ?? 512 * 1024;
   const rateLimit = options.rateLimit ?? { max: 600, windowMs: 60_000 };
-  const allowed = new Set(options.origins ?? []);
-  const refusedOrigins = new Set<string>();
+  const origins = createOriginPolicy(options);
   const validate = createValidator();
-  const clients = new Map<string, { count: number; resetAt: number }>();
+  const checkRate = createRateLimiter(rateLimit);
   const moderation = options.moderation ?? {};
   const moderators = createModeratorAuth(moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS));
   const adminOrigins = new Set(moderation.adminOrigins ?? []);
@@ -171,25 +91,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (flags.includes('crisis')) attention.push(event);
     return { kind, flags, state: initialState(kind, flags, moderation) };
   };
-
-  function originAllowed(origin: string, req: IncomingMessage): boolean {
-    if (allowed.has(origin)) return true;
-    try {
-      const url = new URL(origin);
-      if (url.host === req.headers.host) return true;
-      return options.allowLocalhost !== false && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    } catch {
-      return false; // "null" and other opaque origins must be listed explicitly
-    }
-  }
-
-  function sameOrigin(origin: string, req: IncomingMessage): boolean {
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
-  }
 
   /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */
   const forModerators = (item: QueueItem) => ({
@@ -301,18 +202,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     return { days: out, hiddenBelow: 5 };
   }
 
-  function checkRate(req: IncomingMessage): void {
-    if (!rateLimit) return;
-    const client = req.socket.remoteAddress ?? 'unknown';
-    const now = Date.now();
-    let entry = clients.get(client);
-    if (!entry || entry.resetAt <= now) clients.set(client, (entry = { count: 0, resetAt: now + rateLimit.windowMs }));
-    if (++entry.count > rateLimit.max) {
-      const seconds = Math.ceil((entry.resetAt - now) / 1000);
-      throw new HttpError(429, 'too many requests from this client', { retryAfter: seconds });
-    }
-  }
-
   async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (![BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE, 'application/json'].includes(type)) {
@@ -401,12 +290,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const cors: Record<string, string> = {};
     if (origin) {
       // The moderation API answers the host's admin pages only.
-      if (admin ? !adminOrigins.has(origin) && !sameOrigin(origin, req) : !originAllowed(origin, req)) {
-        // A blocked widget looks like a network error in the page: say here, once, how to allow it.
-        if (!refusedOrigins.has(origin) && refusedOrigins.size < 1000) {
-          refusedOrigins.add(origin);
-          (options.log ?? console.warn)(`[mutual collector] refused requests from origin ${origin}. If its widgets are yours, allow it: --origin ${origin} (or origins: ['${origin}'] in Node).`);
-        }
+      if (admin ? !adminOrigins.has(origin) && !origins.sameOrigin(origin, req) : !origins.allowed(origin, req)) {
+        origins.refused(origin);
         req.resume();
         return send(res, 403, { error: `origin ${origin} is not allowed` });
       }

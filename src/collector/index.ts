@@ -1,4 +1,5 @@
-export { createCollector, createValidator, type Collector, type CollectorOptions, type Next } from './create-collector.js';
+export { createCollector, type Collector, type CollectorOptions, type Next } from './create-collector.js';
+export { createValidator } from './validate.js';
 export { createSqliteStore, type Store, type StoredEvent } from './store-sqlite.js';
 export { EventTypes, type MutualEnvelope } from '../core/envelope.js';
 export { envelopeSchema } from '../core/schema.js';
