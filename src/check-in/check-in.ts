@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseJsonAttribute } from '../core/config.js';
+import { commaList, parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { formatNumber, type MessageKey } from '../core/i18n/index.js';
 import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
@@ -18,7 +18,7 @@ import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
 
-export const MOODS = [1, 2, 3, 4, 5] as const;
+const MOODS = [1, 2, 3, 4, 5] as const;
 const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
 
 interface Draft {
@@ -278,7 +278,7 @@ export class MutualCheckIn extends MutualElement {
 
   /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
   private get offeredTopics(): string[] {
-    const all = (this.topics ?? '').split(',').map((s) => s.trim().slice(0, Limits.listItemLength)).filter(Boolean);
+    const all = commaList(this.topics).map((topic) => topic.slice(0, Limits.listItemLength));
     if (all.length > Limits.listItems) warnOnce('topics', `<mutual-check-in>: ${all.length} topics is more than an event can carry (${Limits.listItems}); showing the first ${Limits.listItems}.`, this);
     return all.slice(0, Limits.listItems);
   }

@@ -45,6 +45,14 @@ export const defaultConfig: MutualConfig = {
   delivery: {},
 };
 
+/** A comma-list attribute (`tags="relapse, family"`) as trimmed, non-empty items. */
+export function commaList(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 /**
  * Reads a JSON attribute. Bad JSON or the wrong shape → one console warning naming the
  * attribute, and `undefined` so the widget falls back to its default instead of breaking.

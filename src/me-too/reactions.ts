@@ -1,3 +1,4 @@
+import { commaList } from '../core/config.js';
 import { svg, type SVGTemplateResult } from 'lit';
 import type { MessageKey } from '../core/i18n/index.js';
 import { warnOnce } from '../core/warn.js';
@@ -46,7 +47,7 @@ const NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
  */
 export function parseReactions(owner: Element, value: string | undefined): ReactionDef[] {
   const defs: ReactionDef[] = [];
-  for (const entry of (value ?? DEFAULT_REACTIONS).split(',')) {
+  for (const entry of commaList(value ?? DEFAULT_REACTIONS)) {
     const [rawName, ...labelParts] = entry.split(':');
     const name = rawName.trim().toLowerCase();
     const label = labelParts.join(':').trim();

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseJsonAttribute, type MutualConfig } from '../core/config.js';
+import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
 import { MutualElement } from '../core/mutual-element.js';
 import { forgetDevice } from '../core/send-controller.js';
@@ -69,7 +69,6 @@ export class MutualProvider extends MutualElement {
     const headers = parseJsonAttribute<Record<string, string>>(this, 'headers', this.headers, 'object');
     this.provider.setValue({
       ...config,
-      locale: config.locale,
       source: this.source || config.source,
       credentials: this.credentials || config.credentials,
       headers: headers ?? config.headers,
@@ -77,7 +76,7 @@ export class MutualProvider extends MutualElement {
       moderatorToken: this.moderatorToken ?? config.moderatorToken,
       helpLines: parseJsonAttribute<MutualConfig['helpLines']>(this, 'help-lines', this.helpLines, 'array') ?? config.helpLines,
       hiddenTopics: this.hiddenTopics
-        ? this.hiddenTopics.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)
+        ? commaList(this.hiddenTopics.toLowerCase())
         : config.hiddenTopics,
     });
   }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
@@ -167,7 +168,7 @@ export class MutualStoryCard extends MutualElement {
   }
 
   private get sensitive(): string[] {
-    return (this.contentWarning ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    return commaList(this.contentWarning);
   }
 
   /** Topics the reader chose (on this device) or the host set (`hidden-topics`) to keep collapsed. */
@@ -316,7 +317,7 @@ export class MutualStoryCard extends MutualElement {
     const t = this.mutual.t.bind(this.mutual);
     const date = this.published ? new Date(this.published) : null;
     const validDate = date && !Number.isNaN(date.getTime()) ? date : null;
-    const tags = (this.tags ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const tags = commaList(this.tags);
     // A story stays collapsed when it carries a warning, or when any of its topics (warning or
     // tags) is one the reader or the host chose to hide.
     const hiddenTopics = this.hiddenTopics;
