@@ -14,7 +14,10 @@ export function mutualCollector(db = process.env.MUTUAL_DB ?? 'data/events.db'):
     const { createCollector } = await import('./src/collector/create-collector.js');
     const { parseModeratorTokens } = await import('./src/collector/moderation.js');
     // Listing (`GET /events?since=`) feeds the demo's live panel; keep it off in production.
-    const moderators = [{ label: 'development', token: DEV_MODERATOR_TOKEN }, ...parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS)];
+    const moderators = [
+      { label: 'development', token: DEV_MODERATOR_TOKEN },
+      ...parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
+    ];
     server.middlewares.use(createCollector({ db, allowListing: true, moderation: { moderators } }) as never);
   };
   return {
@@ -97,11 +100,11 @@ export default defineConfig(({ mode }) => ({
         ? // The host's admin page: the moderation queue, never on members' pages.
           cdn({ 'mutual-admin': 'src/admin.ts' }, 'dist', false)
         : mode === 'single'
-        ? // For CMSs that accept one file only: every element and every language in one module.
-          cdn({ 'mutual-single': 'src/all.ts' }, 'dist', false, true)
-        : mode === 'loader'
-        ? // The lazy loader: each element's code is fetched when its tag first appears.
-          cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
-        : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
-          cdn({ mutual: 'src/all.ts' }, 'dist', true),
+          ? // For CMSs that accept one file only: every element and every language in one module.
+            cdn({ 'mutual-single': 'src/all.ts' }, 'dist', false, true)
+          : mode === 'loader'
+            ? // The lazy loader: each element's code is fetched when its tag first appears.
+              cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
+            : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
+              cdn({ mutual: 'src/all.ts' }, 'dist', true),
 }));

@@ -12,15 +12,18 @@ const { withFaults } = await import('./tests/helpers/faults.ts');
 
 const results = '.test-results';
 mkdirSync(results, { recursive: true });
-for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json']) rmSync(`${results}/${f}`, { force: true });
+for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json'])
+  rmSync(`${results}/${f}`, { force: true });
 
 /** The real reference collector with a real SQLite file, fault switch on (tests only). */
-const collector = withFaults(createCollector({
-  db: `${results}/browser-events.db`,
-  allowListing: true,
-  rateLimit: { max: 5000, windowMs: 60_000 },
-  moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
-}));
+const collector = withFaults(
+  createCollector({
+    db: `${results}/browser-events.db`,
+    allowListing: true,
+    rateLimit: { max: 5000, windowMs: 60_000 },
+    moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
+  }),
+);
 
 /**
  * A second, standalone collector on its own port and SQLite file, which the fault tests can stop
@@ -35,7 +38,10 @@ const standaloneOptions = {
   db: standaloneDb,
   rateLimit: false,
   allowListing: true,
-  moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }], adminOrigins: ['http://localhost:8000'] },
+  moderation: {
+    moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }],
+    adminOrigins: ['http://localhost:8000'],
+  },
 };
 let standalone = createCollector(standaloneOptions);
 let killNext = 0;
@@ -76,14 +82,21 @@ function capture(req) {
   if (req.method !== 'POST' || !scope) return;
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
-  req.on('end', () => lastRequest.set(scope, { headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') }));
+  req.on('end', () =>
+    lastRequest.set(scope, { headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') }),
+  );
 }
 function cloudEventsCheck(ctx) {
   const raw = lastRequest.get(ctx.query.scope);
   if (!raw) return void ((ctx.status = 404), (ctx.body = { error: 'no request captured' }));
   try {
     const parsed = HTTP.toEvent({ headers: raw.headers, body: raw.body });
-    const events = (Array.isArray(parsed) ? parsed : [parsed]).map((e) => (e.validate(), { id: e.id, type: e.type, subject: e.subject, specversion: e.specversion, source: e.source, data: e.data }));
+    const events = (Array.isArray(parsed) ? parsed : [parsed]).map(
+      (e) => (
+        e.validate(),
+        { id: e.id, type: e.type, subject: e.subject, specversion: e.specversion, source: e.source, data: e.data }
+      ),
+    );
     ctx.body = { contentType: raw.headers['content-type'], events };
   } catch (error) {
     ctx.status = 422;
@@ -198,7 +211,13 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+        args: [
+          '--no-sandbox',
+          '--disable-setuid-sandbox',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
       },
     }),
   ],

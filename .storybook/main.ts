@@ -17,7 +17,13 @@ const config: StorybookConfig = {
     // copy of Lit (otherwise Lit warns "Multiple versions of Lit loaded").
     config.optimizeDeps = {
       ...config.optimizeDeps,
-      include: [...(config.optimizeDeps?.include ?? []), 'lit', 'lit/decorators.js', 'lit/directive-helpers.js', '@lit/context'],
+      include: [
+        ...(config.optimizeDeps?.include ?? []),
+        'lit',
+        'lit/decorators.js',
+        'lit/directive-helpers.js',
+        '@lit/context',
+      ],
     };
     return config;
   },

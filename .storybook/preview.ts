@@ -77,11 +77,28 @@ const preview: Preview = {
     },
     locale: {
       description: 'Language (Arabic renders right-to-left)',
-      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'es', title: 'Español' }, { value: 'ar', title: 'العربية' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+          { value: 'ar', title: 'العربية' },
+        ],
+        dynamicTitle: true,
+      },
     },
     motion: {
       description: 'Reduced motion',
-      toolbar: { title: 'Motion', icon: 'transfer', items: [{ value: 'full', title: 'Motion on' }, { value: 'reduced', title: 'Reduced motion' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Motion',
+        icon: 'transfer',
+        items: [
+          { value: 'full', title: 'Motion on' },
+          { value: 'reduced', title: 'Reduced motion' },
+        ],
+        dynamicTitle: true,
+      },
     },
   },
   initialGlobals: { theme: 'light', locale: 'en', motion: 'full' },

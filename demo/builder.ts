@@ -19,8 +19,12 @@ interface Declaration {
 
 const SKIP = new Set(['strings', 'no-trace']);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };
-const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName && d.tagName !== 'mutual-provider');
+const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+  modules: { declarations?: Declaration[] }[];
+};
+const elements = manifest.modules
+  .flatMap((m) => m.declarations ?? [])
+  .filter((d) => d.tagName && d.tagName !== 'mutual-provider');
 const STORY_TEXT = 'Paste the story text here. It stays plain text: markup is shown as typed, never run.';
 
 for (const d of elements) $('tag').append(new Option(d.tagName!, d.tagName!));
@@ -28,7 +32,12 @@ for (const d of elements) $('tag').append(new Option(d.tagName!, d.tagName!));
 function fieldsFor(d: Declaration): void {
   const fields = $('fields');
   fields.replaceChildren();
-  const defaults: Record<string, string> = { endpoint: '/events', subject: 'story-42', 'story-id': 'story-42', 'check-in-id': 'daily' };
+  const defaults: Record<string, string> = {
+    endpoint: '/events',
+    subject: 'story-42',
+    'story-id': 'story-42',
+    'check-in-id': 'daily',
+  };
   for (const a of d.attributes ?? []) {
     if (SKIP.has(a.name)) continue;
     const field = document.createElement('div');
@@ -59,8 +68,18 @@ function fieldsFor(d: Declaration): void {
 
 /** Choices the elements accept, for a select instead of free text. */
 const CHOICES: Record<string, [string, string][]> = {
-  locale: [['', 'From the page'], ['en', 'English'], ['es', 'Español'], ['ar', 'العربية']],
-  theme: [['', 'From the page'], ['light', 'Light'], ['dark', 'Dark'], ['auto', 'Follow the system']],
+  locale: [
+    ['', 'From the page'],
+    ['en', 'English'],
+    ['es', 'Español'],
+    ['ar', 'العربية'],
+  ],
+  theme: [
+    ['', 'From the page'],
+    ['light', 'Light'],
+    ['dark', 'Dark'],
+    ['auto', 'Follow the system'],
+  ],
 };
 
 /** A fitting control from the manifest: a select for known choices, a checkbox for booleans, a number field for numbers. */
@@ -103,14 +122,23 @@ function update(): void {
   const el = document.createElement(tag);
   let attrs = '';
   let text = '';
-  for (const input of $('fields').querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
+  for (const input of $('fields').querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    'input, textarea, select',
+  )) {
     if (input.name === '#text') text = input.value;
     else if (input instanceof HTMLInputElement && input.type === 'checkbox') {
       if (input.checked) {
         el.setAttribute(input.name, '');
         attrs += ` ${input.name}`;
       }
-    } else if (input.value && !(input.type === 'number' && input.value === (elements.find((d) => d.tagName === tag)?.attributes?.find((a) => a.name === input.name)?.default ?? ''))) {
+    } else if (
+      input.value &&
+      !(
+        input.type === 'number' &&
+        input.value ===
+          (elements.find((d) => d.tagName === tag)?.attributes?.find((a) => a.name === input.name)?.default ?? '')
+      )
+    ) {
       el.setAttribute(input.name, input.value);
       attrs += ` ${input.name}="${escape(input.value)}"`;
     }
@@ -123,7 +151,8 @@ function update(): void {
   $('preview').replaceChildren(el);
   // The editor's own address for Mutual, never this development server's.
   const src = $<HTMLInputElement>('script-url').value.trim() || '/mutual/mutual.js';
-  $<HTMLTextAreaElement>('snippet').value = `<script type="module" src="${src}"></script>\n<${tag}${attrs}>${text ? `\n  <p>${escape(text)}</p>\n` : ''}</${tag}>`;
+  $<HTMLTextAreaElement>('snippet').value =
+    `<script type="module" src="${src}"></script>\n<${tag}${attrs}>${text ? `\n  <p>${escape(text)}</p>\n` : ''}</${tag}>`;
 }
 
 $('tag').addEventListener('change', () => {

@@ -6,7 +6,10 @@ export function startEventsPanel(list: HTMLElement, endpoint = '/events'): void 
     try {
       const res = await fetch(`${endpoint}?since=${cursor}&limit=200`);
       if (res.ok) {
-        const { events, next } = (await res.json()) as { events: { seq: number; receivedAt: string; event: Record<string, unknown> }[]; next: number };
+        const { events, next } = (await res.json()) as {
+          events: { seq: number; receivedAt: string; event: Record<string, unknown> }[];
+          next: number;
+        };
         cursor = next;
         // On first load show only the latest few, not the whole history.
         for (const { receivedAt, event } of first ? events.slice(-10) : events) {

@@ -17,7 +17,11 @@ function step(label, command, args) {
 }
 
 if (!existsSync('node_modules/.bin/vite')) {
-  step('Installing the dependencies (first run)', 'npm', existsSync('package-lock.json') ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  step(
+    'Installing the dependencies (first run)',
+    'npm',
+    existsSync('package-lock.json') ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'],
+  );
 }
 step('Building the library', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 step('Describing the elements (custom-elements.json)', 'npm', ['run', 'analyze', '--silent']);

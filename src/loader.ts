@@ -4,7 +4,9 @@
  */
 import { MEMBER_ELEMENTS } from './elements.js';
 
-const loaders = new Map<string, () => Promise<unknown>>(MEMBER_ELEMENTS.map(({ tag, folder }) => [tag, () => import(`./${folder}/define.ts`)]));
+const loaders = new Map<string, () => Promise<unknown>>(
+  MEMBER_ELEMENTS.map(({ tag, folder }) => [tag, () => import(`./${folder}/define.ts`)]),
+);
 
 function scan(root: ParentNode): void {
   for (const [tag, load] of loaders) {

@@ -3,7 +3,8 @@ import { expect, waitFor } from 'storybook/test';
 import { type Args, element, embedParameters, settled } from './helpers.js';
 
 const form = (canvas: HTMLElement) => canvas.querySelector('mutual-check-in')!;
-const q = <T extends HTMLElement>(canvas: HTMLElement, selector: string) => form(canvas).shadowRoot!.querySelector<T>(selector)!;
+const q = <T extends HTMLElement>(canvas: HTMLElement, selector: string) =>
+  form(canvas).shadowRoot!.querySelector<T>(selector)!;
 const stamp = () => `check-in-${Math.random().toString(36).slice(2, 8)}`;
 
 const meta: Meta<Args> = {

@@ -7,18 +7,25 @@ const NOT_ATTRIBUTES = new Set(['text']);
 
 /** Only plain values become attributes (event argTypes hold action functions). */
 const isAttribute = ([name, value]: [string, unknown]) =>
-  !NOT_ATTRIBUTES.has(name) && ['string', 'number', 'boolean'].includes(typeof value) && value !== false && value !== '';
-
+  !NOT_ATTRIBUTES.has(name) &&
+  ['string', 'number', 'boolean'].includes(typeof value) &&
+  value !== false &&
+  value !== '';
 
 /** Waits until every Mutual element in the story has rendered (first renders may wait a task). */
 export async function settled(canvas: HTMLElement): Promise<void> {
-  await Promise.all([...canvas.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].map((el) => el.updateComplete));
+  await Promise.all(
+    [...canvas.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].map(
+      (el) => el.updateComplete,
+    ),
+  );
 }
 
 /** The element for a story, built from args as attributes — exactly what a CMS editor would paste. */
 export function element(tag: string, args: Args): HTMLElement {
   const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(args).filter(isAttribute)) el.setAttribute(name, value === true ? '' : String(value));
+  for (const [name, value] of Object.entries(args).filter(isAttribute))
+    el.setAttribute(name, value === true ? '' : String(value));
   if (typeof args.text === 'string') {
     for (const paragraph of args.text.split(/\n{2,}/)) {
       const p = document.createElement('p');
@@ -40,7 +47,13 @@ export function snippet(tag: string, args: Args): string {
     .filter(isAttribute)
     .map(([n, v]) => (v === true ? ` ${n}` : ` ${n}="${escape(String(v))}"`))
     .join('');
-  const body = typeof args.text === 'string' ? `\n${args.text.split(/\n{2,}/).map((p) => `  <p>${escape(p)}</p>`).join('\n')}\n` : '';
+  const body =
+    typeof args.text === 'string'
+      ? `\n${args.text
+          .split(/\n{2,}/)
+          .map((p) => `  <p>${escape(p)}</p>`)
+          .join('\n')}\n`
+      : '';
   return `<script type="module" src="${SCRIPT_URL}"></script>\n<${tag}${attrs}>${body}</${tag}>`;
 }
 

@@ -28,7 +28,9 @@ export const Default: Story = {
   },
 };
 export const NoCounts: Story = { args: { subject: 'story-new', counts: undefined } };
-export const LargeCounts: Story = { args: { counts: '{"me-too": 12840, "understand": 1530, "strength": 999, "helped": 2200000}' } };
+export const LargeCounts: Story = {
+  args: { counts: '{"me-too": 12840, "understand": 1530, "strength": 999, "helped": 2200000}' },
+};
 export const Pressed: Story = {
   args: { subject: 'story-pressed' },
   play: async ({ canvasElement }) => {
@@ -44,4 +46,7 @@ export const Single: Story = { args: { single: true } };
 export const GentleCounts: Story = { args: { 'hide-counts-below': 5, counts: '{"me-too": 2, "understand": 9}' } };
 export const CountsHidden: Story = { args: { counts: 'hidden' } };
 export const CustomReaction: Story = { args: { reactions: 'me-too,hug:Sending a hug,helped' } };
-export const MissingSubject: Story = { args: { subject: undefined }, parameters: { expectedWarnings: ['"subject" attribute is missing'] } };
+export const MissingSubject: Story = {
+  args: { subject: undefined },
+  parameters: { expectedWarnings: ['"subject" attribute is missing'] },
+};

@@ -22,5 +22,6 @@ export const ThemedCommunity: StoryObj = {
 
 /** `forget-button` adds a small "Forget me on this device" action. */
 export const ForgetButton: StoryObj = {
-  render: () => html`<mutual-provider forget-button><mutual-me-too subject="forget-demo"></mutual-me-too></mutual-provider>`,
+  render: () =>
+    html`<mutual-provider forget-button><mutual-me-too subject="forget-demo"></mutual-me-too></mutual-provider>`,
 };

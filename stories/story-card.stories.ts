@@ -3,7 +3,8 @@ import { expect, waitFor } from 'storybook/test';
 import { type Args, element, embedParameters, LONG_STORY, SAMPLE_STORY, settled } from './helpers.js';
 
 const card = (canvas: HTMLElement) => canvas.querySelector('mutual-story-card')!;
-const button = (canvas: HTMLElement, selector: string) => card(canvas).shadowRoot!.querySelector<HTMLElement>(selector)!;
+const button = (canvas: HTMLElement, selector: string) =>
+  card(canvas).shadowRoot!.querySelector<HTMLElement>(selector)!;
 const threeDaysAgo = new Date(Date.now() - 3 * 864e5).toISOString().slice(0, 10);
 
 const meta: Meta<Args> = {
@@ -11,7 +12,14 @@ const meta: Meta<Args> = {
   component: 'mutual-story-card',
   tags: ['autodocs'],
   render: (args) => element('mutual-story-card', args),
-  args: { 'story-id': 'story-42', heading: 'The evenings were the hardest', author: 'River', published: threeDaysAgo, tags: 'recovery, cravings', text: SAMPLE_STORY },
+  args: {
+    'story-id': 'story-42',
+    heading: 'The evenings were the hardest',
+    author: 'River',
+    published: threeDaysAgo,
+    tags: 'recovery, cravings',
+    text: SAMPLE_STORY,
+  },
   argTypes: { text: { control: 'text', description: 'The story (light-DOM paragraphs)' } },
   parameters: embedParameters('mutual-story-card'),
 };
@@ -57,7 +65,10 @@ export const ReportDialogOpen: Story = {
     await waitFor(() => expect((button(canvasElement, 'dialog') as HTMLDialogElement).open).toBe(true));
   },
 };
-export const MissingStoryId: Story = { args: { 'story-id': undefined }, parameters: { expectedWarnings: ['"story-id" attribute is missing'] } };
+export const MissingStoryId: Story = {
+  args: { 'story-id': undefined },
+  parameters: { expectedWarnings: ['"story-id" attribute is missing'] },
+};
 export const HiddenBySettings: Story = {
   args: { 'content-warning': 'self-harm' },
   render: (args) => {

@@ -14,5 +14,6 @@ const sample = (theme: string, locale: string) => html`<mutual-provider theme=${
 
 /** The same widgets in light, dark and Arabic (right-to-left). All are axe-checked in CI. */
 export const SideBySide: StoryObj = {
-  render: () => html`<div style="display: grid; gap: 16px">${sample('light', 'en')} ${sample('dark', 'en')} ${sample('light', 'ar')} ${sample('dark', 'es')}</div>`,
+  render: () =>
+    html`<div style="display: grid; gap: 16px">${sample('light', 'en')} ${sample('dark', 'en')} ${sample('light', 'ar')} ${sample('dark', 'es')}</div>`,
 };

@@ -8,7 +8,8 @@ import { expectAxeClean, peer } from './helpers/browser.js';
 import { approveItem, injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const $ = <T extends Element = HTMLElement>(el: MutualCheckIn, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const buttonNamed = (el: MutualCheckIn, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const buttonNamed = (el: MutualCheckIn, name: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 const active = (el: MutualCheckIn) => el.shadowRoot!.activeElement as HTMLElement | null;
 
 async function checkIn(attrs: Record<string, string> = {}) {
@@ -51,7 +52,12 @@ describe('<mutual-check-in>', () => {
     expect(active(el)?.textContent!.trim()).to.equal('Share my check-in');
     await sendKeys({ press: 'Enter' });
     const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
-    expect(row.data).to.deep.equal({ mood: 3, topics: ['sleep', 'work'], hard: 'Slept badly', helped: 'A walk with a friend' });
+    expect(row.data).to.deep.equal({
+      mood: 3,
+      topics: ['sleep', 'work'],
+      hard: 'Slept badly',
+      helped: 'A walk with a friend',
+    });
     expect(row.data).not.to.have.property('participant');
     await el.updateComplete;
     expect(active(el)?.id).to.equal('thanks');
@@ -89,11 +95,17 @@ describe('<mutual-check-in>', () => {
 
   it('give back: a peer’s encouragement is shown; an encouragement is stored', async () => {
     const id = uniqueSubject('give');
-    const el = await checkIn({ 'check-in-id': id, 'peer-messages': '["You are not alone in this."]', participant: 'p-123' });
+    const el = await checkIn({
+      'check-in-id': id,
+      'peer-messages': '["You are not alone in this."]',
+      participant: 'p-123',
+    });
     await chooseMood(el, 4);
     buttonNamed(el, 'Share my check-in').click();
     await el.updateComplete;
-    expect($(el, 'blockquote').textContent).to.equal('Someone who checked in today wrote: “You are not alone in this.”');
+    expect($(el, 'blockquote').textContent).to.equal(
+      'Someone who checked in today wrote: “You are not alone in this.”',
+    );
     await expectAxeClean(el);
     $<HTMLTextAreaElement>(el, '#encourage').value = 'One day at a time, friend.';
     buttonNamed(el, 'Send encouragement').click();
@@ -115,16 +127,23 @@ describe('<mutual-check-in>', () => {
     $<HTMLTextAreaElement>(first, '#encourage').value = words;
     buttonNamed(first, 'Send encouragement').click();
     await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: first.checkInId });
-    const served = async () => ((await (await fetch('/events?peer-messages=20')).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    const served = async () =>
+      ((await (await fetch('/events?peer-messages=20')).json()) as { messages: { text: string }[] }).messages.map(
+        (m) => m.text,
+      );
     expect(await served()).not.to.include(words);
     await approveItem(words);
     const second = await checkIn({ endpoint });
     await chooseMood(second, 3);
     buttonNamed(second, 'Share my check-in').click();
     const quote = await until(() => second.shadowRoot!.querySelector('blockquote'), 'a peer message');
-    const offered = ((await (await fetch('/events?peer-messages=10')).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    const offered = (
+      (await (await fetch('/events?peer-messages=10')).json()) as { messages: { text: string }[] }
+    ).messages.map((m) => m.text);
     expect(offered).to.include(words);
-    expect(offered.some((text) => quote.textContent === `Someone who checked in today wrote: “${text}”`)).to.equal(true);
+    expect(offered.some((text) => quote.textContent === `Someone who checked in today wrote: “${text}”`)).to.equal(
+      true,
+    );
   });
 
   it('a tip is shared only with consent; skip works', async () => {
@@ -159,7 +178,9 @@ describe('<mutual-check-in>', () => {
   });
 
   it('inside a host <form>: submitted with the form, required blocks submission, reset clears', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><mutual-check-in name="today" required topics="sleep"></mutual-check-in><button>Go</button></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><mutual-check-in name="today" required topics="sleep"></mutual-check-in><button>Go</button></form>`,
+    );
     const el = form.querySelector('mutual-check-in')!;
     await el.updateComplete;
     let submitted = 0;
@@ -177,7 +198,11 @@ describe('<mutual-check-in>', () => {
     form.requestSubmit();
     expect(submitted).to.equal(1);
     const data = new FormData(form);
-    expect([data.get('today-mood'), data.get('today-hard'), data.getAll('today-topics')]).to.deep.equal(['2', 'Money worries', ['sleep']]);
+    expect([data.get('today-mood'), data.get('today-hard'), data.getAll('today-topics')]).to.deep.equal([
+      '2',
+      'Money worries',
+      ['sleep'],
+    ]);
     form.reset();
     await el.updateComplete;
     expect($<HTMLInputElement>(el, 'input[value="2"]').checked).to.equal(false);
@@ -212,7 +237,10 @@ describe('<mutual-check-in>', () => {
     $<HTMLTextAreaElement>(first, '#helped').focus();
     await sendKeys({ type: 'Walking with my sister' });
     $<HTMLButtonElement>(first, 'button[type="submit"]').click();
-    await until(() => $(first, '[part="status"]')?.textContent === 'This couldn’t be sent. Your check-in is still saved here.', 'failed status');
+    await until(
+      () => $(first, '[part="status"]')?.textContent === 'This couldn’t be sent. Your check-in is still saved here.',
+      'failed status',
+    );
     await expectAxeClean(first);
     buttonNamed(first, 'Back to my check-in').focus();
     await sendKeys({ press: 'Enter' });
@@ -230,17 +258,26 @@ describe('<mutual-check-in>', () => {
     const id = uniqueSubject('offline');
     const { endpoint } = scoped('offline-ci');
     await peer.open(`/tests/helpers/check-in-page.html?endpoint=${encodeURIComponent(endpoint)}&id=${id}`);
-    const inPeer = (js: string) => peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
+    const inPeer = (js: string) =>
+      peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
     try {
       await peer.setOffline(true);
       await inPeer(`r.querySelector('input[value="4"]').click(); return ''`);
       await new Promise((r) => setTimeout(r, 100));
       await inPeer(`r.querySelector('button[type="submit"]').click(); return ''`);
-      await until(async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Saved — will send when you’re back online.', 'queued status');
+      await until(
+        async () =>
+          (await inPeer(`return r.querySelector('[part="status"]').textContent`)) ===
+          'Saved — will send when you’re back online.',
+        'queued status',
+      );
       expect(JSON.parse(localStorage.getItem(`mutual:draft:checkin:${id}`)!).mood).to.equal(4);
       await peer.setOffline(false);
       await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
-      await until(async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Sent.', 'sent status');
+      await until(
+        async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Sent.',
+        'sent status',
+      );
       expect(localStorage.getItem(`mutual:draft:checkin:${id}`)).to.equal(null);
       expect(await stored({ subject: id, type: EventTypes.checkinSubmitted })).to.have.length(1);
     } finally {
@@ -265,17 +302,36 @@ describe('<mutual-check-in>', () => {
     expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.to.equal(null);
     // Never includes the text.
     await new Promise((r) => setTimeout(r, 400));
-    for (const e of await stored({ subject: id, type: EventTypes.checkinCrisisShown })) expect(JSON.stringify(e)).not.to.contain('DIE');
+    for (const e of await stored({ subject: id, type: EventTypes.checkinCrisisShown }))
+      expect(JSON.stringify(e)).not.to.contain('DIE');
   });
 
   it('the crisis phrase list matches case- and accent-insensitively in en, es and ar', () => {
-    const positive = ['I keep thinking about SUICIDE', 'Pienso en suicidarme', 'Ya no quiero vivir', 'quiero MORIR', 'أريد أن أموت', 'أفكر في الانتحار', 'I might hurt myself', 'pienso en hacerme dano'];
-    const negative = ['I died laughing at that film', 'Tengo un día difícil', 'العمل متعب اليوم', 'Killing time at the bus stop', 'Me duele la cabeza'];
+    const positive = [
+      'I keep thinking about SUICIDE',
+      'Pienso en suicidarme',
+      'Ya no quiero vivir',
+      'quiero MORIR',
+      'أريد أن أموت',
+      'أفكر في الانتحار',
+      'I might hurt myself',
+      'pienso en hacerme dano',
+    ];
+    const negative = [
+      'I died laughing at that film',
+      'Tengo un día difícil',
+      'العمل متعب اليوم',
+      'Killing time at the bus stop',
+      'Me duele la cabeza',
+    ];
     for (const text of positive) expect(suggestsCrisis(text), text).to.equal(true);
     for (const text of negative) expect(suggestsCrisis(text), text).to.equal(false);
   });
 
-  for (const [theme, locale] of [['dark', 'en'], ['light', 'ar']] as const) {
+  for (const [theme, locale] of [
+    ['dark', 'en'],
+    ['light', 'ar'],
+  ] as const) {
     it(`is axe-clean at every step (${theme}, ${locale})`, async () => {
       const el = await checkIn({ theme, locale, topics: 'sleep,work' });
       await expectAxeClean(el);

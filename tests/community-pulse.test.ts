@@ -11,33 +11,56 @@ let endpoint = '';
 const auth = { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` };
 
 async function post(events: ReturnType<typeof createEnvelope>[]) {
-  const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/cloudevents-batch+json' },
+    body: JSON.stringify(events),
+  });
   expect(res.status).to.equal(200);
 }
 
 describe('<mutual-community-pulse>', () => {
   before(async () => {
     endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});
-    const checkIn = (mood: number) => createEnvelope(EventTypes.checkinSubmitted, { mood, hard: 'private', helped: '', topics: [] }, { source: location.href, subject: 'pulse' });
-    const crisis = () => createEnvelope(EventTypes.checkinCrisisShown, { trigger: 'mood' }, { source: location.href, subject: 'pulse' });
+    const checkIn = (mood: number) =>
+      createEnvelope(
+        EventTypes.checkinSubmitted,
+        { mood, hard: 'private', helped: '', topics: [] },
+        { source: location.href, subject: 'pulse' },
+      );
+    const crisis = () =>
+      createEnvelope(EventTypes.checkinCrisisShown, { trigger: 'mood' }, { source: location.href, subject: 'pulse' });
     await post([...Array.from({ length: 7 }, () => checkIn(4)), ...Array.from({ length: 3 }, () => crisis())]);
   });
 
   it('shows what was stored: the chart’s table reads the same numbers as the endpoint, a bucket of 3 reads "fewer than 5"', async () => {
-    const api = (await (await fetch(`${endpoint}/moderation/pulse?days=30`, { headers: auth })).json()) as { days: { day: string; checkins: number | string; crisisShown: number | string }[] };
+    const api = (await (await fetch(`${endpoint}/moderation/pulse?days=30`, { headers: auth })).json()) as {
+      days: { day: string; checkins: number | string; crisisShown: number | string }[];
+    };
     const today = api.days.at(-1)!;
     expect(today.crisisShown).to.equal('<5');
-    const el = await fixture<MutualCommunityPulse>(html`<mutual-community-pulse endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-community-pulse>`);
+    const el = await fixture<MutualCommunityPulse>(
+      html`<mutual-community-pulse endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-community-pulse>`,
+    );
     await until(() => el.shadowRoot!.querySelector('figure'), 'charts');
-    const cell = (series: string) => el.shadowRoot!.querySelector(`figure[aria-labelledby="${series}-title"] tbody tr:last-child td`)!.textContent;
-    expect(el.shadowRoot!.querySelector('figure[aria-labelledby="checkins-title"] tbody tr:last-child th')!.textContent).to.equal(today.day);
+    const cell = (series: string) =>
+      el.shadowRoot!.querySelector(`figure[aria-labelledby="${series}-title"] tbody tr:last-child td`)!.textContent;
+    expect(
+      el.shadowRoot!.querySelector('figure[aria-labelledby="checkins-title"] tbody tr:last-child th')!.textContent,
+    ).to.equal(today.day);
     expect(cell('checkins')).to.equal(String(today.checkins));
     expect(Number(cell('checkins'))).to.be.at.least(7);
     expect(cell('crisisShown')).to.equal('fewer than 5');
     const rows = [...el.shadowRoot!.querySelectorAll('figure[aria-labelledby="checkins-title"] tbody tr')];
-    expect(rows.map((r) => r.querySelector('td')!.textContent)).to.deep.equal(api.days.map((d) => (d.checkins === '<5' ? 'fewer than 5' : String(d.checkins))));
-    expect(el.shadowRoot!.querySelector('#checkins-summary')!.textContent).to.match(/^Check-ins this week: \d+, up from 0\.$/);
-    expect(el.shadowRoot!.querySelector('#crisisShown-summary')!.textContent).to.equal('Crisis help shown this week: 0+, the same as the week before, 0.');
+    expect(rows.map((r) => r.querySelector('td')!.textContent)).to.deep.equal(
+      api.days.map((d) => (d.checkins === '<5' ? 'fewer than 5' : String(d.checkins))),
+    );
+    expect(el.shadowRoot!.querySelector('#checkins-summary')!.textContent).to.match(
+      /^Check-ins this week: \d+, up from 0\.$/,
+    );
+    expect(el.shadowRoot!.querySelector('#crisisShown-summary')!.textContent).to.equal(
+      'Crisis help shown this week: 0+, the same as the week before, 0.',
+    );
     await expectAxeClean(el);
     await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
     try {
@@ -50,9 +73,13 @@ describe('<mutual-community-pulse>', () => {
   });
 
   it('needs a moderator token: without one it says so, with Try again', async () => {
-    const el = await fixture<MutualCommunityPulse>(html`<mutual-community-pulse endpoint=${endpoint} .token=${'wrong-token-0123456789abcdef'}></mutual-community-pulse>`);
+    const el = await fixture<MutualCommunityPulse>(
+      html`<mutual-community-pulse endpoint=${endpoint} .token=${'wrong-token-0123456789abcdef'}></mutual-community-pulse>`,
+    );
     await until(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('The pulse could not be loaded (not allowed).');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      'The pulse could not be loaded (not allowed).',
+    );
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
   });
 });

@@ -38,7 +38,9 @@ describe('<mutual-crisis-resources>: help lines for the reader’s region', () =
   ];
   for (const [locale, line, href] of byLocale) {
     it(`${locale} → the lines of that region`, async () => {
-      const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`);
+      const el = await fixture<MutualCrisisResources>(
+        html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`,
+      );
       const { lines, links } = shown(el);
       expect(lines[0]).to.equal(line);
       expect(links[0]).to.equal(href);
@@ -47,29 +49,44 @@ describe('<mutual-crisis-resources>: help lines for the reader’s region', () =
 
   it('a language without a region → no guessed country, the international directory instead', async () => {
     for (const locale of ['en', 'es', 'ar']) {
-      const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`);
+      const el = await fixture<MutualCrisisResources>(
+        html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`,
+      );
       const { lines, intro, directory } = shown(el);
       expect(lines, locale).to.deep.equal([]);
       expect(intro, locale).not.to.equal('');
       expect(directory).to.equal('https://findahelpline.com/');
       await expectAxeClean(el);
     }
-    const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en"></mutual-crisis-resources>`);
-    expect(shown(el).intro).to.equal('You don’t have to go through this alone. Free, confidential lines are there for you in most countries, by phone, text or chat:');
+    const el = await fixture<MutualCrisisResources>(
+      html`<mutual-crisis-resources locale="en"></mutual-crisis-resources>`,
+    );
+    expect(shown(el).intro).to.equal(
+      'You don’t have to go through this alone. Free, confidential lines are there for you in most countries, by phone, text or chat:',
+    );
   });
 
   it('the region attribute wins over the locale, on the element or on the provider', async () => {
-    const own = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en-US" region="ie"></mutual-crisis-resources>`);
+    const own = await fixture<MutualCrisisResources>(
+      html`<mutual-crisis-resources locale="en-US" region="ie"></mutual-crisis-resources>`,
+    );
     expect(shown(own).lines).to.deep.equal(['Samaritans Ireland: 116 123 (24/7)']);
-    const wrapper = await fixture(html`<mutual-provider region="AR"><mutual-crisis-resources locale="es"></mutual-crisis-resources></mutual-provider>`);
+    const wrapper = await fixture(
+      html`<mutual-provider region="AR"><mutual-crisis-resources locale="es"></mutual-crisis-resources></mutual-provider>`,
+    );
     const inner = wrapper.querySelector('mutual-crisis-resources')!;
     await inner.updateComplete;
-    expect(shown(inner).lines).to.deep.equal(['Centro de Asistencia al Suicida: 135 (CABA y GBA) (24 h)', 'Centro de Asistencia al Suicida: 0800 345 1435 (24 h)']);
+    expect(shown(inner).lines).to.deep.equal([
+      'Centro de Asistencia al Suicida: 135 (CABA y GBA) (24 h)',
+      'Centro de Asistencia al Suicida: 0800 345 1435 (24 h)',
+    ]);
   });
 
   it('a region that is not a country code → one warning, and the locale’s region', async () => {
     const warnings = await captureWarnings(async () => {
-      const el = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en-GB" region="Mars"></mutual-crisis-resources>`);
+      const el = await fixture<MutualCrisisResources>(
+        html`<mutual-crisis-resources locale="en-GB" region="Mars"></mutual-crisis-resources>`,
+      );
       expect(shown(el).lines).to.deep.equal(['Samaritans: 116 123 (24/7)']);
       el.requestUpdate();
       await el.updateComplete;
@@ -83,7 +100,9 @@ describe('<mutual-crisis-resources>: help lines for the reader’s region', () =
     );
     expect(shown(replaced).lines).to.deep.equal(['Our peer line: 0800 000 111']);
 
-    const byProperty = await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en-GB"></mutual-crisis-resources>`);
+    const byProperty = await fixture<MutualCrisisResources>(
+      html`<mutual-crisis-resources locale="en-GB"></mutual-crisis-resources>`,
+    );
     byProperty.lines = [{ name: 'Text line', contact: 'Text 85258', href: 'sms:85258' }];
     await byProperty.updateComplete;
     expect(shown(byProperty).lines).to.deep.equal(['Text line: Text 85258']);

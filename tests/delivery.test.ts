@@ -11,10 +11,17 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 30, timeoutMs: 3000 };
 const absolute = (endpoint: string) => new URL(endpoint, location.href).href;
 const status = (el: MutualCheckIn) => el.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '';
-const buttonNamed = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const buttonNamed = (root: ShadowRoot, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 function reactions(subject: string, n: number, extra: Record<string, unknown> = {}): MutualEnvelope[] {
-  return Array.from({ length: n }, (_, i) => createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', n: i, ...extra }, { source: location.href, subject }));
+  return Array.from({ length: n }, (_, i) =>
+    createEnvelope(
+      EventTypes.reactionAdded,
+      { reaction: 'me-too', n: i, ...extra },
+      { source: location.href, subject },
+    ),
+  );
 }
 
 /** What a third-party receiver (tests/helpers/receivers.mjs) got, without deduplication. */
@@ -39,7 +46,14 @@ describe('one bad event never takes its neighbours with it', () => {
     const good = reactions(subject, 6);
     const bad = { ...reactions(subject, 1)[0], type: 'not.mutual' };
     const outcomes = await captureWarnings(() =>
-      Promise.all([...good.slice(0, 3), bad, ...good.slice(3)].map((e) => transport.enqueue(e).then(() => 'sent', (error: Error) => error.message))),
+      Promise.all(
+        [...good.slice(0, 3), bad, ...good.slice(3)].map((e) =>
+          transport.enqueue(e).then(
+            () => 'sent',
+            (error: Error) => error.message,
+          ),
+        ),
+      ),
     );
     const rows = await storedAtLeast({ subject }, 6);
     expect(rows.map((r) => r.id).sort()).to.deep.equal(good.map((e) => e.id).sort());
@@ -55,7 +69,16 @@ describe('one bad event never takes its neighbours with it', () => {
     const good = reactions(subject, 7);
     const poison = reactions(subject, 1, { poison: true })[0];
     const all = [...good.slice(0, 5), poison, ...good.slice(5)];
-    const results = await captureWarnings(() => Promise.all(all.map((e) => transport.enqueue(e).then(() => 'sent', () => 'refused'))));
+    const results = await captureWarnings(() =>
+      Promise.all(
+        all.map((e) =>
+          transport.enqueue(e).then(
+            () => 'sent',
+            () => 'refused',
+          ),
+        ),
+      ),
+    );
     expect(results).to.have.length(1);
     const got = await received(scope);
     expect([...got.events].sort()).to.deep.equal(good.map((e) => e.id).sort());
@@ -66,9 +89,13 @@ describe('one bad event never takes its neighbours with it', () => {
   it('a listener’s enrichment that breaks the envelope is caught in the page: one warning naming the field, the event still arrives', async () => {
     const { endpoint } = scoped('enrich');
     const subject = uniqueSubject('enrich');
-    const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+    const bar = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`,
+    );
     bar.settleMs = 0;
-    bar.addEventListener('mutual-event', (e) => Object.assign(e.detail.data, { extra: { nested: true }, page: 'stories' }));
+    bar.addEventListener('mutual-event', (e) =>
+      Object.assign(e.detail.data, { extra: { nested: true }, page: 'stories' }),
+    );
     const warnings = await captureWarnings(async () => {
       bar.shadowRoot!.querySelector('button')!.click();
       const [row] = await storedAtLeast({ subject, type: EventTypes.reactionAdded });
@@ -82,7 +109,9 @@ describe('one bad event never takes its neighbours with it', () => {
     const { endpoint } = scoped('limits');
     const topics = Array.from({ length: 33 }, (_, i) => `topic${i}`).join(',');
     const warnings = await captureWarnings(async () => {
-      const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint} limit="5000" topics=${topics}></mutual-check-in>`);
+      const el = await fixture<MutualCheckIn>(
+        html`<mutual-check-in check-in-id=${id} endpoint=${endpoint} limit="5000" topics=${topics}></mutual-check-in>`,
+      );
       const root = el.shadowRoot!;
       expect(root.querySelectorAll('[part="topics"] button')).to.have.length(32);
       root.querySelector<HTMLInputElement>('input[value="3"]')!.click();
@@ -102,7 +131,9 @@ describe('one bad event never takes its neighbours with it', () => {
       expect((row.data.topics as string[]).length).to.equal(32);
       expect((row.data.hard as string).length).to.equal(4000);
       const longId = 's'.repeat(300);
-      const card = await fixture(html`<mutual-story-card story-id=${longId} endpoint=${endpoint}><p>Story</p></mutual-story-card>`);
+      const card = await fixture(
+        html`<mutual-story-card story-id=${longId} endpoint=${endpoint}><p>Story</p></mutual-story-card>`,
+      );
       await (card as MutualCheckIn).updateComplete;
     });
     expect(warnings.filter((w) => w.includes('limit="5000"'))).to.have.length(1);
@@ -116,7 +147,9 @@ describe('one bad event never takes its neighbours with it', () => {
     const here = location.pathname + location.search;
     history.replaceState(null, '', '/forum/[thread]' + location.search);
     try {
-      const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+      const bar = await fixture<MutualMeToo>(
+        html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`,
+      );
       bar.settleMs = 0;
       bar.shadowRoot!.querySelector('button')!.click();
       const [row] = await storedAtLeast({ subject, type: EventTypes.reactionAdded });
@@ -135,7 +168,10 @@ describe('only the endpoint receives events', () => {
       const { scope } = scoped(`redirect-${code}`);
       const target = scoped(`redirect-target-${code}`);
       const subject = uniqueSubject('redirect');
-      const transport = new Transport({ endpoint: `/receivers/redirect?scope=${scope}&status=${code}&to=${encodeURIComponent(target.endpoint)}`, ...fast });
+      const transport = new Transport({
+        endpoint: `/receivers/redirect?scope=${scope}&status=${code}&to=${encodeURIComponent(target.endpoint)}`,
+        ...fast,
+      });
       const warnings = await captureWarnings(async () => {
         reactions(subject, 3).forEach((e) => void transport.enqueue(e));
         await until(async () => (await received(scope)).requests >= 3, 'three attempts');
@@ -164,14 +200,19 @@ describe('only the endpoint receives events', () => {
       const onError = (e: ErrorEvent) => errors.push(e.message);
       addEventListener('error', onError);
       const warnings = await captureWarnings(async () => {
-        const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${uniqueSubject('scheme')} endpoint=${endpoint}></mutual-check-in>`);
+        const el = await fixture<MutualCheckIn>(
+          html`<mutual-check-in check-in-id=${uniqueSubject('scheme')} endpoint=${endpoint}></mutual-check-in>`,
+        );
         await submitCheckIn(el);
         await pause(200);
         expect(status(el), endpoint).not.to.equal('Sent.');
         dispatchEvent(new PageTransitionEvent('pagehide'));
       });
       removeEventListener('error', onError);
-      expect(warnings.filter((w) => w.includes(`endpoint="${endpoint}"`)), endpoint).to.have.length(1);
+      expect(
+        warnings.filter((w) => w.includes(`endpoint="${endpoint}"`)),
+        endpoint,
+      ).to.have.length(1);
       expect(errors, endpoint).to.deep.equal([]);
     }
   });
@@ -180,7 +221,8 @@ describe('only the endpoint receives events', () => {
     const { endpoint } = scoped('header');
     const subject = uniqueSubject('header');
     const warnings = await captureWarnings(async () => {
-      const page = await fixture(html`<mutual-provider endpoint=${endpoint} headers='{"x-community":"a\\r\\nx-evil: 1","x-ok":"yes"}'>
+      const page =
+        await fixture(html`<mutual-provider endpoint=${endpoint} headers='{"x-community":"a\\r\\nx-evil: 1","x-ok":"yes"}'>
         <mutual-me-too subject=${subject}></mutual-me-too>
       </mutual-provider>`);
       const bar = page.querySelector('mutual-me-too')!;
@@ -195,7 +237,9 @@ describe('only the endpoint receives events', () => {
   it('a <base href> that story markup adds later does not move the endpoint', async () => {
     const { endpoint } = scoped('base');
     const subject = uniqueSubject('base');
-    const page = await fixture(html`<div><mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too></div>`);
+    const page = await fixture(
+      html`<div><mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too></div>`,
+    );
     const bar = page.querySelector('mutual-me-too')!;
     bar.settleMs = 0;
     await bar.updateComplete;
@@ -214,14 +258,23 @@ describe('only the endpoint receives events', () => {
     document.cookie = 'mutual-test=secret; path=/';
     try {
       const plain = scoped('exit-cookie');
-      const withoutCookies = new Transport({ endpoint: `/receivers/count?scope=${plain.scope}`, ...fast, batchWindowMs: 60_000 });
+      const withoutCookies = new Transport({
+        endpoint: `/receivers/count?scope=${plain.scope}`,
+        ...fast,
+        batchWindowMs: 60_000,
+      });
       void withoutCookies.enqueue(reactions(uniqueSubject('exit'), 1)[0]);
       withoutCookies.handOff();
       await until(async () => (await received(plain.scope)).requests === 1, 'exit delivery arrived');
       expect((await received(plain.scope)).cookies).to.deep.equal([null]);
 
       const asked = scoped('exit-cookie-include');
-      const withCookies = new Transport({ endpoint: `/receivers/count?scope=${asked.scope}`, credentials: 'include', ...fast, batchWindowMs: 60_000 });
+      const withCookies = new Transport({
+        endpoint: `/receivers/count?scope=${asked.scope}`,
+        credentials: 'include',
+        ...fast,
+        batchWindowMs: 60_000,
+      });
       void withCookies.enqueue(reactions(uniqueSubject('exit'), 1)[0]);
       withCookies.handOff();
       await until(async () => (await received(asked.scope)).requests === 1, 'exit delivery arrived');
@@ -239,14 +292,18 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     const id = uniqueSubject('overflow');
     const { scope, endpoint } = scoped('overflow');
     await injectFault({ scope, count: 1000, status: 503, retryAfter: 60 });
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
+    );
     await submitCheckIn(el);
     await until(() => status(el) === 'Saved — will send when you’re back online.', 'queued');
     const transport = getTransport({ endpoint: absolute(endpoint) });
     await captureWarnings(() => reactions(uniqueSubject('flood'), 1000).forEach((e) => void transport.enqueue(e)));
     const checkIns = transport.outbox.all().filter((e) => e.type === EventTypes.checkinSubmitted);
     expect(checkIns).to.have.length(1);
-    expect(Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${absolute(endpoint)}:${checkIns[0].id}`))).to.have.length(1);
+    expect(
+      Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${absolute(endpoint)}:${checkIns[0].id}`)),
+    ).to.have.length(1);
     expect(status(el)).to.equal('Saved — will send when you’re back online.');
   });
 
@@ -255,10 +312,19 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     await injectFault({ scope, count: 1000, status: 503, retryAfter: 60 });
     const transport = getTransport({ endpoint: absolute(endpoint) });
     await captureWarnings(() => {
-      for (let i = 0; i < 1000; i++) void transport.enqueue(createEnvelope(EventTypes.checkinEncouragement, { text: `You are not alone ${i}` }, { source: location.href, subject: 'full' }));
+      for (let i = 0; i < 1000; i++)
+        void transport.enqueue(
+          createEnvelope(
+            EventTypes.checkinEncouragement,
+            { text: `You are not alone ${i}` },
+            { source: location.href, subject: 'full' },
+          ),
+        );
     });
     const id = uniqueSubject('full');
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
+    );
     await captureWarnings(() => submitCheckIn(el, 2));
     await until(() => status(el).startsWith('Too many unsent messages'), 'full status');
     expect(JSON.parse(localStorage.getItem(`mutual:draft:checkin:${id}`)!)).to.deep.include({ mood: 2 });
@@ -270,7 +336,9 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     const id = uniqueSubject('endpoint-form');
     const { scope, endpoint } = scoped('endpoint-form');
     await injectFault({ scope, count: 1, status: 503, retryAfter: 60 });
-    const first = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`);
+    const first = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
+    );
     await submitCheckIn(first);
     await until(() => status(first) === 'Saved — will send when you’re back online.', 'queued');
     first.remove();
@@ -278,7 +346,9 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     const [key] = Object.keys(localStorage).filter((k) => k.startsWith('mutual:outbox:'));
     localStorage.setItem(key.replace(absolute(endpoint), endpoint), localStorage.getItem(key)!);
     localStorage.removeItem(key);
-    const again = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${absolute(endpoint)}></mutual-check-in>`);
+    const again = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${absolute(endpoint)}></mutual-check-in>`,
+    );
     expect(status(again)).not.to.equal('Sent.');
     getTransport({ endpoint: absolute(endpoint) }).flush();
     await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
@@ -292,19 +362,27 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     // Down while the first page is open (its exit delivery on close fails too), then up.
     await injectFault({ scope: old.scope, count: 2, status: 503, retryAfter: 0.2 });
     await peer.open(`/tests/helpers/check-in-page.html?endpoint=${encodeURIComponent(old.endpoint)}&id=${id}`);
-    const inPeer = (js: string) => peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
+    const inPeer = (js: string) =>
+      peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
     try {
       await until(() => inPeer(`return r.querySelector('input[value="3"]') ? 'ready' : ''`), 'peer ready');
       await inPeer(`r.querySelector('input[value="3"]').click(); return ''`);
       await pause(100);
       await inPeer(`r.querySelector('button[type="submit"]').click(); return ''`);
-      await until(async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Saved — will send when you’re back online.', 'queued in the first page');
+      await until(
+        async () =>
+          (await inPeer(`return r.querySelector('[part="status"]').textContent`)) ===
+          'Saved — will send when you’re back online.',
+        'queued in the first page',
+      );
     } finally {
       await peer.close();
     }
     // The next page of the site configures another endpoint.
     const next = scoped('orphan-new');
-    const again = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${next.endpoint}></mutual-check-in>`);
+    const again = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${next.endpoint}></mutual-check-in>`,
+    );
     expect(status(again)).not.to.equal('Sent.');
     const rows = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
     expect(rows).to.have.length(1);
@@ -314,9 +392,18 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
 
   it('a draft whose event is in no outbox and was never acknowledged is kept, and says so', async () => {
     const id = uniqueSubject('unconfirmed');
-    localStorage.setItem(`mutual:draft:checkin:${id}`, JSON.stringify({ mood: 2, hard: 'A long week', helped: '', topics: [], pendingId: 'gone-1234' }));
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${scoped('unconfirmed').endpoint}></mutual-check-in>`);
-    await until(() => status(el) === 'We couldn’t confirm that your check-in arrived. It is still here, so you can send it again.', 'unconfirmed');
+    localStorage.setItem(
+      `mutual:draft:checkin:${id}`,
+      JSON.stringify({ mood: 2, hard: 'A long week', helped: '', topics: [], pendingId: 'gone-1234' }),
+    );
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${scoped('unconfirmed').endpoint}></mutual-check-in>`,
+    );
+    await until(
+      () =>
+        status(el) === 'We couldn’t confirm that your check-in arrived. It is still here, so you can send it again.',
+      'unconfirmed',
+    );
     expect(JSON.parse(localStorage.getItem(`mutual:draft:checkin:${id}`)!)).to.deep.include({ hard: 'A long week' });
     buttonNamed(el.shadowRoot!, 'Back to my check-in').click();
     await el.updateComplete;
@@ -343,7 +430,9 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
           /* try smaller */
         }
       }
-      const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${uniqueSubject('full-storage')}></mutual-check-in>`);
+      const el = await fixture<MutualCheckIn>(
+        html`<mutual-check-in check-in-id=${uniqueSubject('full-storage')}></mutual-check-in>`,
+      );
       const note = el.shadowRoot!.querySelector('form > p.hint')!.textContent!;
       expect(note).to.contain('This browser can’t keep anything on this device right now');
       expect(note).not.to.contain('kept on this device until it is sent');
@@ -383,7 +472,9 @@ describe('exactly once per site, whatever the tabs', () => {
     await until(() => (frame.contentWindow as Window & { mutualTest?: unknown }).mutualTest, 'tab ready');
     return frame;
   }
-  const tabApi = (frame: HTMLIFrameElement) => (frame.contentWindow as Window & { mutualTest: { queue(n: number, s: string): string[]; pending(): number } }).mutualTest;
+  const tabApi = (frame: HTMLIFrameElement) =>
+    (frame.contentWindow as Window & { mutualTest: { queue(n: number, s: string): string[]; pending(): number } })
+      .mutualTest;
 
   it('three tabs, the endpoint down and then up: every event arrives once at a receiver that does not deduplicate', async () => {
     const { scope } = scoped('tabs');

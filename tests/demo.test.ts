@@ -9,9 +9,17 @@ describe('the demo looks like the product', () => {
     it(`${page} prints no console warnings or errors`, async () => {
       await peer.open(page);
       try {
-        await until(() => peer.eval<boolean>(`[...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('mutual-')).every((e) => e.shadowRoot?.childElementCount)`), 'every widget rendered');
+        await until(
+          () =>
+            peer.eval<boolean>(
+              `[...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('mutual-')).every((e) => e.shadowRoot?.childElementCount)`,
+            ),
+          'every widget rendered',
+        );
         await new Promise((r) => setTimeout(r, 1200));
-        const printed = (await peer.console()).filter((m) => m.type === 'warn' || m.type === 'warning' || m.type === 'error');
+        const printed = (await peer.console()).filter(
+          (m) => m.type === 'warn' || m.type === 'warning' || m.type === 'error',
+        );
         expect(printed).to.deep.equal([]);
       } finally {
         await peer.close();
@@ -22,7 +30,10 @@ describe('the demo looks like the product', () => {
   it('a language switch re-renders every widget in place (English, Español, العربية)', async () => {
     await peer.open('/demo/index.html');
     try {
-      await until(() => peer.eval<boolean>(`!!document.querySelector('mutual-check-in')?.shadowRoot?.querySelector('#title')`), 'rendered');
+      await until(
+        () => peer.eval<boolean>(`!!document.querySelector('mutual-check-in')?.shadowRoot?.querySelector('#title')`),
+        'rendered',
+      );
       const texts = () =>
         peer.eval<string[]>(`[
           document.querySelector('mutual-check-in').shadowRoot.querySelector('#title').textContent.trim(),
@@ -30,9 +41,13 @@ describe('the demo looks like the product', () => {
           document.querySelector('mutual-story-card').shadowRoot.querySelector('[part="base"]').getAttribute('dir'),
         ]`);
       expect((await texts()).slice(0, 2)).to.deep.equal(['Check in with yourself', 'Me too']);
-      await peer.eval(`(() => { const s = document.getElementById('language'); s.value = 'es'; s.dispatchEvent(new Event('change')); return true })()`);
+      await peer.eval(
+        `(() => { const s = document.getElementById('language'); s.value = 'es'; s.dispatchEvent(new Event('change')); return true })()`,
+      );
       await until(async () => (await texts())[1] === 'A mí también', 'Spanish');
-      await peer.eval(`(() => { const s = document.getElementById('language'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true })()`);
+      await peer.eval(
+        `(() => { const s = document.getElementById('language'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true })()`,
+      );
       await until(async () => (await texts())[2] === 'rtl', 'Arabic, right to left');
       expect(await peer.eval<string>('document.documentElement.lang')).to.equal('ar');
     } finally {
@@ -45,7 +60,11 @@ describe('the demo looks like the product', () => {
       await peer.open('/demo/index.html');
       try {
         await peer.viewport(width);
-        await until(() => peer.eval<boolean>(`!!document.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button')`), 'rendered');
+        await until(
+          () =>
+            peer.eval<boolean>(`!!document.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button')`),
+          'rendered',
+        );
         const overlaps = await peer.eval<string[]>(`(() => {
           const exit = document.querySelector('mutual-quick-exit').shadowRoot.querySelector('button').getBoundingClientRect();
           const hit = (r) => r.width && r.height && r.left < exit.right && r.right > exit.left && r.top < exit.bottom && r.bottom > exit.top;
@@ -72,8 +91,16 @@ describe('the demo looks like the product', () => {
     await peer.open('/demo/index.html');
     try {
       await peer.viewport(1280);
-      await until(() => peer.eval<boolean>(`!!document.querySelector('mutual-provider').shadowRoot.querySelector('[part="forget-button"]')`), 'forget button');
-      const left = await peer.eval<number>(`document.querySelector('mutual-provider').shadowRoot.querySelector('[part="forget-button"]').getBoundingClientRect().left`);
+      await until(
+        () =>
+          peer.eval<boolean>(
+            `!!document.querySelector('mutual-provider').shadowRoot.querySelector('[part="forget-button"]')`,
+          ),
+        'forget button',
+      );
+      const left = await peer.eval<number>(
+        `document.querySelector('mutual-provider').shadowRoot.querySelector('[part="forget-button"]').getBoundingClientRect().left`,
+      );
       const main = await peer.eval<number>(`document.querySelector('main h2').getBoundingClientRect().left`);
       expect(left).to.be.closeTo(main, 2);
     } finally {
@@ -87,7 +114,9 @@ describe('the demo looks like the product', () => {
       <mutual-me-too subject="gap-2" counts="hidden"></mutual-me-too>
       <mutual-crisis-resources locale="en-GB"></mutual-crisis-resources>
     </div>`);
-    await Promise.all([...page.children].map((e) => (e as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+    await Promise.all(
+      [...page.children].map((e) => (e as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete),
+    );
     const [a, b, c] = [...page.children].map((e) => e.getBoundingClientRect());
     expect(a.height).to.be.greaterThan(0);
     expect(b.top - a.bottom).to.be.at.least(12);

@@ -14,8 +14,13 @@ async function open(url: string): Promise<{ win: FrameWindow; doc: Document; fra
   return { win: frame.contentWindow as FrameWindow, doc: frame.contentDocument!, frame };
 }
 
-const shadow = (doc: Document, tag: string) => until(() => doc.querySelector(tag)?.shadowRoot?.querySelector('*') && doc.querySelector(tag)!.shadowRoot!, `${tag} upgraded`);
-const buttonNamed = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const shadow = (doc: Document, tag: string) =>
+  until(
+    () => doc.querySelector(tag)?.shadowRoot?.querySelector('*') && doc.querySelector(tag)!.shadowRoot!,
+    `${tag} upgraded`,
+  );
+const buttonNamed = (root: ShadowRoot, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 describe('embedding', () => {
   beforeEach(() => localStorage.clear());
@@ -35,9 +40,15 @@ describe('embedding', () => {
   it('the single-file build (dist/mutual-single.js) shows Spanish and Arabic without fetching anything else', async () => {
     const { doc, win } = await open('/tests/helpers/single-file-page.html');
     const [es, ar] = [...doc.querySelectorAll('mutual-me-too')];
-    await until(() => es.shadowRoot?.querySelector('button')?.getAttribute('aria-label') === 'A mí también, 2 personas', 'Spanish');
+    await until(
+      () => es.shadowRoot?.querySelector('button')?.getAttribute('aria-label') === 'A mí también, 2 personas',
+      'Spanish',
+    );
     await until(() => ar.shadowRoot?.querySelector('button')?.textContent?.includes('وأنا أيضًا'), 'Arabic');
-    const scripts = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js') && !p.startsWith('/__web-dev-server'));
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js') && !p.startsWith('/__web-dev-server'));
     expect(scripts).to.deep.equal(['/dist/mutual-single.js']);
   });
 
@@ -57,7 +68,10 @@ describe('embedding', () => {
     buttonNamed(card, 'Report').click();
     await until(() => card.querySelector('dialog')?.open, 'report dialog');
     card.querySelector<HTMLInputElement>('input[value="worried"]')!.click();
-    await until(() => card.querySelector('mutual-crisis-resources')?.shadowRoot?.querySelector('a'), 'crisis resources');
+    await until(
+      () => card.querySelector('mutual-crisis-resources')?.shadowRoot?.querySelector('a'),
+      'crisis resources',
+    );
     const form = await shadow(doc, 'mutual-check-in');
     form.querySelector<HTMLInputElement>('input[value="1"]')!.click();
     await until(() => form.querySelector('mutual-crisis-resources'), 'crisis shown');
@@ -90,8 +104,15 @@ describe('embedding', () => {
 
   it('the snippet builder: its form comes from custom-elements.json, the preview is live, the snippet is exact and escaped', async () => {
     const { doc, win } = await open('/demo/builder.html');
-    const tag = await until(() => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!, 'tag list');
-    expect([...tag.options].map((o) => o.value)).to.include.members(['mutual-me-too', 'mutual-story-card', 'mutual-check-in']);
+    const tag = await until(
+      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
+      'tag list',
+    );
+    expect([...tag.options].map((o) => o.value)).to.include.members([
+      'mutual-me-too',
+      'mutual-story-card',
+      'mutual-check-in',
+    ]);
     tag.value = 'mutual-me-too';
     tag.dispatchEvent(new Event('change'));
     const field = (name: string) => doc.querySelector<HTMLInputElement>(`#fields input[name="${name}"]`)!;
@@ -99,7 +120,9 @@ describe('embedding', () => {
     const single = field('single');
     expect(single.type).to.equal('checkbox');
     expect(doc.querySelector(`label[for="${single.id}"]`)!.textContent).to.equal('single');
-    expect(doc.getElementById(single.getAttribute('aria-describedby')!)!.textContent).to.contain('one reaction at a time');
+    expect(doc.getElementById(single.getAttribute('aria-describedby')!)!.textContent).to.contain(
+      'one reaction at a time',
+    );
     field('subject').value = 'post "7" <b>';
     single.checked = true;
     doc.getElementById('fields')!.dispatchEvent(new Event('input'));
@@ -116,18 +139,29 @@ describe('embedding', () => {
     const url = doc.querySelector<HTMLInputElement>('#script-url')!;
     url.value = 'https://cdn.peers.example/mutual/mutual.js';
     url.dispatchEvent(new Event('input'));
-    expect(doc.querySelector<HTMLTextAreaElement>('#snippet')!.value).to.match(/^<script type="module" src="https:\/\/cdn\.peers\.example\/mutual\/mutual\.js"><\/script>/);
+    expect(doc.querySelector<HTMLTextAreaElement>('#snippet')!.value).to.match(
+      /^<script type="module" src="https:\/\/cdn\.peers\.example\/mutual\/mutual\.js"><\/script>/,
+    );
     expect(win.document.title).to.equal('Mutual snippet builder');
   });
 
   it('the snippet builder uses fitting controls and confirms a copy in a live region', async () => {
     const { doc } = await open('/demo/builder.html');
-    const tag = await until(() => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!, 'tag list');
+    const tag = await until(
+      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
+      'tag list',
+    );
     tag.value = 'mutual-check-in';
     tag.dispatchEvent(new Event('change'));
-    const control = (name: string) => doc.querySelector<HTMLInputElement | HTMLSelectElement>(`#fields [name="${name}"]`)!;
+    const control = (name: string) =>
+      doc.querySelector<HTMLInputElement | HTMLSelectElement>(`#fields [name="${name}"]`)!;
     expect(control('locale').localName).to.equal('select');
-    expect([...(control('locale') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['', 'en', 'es', 'ar']);
+    expect([...(control('locale') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal([
+      '',
+      'en',
+      'es',
+      'ar',
+    ]);
     expect(control('theme').localName).to.equal('select');
     expect((control('required') as HTMLInputElement).type).to.equal('checkbox');
     expect((control('limit') as HTMLInputElement).type).to.equal('number');
@@ -146,10 +180,16 @@ describe('embedding', () => {
   it('the snippet builder works on a 390 px phone: no horizontal scroll, the preview inside its panel, the snippet full width', async () => {
     const { doc, frame } = await open('/demo/builder.html');
     frame.style.width = '390px';
-    const tag = await until(() => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!, 'tag list');
+    const tag = await until(
+      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
+      'tag list',
+    );
     tag.value = 'mutual-story-card';
     tag.dispatchEvent(new Event('change'));
-    await until(() => doc.querySelector('#preview mutual-story-card')?.shadowRoot?.querySelector('article'), 'preview upgraded');
+    await until(
+      () => doc.querySelector('#preview mutual-story-card')?.shadowRoot?.querySelector('article'),
+      'preview upgraded',
+    );
     await new Promise((r) => requestAnimationFrame(r));
     expect(doc.documentElement.scrollWidth, 'no horizontal scroll').to.be.at.most(390);
     const panel = doc.getElementById('preview')!.getBoundingClientRect();

@@ -14,7 +14,9 @@ let STANDALONE = '';
 const fast = { retryBaseMs: 100, retryMaxMs: 1000, batchWindowMs: 30, timeoutMs: 3000 };
 
 function generate(subject: string, n: number): MutualEnvelope[] {
-  return Array.from({ length: n }, (_, i) => createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', i }, { source: location.origin, subject }));
+  return Array.from({ length: n }, (_, i) =>
+    createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', i }, { source: location.origin, subject }),
+  );
 }
 
 async function storedAt(base: string, subject: string): Promise<string[]> {
@@ -23,10 +25,14 @@ async function storedAt(base: string, subject: string): Promise<string[]> {
 }
 
 async function expectExactlyOnce(base: string, subject: string, ids: string[]) {
-  const got = await until(async () => {
-    const r = await storedAt(base, subject).catch(() => [] as string[]);
-    return r.length >= ids.length && r;
-  }, `${ids.length} events for ${subject}`, 20_000);
+  const got = await until(
+    async () => {
+      const r = await storedAt(base, subject).catch(() => [] as string[]);
+      return r.length >= ids.length && r;
+    },
+    `${ids.length} events for ${subject}`,
+    20_000,
+  );
   await new Promise((r) => setTimeout(r, 500)); // late duplicates would show up here
   const final = await storedAt(base, subject);
   expect(final.length, 'no duplicates').to.equal(ids.length);
@@ -49,7 +55,11 @@ describe('fault suite', () => {
     const more = generate(subject, 40);
     more.forEach((e) => void transport.enqueue(e));
     await delivered;
-    await expectExactlyOnce(STANDALONE, subject, [...sent, ...more].map((e) => e.id));
+    await expectExactlyOnce(
+      STANDALONE,
+      subject,
+      [...sent, ...more].map((e) => e.id),
+    );
   });
 
   it('503 storm with Retry-After: every event once', async () => {

@@ -83,7 +83,9 @@ describe('<mutual-me-too>', () => {
   });
 
   it('in Arabic the bar is right-to-left, labels are translated, and ArrowLeft moves forward', async () => {
-    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="ar-1" locale="ar" counts='{"me-too": 3}'></mutual-me-too>`);
+    const el = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject="ar-1" locale="ar" counts='{"me-too": 3}'></mutual-me-too>`,
+    );
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     const three = new Intl.NumberFormat('ar').format(3);
     expect(buttons(el)[0].getAttribute('aria-label')).to.equal(`وأنا أيضًا، ${three} أشخاص`);
@@ -137,13 +139,17 @@ describe('<mutual-me-too>', () => {
   it('a feed of bars asks for all their counts in one request', async () => {
     const { scope, endpoint } = scoped('feed');
     const subjects = Array.from({ length: 12 }, () => uniqueSubject('feed'));
-    const wrapper = await fixture(html`<div>${subjects.map((s) => html`<mutual-me-too subject=${s} endpoint=${endpoint}></mutual-me-too>`)}</div>`);
+    const wrapper = await fixture(
+      html`<div>${subjects.map((s) => html`<mutual-me-too subject=${s} endpoint=${endpoint}></mutual-me-too>`)}</div>`,
+    );
     const bars = [...wrapper.querySelectorAll('mutual-me-too')];
     bars[3].settleMs = 20;
     await bars[3].updateComplete;
     bars[3].shadowRoot!.querySelector('button')!.click();
     await storedFor(subjects[3], 1);
-    const fresh = await fixture(html`<div>${subjects.map((s) => html`<mutual-me-too subject=${s} endpoint=${endpoint}></mutual-me-too>`)}</div>`);
+    const fresh = await fixture(
+      html`<div>${subjects.map((s) => html`<mutual-me-too subject=${s} endpoint=${endpoint}></mutual-me-too>`)}</div>`,
+    );
     const bar = fresh.querySelectorAll('mutual-me-too')[3];
     await until(() => bar.shadowRoot!.querySelector('[part="count"]'), 'count loaded');
     expect(bar.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Me too, 1 person');
@@ -155,7 +161,9 @@ describe('<mutual-me-too>', () => {
     const subject = uniqueSubject('bad');
     let el!: MutualMeToo;
     const warnings = await captureWarnings(async () => {
-      el = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} counts="{oops" endpoint="/no-such-endpoint"></mutual-me-too>`);
+      el = await fixture<MutualMeToo>(
+        html`<mutual-me-too subject=${subject} counts="{oops" endpoint="/no-such-endpoint"></mutual-me-too>`,
+      );
       await new Promise((r) => setTimeout(r, 300));
     });
     expect(warnings.filter((w) => w.includes('"counts" attribute must be a JSON object'))).to.have.length(1);
@@ -169,7 +177,9 @@ describe('<mutual-me-too>', () => {
   it('ignores unknown reaction names with a warning and accepts a host’s own reaction with a label', async () => {
     let el!: MutualMeToo;
     const warnings = await captureWarnings(async () => {
-      el = await fixture<MutualMeToo>(html`<mutual-me-too subject="custom-1" reactions="me-too,thumbs-down,hug:Sending a hug"></mutual-me-too>`);
+      el = await fixture<MutualMeToo>(
+        html`<mutual-me-too subject="custom-1" reactions="me-too,thumbs-down,hug:Sending a hug"></mutual-me-too>`,
+      );
     });
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('unknown reaction "thumbs-down"');
@@ -215,7 +225,9 @@ describe('<mutual-me-too>', () => {
   });
 
   it('`readonly` lists counts without buttons', async () => {
-    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="ro" readonly counts='{"me-too": 7, "helped": 2}'></mutual-me-too>`);
+    const el = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject="ro" readonly counts='{"me-too": 7, "helped": 2}'></mutual-me-too>`,
+    );
     expect(buttons(el)).to.have.length(0);
     const items = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items).to.deep.equal(['Me too 7', 'I understand', 'Sending strength', 'This helped me 2']);
@@ -223,24 +235,32 @@ describe('<mutual-me-too>', () => {
   });
 
   it('gentle counts: below the threshold reads "A few people"; counts="hidden" shows no numbers', async () => {
-    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="gentle" hide-counts-below="3" counts='{"me-too": 2, "helped": 8}'></mutual-me-too>`);
+    const el = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject="gentle" hide-counts-below="3" counts='{"me-too": 2, "helped": 8}'></mutual-me-too>`,
+    );
     expect(button(el, 'Me too').textContent).to.contain('A few people');
     expect(button(el, 'Me too').getAttribute('aria-label')).to.equal('Me too, a few people');
     expect(button(el, 'This helped me').textContent).to.contain('8');
-    const hidden = await fixture<MutualMeToo>(html`<mutual-me-too subject="gentle" counts="hidden" locale="es"></mutual-me-too>`);
+    const hidden = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject="gentle" counts="hidden" locale="es"></mutual-me-too>`,
+    );
     expect(hidden.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
     expect(buttons(hidden)[0].getAttribute('aria-label')).to.equal('A mí también');
   });
 
   it('compact layout keeps full accessible names', async () => {
-    const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="compact" layout="compact" counts='{"understand": 1}'></mutual-me-too>`);
+    const el = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject="compact" layout="compact" counts='{"understand": 1}'></mutual-me-too>`,
+    );
     expect(button(el, 'I understand').getAttribute('aria-label')).to.equal('I understand, 1 person');
     await expectAxeClean(el);
   });
 
   for (const theme of ['light', 'dark'] as const) {
     it(`is axe-clean with a pressed reaction in the ${theme} theme`, async () => {
-      const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="theme-${theme}" theme=${theme} counts='{"me-too": 5}'></mutual-me-too>`);
+      const el = await fixture<MutualMeToo>(
+        html`<mutual-me-too subject="theme-${theme}" theme=${theme} counts='{"me-too": 5}'></mutual-me-too>`,
+      );
       button(el, 'Me too').click();
       await el.updateComplete;
       await expectAxeClean(el);

@@ -13,20 +13,36 @@ const auth = { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` };
 /** A moderator clears what other tests left pending, so each test sees only its own items. */
 async function clearQueue(): Promise<void> {
   for (;;) {
-    const { items } = (await (await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers: auth })).json()) as { items: { seq: number }[] };
+    const { items } = (await (
+      await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers: auth })
+    ).json()) as { items: { seq: number }[] };
     if (!items.length) return;
-    await Promise.all(items.map((i) => fetch(`${ENDPOINT}/moderation/items/${i.seq}`, { method: 'POST', headers: auth, body: JSON.stringify({ action: 'hide', reason: 'test setup' }) })));
+    await Promise.all(
+      items.map((i) =>
+        fetch(`${ENDPOINT}/moderation/items/${i.seq}`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ action: 'hide', reason: 'test setup' }),
+        }),
+      ),
+    );
   }
 }
 
 async function submit(type: string, texts: string[]): Promise<void> {
   const events = texts.map((text) => createEnvelope(type, { text }, { source: location.href, subject: 'daily' }));
-  const res = await fetch(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const res = await fetch(ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/cloudevents-batch+json' },
+    body: JSON.stringify(events),
+  });
   expect(res.status).to.equal(200);
 }
 
 async function served(): Promise<string[]> {
-  return ((await (await fetch(`${ENDPOINT}?peer-messages=20`)).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+  return (
+    (await (await fetch(`${ENDPOINT}?peer-messages=20`)).json()) as { messages: { text: string }[] }
+  ).messages.map((m) => m.text);
 }
 
 function deepActive(): Element | null {
@@ -36,11 +52,17 @@ function deepActive(): Element | null {
 }
 
 async function queue(token: string | undefined = TEST_MODERATOR_TOKEN): Promise<MutualModerationQueue> {
-  const el = await fixture<MutualModerationQueue>(html`<mutual-moderation-queue endpoint=${ENDPOINT} .token=${token}></mutual-moderation-queue>`);
-  await until(() => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false', 'queue loaded');
+  const el = await fixture<MutualModerationQueue>(
+    html`<mutual-moderation-queue endpoint=${ENDPOINT} .token=${token}></mutual-moderation-queue>`,
+  );
+  await until(
+    () => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false',
+    'queue loaded',
+  );
   return el;
 }
-const itemTexts = (el: MutualModerationQueue) => [...el.shadowRoot!.querySelectorAll('[part="item"] > p[id^="text-"]')].map((p) => p.textContent);
+const itemTexts = (el: MutualModerationQueue) =>
+  [...el.shadowRoot!.querySelectorAll('[part="item"] > p[id^="text-"]')].map((p) => p.textContent);
 
 describe('<mutual-moderation-queue>', () => {
   beforeEach(clearQueue);
@@ -57,10 +79,15 @@ describe('<mutual-moderation-queue>', () => {
     await expectAxeClean(el);
     // Keyboard: Tab from the tab list into the panel, to the second item's Approve.
     root.querySelector<HTMLButtonElement>('#tab-encouragement')!.focus();
-    const approve = [...root.querySelectorAll<HTMLButtonElement>('[part="item"] button')].filter((b) => b.textContent!.trim() === 'Approve')[1];
+    const approve = [...root.querySelectorAll<HTMLButtonElement>('[part="item"] button')].filter(
+      (b) => b.textContent!.trim() === 'Approve',
+    )[1];
     approve.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('Approved. Members can now read it.'), 'announced');
+    await until(
+      () => root.querySelector('[role="status"]')!.textContent!.includes('Approved. Members can now read it.'),
+      'announced',
+    );
     expect(await served()).to.include(words);
     await until(() => deepActive()?.getAttribute('part') === 'item', 'focus on the next item');
     expect(document.activeElement).not.to.equal(document.body);
@@ -68,7 +95,11 @@ describe('<mutual-moderation-queue>', () => {
     root.querySelector<HTMLButtonElement>('#undo')!.click();
     await until(() => itemTexts(el).includes(words), 'back in the queue');
     expect(await served()).not.to.include(words);
-    const audit = ((await (await fetch(`${ENDPOINT}/moderation/audit?limit=200`, { headers: auth })).json()) as { entries: { actor: string; action: string }[] }).entries;
+    const audit = (
+      (await (await fetch(`${ENDPOINT}/moderation/audit?limit=200`, { headers: auth })).json()) as {
+        entries: { actor: string; action: string }[];
+      }
+    ).entries;
     expect(audit.slice(-2).map((e) => [e.actor, e.action])).to.deep.equal([
       ['tests', 'approve'],
       ['tests', 'restore'],
@@ -92,7 +123,10 @@ describe('<mutual-moderation-queue>', () => {
   });
 
   it('j and k move between items; arrow keys move between tabs', async () => {
-    await submit(EventTypes.checkinEncouragement, ['first', 'second', 'third'].map((w) => `${w} ${uniqueSubject('jk')}`));
+    await submit(
+      EventTypes.checkinEncouragement,
+      ['first', 'second', 'third'].map((w) => `${w} ${uniqueSubject('jk')}`),
+    );
     const el = await queue();
     const root = el.shadowRoot!;
     const items = [...root.querySelectorAll<HTMLElement>('[part="item"]')];
@@ -110,10 +144,16 @@ describe('<mutual-moderation-queue>', () => {
   });
 
   it('without a token, or with a wrong one, it says so (with Try again); the token is never an attribute or on the device', async () => {
-    const none = await fixture<MutualModerationQueue>(html`<mutual-moderation-queue endpoint=${ENDPOINT}></mutual-moderation-queue>`);
-    expect(none.shadowRoot!.querySelector('[role="tabpanel"]')!.textContent!.trim()).to.equal('Set a moderator token (the token property or the provider) to see the queue.');
+    const none = await fixture<MutualModerationQueue>(
+      html`<mutual-moderation-queue endpoint=${ENDPOINT}></mutual-moderation-queue>`,
+    );
+    expect(none.shadowRoot!.querySelector('[role="tabpanel"]')!.textContent!.trim()).to.equal(
+      'Set a moderator token (the token property or the provider) to see the queue.',
+    );
     const wrong = await queue('not-the-right-token-0123456789');
-    expect(wrong.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('This moderator token was not accepted.');
+    expect(wrong.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      'This moderator token was not accepted.',
+    );
     expect(wrong.shadowRoot!.querySelector('[role="tabpanel"] button')!.textContent!.trim()).to.equal('Try again');
     const ok = await queue();
     expect(ok.hasAttribute('token')).to.equal(false);
@@ -130,7 +170,8 @@ describe('<mutual-moderation-queue>', () => {
     await until(() => itemTexts(el).length >= 20, 'responses listed');
     await new Promise((r) => setTimeout(r, 300));
     expect(hits).to.deep.equal([]);
-    for (const item of el.shadowRoot!.querySelectorAll('[part="item"] > p')) expect(item.querySelector(DANGEROUS)).to.equal(null);
+    for (const item of el.shadowRoot!.querySelectorAll('[part="item"] > p'))
+      expect(item.querySelector(DANGEROUS)).to.equal(null);
     expect(itemTexts(el).every((t) => XSS_PAYLOADS.includes(t!))).to.equal(true);
   });
 });
@@ -141,13 +182,16 @@ describe('<mutual-moderation-queue> reports', () => {
     const endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});
     const worried = uniqueSubject('worried-story');
     const spam = uniqueSubject('spam-story');
-    const report = (subject: string, reason: string) => createEnvelope(EventTypes.storyReported, { reason }, { source: location.href, subject });
+    const report = (subject: string, reason: string) =>
+      createEnvelope(EventTypes.storyReported, { reason }, { source: location.href, subject });
     await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/cloudevents-batch+json' },
       body: JSON.stringify([report(spam, 'spam'), report(spam, 'spam'), report(worried, 'worried')]),
     });
-    const el = await fixture<MutualModerationQueue>(html`<mutual-moderation-queue endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-moderation-queue>`);
+    const el = await fixture<MutualModerationQueue>(
+      html`<mutual-moderation-queue endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-moderation-queue>`,
+    );
     await until(() => el.shadowRoot!.querySelector('#tab-reports'), 'tabs');
     el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-reports')!.click();
     await until(() => el.shadowRoot!.querySelector('[part="item"] strong'), 'reports listed');
@@ -169,7 +213,13 @@ describe('the admin elements on a page', () => {
     await fetch(ENDPOINT, {
       method: 'POST',
       headers: { 'content-type': 'application/cloudevents-batch+json' },
-      body: JSON.stringify([createEnvelope(EventTypes.storyResponse, { text: 'Me too. Walks helped.', storyId: story }, { source: location.href, subject: story })]),
+      body: JSON.stringify([
+        createEnvelope(
+          EventTypes.storyResponse,
+          { text: 'Me too. Walks helped.', storyId: story },
+          { source: location.href, subject: story },
+        ),
+      ]),
     });
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width: 900px; height: 1200px';
@@ -181,11 +231,18 @@ describe('the admin elements on a page', () => {
       });
       const doc = frame.contentDocument!;
       const win = frame.contentWindow as Window & { cspViolations?: string[] };
-      await until(() => win.customElements.get('mutual-moderation-queue') && win.customElements.get('mutual-provider'), 'defined');
-      (doc.querySelector('mutual-provider') as HTMLElement & { moderatorToken?: string }).moderatorToken = TEST_MODERATOR_TOKEN;
+      await until(
+        () => win.customElements.get('mutual-moderation-queue') && win.customElements.get('mutual-provider'),
+        'defined',
+      );
+      (doc.querySelector('mutual-provider') as HTMLElement & { moderatorToken?: string }).moderatorToken =
+        TEST_MODERATOR_TOKEN;
       const queueRoot = await until(() => doc.querySelector('mutual-moderation-queue')?.shadowRoot, 'queue');
       queueRoot.querySelector<HTMLButtonElement>('#tab-response')!.click();
-      const link = await until(() => queueRoot.querySelector<HTMLAnchorElement>('[part="item"] .meta a'), 'the story link');
+      const link = await until(
+        () => queueRoot.querySelector<HTMLAnchorElement>('[part="item"] .meta a'),
+        'the story link',
+      );
       expect(new URL(link.href).pathname).to.equal(`/stories/${encodeURIComponent(story)}`);
       expect(link.textContent).to.equal(`About ${story}`);
       [...queueRoot.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Approve')!.click();

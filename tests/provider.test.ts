@@ -94,7 +94,9 @@ describe('<mutual-provider>', () => {
   it('an event the endpoint refuses fires mutual-send-error on the widget and warns', async () => {
     const { scope, endpoint } = scoped('refuse');
     const subject = uniqueSubject('refuse');
-    const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+    const bar = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`,
+    );
     await injectFault({ scope, count: 1, status: 422 });
     const failed = oneEvent(bar, 'mutual-send-error');
     const warnings = await captureWarnings(async () => {
@@ -109,7 +111,9 @@ describe('<mutual-provider>', () => {
   it('without any endpoint: widgets still work and dispatch events, with one console note', async () => {
     const subject = uniqueSubject('none');
     const warnings = await captureWarnings(async () => {
-      const provider = await fixture<MutualProvider>(html`<mutual-provider><mutual-me-too subject=${subject}></mutual-me-too></mutual-provider>`);
+      const provider = await fixture<MutualProvider>(
+        html`<mutual-provider><mutual-me-too subject=${subject}></mutual-me-too></mutual-provider>`,
+      );
       const bar = provider.querySelector('mutual-me-too')!;
       const seen = oneEvent(provider, 'mutual-event');
       await press(bar);
@@ -164,7 +168,9 @@ describe('<mutual-provider>', () => {
   it('an invalid locale warns once and falls back instead of breaking the widget', async () => {
     let bar!: MutualMeToo;
     const warnings = await captureWarnings(async () => {
-      bar = await fixture<MutualMeToo>(html`<mutual-me-too subject="l" locale="not a tag!" counts='{"me-too": 1200}'></mutual-me-too>`);
+      bar = await fixture<MutualMeToo>(
+        html`<mutual-me-too subject="l" locale="not a tag!" counts='{"me-too": 1200}'></mutual-me-too>`,
+      );
       bar.requestUpdate();
       await bar.updateComplete;
     });
@@ -174,7 +180,9 @@ describe('<mutual-provider>', () => {
   });
 
   it('an invalid theme warns once and falls back', async () => {
-    const warnings = await captureWarnings(() => fixture(html`<mutual-me-too subject="t" theme="neon"></mutual-me-too>`));
+    const warnings = await captureWarnings(() =>
+      fixture(html`<mutual-me-too subject="t" theme="neon"></mutual-me-too>`),
+    );
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('theme="neon"');
   });

@@ -5,7 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p) => p && existsSync(p));
 }
 
@@ -19,7 +24,9 @@ if (!chrome && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
   chrome = findChromium();
 }
 if (!chrome) {
-  console.log('No Chromium found: install it with `sudo apt-get install -y chromium` (or set CHROME_PATH to a Chrome/Chromium binary), then run `npm test` again.');
+  console.log(
+    'No Chromium found: install it with `sudo apt-get install -y chromium` (or set CHROME_PATH to a Chrome/Chromium binary), then run `npm test` again.',
+  );
   process.exit(1);
 }
 
@@ -37,6 +44,7 @@ function run(label, command, args, env = {}) {
 // Static checks count as one check each.
 for (const [label, args] of [
   ['lint (eslint)', ['eslint', '.']],
+  ['format (prettier --check, print width 120)', ['prettier', '--check', '.']],
   ['typecheck (tsc --noEmit)', ['tsc', '--noEmit']],
 ]) {
   if (run(label, 'npx', args)) passed++;
@@ -55,10 +63,17 @@ if (!built) {
 
 // Collector and Node-side tests, real HTTP server and real SQLite file.
 run('collector tests (node:test)', 'node', [
-  '--import', 'tsx', '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${results}/node.tap`,
-  ...readdirSync('tests/node').filter((f) => f.endsWith('.test.ts')).map((f) => `tests/node/${f}`),
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${results}/node.tap`,
+  ...readdirSync('tests/node')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `tests/node/${f}`),
 ]);
 try {
   const tap = readFileSync(`${results}/node.tap`, 'utf8');
@@ -69,7 +84,6 @@ try {
 } catch {
   failed++;
 }
-
 
 // Browser tests in real headless Chromium with the collector mounted into the test server.
 run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);
@@ -88,7 +102,13 @@ for (const project of ['storybook', 'react']) {
   const out = `${results}/vitest-${project}.json`;
   rmSync(out, { force: true });
   run(`${project === 'storybook' ? 'stories' : 'React wrappers'} (Vitest browser mode, headless Chromium)`, 'npx', [
-    'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
   ]);
   try {
     const r = JSON.parse(readFileSync(out, 'utf8'));

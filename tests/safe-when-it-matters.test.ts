@@ -10,7 +10,8 @@ import { expectAxeClean } from './helpers/browser.js';
 import { injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const buttonNamed = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const buttonNamed = (root: ShadowRoot, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 /** The element that has focus, through shadow roots. */
 function deepActive(): Element | null {
   let a: Element | null = document.activeElement;
@@ -29,7 +30,9 @@ describe('crisis help stays on screen', () => {
 
   it('after crisis language and Send, the confirmation comes with the help lines and the give-back step below them', async () => {
     const id = uniqueSubject('crisis-stays');
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in locale="en-GB" check-in-id=${id} endpoint=${scoped('crisis').endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in locale="en-GB" check-in-id=${id} endpoint=${scoped('crisis').endpoint}></mutual-check-in>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('input[value="2"]')!.click();
     await typeInto(root, '#hard', 'Honestly I want to end my life');
@@ -43,8 +46,12 @@ describe('crisis help stays on screen', () => {
     await help.updateComplete;
     expect(text(help.shadowRoot!.querySelector('[part="line"]'))).to.equal('Samaritans: 116 123 (24/7)');
     // Order on screen: thanks, status, help lines, then the invitation to give back.
-    expect(root.querySelector('#thanks')!.compareDocumentPosition(help) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
-    expect(help.compareDocumentPosition(root.querySelector('#encourage')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(
+      root.querySelector('#thanks')!.compareDocumentPosition(help) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
+    expect(
+      help.compareDocumentPosition(root.querySelector('#encourage')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
     await expectAxeClean(el);
     // Skipping the give-back step does not take them away either.
     buttonNamed(root, 'Skip for now').click();
@@ -61,21 +68,27 @@ describe('crisis help stays on screen', () => {
     const id = uniqueSubject('crisis-mood');
     const { scope, endpoint } = scoped('crisis-mood');
     await injectFault({ scope, count: 50, status: 503, retryAfter: 30 });
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
+    );
     el.shadowRoot!.querySelector<HTMLInputElement>('input[value="1"]')!.click();
     await el.updateComplete;
     buttonNamed(el.shadowRoot!, 'Share my check-in').click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.to.equal(null);
     el.remove();
-    const again = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`);
+    const again = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
+    );
     expect(again.shadowRoot!.querySelector('#thanks')).not.to.equal(null);
     expect(again.shadowRoot!.querySelector('mutual-crisis-resources')).not.to.equal(null);
   });
 
   it('after a report "I’m worried about the writer", the confirmation keeps the help lines and takes focus; closing returns to Report', async () => {
     const id = uniqueSubject('worried');
-    const el = await fixture<MutualStoryCard>(html`<mutual-story-card story-id=${id} locale="es-MX" endpoint=${scoped('worried').endpoint}><p>Story</p></mutual-story-card>`);
+    const el = await fixture<MutualStoryCard>(
+      html`<mutual-story-card story-id=${id} locale="es-MX" endpoint=${scoped('worried').endpoint}><p>Story</p></mutual-story-card>`,
+    );
     const root = el.shadowRoot!;
     const report = buttonNamed(root, 'Reportar');
     report.focus();
@@ -101,7 +114,9 @@ describe('focus never falls to the page', () => {
 
   it('after sending a response, focus moves to the confirmation', async () => {
     const id = uniqueSubject('focus-resp');
-    const el = await fixture<MutualStoryCard>(html`<mutual-story-card story-id=${id} endpoint=${scoped('focus').endpoint}><p>Story</p></mutual-story-card>`);
+    const el = await fixture<MutualStoryCard>(
+      html`<mutual-story-card story-id=${id} endpoint=${scoped('focus').endpoint}><p>Story</p></mutual-story-card>`,
+    );
     const root = el.shadowRoot!;
     buttonNamed(root, 'Share your experience').click();
     await el.updateComplete;
@@ -115,7 +130,9 @@ describe('focus never falls to the page', () => {
   });
 
   it('after each check-in step change, focus moves to the new step’s heading', async () => {
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${uniqueSubject('steps')} endpoint=${scoped('steps').endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${uniqueSubject('steps')} endpoint=${scoped('steps').endpoint}></mutual-check-in>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('input[value="4"]')!.click();
     buttonNamed(root, 'Share my check-in').click();
@@ -131,7 +148,9 @@ describe('focus never falls to the page', () => {
   it('after a refused check-in, "Back to my check-in" moves focus to the form’s heading', async () => {
     const { scope, endpoint } = scoped('back-focus');
     await injectFault({ scope, count: 1, status: 400 });
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in check-in-id=${uniqueSubject('back')} endpoint=${endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${uniqueSubject('back')} endpoint=${endpoint}></mutual-check-in>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('input[value="3"]')!.click();
     buttonNamed(root, 'Share my check-in').click();
@@ -149,7 +168,8 @@ describe('headings fit the host’s page', () => {
       <mutual-story-card story-id="h-2" heading="Second week" no-reactions><p>Story two</p></mutual-story-card>
       <mutual-check-in check-in-id="h-ci"></mutual-check-in>
     </main>`);
-    for (const el of page.querySelectorAll('mutual-story-card, mutual-check-in')) await (el as MutualCheckIn).updateComplete;
+    for (const el of page.querySelectorAll('mutual-story-card, mutual-check-in'))
+      await (el as MutualCheckIn).updateComplete;
     const results = await window.axe.run(page, { runOnly: ['heading-order'] });
     expect(results.violations).to.deep.equal([]);
     const card = page.querySelector('mutual-story-card')!;
@@ -184,7 +204,9 @@ describe('every setting reaches every part', () => {
 
   it('a card on a page with no provider: its endpoint reaches its reaction bar, and a press is stored', async () => {
     const id = uniqueSubject('cms-card');
-    const el = await fixture<MutualStoryCard>(html`<mutual-story-card story-id=${id} endpoint=${scoped('cms').endpoint}><p>Story</p></mutual-story-card>`);
+    const el = await fixture<MutualStoryCard>(
+      html`<mutual-story-card story-id=${id} endpoint=${scoped('cms').endpoint}><p>Story</p></mutual-story-card>`,
+    );
     const bar = await until(() => el.shadowRoot!.querySelector('mutual-me-too'), 'bar');
     await bar.updateComplete;
     bar.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
@@ -194,7 +216,9 @@ describe('every setting reaches every part', () => {
 
   it('no-trace on a card: its reaction bar writes nothing to the device', async () => {
     const id = uniqueSubject('nt-card');
-    const el = await fixture<MutualStoryCard>(html`<mutual-story-card no-trace story-id=${id} endpoint=${scoped('nt').endpoint}><p>Story</p></mutual-story-card>`);
+    const el = await fixture<MutualStoryCard>(
+      html`<mutual-story-card no-trace story-id=${id} endpoint=${scoped('nt').endpoint}><p>Story</p></mutual-story-card>`,
+    );
     const bar = await until(() => el.shadowRoot!.querySelector('mutual-me-too'), 'bar');
     await bar.updateComplete;
     bar.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
@@ -216,7 +240,10 @@ describe('every setting reaches every part', () => {
     const bar = (await until(() => el.shadowRoot!.querySelector('mutual-me-too'), 'bar')) as MutualMeToo;
     await bar.updateComplete;
     const buttons = [...bar.shadowRoot!.querySelectorAll('button')];
-    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['A mí también, algunas personas', 'Fuerza, 12 personas']);
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'A mí también, algunas personas',
+      'Fuerza, 12 personas',
+    ]);
     expect(text(buttons[0].querySelector('[part="count"]'))).to.equal('Algunas personas');
     expect(getComputedStyle(bar).colorScheme).to.equal('dark');
   });
@@ -228,7 +255,9 @@ describe('a refused reaction rolls back', () => {
   it('a 4xx for "Me too": not pressed again, the count as it was, a polite message, forgotten on the device; pressing again adds, never removes', async () => {
     const subject = uniqueSubject('refused');
     const { scope, endpoint } = scoped('refused');
-    const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint} counts='{"me-too": 4}'></mutual-me-too>`);
+    const bar = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject=${subject} endpoint=${endpoint} counts='{"me-too": 4}'></mutual-me-too>`,
+    );
     bar.settleMs = 0;
     await injectFault({ scope, count: 1, status: 422 });
     const button = bar.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
@@ -238,7 +267,9 @@ describe('a refused reaction rolls back', () => {
     expect(text(button.querySelector('[part="count"]'))).to.equal('5');
     await until(() => button.getAttribute('aria-pressed') === 'false', 'rolled back');
     expect(text(button.querySelector('[part="count"]'))).to.equal('4');
-    expect(text(bar.shadowRoot!.querySelector('[role="status"]'))).to.equal('“Me too” could not be saved, so it was not counted. You can try again later.');
+    expect(text(bar.shadowRoot!.querySelector('[role="status"]'))).to.equal(
+      '“Me too” could not be saved, so it was not counted. You can try again later.',
+    );
     expect(localStorage.getItem(`mutual:reactions:${subject}`)).to.equal(null);
     // Pressing again sends "added" (the first one was never counted), not "removed".
     button.click();
@@ -252,7 +283,9 @@ describe('a refused reaction rolls back', () => {
     const subject = uniqueSubject('refused-race');
     const { scope, endpoint } = scoped('race');
     await injectFault({ scope, count: 1, status: 400, delayMs: 600 });
-    const bar = await fixture<MutualMeToo>(html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`);
+    const bar = await fixture<MutualMeToo>(
+      html`<mutual-me-too subject=${subject} endpoint=${endpoint}></mutual-me-too>`,
+    );
     bar.settleMs = 0;
     const button = bar.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
     button.click();
@@ -276,7 +309,9 @@ describe('reader topic filters really hide', () => {
     await other.updateComplete;
     const root = tagged.shadowRoot!;
     expect(root.querySelector('slot:not([name])')).to.equal(null);
-    expect(text(root.querySelector('[part="warning"] p'))).to.equal('Hidden by your settings: this story mentions relapse.');
+    expect(text(root.querySelector('[part="warning"] p'))).to.equal(
+      'Hidden by your settings: this story mentions relapse.',
+    );
     expect(other.shadowRoot!.querySelector('[part="warning"]')).to.equal(null);
     buttonNamed(root, 'Show anyway').click();
     await tagged.updateComplete;
@@ -285,8 +320,12 @@ describe('reader topic filters really hide', () => {
 
   it('the reader’s own choice hides a tagged story too', async () => {
     localStorage.setItem('mutual:hidden-topics', JSON.stringify(['gambling']));
-    const el = await fixture<MutualStoryCard>(html`<mutual-story-card story-id="bet" tags="Gambling"><p>Story</p></mutual-story-card>`);
-    expect(text(el.shadowRoot!.querySelector('[part="warning"] p'))).to.equal('Hidden by your settings: this story mentions Gambling.');
+    const el = await fixture<MutualStoryCard>(
+      html`<mutual-story-card story-id="bet" tags="Gambling"><p>Story</p></mutual-story-card>`,
+    );
+    expect(text(el.shadowRoot!.querySelector('[part="warning"] p'))).to.equal(
+      'Hidden by your settings: this story mentions Gambling.',
+    );
   });
 });
 
@@ -298,11 +337,15 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
     frame.src = url;
     await loaded;
     const doc = frame.contentDocument!;
-    await until(() => doc.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button'), 'quick exit upgraded');
+    await until(
+      () => doc.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button'),
+      'quick exit upgraded',
+    );
     await until(() => doc.querySelector('mutual-story-card')?.shadowRoot?.querySelector('.report'), 'card upgraded');
     return doc;
   }
-  const onNeutral = (frame: HTMLIFrameElement) => frame.contentWindow?.location.pathname === '/tests/helpers/neutral.html';
+  const onNeutral = (frame: HTMLIFrameElement) =>
+    frame.contentWindow?.location.pathname === '/tests/helpers/neutral.html';
 
   async function withPage(query: string, run: (frame: HTMLIFrameElement, doc: Document) => Promise<void>) {
     const frame = document.createElement('iframe');
@@ -377,22 +420,34 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
       const reply = card.shadowRoot!.querySelector('textarea')!;
       reply.value = 'Me too, it gets easier';
       reply.dispatchEvent(new Event('input'));
-      const bar = await until(() => card.shadowRoot!.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button'), 'bar');
+      const bar = await until(
+        () => card.shadowRoot!.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button'),
+        'bar',
+      );
       bar.click();
       await until(() => frame.contentWindow!.localStorage.getItem(`mutual:reactions:${story}`), 'reaction remembered');
-      await until(() => Object.keys(localStorage).some((k) => k.startsWith('mutual:outbox:')), 'check-in in the outbox');
+      await until(
+        () => Object.keys(localStorage).some((k) => k.startsWith('mutual:outbox:')),
+        'check-in in the outbox',
+      );
       doc.querySelector<HTMLButtonElement>('mutual-quick-exit')!.shadowRoot!.querySelector('button')!.click();
       await until(() => onNeutral(frame), 'left');
       expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual'))).to.deep.equal([]);
       // The next visit: an empty check-in, no reply, nothing pressed.
-      const next = await load(frame, `/tests/helpers/quick-exit-community.html?endpoint=${encodeURIComponent(scoped('qx-next').endpoint)}&checkin=${id}&story=${story}`);
+      const next = await load(
+        frame,
+        `/tests/helpers/quick-exit-community.html?endpoint=${encodeURIComponent(scoped('qx-next').endpoint)}&checkin=${id}&story=${story}`,
+      );
       const nextCheckIn = next.querySelector('mutual-check-in')!;
       await nextCheckIn.updateComplete;
       expect(nextCheckIn.shadowRoot!.querySelector<HTMLTextAreaElement>('#hard')!.value).to.equal('');
       expect(nextCheckIn.shadowRoot!.querySelector('#thanks')).to.equal(null);
       const nextCard = next.querySelector('mutual-story-card')!;
       expect(nextCard.shadowRoot!.querySelector('textarea')).to.equal(null);
-      const nextBar = await until(() => nextCard.shadowRoot!.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button'), 'bar');
+      const nextBar = await until(
+        () => nextCard.shadowRoot!.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button'),
+        'bar',
+      );
       expect(nextBar.getAttribute('aria-pressed')).to.equal('false');
     });
   });
@@ -411,13 +466,16 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
 
   it('unsent events go out with the exit delivery when the endpoint is up', async () => {
     const id = uniqueSubject('qx-deliver');
-    await withPage(`endpoint=${encodeURIComponent(scoped('qx-up').endpoint)}&checkin=${id}&batch=5000`, async (frame, doc) => {
-      const ci = doc.querySelector('mutual-check-in')!.shadowRoot!;
-      ci.querySelector<HTMLInputElement>('input[value="2"]')!.click();
-      buttonNamed(ci, 'Share my check-in').click();
-      doc.querySelector('mutual-quick-exit')!.shadowRoot!.querySelector('button')!.click();
-      await until(() => onNeutral(frame), 'left');
-    });
+    await withPage(
+      `endpoint=${encodeURIComponent(scoped('qx-up').endpoint)}&checkin=${id}&batch=5000`,
+      async (frame, doc) => {
+        const ci = doc.querySelector('mutual-check-in')!.shadowRoot!;
+        ci.querySelector<HTMLInputElement>('input[value="2"]')!.click();
+        buttonNamed(ci, 'Share my check-in').click();
+        doc.querySelector('mutual-quick-exit')!.shadowRoot!.querySelector('button')!.click();
+        await until(() => onNeutral(frame), 'left');
+      },
+    );
     const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
     expect(row.data).to.deep.include({ mood: 2 });
     expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual'))).to.deep.equal([]);

@@ -8,7 +8,8 @@ import { captureWarnings, expectAxeClean } from './helpers/browser.js';
 import type { MutualQuickExit } from '../src/quick-exit/quick-exit.js';
 import { scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
-const buttonNamed = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const buttonNamed = (root: ShadowRoot, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('identity nudge in the composers', () => {
@@ -16,7 +17,9 @@ describe('identity nudge in the composers', () => {
 
   it('story response: a phone number gets a gentle note; Edit sends nothing, Send anyway sends', async () => {
     const id = uniqueSubject('nudge');
-    const card = await fixture<MutualStoryCard>(html`<mutual-story-card story-id=${id} endpoint=${scoped('nudge').endpoint}><p>Story</p></mutual-story-card>`);
+    const card = await fixture<MutualStoryCard>(
+      html`<mutual-story-card story-id=${id} endpoint=${scoped('nudge').endpoint}><p>Story</p></mutual-story-card>`,
+    );
     const root = card.shadowRoot!;
     buttonNamed(root, 'Share your experience').click();
     await card.updateComplete;
@@ -24,7 +27,9 @@ describe('identity nudge in the composers', () => {
     await sendKeys({ type: 'Text me on 07700 900123 if you want to talk' });
     buttonNamed(root, 'Send').click();
     await card.updateComplete;
-    expect(root.querySelector('#nudge-text')!.textContent!.trim()).to.equal('This looks like a phone number. Others will see it. Remove it?');
+    expect(root.querySelector('#nudge-text')!.textContent!.trim()).to.equal(
+      'This looks like a phone number. Others will see it. Remove it?',
+    );
     await until(() => root.activeElement?.id === 'nudge-text', 'focus on the note');
     await expectAxeClean(card);
     buttonNamed(root, 'Edit').click();
@@ -42,7 +47,9 @@ describe('identity nudge in the composers', () => {
 
   it('check-in (es): an email address in "what helped" is noted in Spanish; Send anyway submits', async () => {
     const id = uniqueSubject('nudge-ci');
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in locale="es" check-in-id=${id} endpoint=${scoped('nudge-ci').endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in locale="es" check-in-id=${id} endpoint=${scoped('nudge-ci').endpoint}></mutual-check-in>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('input[value="4"]')!.click();
     const helped = root.querySelector<HTMLTextAreaElement>('#helped')!;
@@ -51,7 +58,9 @@ describe('identity nudge in the composers', () => {
     await el.updateComplete;
     buttonNamed(root, 'Compartir cómo estoy').click();
     await el.updateComplete;
-    expect(root.querySelector('#nudge-text')!.textContent!.trim()).to.equal('Esto parece una dirección de correo. Otras personas lo verán. ¿Quieres quitarlo?');
+    expect(root.querySelector('#nudge-text')!.textContent!.trim()).to.equal(
+      'Esto parece una dirección de correo. Otras personas lo verán. ¿Quieres quitarlo?',
+    );
     await pause(300);
     expect(await stored({ subject: id })).to.have.length(0);
     buttonNamed(root, 'Enviar de todos modos').click();
@@ -61,7 +70,9 @@ describe('identity nudge in the composers', () => {
 
   it('give-back tip (ar): a handle is noted before the tip is shared', async () => {
     const id = uniqueSubject('nudge-tip');
-    const el = await fixture<MutualCheckIn>(html`<mutual-check-in locale="ar" check-in-id=${id} endpoint=${scoped('nudge-tip').endpoint}></mutual-check-in>`);
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in locale="ar" check-in-id=${id} endpoint=${scoped('nudge-tip').endpoint}></mutual-check-in>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('input[value="5"]')!.click();
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -84,10 +95,19 @@ describe('<mutual-quick-exit>', () => {
     frame.src = url;
     await loaded;
     const doc = frame.contentDocument!;
-    await until(() => doc.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button'), 'quick exit upgraded');
+    await until(
+      () => doc.querySelector('mutual-quick-exit')?.shadowRoot?.querySelector('button'),
+      'quick exit upgraded',
+    );
     return doc;
   }
-  const landed = (frame: HTMLIFrameElement) => until(() => frame.contentWindow?.location.pathname === '/tests/helpers/neutral.html' && frame.contentDocument?.readyState === 'complete', 'on the neutral site');
+  const landed = (frame: HTMLIFrameElement) =>
+    until(
+      () =>
+        frame.contentWindow?.location.pathname === '/tests/helpers/neutral.html' &&
+        frame.contentDocument?.readyState === 'complete',
+      'on the neutral site',
+    );
 
   it('is first in the tab order, labelled, and a click replaces the page so Back does not return', async () => {
     const frame = document.createElement('iframe');
@@ -119,7 +139,11 @@ describe('<mutual-quick-exit>', () => {
       expect(document.body.firstElementChild).to.equal(el);
       return el;
     };
-    for (const [theme, locale] of [['light', 'en'], ['dark', 'en'], ['light', 'ar']]) {
+    for (const [theme, locale] of [
+      ['light', 'en'],
+      ['dark', 'en'],
+      ['light', 'ar'],
+    ]) {
       const el = await create({ theme, locale, href: 'https://example.org/weather' });
       await expectAxeClean(el);
       el.remove();
@@ -200,7 +224,9 @@ describe('no-trace, forget me, topic filters', () => {
   });
 
   it('the forget button clears what Mutual kept and says so', async () => {
-    const provider = await fixture(html`<mutual-provider forget-button><mutual-me-too subject=${uniqueSubject('fg')}></mutual-me-too></mutual-provider>`);
+    const provider = await fixture(
+      html`<mutual-provider forget-button><mutual-me-too subject=${uniqueSubject('fg')}></mutual-me-too></mutual-provider>`,
+    );
     const bar = provider.querySelector('mutual-me-too')!;
     await bar.updateComplete;
     bar.shadowRoot!.querySelector('button')!.click();

@@ -30,13 +30,15 @@ function expectNoMarkup(el: Element, payload: string) {
   const roots = el.shadowRoot ? [el.shadowRoot, ...shadowRoots(el.shadowRoot)] : [];
   for (const root of roots) {
     const bad = root.querySelector(DANGEROUS);
-    expect(bad, `payload ${JSON.stringify(payload)} produced <${bad?.localName}> in <${(root.host as Element).localName}>`).to.equal(null);
+    expect(
+      bad,
+      `payload ${JSON.stringify(payload)} produced <${bad?.localName}> in <${(root.host as Element).localName}>`,
+    ).to.equal(null);
     for (const a of root.querySelectorAll('a[href]')) {
       expect((a as HTMLAnchorElement).protocol, `link from ${JSON.stringify(payload)}`).to.match(/^(https?|tel|sms):$/);
     }
   }
 }
-
 
 describe('security: an XSS corpus in every attribute, slot and text field', () => {
   before(() => expect(XSS_PAYLOADS.length).to.be.at.least(100));
@@ -58,14 +60,26 @@ describe('security: an XSS corpus in every attribute, slot and text field', () =
       el.shadowRoot!.querySelector('button')?.click();
       await settle(el);
       expectNoMarkup(el, p);
-      expect([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.getAttribute('aria-label')!.startsWith(p))).to.equal(true, 'shown as text');
+      expect(
+        [...el.shadowRoot!.querySelectorAll('button')].some((b) => b.getAttribute('aria-label')!.startsWith(p)),
+      ).to.equal(true, 'shown as text');
     }
   });
 
   it('<mutual-story-card>: every attribute, the slotted text, a response and the report dialog', async () => {
     for (const p of XSS_PAYLOADS) {
       const host = document.createElement('mutual-story-card');
-      for (const name of ['story-id', 'author', 'heading', 'tags', 'content-warning', 'published', 'reactions', 'response-limit']) host.setAttribute(name, p);
+      for (const name of [
+        'story-id',
+        'author',
+        'heading',
+        'tags',
+        'content-warning',
+        'published',
+        'reactions',
+        'response-limit',
+      ])
+        host.setAttribute(name, p);
       host.setAttribute('share-href', p);
       const para = document.createElement('p');
       para.textContent = p;
@@ -119,7 +133,9 @@ describe('security: an XSS corpus in every attribute, slot and text field', () =
 
   it('<mutual-crisis-resources> lines and <mutual-quick-exit> href', async () => {
     for (const p of XSS_PAYLOADS) {
-      const el = await fixture(html`<mutual-crisis-resources lines=${JSON.stringify([{ name: p, contact: p, href: p, hours: p }])}></mutual-crisis-resources>`);
+      const el = await fixture(
+        html`<mutual-crisis-resources lines=${JSON.stringify([{ name: p, contact: p, href: p, hours: p }])}></mutual-crisis-resources>`,
+      );
       await settle(el);
       expectNoMarkup(el, p);
       const exit = document.createElement('mutual-quick-exit');

@@ -6,13 +6,18 @@ import { EventTypes } from '../src/core/envelope.js';
 import { captureWarnings, expectAxeClean } from './helpers/browser.js';
 import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
-const LONG = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} of a long story about the first months of recovery.`).join(' ');
+const LONG = Array.from(
+  { length: 30 },
+  (_, i) => `Sentence ${i + 1} of a long story about the first months of recovery.`,
+).join(' ');
 const daysAgo = (n: number) => new Date(Date.now() - n * 864e5).toISOString();
 const $ = <T extends Element = HTMLElement>(el: MutualStoryCard, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const buttonNamed = (el: MutualStoryCard, name: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
-async function card(opts: { id?: string | null; endpoint?: string; cw?: string; text?: string; attrs?: Record<string, string> } = {}) {
+async function card(
+  opts: { id?: string | null; endpoint?: string; cw?: string; text?: string; attrs?: Record<string, string> } = {},
+) {
   const el = document.createElement('mutual-story-card');
   if (opts.id !== null) el.setAttribute('story-id', opts.id ?? uniqueSubject('story'));
   el.setAttribute('endpoint', opts.endpoint ?? scoped('story').endpoint);
@@ -43,14 +48,19 @@ describe('<mutual-story-card>', () => {
   afterEach(() => localStorage.clear());
 
   it('shows heading, author, relative date with the full date, and tags; axe-clean', async () => {
-    const el = await card({ attrs: { heading: 'One day at a time', author: 'River', published: daysAgo(3), tags: 'recovery, family' } });
+    const el = await card({
+      attrs: { heading: 'One day at a time', author: 'River', published: daysAgo(3), tags: 'recovery, family' },
+    });
     expect($(el, '[part="heading"]').textContent).to.equal('One day at a time');
     expect($(el, '[part="meta"]').textContent).to.contain('Shared by River');
     const time = $(el, 'time');
     expect(time.textContent).to.equal('3 days ago');
     expect(time.getAttribute('datetime')).to.match(/^\d{4}-\d{2}-\d{2}T/);
     expect(time.getAttribute('title')).to.match(/\d{4}/);
-    expect([...el.shadowRoot!.querySelectorAll('[part="tags"] li')].map((li) => li.textContent)).to.deep.equal(['recovery', 'family']);
+    expect([...el.shadowRoot!.querySelectorAll('[part="tags"] li')].map((li) => li.textContent)).to.deep.equal([
+      'recovery',
+      'family',
+    ]);
     expect(el.shadowRoot!.querySelector('mutual-me-too')!.getAttribute('subject')).to.equal(el.storyId);
     await expectAxeClean(el);
   });
@@ -61,13 +71,18 @@ describe('<mutual-story-card>', () => {
     expect($(es, 'time').textContent).to.equal('hace 3 días');
     const ar = await card({ attrs: { locale: 'ar', published: daysAgo(1) } });
     expect($(ar, '[part="base"]').getAttribute('dir')).to.equal('rtl');
-    expect($(ar, 'time').textContent).to.equal(new Intl.RelativeTimeFormat('ar', { numeric: 'auto' }).format(-1, 'day'));
+    expect($(ar, 'time').textContent).to.equal(
+      new Intl.RelativeTimeFormat('ar', { numeric: 'auto' }).format(-1, 'day'),
+    );
     await expectAxeClean(ar);
   });
 
   it('clamps a long story; Read more / Show less work by keyboard with aria-expanded', async () => {
     const el = await card({ text: LONG });
-    const toggle = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-controls="story"]'), 'read more button');
+    const toggle = await until(
+      () => el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-controls="story"]'),
+      'read more button',
+    );
     expect(toggle.textContent!.trim()).to.equal('Read more');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     const story = $(el, '[part="story"]');
@@ -88,7 +103,10 @@ describe('<mutual-story-card>', () => {
     const el = await card({ id, cw: 'relapse, self-harm', text: 'Sensitive words here.' });
     const text = el.querySelector('p')!;
     expect(text.checkVisibility()).to.equal(false);
-    expect(el.shadowRoot!.querySelector('slot')).to.equal(null, 'no slot: the text is not rendered nor in the accessibility tree');
+    expect(el.shadowRoot!.querySelector('slot')).to.equal(
+      null,
+      'no slot: the text is not rendered nor in the accessibility tree',
+    );
     expect(el.shadowRoot!.querySelector('mutual-me-too')).to.equal(null);
     expect($(el, '[part="warning"]').textContent).to.contain('This story mentions relapse and self-harm.');
     await expectAxeClean(el);
@@ -163,7 +181,9 @@ describe('<mutual-story-card>', () => {
     expect((sent.data as { text: string }).text).to.equal('First thought.');
     await new Promise((r) => setTimeout(r, 100));
     expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('First thought. And another.');
-    expect(JSON.parse(localStorage.getItem(`mutual:draft:response:${id}`)!)).to.deep.equal({ text: 'First thought. And another.' });
+    expect(JSON.parse(localStorage.getItem(`mutual:draft:response:${id}`)!)).to.deep.equal({
+      text: 'First thought. And another.',
+    });
   });
 
   it('in a long feed, cards after the 20th render their reaction bar as they come near the viewport', async () => {
@@ -236,7 +256,10 @@ describe('<mutual-story-card>', () => {
     const report = buttonNamed(el, 'Report');
     report.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = await until(() => $<HTMLDialogElement>(el, 'dialog').open && $<HTMLDialogElement>(el, 'dialog'), 'dialog open');
+    const dialog = await until(
+      () => $<HTMLDialogElement>(el, 'dialog').open && $<HTMLDialogElement>(el, 'dialog'),
+      'dialog open',
+    );
     expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
     // Submitting without a reason says so.
     buttonNamed(el, 'Send report').focus();

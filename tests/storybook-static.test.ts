@@ -10,7 +10,9 @@ describe('the built Storybook (storybook-static/)', () => {
     const index = await fetch('/storybook-static/index.html');
     expect(index.status).to.equal(200);
     expect(await index.text()).to.contain('<title>');
-    const stories = (await (await fetch('/storybook-static/index.json')).json()) as { entries: Record<string, { type: string }> };
+    const stories = (await (await fetch('/storybook-static/index.json')).json()) as {
+      entries: Record<string, { type: string }>;
+    };
     expect(Object.keys(stories.entries)).to.include('elements-me-too--default');
   });
 
@@ -20,11 +22,21 @@ describe('the built Storybook (storybook-static/)', () => {
     document.body.append(frame);
     try {
       frame.src = '/storybook-static/index.html?path=/story/elements-me-too--default';
-      await until(() => frame.contentDocument?.querySelector('#storybook-preview-iframe'), 'the manager UI with its preview', 15_000);
+      await until(
+        () => frame.contentDocument?.querySelector('#storybook-preview-iframe'),
+        'the manager UI with its preview',
+        15_000,
+      );
       const preview = frame.contentDocument!.querySelector<HTMLIFrameElement>('#storybook-preview-iframe')!;
-      const bar = await until(() => preview.contentDocument?.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button'), 'the element rendered', 15_000);
+      const bar = await until(
+        () => preview.contentDocument?.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button'),
+        'the element rendered',
+        15_000,
+      );
       expect(bar.textContent).to.contain('Me too');
-      expect(getComputedStyle(preview.contentDocument!.querySelector('mutual-me-too')!).fontFamily).to.contain('system-ui');
+      expect(getComputedStyle(preview.contentDocument!.querySelector('mutual-me-too')!).fontFamily).to.contain(
+        'system-ui',
+      );
     } finally {
       frame.remove();
     }

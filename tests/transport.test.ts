@@ -5,7 +5,8 @@ import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject
 import { captureWarnings, peer } from './helpers/browser.js';
 
 /** The outbox keeps one localStorage key per unsent event. */
-const outboxKeys = (endpoint: string) => Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${new URL(endpoint, location.href).href}:`));
+const outboxKeys = (endpoint: string) =>
+  Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${new URL(endpoint, location.href).href}:`));
 
 const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 50, timeoutMs: 2000 };
 
@@ -173,10 +174,16 @@ describe('interoperability', () => {
     const sent = events(subject, 3);
     await Promise.all(sent.map((e) => transport.enqueue(e)));
     const res = await fetch(`/cloudevents-check?scope=${scope}`);
-    const body = (await res.json()) as { contentType: string; events: { id: string; type: string; subject: string; specversion: string; data: unknown }[]; error?: string };
+    const body = (await res.json()) as {
+      contentType: string;
+      events: { id: string; type: string; subject: string; specversion: string; data: unknown }[];
+      error?: string;
+    };
     expect(res.status, body.error).to.equal(200);
     expect(body.contentType).to.equal('application/cloudevents-batch+json');
-    expect(body.events.map((e) => [e.id, e.type, e.subject, e.specversion])).to.deep.equal(sent.map((e) => [e.id, e.type, e.subject, '1.0']));
+    expect(body.events.map((e) => [e.id, e.type, e.subject, e.specversion])).to.deep.equal(
+      sent.map((e) => [e.id, e.type, e.subject, '1.0']),
+    );
     expect(body.events[0].data).to.deep.equal(sent[0].data);
   });
 });

@@ -28,9 +28,11 @@ export default {
   'checkin.sent': 'Sent.',
   'checkin.queued': 'Saved — will send when you’re back online.',
   'checkin.failed': 'This couldn’t be sent. Your check-in is still saved here.',
-  'checkin.full': 'Too many unsent messages are waiting on this device, so this one could not be queued. Your check-in is still here: send it again when you’re back online.',
+  'checkin.full':
+    'Too many unsent messages are waiting on this device, so this one could not be queued. Your check-in is still here: send it again when you’re back online.',
   'checkin.unconfirmed': 'We couldn’t confirm that your check-in arrived. It is still here, so you can send it again.',
-  'checkin.draft-cannot-keep': 'This browser can’t keep anything on this device right now: if you leave before it is sent, what you wrote is gone.',
+  'checkin.draft-cannot-keep':
+    'This browser can’t keep anything on this device right now: if you leave before it is sent, what you wrote is gone.',
   'checkin.thanks': 'Thank you for checking in.',
   'checkin.give-intro': 'In this community, everyone brings something. Would you like to give something back?',
   'checkin.peer-message': 'Someone who checked in today wrote: “{message}”',

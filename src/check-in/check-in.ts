@@ -103,11 +103,19 @@ export class MutualCheckIn extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
-      warnOnce('limit', `<mutual-check-in>: limit="${this.limit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`, this);
+      warnOnce(
+        'limit',
+        `<mutual-check-in>: limit="${this.limit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`,
+        this,
+      );
       this.limit = Limits.stringLength;
     }
     if (changed.has('checkInId') && this.checkInId.length > Limits.subjectLength) {
-      warnOnce('check-in-id', `<mutual-check-in>: check-in-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`, this);
+      warnOnce(
+        'check-in-id',
+        `<mutual-check-in>: check-in-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`,
+        this,
+      );
     }
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.entry.load(`draft:checkin:${this.checkInId}`)) {
@@ -121,7 +129,11 @@ export class MutualCheckIn extends MutualElement {
   protected override updated(): void {
     if (this.crisisVisible && !this.crisisSent && !this.form) {
       this.crisisSent = true;
-      this.mutual.send(EventTypes.checkinCrisisShown, { trigger: this.draft.mood === 1 ? 'mood' : 'text' }, { subject: this.checkInId });
+      this.mutual.send(
+        EventTypes.checkinCrisisShown,
+        { trigger: this.draft.mood === 1 ? 'mood' : 'text' },
+        { subject: this.checkInId },
+      );
     }
   }
 
@@ -144,7 +156,8 @@ export class MutualCheckIn extends MutualElement {
     if (helped) data.append(`${this.name}-helped`, helped);
     this.internals.setFormValue(data);
     const anchor = this.renderRoot?.querySelector?.('input[name="mood"]') as HTMLElement | null;
-    if (this.required && !mood) this.internals.setValidity({ valueMissing: true }, this.mutual.t('checkin.mood-required'), anchor ?? undefined);
+    if (this.required && !mood)
+      this.internals.setValidity({ valueMissing: true }, this.mutual.t('checkin.mood-required'), anchor ?? undefined);
     else this.internals.setValidity({});
   }
 
@@ -182,10 +195,15 @@ export class MutualCheckIn extends MutualElement {
     e.preventDefault();
     const { mood, hard, helped, topics } = this.draft;
     const errors = { mood: !mood, hard: hard.length - this.limit, helped: helped.length - this.limit };
-    this.errors = { mood: errors.mood, hard: errors.hard > 0 ? errors.hard : undefined, helped: errors.helped > 0 ? errors.helped : undefined };
+    this.errors = {
+      mood: errors.mood,
+      hard: errors.hard > 0 ? errors.hard : undefined,
+      helped: errors.helped > 0 ? errors.helped : undefined,
+    };
     if (errors.mood) return this.focusFirst('input[name="mood"]');
     if (this.errors.hard || this.errors.helped) return this.focusFirst(this.errors.hard ? '#hard' : '#helped');
-    if (this.nudged(`${hard}\n${helped}`, findIdentifiers(hard).length ? 'hard' : 'helped', () => this.submit(e))) return;
+    if (this.nudged(`${hard}\n${helped}`, findIdentifiers(hard).length ? 'hard' : 'helped', () => this.submit(e)))
+      return;
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
     this.entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
@@ -198,11 +216,17 @@ export class MutualCheckIn extends MutualElement {
   /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
   private async choosePeerMessage(): Promise<void> {
     const given = parseJsonAttribute<unknown[]>(this, 'peer-messages', this.peerMessages, 'array');
-    let texts = (given ?? []).map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text)).filter((m): m is string => typeof m === 'string' && !!m.trim());
+    let texts = (given ?? [])
+      .map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text))
+      .filter((m): m is string => typeof m === 'string' && !!m.trim());
     const transport = this.mutual.transport;
     if (!given && transport) {
       texts = await (this.fetchedMessages ??= transport.getPeerMessages().catch((error: Error) => {
-        warnOnce('peer-messages', `<mutual-check-in>: could not load encouragements from peers (${error.message}).`, this);
+        warnOnce(
+          'peer-messages',
+          `<mutual-check-in>: could not load encouragements from peers (${error.message}).`,
+          this,
+        );
         return [];
       }));
     }
@@ -235,7 +259,12 @@ export class MutualCheckIn extends MutualElement {
   renderNudge() {
     const n = this.nudge;
     if (!n) return nothing;
-    return renderNudge(n.kinds, (k, p) => this.t(k, p), () => ((this.nudge = null), this.focusFirst(`#${n.edit}`)), n.send);
+    return renderNudge(
+      n.kinds,
+      (k, p) => this.t(k, p),
+      () => ((this.nudge = null), this.focusFirst(`#${n.edit}`)),
+      n.send,
+    );
   }
 
   /** Sends a give-back event (encouragement or tip) from the give-back step. */
@@ -279,7 +308,12 @@ export class MutualCheckIn extends MutualElement {
   /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
   private get offeredTopics(): string[] {
     const all = commaList(this.topics).map((topic) => topic.slice(0, Limits.listItemLength));
-    if (all.length > Limits.listItems) warnOnce('topics', `<mutual-check-in>: ${all.length} topics is more than an event can carry (${Limits.listItems}); showing the first ${Limits.listItems}.`, this);
+    if (all.length > Limits.listItems)
+      warnOnce(
+        'topics',
+        `<mutual-check-in>: ${all.length} topics is more than an event can carry (${Limits.listItems}); showing the first ${Limits.listItems}.`,
+        this,
+      );
     return all.slice(0, Limits.listItems);
   }
 
@@ -291,14 +325,16 @@ export class MutualCheckIn extends MutualElement {
       <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${this.errors.mood ? 'true' : 'false'} aria-describedby=${this.errors.mood ? 'mood-error' : nothing}>
         <legend>${this.t('checkin.mood-legend')}</legend>
         ${MOODS.map(
-          (m) => html`<label><input type="radio" name="mood" value=${m} .checked=${this.draft.mood === m} @change=${() => this.update$({ mood: m })} />${this.t(`checkin.mood.${m}` as MessageKey)}</label>`,
+          (m) =>
+            html`<label><input type="radio" name="mood" value=${m} .checked=${this.draft.mood === m} @change=${() => this.update$({ mood: m })} />${this.t(`checkin.mood.${m}` as MessageKey)}</label>`,
         )}
       </fieldset>
       ${this.errors.mood ? html`<p class="error" id="mood-error">${this.t('checkin.mood-required')}</p>` : nothing}
       ${this.renderCrisis()}
       ${this.renderText('hard')} ${this.renderText('helped')}
-      ${topics.length
-        ? html`<div class="field" role="group" aria-labelledby="topics-label">
+      ${
+        topics.length
+          ? html`<div class="field" role="group" aria-labelledby="topics-label">
             <span id="topics-label">${this.t('checkin.topics')}</span>
             <div part="topics">
               ${topics.map((topic) => {
@@ -310,15 +346,18 @@ export class MutualCheckIn extends MutualElement {
               })}
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderNudge()}
-      ${inForm
-        ? nothing
-        : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : canKeep() ? 'checkin.draft-kept' : 'checkin.draft-cannot-keep')}</p>
+      ${
+        inForm
+          ? nothing
+          : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : canKeep() ? 'checkin.draft-kept' : 'checkin.draft-cannot-keep')}</p>
             <div part="actions">
               <button type="submit" class="primary">${this.t('checkin.submit')}</button>
               <button type="button" @click=${() => this.clear()}>${this.t('checkin.clear')}</button>
-            </div>`}
+            </div>`
+      }
     </form>`;
   }
 
@@ -328,11 +367,16 @@ export class MutualCheckIn extends MutualElement {
 
   /** Help lines, one heading level below the check-in's. */
   private renderCrisis() {
-    return this.crisisVisible ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.level + 1)}></mutual-crisis-resources>` : nothing;
+    return this.crisisVisible
+      ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.level + 1)}></mutual-crisis-resources>`
+      : nothing;
   }
 
   protected override render() {
-    const body = this.step === 'form' ? this.renderForm() : renderGiveBack(this, { level: this.level, crisis: this.renderCrisis(), again: () => this.again() });
+    const body =
+      this.step === 'form'
+        ? this.renderForm()
+        : renderGiveBack(this, { level: this.level, crisis: this.renderCrisis(), again: () => this.again() });
     return html`<div dir=${this.mutual.dir} lang=${this.mutual.lang}>${body}</div>`;
   }
 }

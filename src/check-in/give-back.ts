@@ -16,12 +16,17 @@ const STATUS: Record<string, MessageKey | undefined> = {
  * Step 3, the reciprocal step: thanks, one peer's encouragement (so the person receives as well
  * as gives), then an invitation to give back — an encouragement or a consented tip. Skippable.
  */
-export function renderGiveBack(el: MutualCheckIn, step: { level: number; crisis: TemplateResult | typeof nothing; again: () => void }) {
+export function renderGiveBack(
+  el: MutualCheckIn,
+  step: { level: number; crisis: TemplateResult | typeof nothing; again: () => void },
+) {
   const status = STATUS[el.sendState];
   const statusLine = html`<p part="status" class="hint" role="status">${status ? el.t(status) : ''}</p>
-    ${el.sendState === 'failed' || el.sendState === 'full' || el.sendState === 'unconfirmed'
-      ? html`<div part="actions"><button type="button" @click=${() => el.backToForm()}>${el.t('checkin.back')}</button></div>`
-      : nothing}`;
+    ${
+      el.sendState === 'failed' || el.sendState === 'full' || el.sendState === 'unconfirmed'
+        ? html`<div part="actions"><button type="button" @click=${() => el.backToForm()}>${el.t('checkin.back')}</button></div>`
+        : nothing
+    }`;
   if (el.step === 'done') {
     return html`<div part="base">
       <div class="heading" role="heading" aria-level=${step.level} id="done" tabindex="-1">${el.t('checkin.given')}</div>
@@ -46,7 +51,9 @@ export function renderGiveBack(el: MutualCheckIn, step: { level: number; crisis:
       <p class="error" id="encourage-error" aria-live="polite"></p>
       <div part="actions">
         <button type="button" class="primary" @click=${() =>
-          value('encourage').trim() ? el.give(EventTypes.checkinEncouragement, value('encourage'), 'encourage') : error('encourage-error', 'checkin.give-empty', 'encourage')}>
+          value('encourage').trim()
+            ? el.give(EventTypes.checkinEncouragement, value('encourage'), 'encourage')
+            : error('encourage-error', 'checkin.give-empty', 'encourage')}>
           ${el.t('checkin.encourage-send')}
         </button>
       </div>
@@ -59,7 +66,8 @@ export function renderGiveBack(el: MutualCheckIn, step: { level: number; crisis:
       <div part="actions">
         <button type="button" @click=${() => {
           if (!value('tip').trim()) return error('tip-error', 'checkin.give-empty', 'tip');
-          if (!(el.renderRoot.querySelector('#tip-consent') as HTMLInputElement).checked) return error('tip-error', 'checkin.tip-needs-consent', 'tip-consent');
+          if (!(el.renderRoot.querySelector('#tip-consent') as HTMLInputElement).checked)
+            return error('tip-error', 'checkin.tip-needs-consent', 'tip-consent');
           el.give(EventTypes.checkinTipShared, value('tip'), 'tip');
         }}>${el.t('checkin.tip-send')}</button>
       </div>

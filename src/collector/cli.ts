@@ -27,27 +27,37 @@ try {
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`);
+  fail(
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+  );
 }
 
 const KINDS = ['response', 'encouragement', 'tip', 'story'] as const;
-for (const kind of values['post-moderation']) if (!(KINDS as readonly string[]).includes(kind)) fail(`--post-moderation ${kind}: use one of ${KINDS.join(', ')}`);
+for (const kind of values['post-moderation'])
+  if (!(KINDS as readonly string[]).includes(kind)) fail(`--post-moderation ${kind}: use one of ${KINDS.join(', ')}`);
 const readList = (flag: string, file: string | undefined) => {
   if (!file) return undefined;
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    return fail(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    return fail(
+      `${flag} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 };
-const blockedWords = readList('--blocked-words', values['blocked-words'])?.split(/\r?\n/).map((w) => w.trim()).filter((w) => w && !w.startsWith('#'));
+const blockedWords = readList('--blocked-words', values['blocked-words'])
+  ?.split(/\r?\n/)
+  .map((w) => w.trim())
+  .filter((w) => w && !w.startsWith('#'));
 const moderatorsFile = readList('--moderators', values.moderators);
 
 // The collector's own dependencies are optional peers of the widget package: say which are missing.
 const { createCollector } = await import('./create-collector.js').catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
   const missing = /Cannot find (?:package|module) '([^']+)'/.exec(error.message)?.[1];
-  return fail(`the collector needs better-sqlite3, ajv and ajv-formats${missing ? ` (${missing} is missing)` : ''}: npm install better-sqlite3@12 ajv ajv-formats`);
+  return fail(
+    `the collector needs better-sqlite3, ajv and ajv-formats${missing ? ` (${missing} is missing)` : ''}: npm install better-sqlite3@12 ajv ajv-formats`,
+  );
 });
 
 const { parseModeratorTokens } = await import('./moderation.js');
@@ -57,14 +67,28 @@ const collector = createCollector({
   path: values.path,
   origins: values.origin,
   allowListing: values.list,
-  moderation: { postModerated: values['post-moderation'] as (typeof KINDS)[number][], blockedWords, moderators, adminOrigins: values['admin-origin'], notify: values.notify },
+  moderation: {
+    postModerated: values['post-moderation'] as (typeof KINDS)[number][],
+    blockedWords,
+    moderators,
+    adminOrigins: values['admin-origin'],
+    notify: values.notify,
+  },
 });
 const server = createServer((req, res) => collector(req, res));
-server.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use; choose another with --port` : error.message));
+server.on('error', (error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use; choose another with --port` : error.message),
+);
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${values.db}`);
+  console.log(
+    `Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${values.db}`,
+  );
   // Labels only: tokens are never printed.
-  console.log(moderators.length ? `Moderators: ${moderators.map((m) => m.label).join(', ')}` : 'No moderator tokens: members’ texts wait unreviewed (set MUTUAL_MODERATOR_TOKENS or --moderators FILE).');
+  console.log(
+    moderators.length
+      ? `Moderators: ${moderators.map((m) => m.label).join(', ')}`
+      : 'No moderator tokens: members’ texts wait unreviewed (set MUTUAL_MODERATOR_TOKENS or --moderators FILE).',
+  );
 });
 const stop = () => server.close(() => (collector.close(), process.exit(0)));
 process.on('SIGINT', stop);

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BATCH_CONTENT_TYPE, createEnvelope, EventTypes, Limits, SINGLE_CONTENT_TYPE, type MutualEnvelope } from '../core/envelope.js';
+import {
+  BATCH_CONTENT_TYPE,
+  createEnvelope,
+  EventTypes,
+  Limits,
+  SINGLE_CONTENT_TYPE,
+  type MutualEnvelope,
+} from '../core/envelope.js';
 import { HttpError, readBody, send, wellFormed } from './http.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -56,7 +63,6 @@ export type EventResult =
   | { id: string | null; status: 'accepted' | 'duplicate' }
   | { id: string | null; status: 'rejected'; field: string; reason: string };
 
-
 /**
  * The reference collector: connect/Express-style middleware that validates CloudEvents batches,
  * stores them once each in SQLite and answers reaction counts. Mount it anywhere:
@@ -71,7 +77,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const validate = createValidator();
   const checkRate = createRateLimiter(rateLimit);
   const moderation = options.moderation ?? {};
-  const moderators = createModeratorAuth(moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS));
+  const moderators = createModeratorAuth(
+    moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
+  );
   const adminOrigins = new Set(moderation.adminOrigins ?? []);
   /** Member-written items enter moderation: pending (or approved under post-moderation unless held). */
   const notifier = createNotifier(moderation.notify, options.log ?? console.warn);
@@ -113,28 +121,41 @@ export function createCollector(options: CollectorOptions = {}): Collector {
    * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…"} · GET /moderation/audit?cursor=&limit=
    */
   async function answerModeration(req: IncomingMessage, res: ServerResponse, url: URL, sub: string): Promise<void> {
-    if (!moderators.configured) throw new HttpError(403, 'no moderator tokens are configured (MUTUAL_MODERATOR_TOKENS or moderation.moderators)');
+    if (!moderators.configured)
+      throw new HttpError(403, 'no moderator tokens are configured (MUTUAL_MODERATOR_TOKENS or moderation.moderators)');
     let actor: string;
     try {
       actor = await moderators.check(req, url);
     } catch (error) {
-      if (error instanceof AuthError) throw new HttpError(error.status, error.message, error.status === 429 ? { retryAfter: 60 } : {});
+      if (error instanceof AuthError)
+        throw new HttpError(error.status, error.message, error.status === 429 ? { retryAfter: 60 } : {});
       throw error;
     }
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 200);
     if (req.method === 'GET' && sub === '/moderation/queue') {
       const kind = url.searchParams.get('kind') as ItemKind | null;
       const state = url.searchParams.get('state') as ItemState | null;
-      if (kind && !Object.values(ITEM_KINDS).includes(kind)) throw new HttpError(400, `kind must be one of ${Object.values(ITEM_KINDS).join(', ')}`, { field: 'kind' });
-      if (state && !['pending', 'approved', 'hidden'].includes(state)) throw new HttpError(400, 'state must be pending, approved or hidden', { field: 'state' });
+      if (kind && !Object.values(ITEM_KINDS).includes(kind))
+        throw new HttpError(400, `kind must be one of ${Object.values(ITEM_KINDS).join(', ')}`, { field: 'kind' });
+      if (state && !['pending', 'approved', 'hidden'].includes(state))
+        throw new HttpError(400, 'state must be pending, approved or hidden', { field: 'state' });
       const flagged = url.searchParams.get('flagged');
-      const page = store.queue({ kind: kind ?? undefined, state: state ?? undefined, flagged: flagged === null ? undefined : flagged === 'true', cursor: url.searchParams.get('cursor') ?? undefined, limit });
+      const page = store.queue({
+        kind: kind ?? undefined,
+        state: state ?? undefined,
+        flagged: flagged === null ? undefined : flagged === 'true',
+        cursor: url.searchParams.get('cursor') ?? undefined,
+        limit,
+      });
       return send(res, 200, { items: page.items.map(forModerators), next: page.next, counts: store.queueCounts() });
     }
     if (req.method === 'GET' && sub === '/moderation/reports') {
       // Grouped by story: reasons and counts; "I'm worried about the writer" first.
       const threshold = moderation.reportThreshold ?? 3;
-      const stories = new Map<string, { subject: string; total: number; worried: number; reasons: Record<string, number>; latest: string }>();
+      const stories = new Map<
+        string,
+        { subject: string; total: number; worried: number; reasons: Record<string, number>; latest: string }
+      >();
       for (const r of store.reports()) {
         const s = stories.get(r.subject) ?? { subject: r.subject, total: 0, worried: 0, reasons: {}, latest: '' };
         s.total += r.n;
@@ -145,14 +166,19 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       }
       const list = [...stories.values()]
         .map((s) => ({ ...s, markedForReview: s.total >= threshold }))
-        .sort((a, b) => Number(b.worried > 0) - Number(a.worried > 0) || b.total - a.total || b.latest.localeCompare(a.latest));
+        .sort(
+          (a, b) =>
+            Number(b.worried > 0) - Number(a.worried > 0) || b.total - a.total || b.latest.localeCompare(a.latest),
+        );
       return send(res, 200, { stories: list.slice(0, limit), threshold });
     }
     if (req.method === 'GET' && sub === '/moderation/pulse') {
       return send(res, 200, pulse(Math.min(Math.max(Number(url.searchParams.get('days') ?? 30) || 30, 1), 90)));
     }
     if (req.method === 'GET' && sub === '/moderation/audit') {
-      return send(res, 200, { entries: store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }) });
+      return send(res, 200, {
+        entries: store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }),
+      });
     }
     const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
     if (match) {
@@ -169,7 +195,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
         const item = store.moderate(seq, state, actor, String(body.action), reason);
         if (!item) throw new HttpError(404, `no item ${seq}`);
-        emit(state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored', { item: seq, kind: item.kind, by: actor, reason }, item.event.subject);
+        emit(
+          state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
+          { item: seq, kind: item.kind, by: actor, reason },
+          item.event.subject,
+        );
         return send(res, 200, forModerators(item));
       }
     }
@@ -188,7 +218,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const out = Array.from({ length: days }, (_, i) => {
       const day = new Date(start.getTime() + i * 864e5).toISOString().slice(0, 10);
       const of = (type: string) => rows.filter((r) => r.day === day && r.type === type).reduce((n, r) => n + r.n, 0);
-      const moods = Object.fromEntries([1, 2, 3, 4, 5].map((m) => [m, hide(rows.filter((r) => r.day === day && r.type === EventTypes.checkinSubmitted && Number(r.mood) === m).reduce((n, r) => n + r.n, 0))]));
+      const moods = Object.fromEntries(
+        [1, 2, 3, 4, 5].map((m) => [
+          m,
+          hide(
+            rows
+              .filter((r) => r.day === day && r.type === EventTypes.checkinSubmitted && Number(r.mood) === m)
+              .reduce((n, r) => n + r.n, 0),
+          ),
+        ]),
+      );
       return {
         day,
         checkins: hide(of(EventTypes.checkinSubmitted)),
@@ -203,7 +242,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   }
 
   async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (![BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE, 'application/json'].includes(type)) {
       req.resume();
       throw new HttpError(415, `content-type must be ${BATCH_CONTENT_TYPE} (or ${SINGLE_CONTENT_TYPE})`);
@@ -218,7 +260,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (!wellFormed(body)) {
       throw new HttpError(400, 'body contains ill-formed Unicode (a lone surrogate)');
     }
-    if (type === BATCH_CONTENT_TYPE && !Array.isArray(body)) throw new HttpError(400, 'a batch must be a JSON array of events');
+    if (type === BATCH_CONTENT_TYPE && !Array.isArray(body))
+      throw new HttpError(400, 'a batch must be a JSON array of events');
     const events = (Array.isArray(body) ? body : [body]) as unknown[];
     if (!events.length) throw new HttpError(400, 'the batch is empty');
     if (events.length > Limits.maxBatch) throw new HttpError(413, `at most ${Limits.maxBatch} events per batch`);
@@ -229,19 +272,39 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const { statuses } = valid.length ? store.insert(valid, classify) : { statuses: [] };
     for (const event of attention.splice(0)) {
       const reason = event.type === EventTypes.storyReported ? 'report' : 'crisis-language';
-      emit('attention', { reason, ...(event.type === EventTypes.storyReported && { report: String(event.data.reason ?? '') }), eventId: event.id }, event.subject);
+      emit(
+        'attention',
+        {
+          reason,
+          ...(event.type === EventTypes.storyReported && { report: String(event.data.reason ?? '') }),
+          eventId: event.id,
+        },
+        event.subject,
+      );
     }
     let next = 0;
     const results: EventResult[] = events.map((event, i) => {
       const id = typeof (event as { id?: unknown })?.id === 'string' ? (event as { id: string }).id : null;
       const problem = problems[i];
-      return problem ? { id, status: 'rejected', field: problem.field, reason: problem.message } : { id, status: statuses[next++] };
+      return problem
+        ? { id, status: 'rejected', field: problem.field, reason: problem.message }
+        : { id, status: statuses[next++] };
     });
     const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
-    const summary = { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
+    const summary = {
+      accepted: count('accepted'),
+      duplicates: count('duplicate'),
+      rejected: count('rejected'),
+      results,
+    };
     if (!valid.length) {
       const first = results[0] as EventResult & { field: string; reason: string };
-      throw new HttpError(400, `invalid event: ${first.field} ${first.reason}`, { index: 0, field: first.field, message: first.reason, ...summary });
+      throw new HttpError(400, `invalid event: ${first.field} ${first.reason}`, {
+        index: 0,
+        field: first.field,
+        message: first.reason,
+        ...summary,
+      });
     }
     send(res, 200, summary);
   }
@@ -250,11 +313,21 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const subject = url.searchParams.get('subject');
     const since = url.searchParams.get('since');
     if (since !== null) {
-      if (!options.allowListing) throw new HttpError(403, 'listing stored events is turned off (createCollector({ allowListing: true }) to turn it on)');
+      if (!options.allowListing)
+        throw new HttpError(
+          403,
+          'listing stored events is turned off (createCollector({ allowListing: true }) to turn it on)',
+        );
       const from = Number(since);
-      if (!Number.isInteger(from) || from < 0) throw new HttpError(400, 'since must be a sequence number ≥ 0', { field: 'since' });
+      if (!Number.isInteger(from) || from < 0)
+        throw new HttpError(400, 'since must be a sequence number ≥ 0', { field: 'since' });
       const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 100) || 100, 1), 1000);
-      const events = store.list({ since: from, limit, subject: subject ?? undefined, type: url.searchParams.get('type') ?? undefined });
+      const events = store.list({
+        since: from,
+        limit,
+        subject: subject ?? undefined,
+        type: url.searchParams.get('type') ?? undefined,
+      });
       return send(res, 200, { events, next: events.at(-1)?.seq ?? from });
     }
     const peerMessages = url.searchParams.get('peer-messages');
@@ -270,11 +343,15 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const subjects = url.searchParams.getAll('subject');
     if (subjects.length) {
       if (subjects.length > 100) throw new HttpError(400, 'at most 100 subjects per request', { field: 'subject' });
-      if (subjects.some((s) => !s || s.length > Limits.subjectLength)) throw new HttpError(400, 'subject is empty or too long', { field: 'subject' });
+      if (subjects.some((s) => !s || s.length > Limits.subjectLength))
+        throw new HttpError(400, 'subject is empty or too long', { field: 'subject' });
       if (subjects.length === 1) return send(res, 200, { subject, counts: store.counts(subject!) });
       return send(res, 200, { subjects: Object.fromEntries(subjects.map((s) => [s, store.counts(s)])) });
     }
-    throw new HttpError(400, 'ask for ?subject=ID (reaction counts), ?peer-messages=N (recent encouragements) or ?since=SEQ (recent events)');
+    throw new HttpError(
+      400,
+      'ask for ?subject=ID (reaction counts), ?peer-messages=N (recent encouragements) or ?since=SEQ (recent events)',
+    );
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse, next?: Next) => {
@@ -295,7 +372,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         req.resume();
         return send(res, 403, { error: `origin ${origin} is not allowed` });
       }
-      Object.assign(cors, { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'Retry-After' });
+      Object.assign(cors, {
+        'access-control-allow-origin': origin,
+        vary: 'Origin',
+        'access-control-expose-headers': 'Retry-After',
+      });
       if (options.allowCredentials) cors['access-control-allow-credentials'] = 'true';
     }
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
@@ -313,7 +394,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST, OPTIONS',
-          'access-control-allow-headers': admin ? 'content-type, authorization' : ((req.headers['access-control-request-headers'] as string | undefined) ?? 'content-type'),
+          'access-control-allow-headers': admin
+            ? 'content-type, authorization'
+            : ((req.headers['access-control-request-headers'] as string | undefined) ?? 'content-type'),
           'access-control-max-age': '600',
         });
         return void res.end();

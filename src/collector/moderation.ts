@@ -54,7 +54,12 @@ export function createNotifier(url: string | undefined, log: (line: string) => v
     const item = pending.shift();
     if (!item || !url) return;
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json' }, body: JSON.stringify(item.event), signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/cloudevents+json' },
+        body: JSON.stringify(item.event),
+        signal: AbortSignal.timeout(10_000),
+      });
       if (!res.ok && res.status >= 500) throw new Error(String(res.status));
     } catch (error) {
       if (++item.attempt < 8) {
@@ -63,7 +68,9 @@ export function createNotifier(url: string | undefined, log: (line: string) => v
         timer.unref?.();
         return;
       }
-      log(`[mutual collector] could not deliver ${item.event.type} to the notify URL after 8 tries (${(error as Error).message}).`);
+      log(
+        `[mutual collector] could not deliver ${item.event.type} to the notify URL after 8 tries (${(error as Error).message}).`,
+      );
     }
     if (pending.length) void pump();
   };
@@ -82,7 +89,9 @@ export function createNotifier(url: string | undefined, log: (line: string) => v
 /** What the text of an item is, for the checks and the queue. */
 export function itemText(event: MutualEnvelope): string {
   const data = event.data as Record<string, unknown>;
-  return [data.heading, data.text, ...(Array.isArray(data.paragraphs) ? data.paragraphs : [])].filter((v) => typeof v === 'string').join('\n');
+  return [data.heading, data.text, ...(Array.isArray(data.paragraphs) ? data.paragraphs : [])]
+    .filter((v) => typeof v === 'string')
+    .join('\n');
 }
 
 /** The automatic holds for a text: the same phrase tables and identity detector the browser uses. */
@@ -93,7 +102,17 @@ export function flagsFor(text: string, blockedWords: string[] = []): Flag[] {
   if (found.includes('url')) flags.push('link');
   if (found.some((k) => k !== 'url')) flags.push('contact');
   const lower = text.toLowerCase();
-  if (blockedWords.some((w) => w && new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(lower))) flags.push('blocked-word');
+  if (
+    blockedWords.some(
+      (w) =>
+        w &&
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+          'u',
+        ).test(lower),
+    )
+  )
+    flags.push('blocked-word');
   return flags;
 }
 
@@ -110,7 +129,9 @@ export function parseModeratorTokens(value: string | undefined): { label: string
     .filter(Boolean)
     .map((entry) => {
       const cut = entry.indexOf(':');
-      return cut > 0 ? { label: entry.slice(0, cut).trim(), token: entry.slice(cut + 1).trim() } : { label: 'moderator', token: entry };
+      return cut > 0
+        ? { label: entry.slice(0, cut).trim(), token: entry.slice(cut + 1).trim() }
+        : { label: 'moderator', token: entry };
     })
     .filter((m) => m.token.length >= 16);
 }
@@ -140,12 +161,14 @@ export function createModeratorAuth(moderators: { label: string; token: string }
     /** The moderator's label, or an AuthError (after a delay for a wrong token). */
     async check(req: IncomingMessage, url: URL): Promise<string> {
       for (const name of ['token', 'access_token', 'bearer', 'auth']) {
-        if (url.searchParams.has(name)) throw new AuthError(400, 'a moderator token is never accepted in a URL; send it as Authorization: Bearer');
+        if (url.searchParams.has(name))
+          throw new AuthError(400, 'a moderator token is never accepted in a URL; send it as Authorization: Bearer');
       }
       const client = req.socket.remoteAddress ?? 'unknown';
       const now = Date.now();
       const tries = failures.get(client);
-      if (tries && tries.resetAt > now && tries.count >= 10) throw new AuthError(429, 'too many wrong tokens; try again later');
+      if (tries && tries.resetAt > now && tries.count >= 10)
+        throw new AuthError(429, 'too many wrong tokens; try again later');
       const header = String(req.headers.authorization ?? '');
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AuthError(401, 'moderator token required (Authorization: Bearer …)');
@@ -153,7 +176,12 @@ export function createModeratorAuth(moderators: { label: string; token: string }
       let label: string | null = null;
       for (const { label: l, hash } of hashes) if (timingSafeEqual(given, hash)) label ??= l;
       if (label) return label;
-      failures.set(client, tries && tries.resetAt > now ? { count: tries.count + 1, resetAt: tries.resetAt } : { count: 1, resetAt: now + 60_000 });
+      failures.set(
+        client,
+        tries && tries.resetAt > now
+          ? { count: tries.count + 1, resetAt: tries.resetAt }
+          : { count: 1, resetAt: now + 60_000 },
+      );
       if (failures.size > 10_000) for (const [k, v] of failures) if (v.resetAt < now) failures.delete(k);
       await new Promise((r) => setTimeout(r, 400));
       throw new AuthError(403, 'this moderator token is not valid');

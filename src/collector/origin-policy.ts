@@ -2,7 +2,11 @@
 // Each refused origin is logged once, with how to allow it.
 import type { IncomingMessage } from 'node:http';
 
-export function createOriginPolicy(options: { origins?: string[]; allowLocalhost?: boolean; log?: (line: string) => void }) {
+export function createOriginPolicy(options: {
+  origins?: string[];
+  allowLocalhost?: boolean;
+  log?: (line: string) => void;
+}) {
   const allowed = new Set(options.origins ?? []);
   const refusedOrigins = new Set<string>();
   return {
@@ -27,7 +31,9 @@ export function createOriginPolicy(options: { origins?: string[]; allowLocalhost
     refused(origin: string): void {
       if (refusedOrigins.has(origin) || refusedOrigins.size >= 1000) return;
       refusedOrigins.add(origin);
-      (options.log ?? console.warn)(`[mutual collector] refused requests from origin ${origin}. If its widgets are yours, allow it: --origin ${origin} (or origins: ['${origin}'] in Node).`);
+      (options.log ?? console.warn)(
+        `[mutual collector] refused requests from origin ${origin}. If its widgets are yours, allow it: --origin ${origin} (or origins: ['${origin}'] in Node).`,
+      );
     },
   };
 }

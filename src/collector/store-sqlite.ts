@@ -39,9 +39,15 @@ export interface Store {
    * Inserts new events in one transaction; ids already stored (same source + id) are skipped. One
    * status per event, in order. `classify` makes member-written items enter moderation.
    */
-  insert(events: MutualEnvelope[], classify?: Classify): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[] };
+  insert(
+    events: MutualEnvelope[],
+    classify?: Classify,
+  ): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[] };
   /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
-  queue(query: { kind?: ItemKind; state?: ItemState; flagged?: boolean; cursor?: string; limit: number }): { items: QueueItem[]; next: string | null };
+  queue(query: { kind?: ItemKind; state?: ItemState; flagged?: boolean; cursor?: string; limit: number }): {
+    items: QueueItem[];
+    next: string | null;
+  };
   item(seq: number): QueueItem | undefined;
   /** Moves an item to `state` and appends to the audit log (never rewritten). */
   moderate(seq: number, state: ItemState, actor: string, action: string, reason: string): QueueItem | undefined;
@@ -101,7 +107,9 @@ export function createSqliteStore(file: string): Store {
     CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `);
-  const insertItem = db.prepare(`INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES (@seq, @kind, @state, @flags, @flagged, @at)`);
+  const insertItem = db.prepare(
+    `INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES (@seq, @kind, @state, @flags, @flagged, @at)`,
+  );
   const itemColumns = `i.seq, i.kind, i.state, i.flags, i.updated_at AS updatedAt, e.received_at AS receivedAt, e.envelope`;
   const queueQuery = db.prepare(
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
@@ -111,9 +119,15 @@ export function createSqliteStore(file: string): Store {
   );
   const itemQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = ?`);
   const setState = db.prepare(`UPDATE items SET state = @state, updated_at = @at WHERE seq = @seq`);
-  const addAudit = db.prepare(`INSERT INTO audit (at, actor, action, item, reason) VALUES (@at, @actor, @action, @item, @reason)`);
-  const auditQuery = db.prepare(`SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor ORDER BY seq LIMIT @limit`);
-  const approvedQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`);
+  const addAudit = db.prepare(
+    `INSERT INTO audit (at, actor, action, item, reason) VALUES (@at, @actor, @action, @item, @reason)`,
+  );
+  const auditQuery = db.prepare(
+    `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor ORDER BY seq LIMIT @limit`,
+  );
+  const approvedQuery = db.prepare(
+    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`,
+  );
   const countsQuery = db.prepare(`SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state`);
   const reportsQuery = db.prepare(
     `SELECT subject, json_extract(envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(received_at) AS latest
@@ -124,7 +138,15 @@ export function createSqliteStore(file: string): Store {
             CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
      FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
   );
-  type ItemRow = { seq: number; kind: ItemKind; state: ItemState; flags: string; updatedAt: string; receivedAt: string; envelope: string };
+  type ItemRow = {
+    seq: number;
+    kind: ItemKind;
+    state: ItemState;
+    flags: string;
+    updatedAt: string;
+    receivedAt: string;
+    envelope: string;
+  };
   const toItem = (r: ItemRow): QueueItem => ({
     seq: r.seq,
     kind: r.kind,
@@ -163,7 +185,14 @@ export function createSqliteStore(file: string): Store {
       statuses.push(changes ? 'accepted' : 'duplicate');
       const item = changes ? classify?.(e) : null;
       if (item) {
-        insertItem.run({ seq: Number(inserted.lastInsertRowid), kind: item.kind, state: item.state, flags: JSON.stringify(item.flags), flagged: item.flags.length ? 1 : 0, at: receivedAt });
+        insertItem.run({
+          seq: Number(inserted.lastInsertRowid),
+          kind: item.kind,
+          state: item.state,
+          flags: JSON.stringify(item.flags),
+          flagged: item.flags.length ? 1 : 0,
+          at: receivedAt,
+        });
       }
     }
     return { accepted, duplicates: events.length - accepted, statuses };
@@ -188,7 +217,14 @@ export function createSqliteStore(file: string): Store {
     insert: (events, classify) => insertMany(events, classify),
     queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
-      const rows = queueQuery.all({ kind: kind ?? null, state: state ?? null, flagged: flagged === undefined ? null : flagged ? 1 : 0, cFlagged, cSeq, limit }) as ItemRow[];
+      const rows = queueQuery.all({
+        kind: kind ?? null,
+        state: state ?? null,
+        flagged: flagged === undefined ? null : flagged ? 1 : 0,
+        cFlagged,
+        cSeq,
+        limit,
+      }) as ItemRow[];
       const items = rows.map(toItem);
       const last = items.at(-1);
       return { items, next: items.length === limit && last ? `${last.flags.length ? 1 : 0}.${last.seq}` : null };
@@ -201,16 +237,33 @@ export function createSqliteStore(file: string): Store {
     audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
     reports: () =>
-      reportsQuery.all({ type: EventTypes.storyReported }) as { subject: string; reason: string; n: number; latest: string }[],
-    daily: (from) => dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as { day: string; type: string; mood: number | null; n: number }[],
+      reportsQuery.all({ type: EventTypes.storyReported }) as {
+        subject: string;
+        reason: string;
+        n: number;
+        latest: string;
+      }[],
+    daily: (from) =>
+      dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as {
+        day: string;
+        type: string;
+        mood: number | null;
+        n: number;
+      }[],
     queueCounts() {
       const out: Record<string, Record<string, number>> = {};
-      for (const r of countsQuery.all() as { kind: string; state: string; n: number }[]) (out[r.kind] ??= {})[r.state] = r.n;
+      for (const r of countsQuery.all() as { kind: string; state: string; n: number }[])
+        (out[r.kind] ??= {})[r.state] = r.n;
       return out;
     },
-    recent: (type, limit) => rowsToEvents(recentQuery.all({ type, limit }) as { seq: number; receivedAt: string; envelope: string }[]),
+    recent: (type, limit) =>
+      rowsToEvents(recentQuery.all({ type, limit }) as { seq: number; receivedAt: string; envelope: string }[]),
     counts(subject) {
-      const rows = countQuery.all({ subject, added: EventTypes.reactionAdded, removed: EventTypes.reactionRemoved }) as {
+      const rows = countQuery.all({
+        subject,
+        added: EventTypes.reactionAdded,
+        removed: EventTypes.reactionRemoved,
+      }) as {
         reaction: string;
         n: number;
       }[];
@@ -218,7 +271,11 @@ export function createSqliteStore(file: string): Store {
     },
     list({ since, limit, subject, type }) {
       return rowsToEvents(
-        listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null }) as { seq: number; receivedAt: string; envelope: string }[],
+        listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null }) as {
+          seq: number;
+          receivedAt: string;
+          envelope: string;
+        }[],
       );
     },
     close: () => db.close(),

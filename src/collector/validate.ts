@@ -3,7 +3,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { envelopeSchema } from '../core/schema.js';
 
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (
+  ajv: Ajv2020,
+) => void;
 
 /** Validates one event against the shared schema; `null` when valid, else the first problem. */
 export function createValidator(): (event: unknown) => { field: string; message: string } | null {
@@ -18,4 +20,3 @@ export function createValidator(): (event: unknown) => { field: string; message:
     return { field, message: error?.message ?? 'invalid' };
   };
 }
-

@@ -2,5 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { answerSchema, envelopeSchema } from '../core/schema.js';
 
-writeFileSync(new URL('../../mutual-event.schema.json', import.meta.url), `${JSON.stringify(envelopeSchema, null, 2)}\n`);
-writeFileSync(new URL('../../mutual-answer.schema.json', import.meta.url), `${JSON.stringify(answerSchema, null, 2)}\n`);
+writeFileSync(
+  new URL('../../mutual-event.schema.json', import.meta.url),
+  `${JSON.stringify(envelopeSchema, null, 2)}\n`,
+);
+writeFileSync(
+  new URL('../../mutual-answer.schema.json', import.meta.url),
+  `${JSON.stringify(answerSchema, null, 2)}\n`,
+);

@@ -1,7 +1,8 @@
 /** English source strings (see src/core/i18n/locales/en.ts for the wording notes). */
 export default {
   'pulse.title': 'Community pulse, last {days} days',
-  'pulse.privacy': 'Counts only. Any day with fewer than 5 is shown as “fewer than 5”, so no one’s check-in can be picked out.',
+  'pulse.privacy':
+    'Counts only. Any day with fewer than 5 is shown as “fewer than 5”, so no one’s check-in can be picked out.',
   'pulse.series.checkins': 'Check-ins',
   'pulse.series.reactions': 'Reactions',
   'pulse.series.responses': 'Responses',

@@ -85,10 +85,14 @@ export class MutualCommunityPulse extends MutualElement {
   @state() private status: 'loading' | 'ready' | 'error' = 'loading';
   @state() private reason = '';
 
-  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token ?? this.mutual.config.moderatorToken });
+  private readonly api = new ModerationApi(this, {
+    endpoint: () => this.mutual.config.endpoint,
+    token: () => this.token ?? this.mutual.config.moderatorToken,
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.mutual.config.moderatorToken)) void this.load();
+    if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.mutual.config.moderatorToken))
+      void this.load();
   }
 
   private async load(): Promise<void> {
@@ -98,7 +102,10 @@ export class MutualCommunityPulse extends MutualElement {
       this.status = 'ready';
     } catch (error) {
       this.status = 'error';
-      this.reason = (error as { status?: number }).status === 401 || (error as { status?: number }).status === 403 ? 'not allowed' : (error as Error).message;
+      this.reason =
+        (error as { status?: number }).status === 401 || (error as { status?: number }).status === 403
+          ? 'not allowed'
+          : (error as Error).message;
     }
   }
 
@@ -112,12 +119,21 @@ export class MutualCommunityPulse extends MutualElement {
     const total = (b: Bucket[]) => {
       const known = b.reduce<number>((n, x) => n + (x === '<5' ? 0 : x), 0);
       const fewer = b.filter((x) => x === '<5').length;
-      return { known, fewer, text: fewer ? `${formatNumber(this.mutual.locale, known)}+` : formatNumber(this.mutual.locale, known) };
+      return {
+        known,
+        fewer,
+        text: fewer ? `${formatNumber(this.mutual.locale, known)}+` : formatNumber(this.mutual.locale, known),
+      };
     };
     const now = total(week(this.data.length - 7));
     const before = total(week(this.data.length - 14));
     const trend = now.known > before.known ? 'pulse.up' : now.known < before.known ? 'pulse.down' : 'pulse.same';
-    return this.mutual.t('pulse.summary', { series: label, now: now.text, trend: this.mutual.t(trend), before: before.text });
+    return this.mutual.t('pulse.summary', {
+      series: label,
+      now: now.text,
+      trend: this.mutual.t(trend),
+      before: before.text,
+    });
   }
 
   private chart(series: Series, level: number) {
@@ -169,11 +185,13 @@ export class MutualCommunityPulse extends MutualElement {
     return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       <div class="heading" role="heading" aria-level=${level} id="title">${t('pulse.title', { days: this.days })}</div>
       <p>${t('pulse.privacy')}</p>
-      ${this.status === 'error'
-        ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.load()}>${t('pulse.retry')}</button>`
-        : this.status === 'loading'
-          ? html`<p>${t('pulse.loading')}</p>`
-          : html`${SERIES.map((s) => this.chart(s, level))} ${this.moods()}`}
+      ${
+        this.status === 'error'
+          ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.load()}>${t('pulse.retry')}</button>`
+          : this.status === 'loading'
+            ? html`<p>${t('pulse.loading')}</p>`
+            : html`${SERIES.map((s) => this.chart(s, level))} ${this.moods()}`
+      }
     </section>`;
   }
 }

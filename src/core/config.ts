@@ -70,7 +70,8 @@ export function parseJsonAttribute<T>(
   } catch {
     parsed = undefined;
   }
-  const ok = kind === 'array' ? Array.isArray(parsed) : !!parsed && typeof parsed === 'object' && !Array.isArray(parsed);
+  const ok =
+    kind === 'array' ? Array.isArray(parsed) : !!parsed && typeof parsed === 'object' && !Array.isArray(parsed);
   if (ok) return parsed as T;
   warnOnce(
     `json:${attribute}`,

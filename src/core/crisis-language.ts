@@ -150,7 +150,10 @@ function fold(text: string): string {
 let compiled: RegExp | undefined;
 function matcher(): RegExp {
   const word = (p: string) => `(?<![\\p{L}\\p{N}])(?:${p})(?![\\p{L}])`;
-  return (compiled ??= new RegExp([...en.map(word), ...es.map(word), ...ar.map((p) => `(?:${fold(p)})`)].join('|'), 'u'));
+  return (compiled ??= new RegExp(
+    [...en.map(word), ...es.map(word), ...ar.map((p) => `(?:${fold(p)})`)].join('|'),
+    'u',
+  ));
 }
 
 /** True when any text uses crisis language in any shipped language (people mix languages). */

@@ -12,7 +12,8 @@ export function defineElement(
   element: CustomElementConstructor & { version?: string; dependencies?: Record<string, CustomElementConstructor> },
 ): void {
   if (typeof customElements === 'undefined') return;
-  for (const [dependency, constructor] of Object.entries(element.dependencies ?? {})) defineElement(dependency, constructor);
+  for (const [dependency, constructor] of Object.entries(element.dependencies ?? {}))
+    defineElement(dependency, constructor);
   const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
   if (!existing) customElements.define(tag, element);
   else if (existing.version !== element.version) {

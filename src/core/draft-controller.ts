@@ -75,7 +75,11 @@ export class DraftController<T extends object> {
   }
 
   /** Sends `data` as a `type` event; the draft is kept until the endpoint acknowledges it. */
-  send(type: MutualEventType, data: Record<string, unknown>, subject: string | null | undefined): MutualEnvelope | null {
+  send(
+    type: MutualEventType,
+    data: Record<string, unknown>,
+    subject: string | null | undefined,
+  ): MutualEnvelope | null {
     this.state = 'sending';
     let id = '';
     const envelope = this.mutual.send(type, data, { subject, onState: (s) => this.delivered(id, s) });
@@ -103,6 +107,9 @@ export class DraftController<T extends object> {
   private store(remove = false): void {
     if (!this.key) return;
     const empty = remove || JSON.stringify(this.value) === JSON.stringify(this.empty);
-    this.mutual.remember(this.key, empty ? undefined : { ...this.value, ...(this.pendingId && { pendingId: this.pendingId }) });
+    this.mutual.remember(
+      this.key,
+      empty ? undefined : { ...this.value, ...(this.pendingId && { pendingId: this.pendingId }) },
+    );
   }
 }

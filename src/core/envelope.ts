@@ -68,29 +68,47 @@ export function envelopeProblem(envelope: MutualEnvelope): { field: string; mess
   const data = envelope.data as Record<string, unknown>;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { field: 'data', message: 'must be an object' };
   const entries = Object.entries(data);
-  if (entries.length > Limits.dataProperties) return { field: 'data', message: `must have at most ${Limits.dataProperties} fields` };
+  if (entries.length > Limits.dataProperties)
+    return { field: 'data', message: `must have at most ${Limits.dataProperties} fields` };
   for (const [key, value] of entries) {
     const field = `data.${key}`;
     if (typeof value === 'string') {
-      if (value.length > Limits.stringLength) return { field, message: `must be at most ${Limits.stringLength} characters` };
+      if (value.length > Limits.stringLength)
+        return { field, message: `must be at most ${Limits.stringLength} characters` };
     } else if (Array.isArray(value)) {
       if (value.length > Limits.listItems) return { field, message: `must have at most ${Limits.listItems} items` };
-      if (value.some((v) => !['string', 'number', 'boolean'].includes(typeof v) || String(v).length > Limits.listItemLength)) {
-        return { field, message: `items must be strings, numbers or booleans of at most ${Limits.listItemLength} characters` };
+      if (
+        value.some(
+          (v) => !['string', 'number', 'boolean'].includes(typeof v) || String(v).length > Limits.listItemLength,
+        )
+      ) {
+        return {
+          field,
+          message: `items must be strings, numbers or booleans of at most ${Limits.listItemLength} characters`,
+        };
       }
-    } else if (value !== null && !['number', 'boolean'].includes(typeof value)) return { field, message: 'must be a string, number, boolean, null or list' };
+    } else if (value !== null && !['number', 'boolean'].includes(typeof value))
+      return { field, message: 'must be a string, number, boolean, null or list' };
   }
   for (const [key, value] of Object.entries(envelope)) {
-    if (key !== 'data' && !['string', 'number', 'boolean'].includes(typeof value)) return { field: key, message: 'must be a string, number or boolean' };
+    if (key !== 'data' && !['string', 'number', 'boolean'].includes(typeof value))
+      return { field: key, message: 'must be a string, number or boolean' };
   }
-  if (envelope.subject !== undefined && (!envelope.subject || envelope.subject.length > Limits.subjectLength)) return { field: 'subject', message: `must be 1 to ${Limits.subjectLength} characters` };
-  if (!envelope.source || envelope.source.length > Limits.sourceLength) return { field: 'source', message: `must be 1 to ${Limits.sourceLength} characters` };
+  if (envelope.subject !== undefined && (!envelope.subject || envelope.subject.length > Limits.subjectLength))
+    return { field: 'subject', message: `must be 1 to ${Limits.subjectLength} characters` };
+  if (!envelope.source || envelope.source.length > Limits.sourceLength)
+    return { field: 'source', message: `must be 1 to ${Limits.sourceLength} characters` };
   return null;
 }
 
 /** The page's address as a CloudEvents `source`: a valid URI reference (`/forum/[thread]` → `/forum/%5Bthread%5D`). */
 export function pageSource(origin: string, pathname: string): string {
-  return origin + pathname.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (c) => encodeURIComponent(c)).replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+  return (
+    origin +
+    pathname
+      .replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (c) => encodeURIComponent(c))
+      .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+  );
 }
 
 function uuid(): string {

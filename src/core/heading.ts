@@ -6,6 +6,10 @@ import { warnOnce } from './warn.js';
  */
 export function headingLevel(host: Element, value: number, fallback: number): number {
   if (Number.isInteger(value) && value >= 2 && value <= 6) return value;
-  warnOnce('heading-level', `<${host.localName}>: heading-level="${value}" is not a whole number from 2 to 6; using ${fallback}.`, host);
+  warnOnce(
+    'heading-level',
+    `<${host.localName}>: heading-level="${value}" is not a whole number from 2 to 6; using ${fallback}.`,
+    host,
+  );
   return fallback;
 }

@@ -6,7 +6,8 @@
 export type IdentifierKind = 'email' | 'phone' | 'url' | 'address' | 'handle';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/u;
-const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]{2,}\.(?:com|org|net|info|io|co|me|es|mx|ar|cl|co\.uk|uk|de|fr|eg|sa|ae|lb|ma|tn)\b/i;
+const URL_LIKE =
+  /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]{2,}\.(?:com|org|net|info|io|co|me|es|mx|ar|cl|co\.uk|uk|de|fr|eg|sa|ae|lb|ma|tn)\b/i;
 const HANDLE = /(?:^|[\s(])@[\p{L}\p{N}_.]{2,}/u;
 const PHONE = /(?:\+|\b)\d[\d\s()./-]{5,}\d\b/g;
 /**

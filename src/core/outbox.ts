@@ -38,10 +38,16 @@ export class MemoryOutbox implements Outbox {
     if (this.events.size >= this.limit) {
       const oldest = [...this.events.values()].find((e) => !MEMBER_TEXT_TYPES.has(e.type));
       if (!oldest) {
-        warnOnce('outbox-texts', `Mutual: the outbox is full of unsent texts (${this.limit}); a new event was not kept. Is the endpoint reachable?`);
+        warnOnce(
+          'outbox-texts',
+          `Mutual: the outbox is full of unsent texts (${this.limit}); a new event was not kept. Is the endpoint reachable?`,
+        );
         return false;
       }
-      warnOnce('outbox-full', `Mutual: the outbox is full (${this.limit} unsent events); dropped the oldest reactions and views. Is the endpoint reachable?`);
+      warnOnce(
+        'outbox-full',
+        `Mutual: the outbox is full (${this.limit} unsent events); dropped the oldest reactions and views. Is the endpoint reachable?`,
+      );
       this.remove([oldest.id]);
     }
     this.events.set(event.id, event);
@@ -87,14 +93,18 @@ export class StorageOutbox extends MemoryOutbox {
     }
     const onDevice = new Set(found.map((e) => e.id));
     for (const id of this.events.keys()) if (!onDevice.has(id) && this.persisted) this.events.delete(id);
-    for (const e of found.sort((a, b) => a.time.localeCompare(b.time))) if (!this.events.has(e.id)) this.events.set(e.id, e);
+    for (const e of found.sort((a, b) => a.time.localeCompare(b.time)))
+      if (!this.events.has(e.id)) this.events.set(e.id, e);
   }
   /** False while storage refuses writes: then memory is all there is, and nothing is dropped on reload. */
   private persisted = true;
   protected override stored(event: MutualEnvelope): void {
     this.persisted = writeItem(this.prefix + event.id, JSON.stringify(event));
     if (!this.persisted) {
-      warnOnce('outbox-storage', 'Mutual: could not write the outbox to localStorage; unsent events are kept in memory only.');
+      warnOnce(
+        'outbox-storage',
+        'Mutual: could not write the outbox to localStorage; unsent events are kept in memory only.',
+      );
     }
   }
   protected override removed(id: string): void {

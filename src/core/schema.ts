@@ -26,14 +26,17 @@ export const envelopeSchema = {
           { type: 'number' },
           { type: 'boolean' },
           { type: 'null' },
-          { type: 'array', maxItems: Limits.listItems, items: { type: ['string', 'number', 'boolean'], maxLength: Limits.listItemLength } },
+          {
+            type: 'array',
+            maxItems: Limits.listItems,
+            items: { type: ['string', 'number', 'boolean'], maxLength: Limits.listItemLength },
+          },
         ],
       },
     },
   },
   additionalProperties: { type: ['string', 'number', 'boolean'] },
 } as const;
-
 
 /**
  * JSON Schema of the reference collector's answer to a batch: each event's outcome, in order.

@@ -6,7 +6,15 @@ import { createEnvelope, envelopeProblem, pageSource, type MutualEnvelope } from
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import { catalogLocale, directionOf, translate, type MessageKey, type Messages, type Params } from './i18n/index.js';
 import { readItem, writeItem } from './device-storage.js';
-import { DeliveryEvent, getTransport, resolveEndpoint, safeHeaders, Transport, transportHolding, type DeliveryState } from './transport.js';
+import {
+  DeliveryEvent,
+  getTransport,
+  resolveEndpoint,
+  safeHeaders,
+  Transport,
+  transportHolding,
+  type DeliveryState,
+} from './transport.js';
 import { warnOnce } from './warn.js';
 
 /** The attributes every Mutual element (and the provider) accepts; they win over the provider's. */
@@ -27,7 +35,7 @@ export interface SendOptions {
 }
 
 function langOf(node: Element): string | null {
-  for (let el: Element | null = node; el; ) {
+  for (let el: Element | null = node; el;) {
     const lang = el.getAttribute('lang');
     if (lang) return lang;
     el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
@@ -65,7 +73,13 @@ export class MutualController implements ReactiveController {
     this.nested?.setValue(this.resolved().handedDown);
   }
 
-  private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig; locale: string; handedDown: MutualConfig };
+  private cache?: {
+    inherited: MutualConfig;
+    attrs: string;
+    config: MutualConfig;
+    locale: string;
+    handedDown: MutualConfig;
+  };
 
   /** Moved elsewhere in the page: the nearest `lang` may differ, so resolve again. */
   hostConnected(): void {
@@ -93,7 +107,12 @@ export class MutualController implements ReactiveController {
     let theme: Theme | null = inherited.theme;
     if (host.theme) {
       if ((THEMES as string[]).includes(host.theme)) theme = host.theme as Theme;
-      else warnOnce('theme', `<${host.localName}>: theme="${host.theme}" is not one of ${THEMES.join(', ')}; using the default.`, host);
+      else
+        warnOnce(
+          'theme',
+          `<${host.localName}>: theme="${host.theme}" is not one of ${THEMES.join(', ')}; using the default.`,
+          host,
+        );
     }
     const strings = parseJsonAttribute<Record<string, string>>(host, 'strings', host.strings, 'object');
     return {
@@ -118,7 +137,11 @@ export class MutualController implements ReactiveController {
       try {
         return Intl.getCanonicalLocales(candidate)[0];
       } catch {
-        warnOnce(`locale:${candidate}`, `<${this.host.localName}>: "${candidate}" is not a valid language tag; using another locale.`, this.host);
+        warnOnce(
+          `locale:${candidate}`,
+          `<${this.host.localName}>: "${candidate}" is not a valid language tag; using another locale.`,
+          this.host,
+        );
       }
     }
     return 'en';
@@ -140,7 +163,9 @@ export class MutualController implements ReactiveController {
   get transport(): Transport | null {
     const { endpoint, noTrace, credentials, headers, delivery } = this.config;
     const absolute = endpoint ? resolveEndpoint(endpoint) : null;
-    return absolute ? getTransport({ endpoint: absolute, noTrace, credentials, headers: safeHeaders(headers), ...delivery }) : null;
+    return absolute
+      ? getTransport({ endpoint: absolute, noTrace, credentials, headers: safeHeaders(headers), ...delivery })
+      : null;
   }
 
   /**
@@ -153,17 +178,29 @@ export class MutualController implements ReactiveController {
     if (!this.host.dispatchEvent(new MutualEnvelopeEvent(envelope))) return null;
     // Never build what the endpoint must refuse: a listener's enrichment that breaks the envelope
     // is left out here, with a warning naming the field, instead of costing the event (or its batch).
-    for (let problem = envelopeProblem(envelope), guard = 0; problem && guard < 64; problem = envelopeProblem(envelope), guard++) {
-      warnOnce(`envelope:${problem.field}`, `Mutual: the event's ${problem.field} ${problem.message} (set by a "mutual-event" listener or an attribute); the endpoint would refuse it, so it is left out.`, this.host);
+    for (
+      let problem = envelopeProblem(envelope), guard = 0;
+      problem && guard < 64;
+      problem = envelopeProblem(envelope), guard++
+    ) {
+      warnOnce(
+        `envelope:${problem.field}`,
+        `Mutual: the event's ${problem.field} ${problem.message} (set by a "mutual-event" listener or an attribute); the endpoint would refuse it, so it is left out.`,
+        this.host,
+      );
       const [head, key] = problem.field.split('.');
       if (head === 'data' && key) delete (envelope.data as Record<string, unknown>)[key];
       else if (head === 'data') envelope.data = {};
-      else if (!['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'subject'].includes(head)) delete (envelope as unknown as Record<string, unknown>)[head];
+      else if (!['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'subject'].includes(head))
+        delete (envelope as unknown as Record<string, unknown>)[head];
       else return null; // a core attribute the endpoint would refuse: not sent (the warning says why)
     }
     const transport = this.transport;
     if (!transport) {
-      warnOnce('no-endpoint', 'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.');
+      warnOnce(
+        'no-endpoint',
+        'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.',
+      );
       return null;
     }
     const delivered = transport.enqueue(envelope);

@@ -21,7 +21,7 @@ const descriptions: Record<string, string> = {
   'space-s': 'Small space',
   'space-m': 'Medium space',
   'space-l': 'Large space',
-  'duration': 'Transition length (0 under reduced motion)',
+  duration: 'Transition length (0 under reduced motion)',
 };
 
 /**

@@ -56,7 +56,8 @@ function perEvent(body: unknown): Map<string, string> | null {
   if (!Array.isArray(results)) return null;
   const rejected = new Map<string, string>();
   for (const r of results as { id?: unknown; status?: unknown; field?: unknown; reason?: unknown }[]) {
-    if (r?.status === 'rejected' && typeof r.id === 'string') rejected.set(r.id, `${r.field ?? ''} ${r.reason ?? 'rejected'}`.trim());
+    if (r?.status === 'rejected' && typeof r.id === 'string')
+      rejected.set(r.id, `${r.field ?? ''} ${r.reason ?? 'rejected'}`.trim());
   }
   return rejected;
 }
@@ -119,7 +120,9 @@ export class Transport extends EventTarget {
     addEventListener('pagehide', () => this.handOff());
     if (!this.noTrace && typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel('mutual:delivery');
-      this.channel.onmessage = ({ data }: MessageEvent<{ endpoint: string; sent: string[]; rejected: [string, string][] }>) => {
+      this.channel.onmessage = ({
+        data,
+      }: MessageEvent<{ endpoint: string; sent: string[]; rejected: [string, string][] }>) => {
         if (data?.endpoint !== this.endpoint) return;
         this.outbox.reload();
         const mine = (id: string) => this.waiters.has(id);
@@ -129,7 +132,13 @@ export class Transport extends EventTarget {
       };
     }
     // Another tab queued events while this one sleeps in the background: it sends them if it holds the lock.
-    addEventListener('storage', (e) => e.key?.startsWith(`${STORAGE_PREFIX}outbox:${this.endpoint}:`) && e.newValue && this.schedule(this.opts.batchWindowMs));
+    addEventListener(
+      'storage',
+      (e) =>
+        e.key?.startsWith(`${STORAGE_PREFIX}outbox:${this.endpoint}:`) &&
+        e.newValue &&
+        this.schedule(this.opts.batchWindowMs),
+    );
     // Whatever an earlier page left unsent goes out now.
     if (this.outbox.size) this.schedule(0);
   }
@@ -174,7 +183,10 @@ export class Transport extends EventTarget {
     return this.outbox.size;
   }
 
-  private countRequests = new Map<string, { resolve: (c: Record<string, number>) => void; reject: (e: Error) => void }[]>();
+  private countRequests = new Map<
+    string,
+    { resolve: (c: Record<string, number>) => void; reject: (e: Error) => void }[]
+  >();
 
   /**
    * Reaction counts for a subject. Requests made in the same moment (a feed of 20 cards) share
@@ -202,7 +214,8 @@ export class Transport extends EventTarget {
           for (const s of chunk) {
             const counts: Record<string, number> = {};
             const raw = bySubject[s];
-            if (raw && typeof raw === 'object') for (const [name, n] of Object.entries(raw)) if (Number.isFinite(n)) counts[name] = Number(n);
+            if (raw && typeof raw === 'object')
+              for (const [name, n] of Object.entries(raw)) if (Number.isFinite(n)) counts[name] = Number(n);
             requests.get(s)?.forEach((r) => r.resolve(counts));
           }
         })
@@ -308,7 +321,9 @@ export class Transport extends EventTarget {
     }
     const sent = ids.filter((id) => !rejected.has(id));
     // A draft is cleared only on an acknowledgement for its own event, also on a later visit.
-    for (const event of batch) if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.noTrace) writeItem(`ack:${event.id}`, new Date().toISOString());
+    for (const event of batch)
+      if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.noTrace)
+        writeItem(`ack:${event.id}`, new Date().toISOString());
     if (sent.length) this.report(sent, 'sent');
     this.channel?.postMessage({ endpoint: this.endpoint, sent, rejected: [...rejected] });
   }
@@ -341,7 +356,10 @@ export class Transport extends EventTarget {
     // Read every answer: an unread keepalive response keeps counting against the browser's
     // 64 KiB keepalive quota, and later sends would fail with "Failed to fetch".
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
-      warnOnce(`redirect:${this.endpoint}`, `Mutual: ${this.endpoint} answered with a redirect. Events are never sent to another address: set the endpoint to its final URL. They stay queued and are retried.`);
+      warnOnce(
+        `redirect:${this.endpoint}`,
+        `Mutual: ${this.endpoint} answered with a redirect. Events are never sent to another address: set the endpoint to its final URL. They stay queued and are retried.`,
+      );
       return { kind: 'retry', reason: 'redirect' };
     }
     const isJson = /json/i.test(res.headers.get('content-type') ?? '');
@@ -349,14 +367,18 @@ export class Transport extends EventTarget {
       if (/html/i.test(res.headers.get('content-type') ?? '')) {
         // A single-page app's fallback page is not the endpoint: nothing was stored.
         await res.arrayBuffer().catch(() => undefined);
-        warnOnce(`html:${this.endpoint}`, `Mutual: ${this.endpoint} answered with an HTML page, not an acknowledgement; is it the right URL? Events stay queued and are retried.`);
+        warnOnce(
+          `html:${this.endpoint}`,
+          `Mutual: ${this.endpoint} answered with an HTML page, not an acknowledgement; is it the right URL? Events stay queued and are retried.`,
+        );
         return { kind: 'retry', reason: 'html answer' };
       }
       const answer = isJson ? await readJson(res) : await res.arrayBuffer().catch(() => null);
       return { kind: 'answered', rejected: perEvent(answer) ?? new Map() };
     }
     const answer = isJson ? await readJson(res) : null;
-    const reason = `${res.status} ${answer ? JSON.stringify(answer).slice(0, 200) : (await res.text().catch(() => '')).slice(0, 200)}`.trim();
+    const reason =
+      `${res.status} ${answer ? JSON.stringify(answer).slice(0, 200) : (await res.text().catch(() => '')).slice(0, 200)}`.trim();
     if (res.status >= 500 || res.status === 408 || res.status === 429) {
       return { kind: 'retry', after: parseRetryAfter(res.headers.get('retry-after')), reason };
     }
@@ -422,7 +444,12 @@ export class Transport extends EventTarget {
         redirect: 'manual',
       }).then(
         // Still alive (the tab was only hidden, or came back from the back/forward cache): settle.
-        async (res) => res.ok && this.settle(JSON.parse(body) as MutualEnvelope[], perEvent(/json/i.test(res.headers.get('content-type') ?? '') ? await readJson(res) : null) ?? new Map()),
+        async (res) =>
+          res.ok &&
+          this.settle(
+            JSON.parse(body) as MutualEnvelope[],
+            perEvent(/json/i.test(res.headers.get('content-type') ?? '') ? await readJson(res) : null) ?? new Map(),
+          ),
         () => undefined,
       );
       return true;
@@ -457,7 +484,8 @@ async function withSendLock(endpoint: string, noTrace: boolean, send: () => Prom
   }
   return true;
 }
-const transports = () => (registry[Symbol.for('mutual.transports')] ??= new Map<string, Transport>()) as Map<string, Transport>;
+const transports = () =>
+  (registry[Symbol.for('mutual.transports')] ??= new Map<string, Transport>()) as Map<string, Transport>;
 
 /** The transport whose outbox holds this event (on this page), if any. */
 export function transportHolding(id: string): Transport | undefined {
@@ -477,11 +505,16 @@ export function resolveEndpoint(endpoint: string): string | null {
   if (resolved !== undefined) return resolved;
   try {
     const url = new URL(endpoint, location.href);
-    resolved = (url.protocol === 'http:' || url.protocol === 'https:') && !/[\s]/.test(endpoint.trim()) ? url.href : null;
+    resolved =
+      (url.protocol === 'http:' || url.protocol === 'https:') && !/[\s]/.test(endpoint.trim()) ? url.href : null;
   } catch {
     resolved = null;
   }
-  if (!resolved) warnOnce(`endpoint:${endpoint}`, `Mutual: endpoint="${endpoint}" is not an http(s) or relative URL, so nothing is sent to it.`);
+  if (!resolved)
+    warnOnce(
+      `endpoint:${endpoint}`,
+      `Mutual: endpoint="${endpoint}" is not an http(s) or relative URL, so nothing is sent to it.`,
+    );
   resolvedEndpoints.set(endpoint, resolved);
   return resolved;
 }
@@ -490,8 +523,13 @@ export function resolveEndpoint(endpoint: string): string | null {
 export function safeHeaders(headers: Record<string, string>): Record<string, string> {
   const ok: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) && typeof value === 'string' && !/[\r\n\0]/.test(value)) ok[name] = value;
-    else warnOnce(`header:${name}`, `Mutual: the header "${name}" has a name or value a browser cannot send (line breaks?); it is left out.`);
+    if (/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) && typeof value === 'string' && !/[\r\n\0]/.test(value))
+      ok[name] = value;
+    else
+      warnOnce(
+        `header:${name}`,
+        `Mutual: the header "${name}" has a name or value a browser cannot send (line breaks?); it is left out.`,
+      );
   }
   return ok;
 }
@@ -507,8 +545,10 @@ function adoptOrphans(current: Transport): void {
     const rest = key.slice('outbox:'.length);
     const cut = rest.lastIndexOf(':');
     const endpoint = resolveEndpoint(rest.slice(0, cut));
-    if (endpoint && rest.slice(0, cut) !== endpoint) byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), key]);
-    else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint)) byEndpoint.set(endpoint, byEndpoint.get(endpoint) ?? []);
+    if (endpoint && rest.slice(0, cut) !== endpoint)
+      byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), key]);
+    else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint))
+      byEndpoint.set(endpoint, byEndpoint.get(endpoint) ?? []);
   }
   for (const [endpoint, keys] of byEndpoint) {
     for (const key of keys) {
@@ -523,7 +563,10 @@ function adoptOrphans(current: Transport): void {
 
 /** Every transport on the page hands its unsent events to the browser now (quick exit). */
 export function handOffAll(): void {
-  for (const transport of ((registry[Symbol.for('mutual.transports')] as Map<string, Transport> | undefined) ?? new Map()).values()) transport.handOff(true);
+  for (const transport of (
+    (registry[Symbol.for('mutual.transports')] as Map<string, Transport> | undefined) ?? new Map()
+  ).values())
+    transport.handOff(true);
 }
 
 /** One transport per endpoint and settings per page, shared by every copy of Mutual. */

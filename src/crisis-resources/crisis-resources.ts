@@ -85,14 +85,24 @@ export class MutualCrisisResources extends MutualElement {
   private parseLines(attribute: string, value: string | HelpLine[] | undefined): HelpLine[] | undefined {
     const list = typeof value === 'string' ? parseJsonAttribute<HelpLine[]>(this, attribute, value, 'array') : value;
     const valid = list?.filter((l) => l && typeof l.name === 'string' && typeof l.contact === 'string');
-    if (list && valid!.length < list.length) warnOnce(`lines:${attribute}`, `<mutual-crisis-resources>: every entry of "${attribute}" needs a "name" and a "contact"; left out the others.`, this);
+    if (list && valid!.length < list.length)
+      warnOnce(
+        `lines:${attribute}`,
+        `<mutual-crisis-resources>: every entry of "${attribute}" needs a "name" and a "contact"; left out the others.`,
+        this,
+      );
     return valid;
   }
 
   /** The lines to show: the host's own, else the region's (from the provider's `help-lines` if set), plus any extra. */
   private chosenLines(): HelpLine[] {
     const { region, helpLines } = this.mutual.config;
-    if (region && !/^[a-z]{2}$/i.test(region)) warnOnce('region', `<mutual-crisis-resources>: region="${region}" is not a two-letter country code (like GB or MX); using the locale's region.`, this);
+    if (region && !/^[a-z]{2}$/i.test(region))
+      warnOnce(
+        'region',
+        `<mutual-crisis-resources>: region="${region}" is not a two-letter country code (like GB or MX); using the locale's region.`,
+        this,
+      );
     const base = this.parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.mutual.locale));
     return [...base, ...(this.parseLines('extra-lines', this.extraLines) ?? [])];
   }
@@ -102,11 +112,13 @@ export class MutualCrisisResources extends MutualElement {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title">
       <div part="title" id="title" role="heading" aria-level=${level}>${this.mutual.t('crisis.title')}</div>
-      ${this.hasOwnContent()
-        ? html`<p>${this.mutual.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
-        : lines.length
-          ? html`<p>${this.mutual.t('crisis.intro')}</p><ul>${lines.map((l) => this.renderLine(l))}</ul>`
-          : html`<p>${this.mutual.t('crisis.intro-directory')}</p>`}
+      ${
+        this.hasOwnContent()
+          ? html`<p>${this.mutual.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
+          : lines.length
+            ? html`<p>${this.mutual.t('crisis.intro')}</p><ul>${lines.map((l) => this.renderLine(l))}</ul>`
+            : html`<p>${this.mutual.t('crisis.intro-directory')}</p>`
+      }
       <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.mutual.t('crisis.more')}</a>
     </section>`;
   }

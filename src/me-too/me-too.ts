@@ -88,9 +88,22 @@ export class MutualMeToo extends MutualElement {
       this.layout = 'full';
     }
     if (!this.hasUpdated || changed.has('subject')) {
-      if (!this.subject) warnOnce('subject', '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.', this);
-      else if (this.subject.length > Limits.subjectLength) warnOnce('subject-length', `<mutual-me-too>: subject is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`, this);
-      this.remembered = (this.subject && this.mutual.recall<Remembered>(`reactions:${this.subject}`)) || { active: [], sent: [] };
+      if (!this.subject)
+        warnOnce(
+          'subject',
+          '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.',
+          this,
+        );
+      else if (this.subject.length > Limits.subjectLength)
+        warnOnce(
+          'subject-length',
+          `<mutual-me-too>: subject is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`,
+          this,
+        );
+      this.remembered = (this.subject && this.mutual.recall<Remembered>(`reactions:${this.subject}`)) || {
+        active: [],
+        sent: [],
+      };
     }
     if (changed.has('counts') && this.counts !== 'hidden') {
       this.base = parseJsonAttribute<Record<string, number>>(this, 'counts', this.counts, 'object') ?? this.base;
@@ -106,7 +119,12 @@ export class MutualMeToo extends MutualElement {
     this.fetchedFor = key;
     transport.getCounts(this.subject).then(
       (counts) => (this.base = { ...this.base, ...counts }),
-      (error: Error) => warnOnce('counts-get', `<mutual-me-too>: could not load counts for "${this.subject}" (${error.message}); showing the bar without them.`, this),
+      (error: Error) =>
+        warnOnce(
+          'counts-get',
+          `<mutual-me-too>: could not load counts for "${this.subject}" (${error.message}); showing the bar without them.`,
+          this,
+        ),
     );
   }
 
@@ -156,7 +174,9 @@ export class MutualMeToo extends MutualElement {
     };
     this.mutual.remember(`reactions:${this.subject}`, this.remembered);
     const text = this.countText(this.countOf(def.name));
-    this.announcement = text ? this.mutual.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! }) : '';
+    this.announcement = text
+      ? this.mutual.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! })
+      : '';
     clearTimeout(this.commitTimer);
     this.commitTimer = setTimeout(this.commitNow, this.settleMs);
   }
@@ -201,7 +221,10 @@ export class MutualMeToo extends MutualElement {
     this.remembered = added
       ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name) }
       : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])] };
-    this.mutual.remember(`reactions:${subject}`, this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined);
+    this.mutual.remember(
+      `reactions:${subject}`,
+      this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,
+    );
     const def = this.defs.find((d) => d.name === name);
     this.announcement = this.mutual.t('reactions.not-saved', { label: def ? this.labelOf(def) : name });
   }

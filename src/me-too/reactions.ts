@@ -18,7 +18,9 @@ export const BUILT_IN: Record<string, ReactionDef> = {
   'me-too': {
     name: 'me-too',
     labelKey: 'reaction.me-too',
-    icon: icon(svg`<circle cx="9" cy="8" r="3"/><circle cx="16.5" cy="9" r="2.5"/><path d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M15 14.5c3 0 6 2 6 5.5"/>`),
+    icon: icon(
+      svg`<circle cx="9" cy="8" r="3"/><circle cx="16.5" cy="9" r="2.5"/><path d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M15 14.5c3 0 6 2 6 5.5"/>`,
+    ),
   },
   understand: {
     name: 'understand',
@@ -28,7 +30,9 @@ export const BUILT_IN: Record<string, ReactionDef> = {
   strength: {
     name: 'strength',
     labelKey: 'reaction.strength',
-    icon: icon(svg`<circle cx="12" cy="12" r="4"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2"/>`),
+    icon: icon(
+      svg`<circle cx="12" cy="12" r="4"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2"/>`,
+    ),
   },
   helped: {
     name: 'helped',
@@ -53,7 +57,8 @@ export function parseReactions(owner: Element, value: string | undefined): React
     const label = labelParts.join(':').trim();
     if (!name || defs.some((d) => d.name === name)) continue;
     if (BUILT_IN[name] && !label) defs.push(BUILT_IN[name]);
-    else if (NAME.test(name) && label) defs.push({ ...BUILT_IN[name], name, label, icon: BUILT_IN[name]?.icon ?? CUSTOM_ICON });
+    else if (NAME.test(name) && label)
+      defs.push({ ...BUILT_IN[name], name, label, icon: BUILT_IN[name]?.icon ?? CUSTOM_ICON });
     else
       warnOnce(
         `reaction:${name}`,

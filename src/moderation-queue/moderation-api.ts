@@ -70,7 +70,9 @@ export class ModerationApi implements ReactiveController {
   }
 
   queue(kind: Kind, cursor?: string | null): Promise<Page> {
-    return this.call(`/queue?state=pending&kind=${kind}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    return this.call(
+      `/queue?state=pending&kind=${kind}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
   }
 
   /** Reports grouped by story, "worried about the writer" first. */

@@ -51,7 +51,10 @@ export class MutualModerationQueue extends MutualElement {
   /** The last decision, for Undo. */
   @state() private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
-  private readonly api = new ModerationApi(this, { endpoint: () => this.mutual.config.endpoint, token: () => this.token ?? this.mutual.config.moderatorToken });
+  private readonly api = new ModerationApi(this, {
+    endpoint: () => this.mutual.config.endpoint,
+    token: () => this.token ?? this.mutual.config.moderatorToken,
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || !this.hasUpdated) void this.load();
@@ -94,7 +97,13 @@ export class MutualModerationQueue extends MutualElement {
       return;
     }
     const items = this.page.items.filter((i) => i !== item);
-    const counts = { ...this.page.counts, [item.kind]: { ...this.page.counts[item.kind], pending: Math.max(0, (this.page.counts[item.kind]?.pending ?? 1) - 1) } };
+    const counts = {
+      ...this.page.counts,
+      [item.kind]: {
+        ...this.page.counts[item.kind],
+        pending: Math.max(0, (this.page.counts[item.kind]?.pending ?? 1) - 1),
+      },
+    };
     this.page = { ...this.page, items, counts };
     this.last = { item, action };
     this.announcement = this.mutual.t(action === 'approve' ? 'mod.approved' : 'mod.hidden');
@@ -155,9 +164,11 @@ export class MutualModerationQueue extends MutualElement {
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
       <p id="text-${item.seq}">${item.text}</p>
-      ${item.flags.includes('crisis')
-        ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
-        : nothing}
+      ${
+        item.flags.includes('crisis')
+          ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
+          : nothing
+      }
       <div part="actions">
         <button type="button" class="primary" @click=${() => this.decide(item, 'approve')}>${t('mod.approve')}</button>
         <button type="button" @click=${() => this.decide(item, 'hide')}>${t('mod.hide')}</button>

@@ -74,10 +74,9 @@ export class MutualProvider extends MutualElement {
       headers: headers ?? config.headers,
       delivery: { ...config.delivery, ...this.delivery },
       moderatorToken: this.moderatorToken ?? config.moderatorToken,
-      helpLines: parseJsonAttribute<MutualConfig['helpLines']>(this, 'help-lines', this.helpLines, 'array') ?? config.helpLines,
-      hiddenTopics: this.hiddenTopics
-        ? commaList(this.hiddenTopics.toLowerCase())
-        : config.hiddenTopics,
+      helpLines:
+        parseJsonAttribute<MutualConfig['helpLines']>(this, 'help-lines', this.helpLines, 'array') ?? config.helpLines,
+      hiddenTopics: this.hiddenTopics ? commaList(this.hiddenTopics.toLowerCase()) : config.hiddenTopics,
     });
   }
 

@@ -134,7 +134,12 @@ export class MutualQuickExit extends MutualElement {
   }
 
   protected override render() {
-    if (!POSITIONS.includes(this.position)) warnOnce('position', `<mutual-quick-exit>: position="${this.position}" is not one of ${POSITIONS.join(', ')}.`, this);
+    if (!POSITIONS.includes(this.position))
+      warnOnce(
+        'position',
+        `<mutual-quick-exit>: position="${this.position}" is not one of ${POSITIONS.join(', ')}.`,
+        this,
+      );
     return html`<button type="button" part="button" dir=${this.mutual.dir} lang=${this.mutual.lang} @click=${() => this.leave()}>
       <span>${this.mutual.t('quick-exit.label')}</span>
       <small>${this.mutual.t('quick-exit.hint')}</small>

@@ -5,7 +5,12 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { MutualCheckIn } from '../check-in/define.js';
-import type { MutualEnvelopeEvent, MutualReactionEvent, MutualSendErrorEvent, MutualShareBackEvent } from '../core/events.js';
+import type {
+  MutualEnvelopeEvent,
+  MutualReactionEvent,
+  MutualSendErrorEvent,
+  MutualShareBackEvent,
+} from '../core/events.js';
 import { MutualCrisisResources } from '../crisis-resources/define.js';
 import { MutualMeToo } from '../me-too/define.js';
 import { MutualProvider } from '../provider/define.js';
@@ -17,7 +22,12 @@ const common = {
   onMutualSendError: 'mutual-send-error' as EventName<MutualSendErrorEvent>,
 };
 
-export const Provider = createComponent({ tagName: 'mutual-provider', elementClass: MutualProvider, react: React, events: common });
+export const Provider = createComponent({
+  tagName: 'mutual-provider',
+  elementClass: MutualProvider,
+  react: React,
+  events: common,
+});
 export const MeToo = createComponent({
   tagName: 'mutual-me-too',
   elementClass: MutualMeToo,
@@ -28,8 +38,21 @@ export const StoryCard = createComponent({
   tagName: 'mutual-story-card',
   elementClass: MutualStoryCard,
   react: React,
-  events: { ...common, onMutualReaction: 'mutual-reaction' as EventName<MutualReactionEvent>, onMutualShareBack: 'mutual-share-back' as EventName<MutualShareBackEvent> },
+  events: {
+    ...common,
+    onMutualReaction: 'mutual-reaction' as EventName<MutualReactionEvent>,
+    onMutualShareBack: 'mutual-share-back' as EventName<MutualShareBackEvent>,
+  },
 });
-export const CheckIn = createComponent({ tagName: 'mutual-check-in', elementClass: MutualCheckIn, react: React, events: { ...common, onChange: 'change' } });
-export const CrisisResources = createComponent({ tagName: 'mutual-crisis-resources', elementClass: MutualCrisisResources, react: React });
+export const CheckIn = createComponent({
+  tagName: 'mutual-check-in',
+  elementClass: MutualCheckIn,
+  react: React,
+  events: { ...common, onChange: 'change' },
+});
+export const CrisisResources = createComponent({
+  tagName: 'mutual-crisis-resources',
+  elementClass: MutualCrisisResources,
+  react: React,
+});
 export const QuickExit = createComponent({ tagName: 'mutual-quick-exit', elementClass: MutualQuickExit, react: React });

@@ -48,9 +48,10 @@ export function renderReportDialog(card: MutualStoryCard, t: T, level: number) {
   const v = card.view;
   return html`<dialog part="dialog" aria-labelledby="report-title" @close=${v.onReportClosed} @keydown=${trapFocus}>
     <div class="dialog-title" role="heading" aria-level=${level} id="report-title">${t('story.report-title')}</div>
-    ${v.reportState === 'sent'
-      ? html`<p role="status" id="report-thanks" tabindex="-1">${t('story.report-thanks')}</p>`
-      : html`<form method="dialog" @submit=${(e: Event) => (e.preventDefault(), v.report())}>
+    ${
+      v.reportState === 'sent'
+        ? html`<p role="status" id="report-thanks" tabindex="-1">${t('story.report-thanks')}</p>`
+        : html`<form method="dialog" @submit=${(e: Event) => (e.preventDefault(), v.report())}>
           <fieldset aria-describedby=${v.reportState === 'error' ? 'report-error' : nothing}>
             <legend>${t('story.report-intro')}</legend>
             ${REPORT_REASONS.map(
@@ -62,7 +63,8 @@ export function renderReportDialog(card: MutualStoryCard, t: T, level: number) {
           </fieldset>
           ${v.reportState === 'error' ? html`<p class="error" id="report-error" role="alert">${t('story.report-choose')}</p>` : nothing}
           <button type="submit" class="primary">${t('story.report-send')}</button>
-        </form>`}
+        </form>`
+    }
     ${v.reason === 'worried' ? html`<mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
     <button type="button" class="close" @click=${v.closeReport}>${t('story.close')}</button>
   </dialog>`;
@@ -72,7 +74,11 @@ export function renderReportDialog(card: MutualStoryCard, t: T, level: number) {
 function trapFocus(e: KeyboardEvent): void {
   if (e.key !== 'Tab') return;
   const dialog = e.currentTarget as HTMLDialogElement;
-  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input:checked, input[type="radio"]:not([name]), a[href], textarea')];
+  const focusable = [
+    ...dialog.querySelectorAll<HTMLElement>(
+      'button, input:checked, input[type="radio"]:not([name]), a[href], textarea',
+    ),
+  ];
   const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
   if (radios.length && !radios.some((r) => r.checked)) focusable.unshift(radios[0]);
   const ordered = focusable.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -93,7 +99,13 @@ function trapFocus(e: KeyboardEvent): void {
  * the host) chose to hide one of them, it says so and offers "Show anyway". A small settings
  * disclosure lets the reader pick topics they'd rather not see right now (kept on the device).
  */
-export function renderWarning(card: MutualStoryCard, t: T, topics: string[], hiddenBySettings: string[], reveal: () => void) {
+export function renderWarning(
+  card: MutualStoryCard,
+  t: T,
+  topics: string[],
+  hiddenBySettings: string[],
+  reveal: () => void,
+) {
   const list = formatList(card.view.locale, topics);
   const hidden = card.hiddenTopics;
   return html`<div part="warning" role="group" aria-label=${t('story.cw-show')}>
@@ -103,15 +115,19 @@ export function renderWarning(card: MutualStoryCard, t: T, topics: string[], hid
       <button type="button" class="link" aria-expanded=${card.settingsOpen ? 'true' : 'false'} aria-controls="topic-settings"
         @click=${() => (card.settingsOpen = !card.settingsOpen)}>${t('filter.settings')}</button>
     </div>
-    ${card.settingsOpen
-      ? html`<fieldset id="topic-settings">
+    ${
+      card.settingsOpen
+        ? html`<fieldset id="topic-settings">
           <legend>${t('filter.settings-intro')}</legend>
           ${topics.map(
-            (topic) => html`<label class="choice"><input type="checkbox" .checked=${hidden.includes(topic.toLowerCase())}
+            (
+              topic,
+            ) => html`<label class="choice"><input type="checkbox" .checked=${hidden.includes(topic.toLowerCase())}
               @change=${(e: Event) => card.setTopicHidden(topic, (e.target as HTMLInputElement).checked)} />${topic}</label>`,
           )}
           <button type="button" @click=${() => (card.settingsOpen = false)}>${t('filter.done')}</button>
         </fieldset>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }

@@ -9,9 +9,13 @@ export default {
   'story.cw-show': 'Show story',
   'story.share': 'Share your experience',
   'story.composer-label': 'Your experience, in your own words',
-  'story.composer-note': 'Your reply is sent to this community and may be shown to other peers. Please leave out names and contact details.',
+  'story.composer-note':
+    'Your reply is sent to this community and may be shown to other peers. Please leave out names and contact details.',
   'story.composer-count': '{count} of {limit} characters',
-  'story.composer-over': { one: "Please shorten your reply by {count} character to send it.", other: "Please shorten your reply by {count} characters to send it." },
+  'story.composer-over': {
+    one: 'Please shorten your reply by {count} character to send it.',
+    other: 'Please shorten your reply by {count} characters to send it.',
+  },
   'story.composer-empty': 'Write a few words first — whatever feels right.',
   'story.send': 'Send',
   'story.cancel': 'Cancel',
@@ -19,9 +23,12 @@ export default {
   'story.sent': 'Thank you for sharing back. Your words may help someone feel less alone.',
   'story.queued': 'Saved on this device — it will be sent as soon as the connection is back.',
   'story.failed': 'This couldn’t be sent. Your words are still here.',
-  'story.full': 'Too many unsent messages are waiting on this device, so this one could not be queued. Your words are still here: send them again when you’re back online.',
-  'story.unconfirmed': 'We couldn’t confirm that your response arrived. Your words are still here, so you can send them again.',
-  'story.draft-cannot-keep': 'This browser can’t keep anything on this device right now: if you leave before it is sent, your draft is gone.',
+  'story.full':
+    'Too many unsent messages are waiting on this device, so this one could not be queued. Your words are still here: send them again when you’re back online.',
+  'story.unconfirmed':
+    'We couldn’t confirm that your response arrived. Your words are still here, so you can send them again.',
+  'story.draft-cannot-keep':
+    'This browser can’t keep anything on this device right now: if you leave before it is sent, your draft is gone.',
   'story.draft-kept': 'Your draft is kept on this device until it is sent.',
   'story.draft-not-kept': 'Nothing is saved on this device: if you leave, your draft is gone.',
   'story.report': 'Report',

@@ -18,7 +18,6 @@ import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
 
-
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
 /** One IntersectionObserver and one ResizeObserver for all cards on the page (cheaper than one each). */
@@ -29,10 +28,15 @@ function observers() {
       (entries) => entries.forEach((e) => (e.target as MutualStoryCard).onVisibility(e.intersectionRatio)),
       { threshold: [0, 0.5] },
     ),
-    near: new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && (e.target as MutualStoryCard).nearViewport()), {
-      rootMargin: '100% 0px',
-    }),
-    resize: new ResizeObserver((entries) => measureAll(entries.map((e) => (e.target.getRootNode() as ShadowRoot).host as MutualStoryCard))),
+    near: new IntersectionObserver(
+      (entries) => entries.forEach((e) => e.isIntersecting && (e.target as MutualStoryCard).nearViewport()),
+      {
+        rootMargin: '100% 0px',
+      },
+    ),
+    resize: new ResizeObserver((entries) =>
+      measureAll(entries.map((e) => (e.target.getRootNode() as ShadowRoot).host as MutualStoryCard)),
+    ),
   });
 }
 
@@ -55,7 +59,8 @@ function measureAll(cards: MutualStoryCard[]): void {
 const EAGER_BARS = 20;
 const liveCards = new Set<MutualStoryCard>();
 
-const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??= new Set<string>()) as Set<string>;
+const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??=
+  new Set<string>()) as Set<string>;
 
 /**
  * @tag mutual-story-card
@@ -129,7 +134,8 @@ export class MutualStoryCard extends MutualElement {
     this.response.value = { text: '' };
     // The composer gives way to the confirmation: focus follows it instead of falling to the page.
     const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (active?.closest('[part="composer"]') || document.activeElement === document.body) this.focusAfterUpdate('#response-status');
+    if (active?.closest('[part="composer"]') || document.activeElement === document.body)
+      this.focusAfterUpdate('#response-status');
   });
   @state() private composerError = '';
   /** What the identity check found in the response; the writer chooses Edit or Send anyway. */
@@ -185,18 +191,35 @@ export class MutualStoryCard extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('responseLimit') && !(this.responseLimit > 0 && this.responseLimit <= Limits.stringLength)) {
-      warnOnce('response-limit', `<mutual-story-card>: response-limit="${this.responseLimit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`, this);
+      warnOnce(
+        'response-limit',
+        `<mutual-story-card>: response-limit="${this.responseLimit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`,
+        this,
+      );
       this.responseLimit = Limits.stringLength;
     }
     if (changed.has('storyId') && (this.storyId?.length ?? 0) > Limits.subjectLength) {
-      warnOnce('story-id-length', `<mutual-story-card>: story-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent for this story.`, this);
+      warnOnce(
+        'story-id-length',
+        `<mutual-story-card>: story-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent for this story.`,
+        this,
+      );
     }
     if (!this.hasUpdated || changed.has('storyId')) {
-      if (!this.storyId) warnOnce('story-id', '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.', this);
+      if (!this.storyId)
+        warnOnce(
+          'story-id',
+          '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.',
+          this,
+        );
       if (this.response.load(this.storyId && `draft:response:${this.storyId}`)) this.composerOpen = true;
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
-      warnOnce('published', `<mutual-story-card>: published="${this.published}" is not an ISO date; the date is left out.`, this);
+      warnOnce(
+        'published',
+        `<mutual-story-card>: published="${this.published}" is not an ISO date; the date is left out.`,
+        this,
+      );
     }
   }
 
@@ -253,7 +276,11 @@ export class MutualStoryCard extends MutualElement {
       url.searchParams.set('story', this.storyId);
       return url.href;
     } catch {
-      warnOnce('share-href', `<mutual-story-card>: share-href must be an http(s) URL; using the inline composer instead.`, this);
+      warnOnce(
+        'share-href',
+        `<mutual-story-card>: share-href must be an http(s) URL; using the inline composer instead.`,
+        this,
+      );
       return null;
     }
   }
@@ -278,7 +305,11 @@ export class MutualStoryCard extends MutualElement {
   private sendResponse(): void {
     const text = this.response.value.text.trim();
     const over = this.response.value.text.length - this.responseLimit;
-    this.composerError = !text ? this.mutual.t('story.composer-empty') : over > 0 ? this.mutual.t('story.composer-over', { count: over }) : '';
+    this.composerError = !text
+      ? this.mutual.t('story.composer-empty')
+      : over > 0
+        ? this.mutual.t('story.composer-over', { count: over })
+        : '';
     if (this.composerError) return void this.textarea?.focus();
     if (!this.storyId) return;
     const kinds = findIdentifiers(text);
@@ -303,7 +334,8 @@ export class MutualStoryCard extends MutualElement {
 
   private sendReport(): void {
     if (!REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
-    if (this.storyId) this.mutual.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
+    if (this.storyId)
+      this.mutual.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
     this.reportState = 'sent';
     this.focusAfterUpdate('#report-thanks');
   }
@@ -329,37 +361,55 @@ export class MutualStoryCard extends MutualElement {
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : t('story.by', { author: this.author || t('story.author-default') })}>
       ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing}
       <p part="meta">
-        ${t('story.by', { author: this.author || t('story.author-default') })}${validDate
-          ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(this.mutual.locale, validDate)}>${relativeTime(this.mutual.locale, validDate)}</time>`
-          : nothing}
+        ${t('story.by', { author: this.author || t('story.author-default') })}${
+          validDate
+            ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(this.mutual.locale, validDate)}>${relativeTime(this.mutual.locale, validDate)}</time>`
+            : nothing
+        }
       </p>
       ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
-      ${hidden
-        ? renderWarning(this, t, this.sensitive.length ? [...new Set([...this.sensitive, ...hiddenBySettings])] : hiddenBySettings, hiddenBySettings, () => this.reveal())
-        : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${this.remeasure}></slot></div>
-            ${this.overflowing || this.expanded
-              ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
+      ${
+        hidden
+          ? renderWarning(
+              this,
+              t,
+              this.sensitive.length ? [...new Set([...this.sensitive, ...hiddenBySettings])] : hiddenBySettings,
+              hiddenBySettings,
+              () => this.reveal(),
+            )
+          : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${this.remeasure}></slot></div>
+            ${
+              this.overflowing || this.expanded
+                ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
                   ${t(this.expanded ? 'story.show-less' : 'story.read-more')}
                 </button>`
-              : nothing}`}
-      ${this.storyId && !this.noReactions && !hidden && this.barWanted
-        ? html`<mutual-me-too
+                : nothing
+            }`
+      }
+      ${
+        this.storyId && !this.noReactions && !hidden && this.barWanted
+          ? html`<mutual-me-too
             subject=${this.storyId}
             reactions=${this.reactions ?? nothing}
             counts=${this.counts ?? nothing}
             hide-counts-below=${this.hideCountsBelow || nothing}
           ></mutual-me-too>`
-        : nothing}
-      ${this.storyId
-        ? html`<div part="actions">
-            ${href
-              ? html`<a class="action share" href=${href} @click=${(e: Event) => this.onShare(e, href)}>${t('story.share')}</a>`
-              : html`<button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${(e: Event) => this.onShare(e, null)}>
+          : nothing
+      }
+      ${
+        this.storyId
+          ? html`<div part="actions">
+            ${
+              href
+                ? html`<a class="action share" href=${href} @click=${(e: Event) => this.onShare(e, href)}>${t('story.share')}</a>`
+                : html`<button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${(e: Event) => this.onShare(e, null)}>
                   ${t('story.share')}
-                </button>`}
+                </button>`
+            }
             <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
           </div>`
-        : html`<p class="hint">${t('story.missing-id')}</p>`}
+          : html`<p class="hint">${t('story.missing-id')}</p>`
+      }
       ${this.composerOpen && !href ? renderComposer(this, t) : nothing}
       ${this.reportState === 'closed' ? nothing : renderReportDialog(this, t, level)}
     </article>`;

@@ -55,7 +55,11 @@ export async function injectFault(fault: {
   hangMs?: number;
   delayMs?: number;
 }): Promise<void> {
-  await fetch(`${ENDPOINT}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  await fetch(`${ENDPOINT}/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
 }
 
 /** How many POSTs the collector received in `scope` (including failed ones). */
@@ -84,17 +88,26 @@ export const TEST_MODERATOR_TOKEN = 'test-moderator-token-0123456789abcdef';
 /** Approves the pending item with this text through the moderation API, as a moderator would. */
 export async function approveItem(text: string): Promise<void> {
   const headers = { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` };
-  const { items } = (await (await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers })).json()) as { items: { seq: number; text: string }[] };
+  const { items } = (await (
+    await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers })
+  ).json()) as { items: { seq: number; text: string }[] };
   const item = items.find((i) => i.text === text);
   if (!item) throw new Error(`no pending item "${text}"`);
-  const res = await fetch(`${ENDPOINT}/moderation/items/${item.seq}`, { method: 'POST', headers, body: JSON.stringify({ action: 'approve', reason: 'test' }) });
+  const res = await fetch(`${ENDPOINT}/moderation/items/${item.seq}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ action: 'approve', reason: 'test' }),
+  });
   if (!res.ok) throw new Error(`approve answered ${res.status}`);
 }
 
 /** Waits until the collector has stored at least `n` events matching `filter`, and returns them. */
 export function storedAtLeast(filter: { subject?: string; type?: string }, n = 1): Promise<MutualEnvelope[]> {
-  return until(async () => {
-    const rows = await stored(filter);
-    return rows.length >= n && rows;
-  }, `${n} event(s) stored for ${JSON.stringify(filter)}`);
+  return until(
+    async () => {
+      const rows = await stored(filter);
+      return rows.length >= n && rows;
+    },
+    `${n} event(s) stored for ${JSON.stringify(filter)}`,
+  );
 }

@@ -16,9 +16,20 @@ interface Fault {
   scope?: string;
 }
 
-function json(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const origin = req.headers.origin;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(origin && { 'access-control-allow-origin': origin }), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(origin && { 'access-control-allow-origin': origin }),
+    ...headers,
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -73,8 +84,12 @@ export function withFaults(collector: Collector, path = '/events'): Collector {
           fault.remaining--;
           req.resume();
           if (fault.mode === 'hang') return void setTimeout(() => res.destroy(), fault.hangMs).unref?.();
-          const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-          return void setTimeout(() => json(req, res, fault.status, { error: 'injected fault' }, headers), fault.delayMs ?? 0);
+          const headers: Record<string, string> =
+            fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+          return void setTimeout(
+            () => json(req, res, fault.status, { error: 'injected fault' }, headers),
+            fault.delayMs ?? 0,
+          );
         }
       }
     }

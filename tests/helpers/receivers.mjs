@@ -31,7 +31,11 @@ function readJson(req) {
   });
 }
 
-const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type, authorization', 'access-control-allow-methods': 'POST, GET' };
+const cors = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'content-type, authorization',
+  'access-control-allow-methods': 'POST, GET',
+};
 
 /** Koa middleware: /receivers/{strict|redirect|html|count}?scope=… and GET /receivers/received?scope=… */
 export function receivers() {

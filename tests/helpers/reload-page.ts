@@ -4,12 +4,21 @@ import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
 import { Transport } from '../../src/core/transport.js';
 
 const params = new URLSearchParams(location.search);
-const transport = new Transport({ endpoint: params.get('endpoint')!, retryBaseMs: 100, retryMaxMs: 200, batchWindowMs: 20 });
+const transport = new Transport({
+  endpoint: params.get('endpoint')!,
+  retryBaseMs: 100,
+  retryMaxMs: 200,
+  batchWindowMs: 20,
+});
 
 function queue(n: number, subject: string): string[] {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const event = createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: location.origin, subject });
+    const event = createEnvelope(
+      EventTypes.reactionAdded,
+      { reaction: 'me-too' },
+      { source: location.origin, subject },
+    );
     ids.push(event.id);
     void transport.enqueue(event);
   }

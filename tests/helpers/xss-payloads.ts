@@ -73,4 +73,5 @@ export const XSS_PAYLOADS: string[] = [
 ];
 
 /** Element names that must never appear in a Mutual shadow root because of user input. */
-export const DANGEROUS = 'script, iframe, object, embed, base, meta, link, math, svg:not([part="icon"]):not([aria-hidden="true"]), img, video, audio, marquee, details[ontoggle], [onerror], [onload], [onfocus], [onbegin], [ontoggle], [onstart], [srcdoc], [formaction]';
+export const DANGEROUS =
+  'script, iframe, object, embed, base, meta, link, math, svg:not([part="icon"]):not([aria-hidden="true"]), img, video, audio, marquee, details[ontoggle], [onerror], [onload], [onfocus], [onbegin], [ontoggle], [onstart], [srcdoc], [formaction]';

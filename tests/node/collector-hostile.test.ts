@@ -9,7 +9,8 @@ import { createCollector } from '../../src/collector/index.js';
 import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
 
 const BATCH = 'application/cloudevents-batch+json';
-const valid = (subject = 'hostile') => createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/test', subject });
+const valid = (subject = 'hostile') =>
+  createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/test', subject });
 
 describe('collector under hostile input', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'mutual-hostile-')), 'events.db');
@@ -33,7 +34,11 @@ describe('collector under hostile input', () => {
     }
   };
   const post = (body: string | Buffer, type = BATCH) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
 
   /** Each hostile request: the expected 4xx with a JSON error, no row written, and the server still serves. */
   async function refuses(body: string | Buffer, status: number, type = BATCH) {
@@ -48,11 +53,17 @@ describe('collector under hostile input', () => {
   }
 
   test('malformed JSON variants → 400', async () => {
-    for (const body of ['', '[', '{"a":}', 'null', '[1,2', 'undefined', '\u0000', '[{"specversion":"1.0"]']) await refuses(body, 400);
+    for (const body of ['', '[', '{"a":}', 'null', '[1,2', 'undefined', '\u0000', '[{"specversion":"1.0"]'])
+      await refuses(body, 400);
   });
 
   test('wrong content types → 415', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+    ]) {
       await refuses(JSON.stringify([valid()]), 415, type);
     }
   });
@@ -63,7 +74,10 @@ describe('collector under hostile input', () => {
 
   test('deep nesting → 400, no crash', async () => {
     const deep = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
-    await refuses(`[{"specversion":"1.0","id":"deep","source":"/t","type":"org.mutual.x","time":"2026-01-01T00:00:00Z","datacontenttype":"application/json","data":${deep}}]`, 400);
+    await refuses(
+      `[{"specversion":"1.0","id":"deep","source":"/t","type":"org.mutual.x","time":"2026-01-01T00:00:00Z","datacontenttype":"application/json","data":${deep}}]`,
+      400,
+    );
     await refuses('['.repeat(100_000) + ']'.repeat(100_000), 400);
   });
 
@@ -96,7 +110,9 @@ describe('collector under hostile input', () => {
     const text = 'مرحبا 👋🏽 e\u0301 \u202Eevil\u202C ₍ᐢ•ﻌ•ᐢ₎ 日本語';
     const e = createEnvelope(EventTypes.storyResponse, { text, storyId: 'u' }, { source: '/test', subject: 'unicode' });
     assert.equal((await post(JSON.stringify([e]))).status, 200);
-    const list = (await (await fetch(`${url}?since=0&limit=1000&subject=unicode`)).json()) as { events: { event: { data: { text: string } } }[] };
+    const list = (await (await fetch(`${url}?since=0&limit=1000&subject=unicode`)).json()) as {
+      events: { event: { data: { text: string } } }[];
+    };
     assert.equal(list.events.at(-1)!.event.data.text, text);
   });
 

@@ -34,11 +34,19 @@ function rows(db: string): { id: string; type: string }[] {
 const TOKEN = 'moderator-token-for-tests-0123456789';
 
 function reaction(subject: string, reactionName: string, removed = false): MutualEnvelope {
-  return createEnvelope(removed ? EventTypes.reactionRemoved : EventTypes.reactionAdded, { reaction: reactionName }, { source: '/test', subject });
+  return createEnvelope(
+    removed ? EventTypes.reactionRemoved : EventTypes.reactionAdded,
+    { reaction: reactionName },
+    { source: '/test', subject },
+  );
 }
 
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(url, { method: 'POST', headers: { 'content-type': BATCH, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': BATCH, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 describe('collector', () => {
@@ -93,7 +101,12 @@ describe('collector', () => {
       rejected: 1,
       results: [
         { id: good[0].id, status: 'accepted' },
-        { id: bad.id, status: 'rejected', field: 'type', reason: 'must match pattern "^org\\.mutual(\\.[a-z][a-z0-9-]*)+$"' },
+        {
+          id: bad.id,
+          status: 'rejected',
+          field: 'type',
+          reason: 'must match pattern "^org\\.mutual(\\.[a-z][a-z0-9-]*)+$"',
+        },
         { id: good[1].id, status: 'accepted' },
       ],
     });
@@ -103,7 +116,9 @@ describe('collector', () => {
     assert.equal(missing.status, 400);
     const body = await missing.json();
     assert.equal(body.field, 'id');
-    assert.deepEqual(body.results, [{ id: null, status: 'rejected', field: 'id', reason: "must have required property 'id'" }]);
+    assert.deepEqual(body.results, [
+      { id: null, status: 'rejected', field: 'id', reason: "must have required property 'id'" },
+    ]);
     assert.equal(rows(ctx.db).length, before + 2);
   });
 
@@ -125,9 +140,15 @@ describe('collector', () => {
   });
 
   test('counts for several subjects in one request', async () => {
-    await post(ctx.url, [reaction('s-multi-a', 'me-too'), reaction('s-multi-b', 'helped'), reaction('s-multi-b', 'helped')]);
+    await post(ctx.url, [
+      reaction('s-multi-a', 'me-too'),
+      reaction('s-multi-b', 'helped'),
+      reaction('s-multi-b', 'helped'),
+    ]);
     const res = await fetch(`${ctx.url}?subject=s-multi-a&subject=s-multi-b&subject=s-multi-none`);
-    assert.deepEqual(await res.json(), { subjects: { 's-multi-a': { 'me-too': 1 }, 's-multi-b': { helped: 2 }, 's-multi-none': {} } });
+    assert.deepEqual(await res.json(), {
+      subjects: { 's-multi-a': { 'me-too': 1 }, 's-multi-b': { helped: 2 }, 's-multi-none': {} },
+    });
     const tooMany = new URLSearchParams(Array.from({ length: 101 }, (_, i) => ['subject', `s${i}`]));
     assert.equal((await fetch(`${ctx.url}?${tooMany}`)).status, 400);
   });
@@ -148,14 +169,29 @@ describe('collector', () => {
   test('?peer-messages=N answers approved encouragements only, newest first, never a private check-in', async () => {
     const { url, server, collector } = await start({ moderation: { moderators: [{ label: 'sam', token: TOKEN }] } });
     try {
-      const cheer = (text: string) => createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/test', subject: 'daily' });
-      const privateCheckIn = createEnvelope(EventTypes.checkinSubmitted, { mood: 2, hard: 'private words' }, { source: '/test', subject: 'daily' });
+      const cheer = (text: string) =>
+        createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/test', subject: 'daily' });
+      const privateCheckIn = createEnvelope(
+        EventTypes.checkinSubmitted,
+        { mood: 2, hard: 'private words' },
+        { source: '/test', subject: 'daily' },
+      );
       await post(url, [cheer('You are not alone.'), privateCheckIn, cheer('One day at a time.')]);
       assert.deepEqual((await (await fetch(`${url}?peer-messages=2`)).json()).messages, [], 'nothing before review');
-      const { items } = await (await fetch(`${url}/moderation/queue`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
-      for (const item of items) await fetch(`${url}/moderation/items/${item.seq}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ action: 'approve' }) });
+      const { items } = await (
+        await fetch(`${url}/moderation/queue`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).json();
+      for (const item of items)
+        await fetch(`${url}/moderation/items/${item.seq}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}` },
+          body: JSON.stringify({ action: 'approve' }),
+        });
       const body = await (await fetch(`${url}?peer-messages=2`)).json();
-      assert.deepEqual(body.messages.map((m: { text: string }) => m.text), ['One day at a time.', 'You are not alone.']);
+      assert.deepEqual(
+        body.messages.map((m: { text: string }) => m.text),
+        ['One day at a time.', 'You are not alone.'],
+      );
       assert.doesNotMatch(JSON.stringify(body), /private words/);
     } finally {
       server.close();
@@ -182,7 +218,10 @@ describe('collector', () => {
     const local = await post(ctx.url, [reaction('s-origin', 'me-too')], { origin: 'http://localhost:5173' });
     assert.equal(local.status, 200);
     assert.equal(local.headers.get('access-control-allow-origin'), 'http://localhost:5173');
-    const preflight = await fetch(ctx.url, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-headers': 'content-type' } });
+    const preflight = await fetch(ctx.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-headers': 'content-type' },
+    });
     assert.equal(preflight.status, 204);
   });
 });
@@ -192,7 +231,8 @@ describe('a blocked endpoint is not silent', () => {
     const lines: string[] = [];
     const { url, server, collector } = await start({ log: (line) => lines.push(line) });
     try {
-      for (let i = 0; i < 3; i++) await post(url, [reaction('s-blocked', 'me-too')], { origin: 'https://community.example' });
+      for (let i = 0; i < 3; i++)
+        await post(url, [reaction('s-blocked', 'me-too')], { origin: 'https://community.example' });
       await post(url, [reaction('s-blocked', 'me-too')], { origin: 'https://other.example' });
       assert.deepEqual(lines, [
         "[mutual collector] refused requests from origin https://community.example. If its widgets are yours, allow it: --origin https://community.example (or origins: ['https://community.example'] in Node).",

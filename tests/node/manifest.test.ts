@@ -9,7 +9,9 @@ test('every attribute in custom-elements.json has a type; comma lists are string
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
     modules: { declarations?: { tagName?: string; attributes?: { name: string; type?: { text: string } }[] }[] }[];
   };
-  const attributes = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.attributes ?? []).map((a) => ({ tag: d.tagName, ...a })));
+  const attributes = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .flatMap((d) => (d.attributes ?? []).map((a) => ({ tag: d.tagName, ...a })));
   const untyped = attributes.filter((a) => !a.type).map((a) => `${a.tag} ${a.name}`);
   assert.deepEqual(untyped, []);
   for (const [tag, name] of [

@@ -18,27 +18,53 @@ async function start(options: CollectorOptions = {}) {
     db,
     log: (l) => lines.push(l),
     ...options,
-    moderation: { moderators: [{ label: 'sam', token: SAM }, { label: 'alex', token: ALEX }], ...options.moderation },
+    moderation: {
+      moderators: [
+        { label: 'sam', token: SAM },
+        { label: 'alex', token: ALEX },
+      ],
+      ...options.moderation,
+    },
   });
   const server = createServer((req, res) => collector(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/events`;
   const stop = () => (server.close(), collector.close());
-  const post = (events: MutualEnvelope[]) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const post = (events: MutualEnvelope[]) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(events),
+    });
   const api = (path: string, init: RequestInit & { token?: string | null } = {}) =>
-    fetch(`${url}/moderation${path}`, { ...init, headers: { ...(init.token === null ? {} : { authorization: `Bearer ${init.token ?? SAM}` }), ...(init.headers as Record<string, string>) } });
-  const act = (seq: number, action: string, reason = '', token = SAM) => api(`/items/${seq}`, { method: 'POST', token, body: JSON.stringify({ action, reason }) });
-  const served = async () => ((await (await fetch(`${url}?peer-messages=20`)).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    fetch(`${url}/moderation${path}`, {
+      ...init,
+      headers: {
+        ...(init.token === null ? {} : { authorization: `Bearer ${init.token ?? SAM}` }),
+        ...(init.headers as Record<string, string>),
+      },
+    });
+  const act = (seq: number, action: string, reason = '', token = SAM) =>
+    api(`/items/${seq}`, { method: 'POST', token, body: JSON.stringify({ action, reason }) });
+  const served = async () =>
+    ((await (await fetch(`${url}?peer-messages=20`)).json()) as { messages: { text: string }[] }).messages.map(
+      (m) => m.text,
+    );
   return { url, stop, post, api, act, served, lines };
 }
-const cheer = (text: string) => createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/t', subject: 'daily' });
+const cheer = (text: string) =>
+  createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/t', subject: 'daily' });
 const tip = (text: string) => createEnvelope(EventTypes.checkinTipShared, { text }, { source: '/t', subject: 'daily' });
-const response = (text: string) => createEnvelope(EventTypes.storyResponse, { text, storyId: 's-1' }, { source: '/t', subject: 's-1' });
+const response = (text: string) =>
+  createEnvelope(EventTypes.storyResponse, { text, storyId: 's-1' }, { source: '/t', subject: 's-1' });
 
 test('an unreviewed encouragement is never served; approving serves it; hiding removes it; each action is audited with the moderator’s label', async () => {
   const c = await start();
   try {
-    await c.post([cheer('Nobody would miss you. DM me for help: http://phish.example/login'), cheer('You showed up today. That counts.')]);
+    await c.post([
+      cheer('Nobody would miss you. DM me for help: http://phish.example/login'),
+      cheer('You showed up today. That counts.'),
+    ]);
     assert.deepEqual(await c.served(), []);
     const queue = await (await c.api('/queue?kind=encouragement')).json();
     assert.equal(queue.items.length, 2);
@@ -52,7 +78,9 @@ test('an unreviewed encouragement is never served; approving serves it; hiding r
     assert.equal((await c.act(kind.seq, 'hide', 'second look', ALEX)).status, 200);
     assert.deepEqual(await c.served(), []);
     assert.equal((await c.act(queue.items[0].seq, 'hide', 'phishing')).status, 200);
-    const audit = (await (await c.api('/audit')).json()).entries.map((e: { actor: string; action: string; item: number; reason: string }) => [e.actor, e.action, e.item, e.reason]);
+    const audit = (await (await c.api('/audit')).json()).entries.map(
+      (e: { actor: string; action: string; item: number; reason: string }) => [e.actor, e.action, e.item, e.reason],
+    );
     assert.deepEqual(audit, [
       ['sam', 'approve', kind.seq, 'kind words'],
       ['alex', 'hide', kind.seq, 'second look'],
@@ -127,7 +155,11 @@ test('moderation API: paging a queue with a cursor gives every item once; a malf
     const seen: number[] = [];
     let cursor = '';
     for (;;) {
-      const page = await (await c.api(`/queue?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: { origin: 'https://admin.example' } })).json();
+      const page = await (
+        await c.api(`/queue?limit=7${cursor ? `&cursor=${cursor}` : ''}`, {
+          headers: { origin: 'https://admin.example' },
+        })
+      ).json();
       seen.push(...page.items.map((i: { seq: number }) => i.seq));
       if (!page.next) break;
       cursor = page.next;
@@ -156,12 +188,27 @@ test('texts are returned as data; the XSS corpus goes through the queue unchange
 test('reports are grouped by story with reasons and counts; "I’m worried about the writer" comes first; N reports mark a story for review', async () => {
   const c = await start({ moderation: { reportThreshold: 3 } });
   try {
-    const report = (subject: string, reason: string) => createEnvelope(EventTypes.storyReported, { reason }, { source: '/t', subject });
-    await c.post([report('s-spam', 'spam'), report('s-spam', 'spam'), report('s-spam', 'harmful'), report('s-worry', 'worried'), report('s-one', 'personal-info')]);
+    const report = (subject: string, reason: string) =>
+      createEnvelope(EventTypes.storyReported, { reason }, { source: '/t', subject });
+    await c.post([
+      report('s-spam', 'spam'),
+      report('s-spam', 'spam'),
+      report('s-spam', 'harmful'),
+      report('s-worry', 'worried'),
+      report('s-one', 'personal-info'),
+    ]);
     const { stories, threshold } = await (await c.api('/reports')).json();
     assert.equal(threshold, 3);
     assert.deepEqual(
-      stories.map((s: { subject: string; total: number; worried: number; reasons: Record<string, number>; markedForReview: boolean }) => [s.subject, s.total, s.reasons, s.markedForReview]),
+      stories.map(
+        (s: {
+          subject: string;
+          total: number;
+          worried: number;
+          reasons: Record<string, number>;
+          markedForReview: boolean;
+        }) => [s.subject, s.total, s.reasons, s.markedForReview],
+      ),
       [
         ['s-worry', 1, { worried: 1 }, false],
         ['s-spam', 3, { harmful: 1, spam: 2 }, true],
@@ -194,13 +241,23 @@ test('the attention hook and every decision as a CloudEvent (callback and notify
   const seen: string[] = [];
   const c = await start({ moderation: { notify, onAttention: (e) => seen.push(`${e.type}:${e.data.reason}`) } });
   try {
-    await c.post([cheer('Honestly I want to end my life'), createEnvelope(EventTypes.storyReported, { reason: 'worried' }, { source: '/t', subject: 's-9' })]);
-    assert.deepEqual(seen.sort(), ['org.mutual.moderation.attention:crisis-language', 'org.mutual.moderation.attention:report']);
+    await c.post([
+      cheer('Honestly I want to end my life'),
+      createEnvelope(EventTypes.storyReported, { reason: 'worried' }, { source: '/t', subject: 's-9' }),
+    ]);
+    assert.deepEqual(seen.sort(), [
+      'org.mutual.moderation.attention:crisis-language',
+      'org.mutual.moderation.attention:report',
+    ]);
     const { items } = await (await c.api('/queue')).json();
     await c.act(items[0].seq, 'hide', 'held for a call');
     const deadline = Date.now() + 8000;
     while (received.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.deepEqual(received.map((e) => e.type).sort(), ['org.mutual.moderation.attention', 'org.mutual.moderation.attention', 'org.mutual.moderation.hidden']);
+    assert.deepEqual(received.map((e) => e.type).sort(), [
+      'org.mutual.moderation.attention',
+      'org.mutual.moderation.attention',
+      'org.mutual.moderation.hidden',
+    ]);
     assert.ok(!JSON.stringify(received).includes('end my life'), 'no member text leaves in a notification');
     const hidden = received.find((e) => e.type === 'org.mutual.moderation.hidden')!;
     assert.deepEqual(hidden.data, { item: items[0].seq, kind: 'encouragement', by: 'sam', reason: 'held for a call' });
@@ -213,9 +270,18 @@ test('the attention hook and every decision as a CloudEvent (callback and notify
 test('pulse: per-day aggregates that match what was stored; a bucket under 5 reads "fewer than 5"', async () => {
   const c = await start();
   try {
-    const checkIn = (mood: number) => createEnvelope(EventTypes.checkinSubmitted, { mood, hard: 'x', helped: '', topics: [] }, { source: '/t', subject: 'daily' });
+    const checkIn = (mood: number) =>
+      createEnvelope(
+        EventTypes.checkinSubmitted,
+        { mood, hard: 'x', helped: '', topics: [] },
+        { source: '/t', subject: 'daily' },
+      );
     await c.post([...Array.from({ length: 6 }, () => checkIn(4)), ...Array.from({ length: 3 }, () => checkIn(2))]);
-    await c.post(Array.from({ length: 7 }, (_, i) => createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/t', subject: `p-${i}` })));
+    await c.post(
+      Array.from({ length: 7 }, (_, i) =>
+        createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/t', subject: `p-${i}` }),
+      ),
+    );
     const { days, hiddenBelow } = await (await c.api('/pulse?days=7')).json();
     assert.equal(hiddenBelow, 5);
     assert.equal(days.length, 7);

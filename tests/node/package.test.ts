@@ -13,7 +13,10 @@ import { build } from 'esbuild';
  */
 function consumer(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mutual-consumer-'));
-  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!;
   const pkg = join(dir, 'node_modules', 'mutual-widgets');
   mkdirSync(pkg, { recursive: true });
   execFileSync('tar', ['-xzf', join(dir, file), '-C', pkg, '--strip-components=1']);
@@ -31,7 +34,15 @@ function consumer(): string {
 
 async function bundle(dir: string, code: string): Promise<string> {
   writeFileSync(join(dir, 'entry.js'), code);
-  const out = await build({ entryPoints: [join(dir, 'entry.js')], bundle: true, minify: true, format: 'esm', write: false, absWorkingDir: dir, logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [join(dir, 'entry.js')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    absWorkingDir: dir,
+    logLevel: 'silent',
+  });
   return out.outputFiles[0].text;
 }
 
@@ -48,7 +59,15 @@ test('a consumer that imports only the root entry bundles no element', async () 
 
 test('mutual-widgets/all defines every member element and no admin element; mutual-widgets/admin the moderation queue; mutual-widgets/me-too only its own', async () => {
   const all = await bundle(dir, "import 'mutual-widgets/all';");
-  for (const tag of ['mutual-provider', 'mutual-me-too', 'mutual-story-card', 'mutual-check-in', 'mutual-crisis-resources', 'mutual-quick-exit']) assert.ok(all.includes(tag), tag);
+  for (const tag of [
+    'mutual-provider',
+    'mutual-me-too',
+    'mutual-story-card',
+    'mutual-check-in',
+    'mutual-crisis-resources',
+    'mutual-quick-exit',
+  ])
+    assert.ok(all.includes(tag), tag);
   // (The element list names every tag; the queue's code and strings are what must stay out.)
   assert.ok(!all.includes('Waiting for review'), 'admin elements never load on members’ pages');
   const admin = await bundle(dir, "import 'mutual-widgets/admin';");

@@ -17,7 +17,14 @@ test('React renderToString of every wrapper does not throw (server rendering)', 
       h(QuickExit, null),
     ),
   );
-  for (const tag of ['mutual-provider', 'mutual-story-card', 'mutual-me-too', 'mutual-check-in', 'mutual-crisis-resources', 'mutual-quick-exit']) {
+  for (const tag of [
+    'mutual-provider',
+    'mutual-story-card',
+    'mutual-me-too',
+    'mutual-check-in',
+    'mutual-crisis-resources',
+    'mutual-quick-exit',
+  ]) {
     assert.ok(html.includes(`<${tag}`), tag);
   }
   assert.ok(html.includes('<p>Story text</p>'));

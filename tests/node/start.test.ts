@@ -11,7 +11,11 @@ test('npm start on a fresh clone installs the dependencies, builds, then serves'
   const dir = mkdtempSync(join(tmpdir(), 'mutual-fresh-'));
   mkdirSync(join(dir, 'demo'));
   for (const f of ['package.json', 'package-lock.json', 'demo/serve.mjs']) copyFileSync(f, join(dir, f));
-  const out = execFileSync('npm', ['start', '--silent'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MUTUAL_DRY_RUN: '1' } });
+  const out = execFileSync('npm', ['start', '--silent'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, MUTUAL_DRY_RUN: '1' },
+  });
   const steps = out.split('\n').filter((l) => l.startsWith('▶'));
   assert.deepEqual(steps, [
     '▶ Installing the dependencies (first run): npm ci --no-audit --no-fund',
@@ -20,6 +24,9 @@ test('npm start on a fresh clone installs the dependencies, builds, then serves'
     '▶ Serving the demo: npx vite',
   ]);
   // With dependencies installed, it goes straight to building.
-  const again = execFileSync('npm', ['start', '--silent'], { encoding: 'utf8', env: { ...process.env, MUTUAL_DRY_RUN: '1' } });
+  const again = execFileSync('npm', ['start', '--silent'], {
+    encoding: 'utf8',
+    env: { ...process.env, MUTUAL_DRY_RUN: '1' },
+  });
   assert.ok(!again.includes('Installing'));
 });

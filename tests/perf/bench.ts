@@ -42,7 +42,8 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const table = (rows: [string, string, string][]) => {
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
@@ -56,7 +57,9 @@ if (run('mount')) {
   const s = median(r.static.map((x) => x.ms));
   const m = median(r.mutual.map((x) => x.ms));
   const longest = Math.max(...r.mutual.map((x) => x.longest));
-  console.log('\n## Mount: 200 story cards with reactions vs. the same content as static HTML (median of 7, same page)\n');
+  console.log(
+    '\n## Mount: 200 story cards with reactions vs. the same content as static HTML (median of 7, same page)\n',
+  );
   table([
     ['measure', 'value', 'target'],
     ['static HTML', `${s.toFixed(1)} ms`, ''],
@@ -64,7 +67,11 @@ if (run('mount')) {
     ['ratio', `${(m / s).toFixed(2)}×`, '≤ 1.5×'],
     ['longest main-thread task, worst of 7 Mutual runs', `${longest.toFixed(0)} ms`, '< 50 ms'],
     // The long-task observer only sees tasks over 50 ms.
-    ['Mutual runs with any task over 50 ms', `${r.mutual.filter((x) => x.longest > 0).length} of 7 (in run order: ${r.mutual.map((x) => x.longest.toFixed(0)).join(', ')} ms)`, '0'],
+    [
+      'Mutual runs with any task over 50 ms',
+      `${r.mutual.filter((x) => x.longest > 0).length} of 7 (in run order: ${r.mutual.map((x) => x.longest.toFixed(0)).join(', ')} ms)`,
+      '0',
+    ],
   ]);
   await page.close();
 }
@@ -74,21 +81,31 @@ if (run('delivery')) {
   const page = await browser.newPage();
   await page.goto(`${base}/tests/perf/pages/delivery.html`, { waitUntil: 'load' });
   const scope = `bench-${Date.now()}`;
-  const { pressed, spreadMs } = (await page.evaluate(`runBench('/events?scope=${scope}', '${scope}')`)) as { pressed: Record<string, number>; spreadMs: number };
+  const { pressed, spreadMs } = (await page.evaluate(`runBench('/events?scope=${scope}', '${scope}')`)) as {
+    pressed: Record<string, number>;
+    spreadMs: number;
+  };
   const expected = Object.keys(pressed).length;
   const deadline = Date.now() + 30_000;
   let rows: { receivedAt: string; event: { subject: string; id: string } }[] = [];
   while (Date.now() < deadline) {
-    rows = collector.store.list({ since: 0, limit: 100_000 }).filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
+    rows = collector.store
+      .list({ since: 0, limit: 100_000 })
+      .filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
     if (rows.length >= expected) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   await new Promise((r) => setTimeout(r, 1000));
-  rows = collector.store.list({ since: 0, limit: 100_000 }).filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
+  rows = collector.store
+    .list({ since: 0, limit: 100_000 })
+    .filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
   const subjects = new Set(rows.map((r) => r.event.subject));
   const latencies = rows.map((r) => Date.parse(r.receivedAt) - pressed[r.event.subject]);
-  const requests = ((await (await fetch(`${base}/events/stats?scope=${scope}`)).json()) as { requests: number }).requests;
-  console.log(`\n## Delivery: ${expected} reactions on ${expected} subjects, pressed within ${(spreadMs / 1000).toFixed(2)} s\n`);
+  const requests = ((await (await fetch(`${base}/events/stats?scope=${scope}`)).json()) as { requests: number })
+    .requests;
+  console.log(
+    `\n## Delivery: ${expected} reactions on ${expected} subjects, pressed within ${(spreadMs / 1000).toFixed(2)} s\n`,
+  );
   table([
     ['measure', 'value', 'target'],
     ['HTTP requests (POST)', String(requests), '≤ 10'],
@@ -97,7 +114,9 @@ if (run('delivery')) {
     ['lost', String(expected - subjects.size), '0'],
     ['duplicated', String(rows.length - subjects.size), '0'],
   ]);
-  console.log('(Latency includes the reaction bar’s 600 ms settle window, which collapses rapid toggling into one event.)');
+  console.log(
+    '(Latency includes the reaction bar’s 600 ms settle window, which collapses rapid toggling into one event.)',
+  );
   await page.close();
 }
 await browser.close();
@@ -107,20 +126,31 @@ if (run('collector')) {
   const batch = () =>
     JSON.stringify(
       Array.from({ length: 20 }, (_, i) => ({
-        specversion: '1.0', id: randomUUID(), source: '/bench', type: 'org.mutual.reaction.added', time: new Date().toISOString(),
-        subject: `load-${i}`, datacontenttype: 'application/json', data: { reaction: 'me-too' },
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/bench',
+        type: 'org.mutual.reaction.added',
+        time: new Date().toISOString(),
+        subject: `load-${i}`,
+        datacontenttype: 'application/json',
+        data: { reaction: 'me-too' },
       })),
     );
   const noop = createServer((req: IncomingMessage, res: ServerResponse) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":20,"duplicates":0}'));
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":20,"duplicates":0}'),
+    );
   });
   const real = createServer((req, res) => collector(req, res));
   const run = async (srv: typeof noop) => {
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/events`;
     const result = await autocannon({
-      url, connections: 10, duration: 5, method: 'POST',
+      url,
+      connections: 10,
+      duration: 5,
+      method: 'POST',
       headers: { 'content-type': 'application/cloudevents-batch+json' },
       requests: [{ setupRequest: (req) => ({ ...req, body: batch() }) }],
     });
@@ -129,7 +159,9 @@ if (run('collector')) {
   };
   const a = await run(noop);
   const b = await run(real);
-  console.log(`\n## Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; ${cpus().length} cores)\n`);
+  console.log(
+    `\n## Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; ${cpus().length} cores)\n`,
+  );
   table([
     ['handler', 'events/s', 'non-2xx'],
     ['no-op (reads body, answers 200)', String(Math.round(a.requests.average * 20)), String(a.non2xx)],
@@ -147,16 +179,30 @@ if (run('moderation')) {
   const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/events`;
   for (let i = 0; i < 10_000; i += 200) {
     const batch = Array.from({ length: 200 }, (_, j) => ({
-      specversion: '1.0', id: randomUUID(), source: '/bench', type: 'org.mutual.checkin.encouragement', time: new Date().toISOString(),
-      subject: 'daily', datacontenttype: 'application/json', data: { text: (i + j) % 50 === 0 ? `See www.example.org ${i + j}` : `Keep going ${i + j}` },
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/bench',
+      type: 'org.mutual.checkin.encouragement',
+      time: new Date().toISOString(),
+      subject: 'daily',
+      datacontenttype: 'application/json',
+      data: { text: (i + j) % 50 === 0 ? `See www.example.org ${i + j}` : `Keep going ${i + j}` },
     }));
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(batch) });
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(batch),
+    });
   }
   const times: number[] = [];
   let cursor = '';
   for (let i = 0; i < 21; i++) {
     const started = performance.now();
-    const page = (await (await fetch(`${url}/moderation/queue?state=pending&limit=50${i % 2 && cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { next: string };
+    const page = (await (
+      await fetch(`${url}/moderation/queue?state=pending&limit=50${i % 2 && cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { next: string };
     times.push(performance.now() - started);
     cursor = page.next;
   }

@@ -34,7 +34,9 @@ test('there is a React wrapper for every element in src/elements.ts, and each re
   const wrappers = await import('../../src/react/index.js');
   expect(Object.keys(wrappers).sort()).toEqual(MEMBER_ELEMENTS.map((e) => e.react).sort());
   for (const { tag, react } of MEMBER_ELEMENTS) {
-    const Wrapper = (wrappers as unknown as Record<string, (props: Record<string, unknown>) => React.ReactElement>)[react];
+    const Wrapper = (wrappers as unknown as Record<string, (props: Record<string, unknown>) => React.ReactElement>)[
+      react
+    ];
     const host = document.createElement('div');
     document.body.append(host);
     const root = createRoot(host);
@@ -48,4 +50,3 @@ test('there is a React wrapper for every element in src/elements.ts, and each re
     host.remove();
   }
 });
-

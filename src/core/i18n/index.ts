@@ -82,8 +82,9 @@ export function translate(
 /** Counts as people read them: `12`, `1.2K` above 999, in the locale's digits. */
 export function formatCount(locale: string, n: number): string {
   const compact = n > 999;
-  return intl(`count|${locale}|${compact}`, () =>
-    new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  return intl(
+    `count|${locale}|${compact}`,
+    () => new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
   ).format(n);
 }
 
@@ -105,7 +106,10 @@ export function relativeTime(locale: string, date: Date, now = Date.now()): stri
 }
 
 export function fullDate(locale: string, date: Date): string {
-  return intl(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' })).format(date);
+  return intl(
+    `date|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }),
+  ).format(date);
 }
 
 /** "relapse, self-harm" → "relapse and self-harm" in the locale. */

@@ -1,6 +1,7 @@
 // 200 story cards with reactions vs. the same content as static HTML, in the same page.
 const N = 200;
-const text = 'The first weeks were the hardest. I kept a list of people I could text when the evenings got long, and one night I finally did. Nobody lectured me. Someone just said me too.';
+const text =
+  'The first weeks were the hardest. I kept a list of people I could text when the evenings got long, and one night I finally did. Nobody lectured me. Someone just said me too.';
 const root = document.getElementById('root');
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 let longest = 0;

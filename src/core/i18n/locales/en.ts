@@ -17,7 +17,14 @@ import moderation from '../../../moderation-queue/moderation-queue.messages.js';
 import pulse from '../../../community-pulse/community-pulse.messages.js';
 import nudge from '../../nudge.messages.js';
 
-export default { ...meToo, ...storyCard, ...crisis, ...checkIn, ...nudge, ...provider, ...quickExit, ...moderation, ...pulse } satisfies Record<
-  string,
-  string | Partial<Record<Intl.LDMLPluralRule, string>>
->;
+export default {
+  ...meToo,
+  ...storyCard,
+  ...crisis,
+  ...checkIn,
+  ...nudge,
+  ...provider,
+  ...quickExit,
+  ...moderation,
+  ...pulse,
+} satisfies Record<string, string | Partial<Record<Intl.LDMLPluralRule, string>>>;

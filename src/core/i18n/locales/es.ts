@@ -23,9 +23,13 @@ export default {
   'story.cw-show': 'Mostrar historia',
   'story.share': 'Comparte tu experiencia',
   'story.composer-label': 'Tu experiencia, con tus propias palabras',
-  'story.composer-note': 'Tu respuesta se envía a esta comunidad y puede mostrarse a otros pares. Por favor, no incluyas nombres ni datos de contacto.',
+  'story.composer-note':
+    'Tu respuesta se envía a esta comunidad y puede mostrarse a otros pares. Por favor, no incluyas nombres ni datos de contacto.',
   'story.composer-count': '{count} de {limit} caracteres',
-  'story.composer-over': { one: "Acorta tu respuesta en {count} carácter para enviarla.", other: "Acorta tu respuesta en {count} caracteres para enviarla." },
+  'story.composer-over': {
+    one: 'Acorta tu respuesta en {count} carácter para enviarla.',
+    other: 'Acorta tu respuesta en {count} caracteres para enviarla.',
+  },
   'story.composer-empty': 'Escribe unas palabras primero, lo que sientas bien.',
   'story.send': 'Enviar',
   'story.cancel': 'Cancelar',
@@ -33,9 +37,12 @@ export default {
   'story.sent': 'Gracias por compartir. Tus palabras pueden ayudar a alguien a sentirse menos solo.',
   'story.queued': 'Guardado en este dispositivo: se enviará en cuanto vuelva la conexión.',
   'story.failed': 'No se pudo enviar. Tus palabras siguen aquí.',
-  'story.full': 'Hay demasiados mensajes sin enviar en este dispositivo, así que este no se pudo poner en cola. Tus palabras siguen aquí: envíalas de nuevo cuando vuelvas a tener conexión.',
-  'story.unconfirmed': 'No pudimos confirmar que tu respuesta llegó. Tus palabras siguen aquí, así que puedes enviarlas de nuevo.',
-  'story.draft-cannot-keep': 'Este navegador no puede guardar nada en este dispositivo ahora: si te vas antes de que se envíe, tu borrador se pierde.',
+  'story.full':
+    'Hay demasiados mensajes sin enviar en este dispositivo, así que este no se pudo poner en cola. Tus palabras siguen aquí: envíalas de nuevo cuando vuelvas a tener conexión.',
+  'story.unconfirmed':
+    'No pudimos confirmar que tu respuesta llegó. Tus palabras siguen aquí, así que puedes enviarlas de nuevo.',
+  'story.draft-cannot-keep':
+    'Este navegador no puede guardar nada en este dispositivo ahora: si te vas antes de que se envíe, tu borrador se pierde.',
   'story.draft-kept': 'Tu borrador se guarda en este dispositivo hasta que se envíe.',
   'story.draft-not-kept': 'No se guarda nada en este dispositivo: si te vas, tu borrador se pierde.',
   'story.report': 'Reportar',
@@ -52,7 +59,8 @@ export default {
   'story.missing-id': 'Esta historia no puede recibir reacciones ni respuestas ahora mismo.',
   'crisis.title': 'Si necesitas hablar con alguien ahora',
   'crisis.intro': 'No tienes que pasar por esto a solas. Estas líneas gratuitas y confidenciales están para ti:',
-  'crisis.intro-directory': 'No tienes que pasar por esto a solas. En casi todos los países hay líneas gratuitas y confidenciales para ti, por teléfono, mensaje o chat:',
+  'crisis.intro-directory':
+    'No tienes que pasar por esto a solas. En casi todos los países hay líneas gratuitas y confidenciales para ti, por teléfono, mensaje o chat:',
   'crisis.more': 'Encuentra una línea de ayuda en tu país',
   'checkin.title': 'Date un momento para ti',
   'checkin.mood-legend': '¿Cómo estás hoy?',
@@ -82,9 +90,11 @@ export default {
   'checkin.sent': 'Enviado.',
   'checkin.queued': 'Guardado: se enviará cuando vuelvas a tener conexión.',
   'checkin.failed': 'No se pudo enviar. Tu registro sigue guardado aquí.',
-  'checkin.full': 'Hay demasiados mensajes sin enviar en este dispositivo, así que este no se pudo poner en cola. Tu registro sigue aquí: envíalo de nuevo cuando vuelvas a tener conexión.',
+  'checkin.full':
+    'Hay demasiados mensajes sin enviar en este dispositivo, así que este no se pudo poner en cola. Tu registro sigue aquí: envíalo de nuevo cuando vuelvas a tener conexión.',
   'checkin.unconfirmed': 'No pudimos confirmar que tu registro llegó. Sigue aquí, así que puedes enviarlo de nuevo.',
-  'checkin.draft-cannot-keep': 'Este navegador no puede guardar nada en este dispositivo ahora: si te vas antes de que se envíe, lo escrito se pierde.',
+  'checkin.draft-cannot-keep':
+    'Este navegador no puede guardar nada en este dispositivo ahora: si te vas antes de que se envíe, lo escrito se pierde.',
   'checkin.thanks': 'Gracias por compartir cómo estás.',
   'checkin.give-intro': 'En esta comunidad todas las personas aportan algo. ¿Quieres devolver algo?',
   'checkin.peer-message': 'Alguien que compartió hoy escribió: «{message}»',
@@ -143,9 +153,11 @@ export default {
   'mod.retry': 'Intentar de nuevo',
   'mod.more': 'Cargar más',
   'mod.keys': 'Teclas: j y k para moverte entre elementos.',
-  'mod.crisis-note': 'Este texto puede venir de alguien en peligro. Si puedes contactar con esa persona, estas líneas pueden ayudar:',
+  'mod.crisis-note':
+    'Este texto puede venir de alguien en peligro. Si puedes contactar con esa persona, estas líneas pueden ayudar:',
   'pulse.title': 'Pulso de la comunidad, últimos {days} días',
-  'pulse.privacy': 'Solo recuentos. Cualquier día con menos de 5 se muestra como «menos de 5», para que nadie pueda ser identificado por su registro.',
+  'pulse.privacy':
+    'Solo recuentos. Cualquier día con menos de 5 se muestra como «menos de 5», para que nadie pueda ser identificado por su registro.',
   'pulse.series.checkins': 'Registros',
   'pulse.series.reactions': 'Reacciones',
   'pulse.series.responses': 'Respuestas',
