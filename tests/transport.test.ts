@@ -67,6 +67,20 @@ describe('transport', () => {
     expect(states).to.deep.equal(['queued', 'queued', 'queued', 'sent']);
   });
 
+  it('retries when the member comes back to the tab, instead of waiting out the backoff', async () => {
+    const { scope, endpoint } = scoped('visible');
+    const subject = uniqueSubject('visible');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 60 });
+    const transport = new Transport({ endpoint, ...fast });
+    const [event] = events(subject, 1);
+    void transport.enqueue(event);
+    await until(async () => (await requestCount(scope)) >= 1, 'first attempt');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stored({ subject })).to.have.length(0);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await expectStoredOnce(subject, [event]);
+  });
+
   it('honours Retry-After on 429', async () => {
     const { scope, endpoint } = scoped('429');
     const subject = uniqueSubject('429');

@@ -15,7 +15,10 @@ export interface TransportOptions {
   /** Events queued within this window travel in one request. */
   batchWindowMs?: number;
   maxBatch?: number;
-  /** First retry delay; doubles per failed attempt (with jitter) up to `retryMaxMs`. */
+  /**
+   * Retry delay (with jitter) for the first attempts, about four seconds' worth, so a short outage
+   * costs seconds, not minutes; after that it doubles per failed attempt up to `retryMaxMs`.
+   */
   retryBaseMs?: number;
   retryMaxMs?: number;
   /** A request that has not answered by then counts as failed and is retried. */
@@ -64,6 +67,9 @@ function perEvent(body: unknown): Map<string, string> | null {
 
 const readJson = (res: Response) => res.json().catch(() => null) as Promise<unknown>;
 
+/** Attempts retried at the base delay before the backoff starts to double. */
+const FAST_ATTEMPTS = 8;
+
 const KEEPALIVE_LIMIT = 60_000; // browsers cap keepalive/beacon bodies at 64 KiB in total
 
 function parseRetryAfter(value: string | null): number | undefined {
@@ -106,7 +112,7 @@ export class Transport extends EventTarget {
       headers: options.headers ?? {},
       batchWindowMs: options.batchWindowMs ?? 200,
       maxBatch: Math.min(options.maxBatch ?? 100, Limits.maxBatch),
-      retryBaseMs: options.retryBaseMs ?? 1000,
+      retryBaseMs: options.retryBaseMs ?? 500,
       retryMaxMs: options.retryMaxMs ?? 60_000,
       timeoutMs: options.timeoutMs ?? 15_000,
     };
@@ -118,6 +124,10 @@ export class Transport extends EventTarget {
       this.schedule(0, true);
     });
     addEventListener('pagehide', () => this.handOff());
+    // A member comes back to the tab: try now instead of waiting out the backoff.
+    globalThis.document?.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && this.outbox.size) this.schedule(0, true);
+    });
     if (!this.noTrace && typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel('mutual:delivery');
       this.channel.onmessage = ({
@@ -298,7 +308,11 @@ export class Transport extends EventTarget {
     }
     if (outcome.kind === 'retry') {
       this.attempt++;
-      const ceiling = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (this.attempt - 1));
+      // Sooner for the first attempts (most outages are short), then exponential backoff.
+      const ceiling = Math.min(
+        this.opts.retryMaxMs,
+        this.opts.retryBaseMs * 2 ** Math.max(0, this.attempt - FAST_ATTEMPTS),
+      );
       const delay = outcome.after ?? ceiling / 2 + (Math.random() * ceiling) / 2;
       this.report(ids, 'queued', outcome.reason);
       this.schedule(delay);

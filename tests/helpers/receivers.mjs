@@ -76,7 +76,6 @@ export function receivers() {
     const events = await readJson(ctx.req);
     if ((downUntil.get(scope) ?? 0) > Date.now()) {
       ctx.status = 503;
-      ctx.set('retry-after', '0');
       ctx.body = 'down';
       return;
     }
