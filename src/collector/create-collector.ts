@@ -100,6 +100,51 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     return { kind, flags, state: initialState(kind, flags, moderation) };
   };
 
+  const pageLimit = (url: URL, fallback: number) =>
+    Math.min(Math.max(Number(url.searchParams.get('limit') ?? fallback) || fallback, 1), 100);
+
+  /**
+   * `GET ?stories`: published stories, newest first, with cursor paging and topic filters; each
+   * with its approved response count and reaction counts in the same answer (no request per card).
+   * Only approved stories; their texts are data for the feed to render as text.
+   */
+  function publishedStories(url: URL) {
+    const limit = pageLimit(url, 20);
+    const cursor = url.searchParams.get('cursor');
+    const exclude = (url.searchParams.get('exclude-topics') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const items = store.published({
+      cursor: cursor ? Number(cursor) : undefined,
+      limit,
+      tag: url.searchParams.get('tag') ?? undefined,
+      topic: url.searchParams.get('topic') ?? undefined,
+      exclude,
+    });
+    const ids = items.map((i) => i.event.subject ?? i.event.id);
+    const responses = store.responseCounts(ids);
+    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const stories = items.map((item, n) => {
+      const data = item.event.data as Record<string, unknown>;
+      return {
+        id: ids[n],
+        heading: typeof data.heading === 'string' ? data.heading : null,
+        author: typeof data.author === 'string' && data.author.trim() ? data.author : null,
+        published: item.updatedAt,
+        tags: list(data.tags),
+        contentWarning: list(data.contentWarning),
+        paragraphs: String(data.text ?? '')
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean),
+        responses: responses[ids[n]] ?? 0,
+        reactions: store.counts(ids[n]),
+      };
+    });
+    return { stories, next: items.length === limit ? String(items.at(-1)!.seq) : null };
+  }
+
   /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */
   const forModerators = (item: QueueItem) => ({
     seq: item.seq,
@@ -174,6 +219,23 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }
     if (req.method === 'GET' && sub === '/moderation/pulse') {
       return send(res, 200, pulse(Math.min(Math.max(Number(url.searchParams.get('days') ?? 30) || 30, 1), 90)));
+    }
+    if (req.method === 'POST' && sub === '/moderation/stories') {
+      // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
+      const body = JSON.parse((await readBody(req, 64 * 1024)) || '{}') as Record<string, unknown>;
+      const { id, ...data } = body;
+      if (typeof data.text !== 'string' || !data.text.trim())
+        throw new HttpError(400, 'text is required', { field: 'text' });
+      const event = createEnvelope(EventTypes.storySubmitted, data, {
+        source: 'urn:mutual:import',
+        subject: typeof id === 'string' ? id : undefined,
+      });
+      const problem = validate(event);
+      if (problem) throw new HttpError(400, `invalid story: ${problem.field} ${problem.message}`, problem);
+      const [seq] = store.insert([event], classify).seqs;
+      if (seq === null) throw new HttpError(409, 'this story is already stored');
+      const item = store.moderate(seq, 'approved', actor, 'publish', 'imported');
+      return send(res, 201, forModerators(item!));
     }
     if (req.method === 'GET' && sub === '/moderation/audit') {
       return send(res, 200, {
@@ -329,6 +391,19 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         type: url.searchParams.get('type') ?? undefined,
       });
       return send(res, 200, { events, next: events.at(-1)?.seq ?? from });
+    }
+    if (url.searchParams.has('stories')) return send(res, 200, publishedStories(url));
+    const responsesTo = url.searchParams.get('responses');
+    if (responsesTo !== null) {
+      if (!responsesTo || responsesTo.length > Limits.subjectLength)
+        throw new HttpError(400, 'responses must name a story id', { field: 'responses' });
+      const limit = pageLimit(url, 20);
+      const items = store.responses(responsesTo, { cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit });
+      return send(res, 200, {
+        story: responsesTo,
+        responses: items.map((i) => ({ id: i.event.id, text: itemText(i.event), time: i.event.time })),
+        next: items.length === limit ? String(items.at(-1)!.seq) : null,
+      });
     }
     const peerMessages = url.searchParams.get('peer-messages');
     if (peerMessages !== null) {

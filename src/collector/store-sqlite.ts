@@ -42,7 +42,7 @@ export interface Store {
   insert(
     events: MutualEnvelope[],
     classify?: Classify,
-  ): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[] };
+  ): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[]; seqs: (number | null)[] };
   /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
   queue(query: { kind?: ItemKind; state?: ItemState; flagged?: boolean; cursor?: string; limit: number }): {
     items: QueueItem[];
@@ -56,6 +56,16 @@ export interface Store {
   approved(kind: ItemKind, limit: number): QueueItem[];
   /** Items per kind and state (the queue's tab counts). */
   queueCounts(): Record<string, Record<string, number>>;
+  /**
+   * Published stories (approved `story.submitted` items), newest first, after `cursor` (an item
+   * seq). `tag`/`topic` keep stories carrying it (tags or content warning); `exclude` drops
+   * stories whose content warning names any of them.
+   */
+  published(query: { cursor?: number; limit: number; tag?: string; topic?: string; exclude?: string[] }): QueueItem[];
+  /** Approved responses to a story, oldest first, after `cursor`. */
+  responses(story: string, query: { cursor?: number; limit: number }): QueueItem[];
+  /** Approved responses per story. */
+  responseCounts(stories: string[]): Record<string, number>;
   /** Reports per story and reason. */
   reports(): { subject: string; reason: string; n: number; latest: string }[];
   /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
@@ -129,6 +139,24 @@ export function createSqliteStore(file: string): Store {
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`,
   );
   const countsQuery = db.prepare(`SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state`);
+  const inList = (path: string, param: string) =>
+    `EXISTS (SELECT 1 FROM json_each(json_extract(e.envelope, '${path}')) WHERE lower(value) = ${param})`;
+  const publishedQuery = db.prepare(
+    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
+     WHERE i.kind = 'story' AND i.state = 'approved' AND (@cursor IS NULL OR i.seq < @cursor)
+       AND (@tag IS NULL OR ${inList('$.data.tags', '@tag')})
+       AND (@topic IS NULL OR ${inList('$.data.tags', '@topic')} OR ${inList('$.data.contentWarning', '@topic')})
+       AND NOT EXISTS (SELECT 1 FROM json_each(json_extract(e.envelope, '$.data.contentWarning')) w, json_each(@exclude) x WHERE lower(w.value) = x.value)
+     ORDER BY i.seq DESC LIMIT @limit`,
+  );
+  const responsesQuery = db.prepare(
+    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
+     WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = @story AND i.seq > @cursor ORDER BY i.seq LIMIT @limit`,
+  );
+  const responseCountQuery = db.prepare(
+    `SELECT e.subject AS story, COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq
+     WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject IN (SELECT value FROM json_each(@stories)) GROUP BY e.subject`,
+  );
   const reportsQuery = db.prepare(
     `SELECT subject, json_extract(envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(received_at) AS latest
      FROM events WHERE type = @type AND subject IS NOT NULL GROUP BY subject, reason`,
@@ -170,6 +198,7 @@ export function createSqliteStore(file: string): Store {
     const receivedAt = new Date().toISOString();
     let accepted = 0;
     const statuses: ('accepted' | 'duplicate')[] = [];
+    const seqs: (number | null)[] = [];
     for (const e of events) {
       const inserted = insertOne.run({
         id: e.id,
@@ -183,6 +212,7 @@ export function createSqliteStore(file: string): Store {
       const changes = inserted.changes;
       accepted += changes;
       statuses.push(changes ? 'accepted' : 'duplicate');
+      seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
       const item = changes ? classify?.(e) : null;
       if (item) {
         insertItem.run({
@@ -195,7 +225,7 @@ export function createSqliteStore(file: string): Store {
         });
       }
     }
-    return { accepted, duplicates: events.length - accepted, statuses };
+    return { accepted, duplicates: events.length - accepted, statuses, seqs };
   });
   const countQuery = db.prepare(
     `SELECT json_extract(envelope, '$.data.reaction') AS reaction,
@@ -236,6 +266,22 @@ export function createSqliteStore(file: string): Store {
     moderate: (seq, state, actor, action, reason) => moderateTx(seq, state, actor, action, reason),
     audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
+    published: ({ cursor, limit, tag, topic, exclude = [] }) =>
+      (
+        publishedQuery.all({
+          cursor: cursor ?? null,
+          limit,
+          tag: tag?.toLowerCase() ?? null,
+          topic: topic?.toLowerCase() ?? null,
+          exclude: JSON.stringify(exclude.map((x) => x.toLowerCase())),
+        }) as ItemRow[]
+      ).map(toItem),
+    responses: (story, { cursor = 0, limit }) =>
+      (responsesQuery.all({ story, cursor, limit }) as ItemRow[]).map(toItem),
+    responseCounts(stories) {
+      const rows = responseCountQuery.all({ stories: JSON.stringify(stories) }) as { story: string; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.story, r.n]));
+    },
     reports: () =>
       reportsQuery.all({ type: EventTypes.storyReported }) as {
         subject: string;

@@ -18,6 +18,7 @@ export const EventTypes = {
   checkinEncouragement: 'org.mutual.checkin.encouragement',
   checkinTipShared: 'org.mutual.checkin.tip-shared',
   checkinCrisisShown: 'org.mutual.checkin.crisis-shown',
+  storySubmitted: 'org.mutual.story.submitted',
 } as const;
 
 /** Events that carry what a member wrote: never evicted from the outbox for reactions or views. */
