@@ -181,14 +181,10 @@ export class MutualCheckIn extends MutualElement {
     this.crisisKept = false;
   }
 
-  private focusFirst(selector: string): void {
-    this.focusAfterUpdate(selector);
-  }
-
   /** "Check in again": a fresh form, focus on its heading. */
   private again(): void {
     this.clear();
-    this.focusFirst('#title');
+    this.focusAfterUpdate('#title');
   }
 
   private submit(e: Event): void {
@@ -200,8 +196,8 @@ export class MutualCheckIn extends MutualElement {
       hard: errors.hard > 0 ? errors.hard : undefined,
       helped: errors.helped > 0 ? errors.helped : undefined,
     };
-    if (errors.mood) return this.focusFirst('input[name="mood"]');
-    if (this.errors.hard || this.errors.helped) return this.focusFirst(this.errors.hard ? '#hard' : '#helped');
+    if (errors.mood) return this.focusAfterUpdate('input[name="mood"]');
+    if (this.errors.hard || this.errors.helped) return this.focusAfterUpdate(this.errors.hard ? '#hard' : '#helped');
     if (this.nudged(`${hard}\n${helped}`, findIdentifiers(hard).length ? 'hard' : 'helped', () => this.submit(e)))
       return;
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
@@ -210,7 +206,7 @@ export class MutualCheckIn extends MutualElement {
     void this.choosePeerMessage();
     this.crisisKept = this.crisisInDraft;
     this.step = 'give';
-    this.focusFirst('#thanks');
+    this.focusAfterUpdate('#thanks');
   }
 
   /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
@@ -251,7 +247,7 @@ export class MutualCheckIn extends MutualElement {
         send();
       },
     };
-    this.focusFirst('#nudge-text');
+    this.focusAfterUpdate('#nudge-text');
     return true;
   }
 
@@ -262,7 +258,7 @@ export class MutualCheckIn extends MutualElement {
     return renderNudge(
       n.kinds,
       (k, p) => this.t(k, p),
-      () => ((this.nudge = null), this.focusFirst(`#${n.edit}`)),
+      () => ((this.nudge = null), this.focusAfterUpdate(`#${n.edit}`)),
       n.send,
     );
   }
@@ -272,19 +268,19 @@ export class MutualCheckIn extends MutualElement {
     if (this.nudged(text, field, () => this.give(type, text, field))) return;
     this.mutual.send(type, { text: text.trim() }, { subject: this.checkInId });
     this.step = 'done';
-    this.focusFirst('#done');
+    this.focusAfterUpdate('#done');
   }
 
   /** After a refused send: back to the form, with everything as it was written. */
   backToForm(): void {
     this.step = 'form';
     this.entry.state = 'idle';
-    this.focusFirst('#title');
+    this.focusAfterUpdate('#title');
   }
 
   skip(): void {
     this.step = 'done';
-    this.focusFirst('#done');
+    this.focusAfterUpdate('#done');
   }
 
   /** @internal */

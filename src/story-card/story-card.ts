@@ -265,7 +265,7 @@ export class MutualStoryCard extends MutualElement {
   private reveal(): void {
     this.revealed = true;
     if (this.storyId) this.mutual.send(EventTypes.storyOpened, { topics: this.sensitive }, { subject: this.storyId });
-    void this.updateComplete.then(() => this.storyEl?.focus());
+    this.focusAfterUpdate('#story');
   }
 
   private shareUrl(): string | null {
@@ -293,7 +293,7 @@ export class MutualStoryCard extends MutualElement {
     if (href) return; // the link does the rest
     this.composerOpen = true;
     if (this.response.state === 'sent') this.response.state = 'idle';
-    void this.updateComplete.then(() => this.textarea?.focus());
+    this.focusAfterUpdate('textarea');
   }
 
   private onInput(text: string): void {
@@ -315,7 +315,7 @@ export class MutualStoryCard extends MutualElement {
     const kinds = findIdentifiers(text);
     if (kinds.length && this.nudgeAccepted !== text) {
       this.nudge = kinds;
-      return void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#nudge-text')?.focus());
+      return this.focusAfterUpdate('#nudge-text');
     }
     this.nudge = [];
     this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
@@ -323,7 +323,7 @@ export class MutualStoryCard extends MutualElement {
 
   private cancelComposer(): void {
     this.composerOpen = false;
-    void this.updateComplete.then(() => (this.renderRoot.querySelector('.share') as HTMLElement | null)?.focus());
+    this.focusAfterUpdate('.share');
   }
 
   openReport(): void {
