@@ -75,25 +75,27 @@ export class StorageOutbox extends MemoryOutbox {
     this.reload();
   }
   override reload(): void {
-    const found: MutualEnvelope[] = [];
+    // Runs before every send: events already in memory are not parsed again.
+    const found = new Map<string, MutualEnvelope>();
     for (const key of deviceKeys(this.prefix)) {
+      const id = key.slice(this.prefix.length);
       try {
-        found.push(JSON.parse(readItem(key)!) as MutualEnvelope);
+        found.set(id, this.events.get(id) ?? (JSON.parse(readItem(key)!) as MutualEnvelope));
       } catch {
         writeItem(key, undefined);
       }
     }
     // Handed to an earlier page's exit delivery: a reaction or view counts as delivered (a receiver
     // that does not deduplicate would count it twice); a member's words are sent again, to be sure.
-    for (const e of found.splice(0)) {
-      const handed = readItem(`handed:${e.id}`) !== null;
-      if (handed) writeItem(`handed:${e.id}`, undefined);
-      if (handed && !MEMBER_TEXT_TYPES.has(e.type)) writeItem(this.prefix + e.id, undefined);
-      else found.push(e);
+    for (const [id, e] of found) {
+      if (readItem(`handed:${id}`) === null) continue;
+      writeItem(`handed:${id}`, undefined);
+      if (MEMBER_TEXT_TYPES.has(e.type)) continue;
+      writeItem(this.prefix + id, undefined);
+      found.delete(id);
     }
-    const onDevice = new Set(found.map((e) => e.id));
-    for (const id of this.events.keys()) if (!onDevice.has(id) && this.persisted) this.events.delete(id);
-    for (const e of found.sort((a, b) => a.time.localeCompare(b.time)))
+    for (const id of this.events.keys()) if (!found.has(id) && this.persisted) this.events.delete(id);
+    for (const e of [...found.values()].sort((a, b) => a.time.localeCompare(b.time)))
       if (!this.events.has(e.id)) this.events.set(e.id, e);
   }
   /** False while storage refuses writes: then memory is all there is, and nothing is dropped on reload. */
