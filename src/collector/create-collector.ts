@@ -100,8 +100,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     return { kind, flags, state: initialState(kind, flags, moderation) };
   };
 
-  const pageLimit = (url: URL, fallback: number) =>
-    Math.min(Math.max(Number(url.searchParams.get('limit') ?? fallback) || fallback, 1), 100);
+  /** A number from the query (`limit`, `days`…): the fallback when absent or not a number, clamped to 1…max. */
+  const queryNumber = (url: URL, name: string, fallback: number, max: number) =>
+    Math.min(Math.max(Number(url.searchParams.get(name) ?? fallback) || fallback, 1), max);
+  const pageLimit = (url: URL, fallback: number) => queryNumber(url, 'limit', fallback, 100);
 
   /**
    * `GET ?stories`: published stories, newest first, with cursor paging and topic filters; each
@@ -176,7 +178,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         throw new HttpError(error.status, error.message, error.status === 429 ? { retryAfter: 60 } : {});
       throw error;
     }
-    const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 200);
+    const limit = queryNumber(url, 'limit', 50, 200);
     if (req.method === 'GET' && sub === '/moderation/queue') {
       const kind = url.searchParams.get('kind') as ItemKind | null;
       const state = url.searchParams.get('state') as ItemState | null;
@@ -218,7 +220,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       return send(res, 200, { stories: list.slice(0, limit), threshold });
     }
     if (req.method === 'GET' && sub === '/moderation/pulse') {
-      return send(res, 200, pulse(Math.min(Math.max(Number(url.searchParams.get('days') ?? 30) || 30, 1), 90)));
+      return send(res, 200, pulse(queryNumber(url, 'days', 30, 90)));
     }
     if (req.method === 'POST' && sub === '/moderation/stories') {
       // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
@@ -383,7 +385,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       const from = Number(since);
       if (!Number.isInteger(from) || from < 0)
         throw new HttpError(400, 'since must be a sequence number ≥ 0', { field: 'since' });
-      const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 100) || 100, 1), 1000);
+      const limit = queryNumber(url, 'limit', 100, 1000);
       const events = store.list({
         since: from,
         limit,
@@ -408,7 +410,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const peerMessages = url.searchParams.get('peer-messages');
     if (peerMessages !== null) {
       // Encouragements are written for other peers to read: served only once a moderator approved them.
-      const limit = Math.min(Math.max(Number(peerMessages) || 5, 1), 20);
+      const limit = queryNumber(url, 'peer-messages', 5, 20);
       const messages = store
         .approved('encouragement', limit)
         .map(({ event }) => ({ text: String(event.data.text ?? ''), time: event.time }))
