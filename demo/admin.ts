@@ -1,8 +1,6 @@
 import '../src/all.js';
 import '../src/admin.js';
-
-// Lit's development build under Vite: its "dev mode" notice is expected here (see demo.ts).
-((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set()).add('dev-mode');
+import './lit-dev-mode.js';
 
 const queue = document.querySelector('mutual-moderation-queue')!;
 const pulse = document.querySelector('mutual-community-pulse')!;

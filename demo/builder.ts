@@ -1,9 +1,7 @@
 // The snippet builder: its form is generated from custom-elements.json, so every attribute an
 // element documents appears here without hand-copying.
 import '../src/all.js';
-
-// Lit's development build under Vite: its "dev mode" notice is expected here (see demo.ts).
-((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set()).add('dev-mode');
+import './lit-dev-mode.js';
 
 interface Attribute {
   name: string;

@@ -1,9 +1,6 @@
 import '../src/all.js';
 import { startEventsPanel } from './events-panel.js';
-
-// The demo runs from source under Vite, i.e. Lit's development build; its one "dev mode" notice
-// is expected here and kept out of the console with Lit's own switch. Sites ship dist/ (production).
-((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set()).add('dev-mode');
+import './lit-dev-mode.js';
 
 startEventsPanel(document.getElementById('events')!);
 
