@@ -4,15 +4,13 @@ import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/envelope.js';
 import { getTransport, Transport } from '../src/core/transport.js';
-import { captureWarnings, peer } from './helpers/browser.js';
+import { buttonNamed, captureWarnings, peer } from './helpers/browser.js';
 import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 30, timeoutMs: 3000 };
 const absolute = (endpoint: string) => new URL(endpoint, location.href).href;
 const status = (el: MutualCheckIn) => el.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '';
-const buttonNamed = (root: ShadowRoot, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 function reactions(subject: string, n: number, extra: Record<string, unknown> = {}): MutualEnvelope[] {
   return Array.from({ length: n }, (_, i) =>

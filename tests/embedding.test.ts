@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { EventTypes } from '../src/core/envelope.js';
 import { storedAtLeast, until } from './helpers/collector.js';
+import { buttonNamed } from './helpers/browser.js';
 
 type FrameWindow = Window & typeof globalThis & { cspViolations?: string[]; pageErrors?: string[] };
 
@@ -19,8 +20,6 @@ const shadow = (doc: Document, tag: string) =>
     () => doc.querySelector(tag)?.shadowRoot?.querySelector('*') && doc.querySelector(tag)!.shadowRoot!,
     `${tag} upgraded`,
   );
-const buttonNamed = (root: ShadowRoot, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 describe('embedding', () => {
   beforeEach(() => localStorage.clear());

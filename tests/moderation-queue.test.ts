@@ -4,7 +4,7 @@ import '../src/all.js';
 import '../src/admin.js';
 import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
 import { createEnvelope, EventTypes } from '../src/core/envelope.js';
-import { expectAxeClean } from './helpers/browser.js';
+import { deepActive, expectAxeClean } from './helpers/browser.js';
 import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from './helpers/collector.js';
 import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
@@ -43,12 +43,6 @@ async function served(): Promise<string[]> {
   return (
     (await (await fetch(`${ENDPOINT}?peer-messages=20`)).json()) as { messages: { text: string }[] }
   ).messages.map((m) => m.text);
-}
-
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 }
 
 async function queue(token: string | undefined = TEST_MODERATOR_TOKEN): Promise<MutualModerationQueue> {

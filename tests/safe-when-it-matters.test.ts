@@ -6,18 +6,10 @@ import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import type { MutualCrisisResources } from '../src/crisis-resources/crisis-resources.js';
 import { EventTypes } from '../src/core/envelope.js';
-import { expectAxeClean } from './helpers/browser.js';
+import { buttonNamed, deepActive, expectAxeClean } from './helpers/browser.js';
 import { injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const buttonNamed = (root: ShadowRoot, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
-/** The element that has focus, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 const text = (el: Element | null | undefined) => el?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
 
 async function typeInto(root: ShadowRoot, selector: string, value: string) {

@@ -4,12 +4,10 @@ import '../src/all.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import { EventTypes } from '../src/core/envelope.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import { buttonNamed, captureWarnings, expectAxeClean } from './helpers/browser.js';
 import type { MutualQuickExit } from '../src/quick-exit/quick-exit.js';
 import { scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
-const buttonNamed = (root: ShadowRoot, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('identity nudge in the composers', () => {

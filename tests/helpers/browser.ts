@@ -51,3 +51,14 @@ export async function captureWarnings(fn: () => unknown): Promise<string[]> {
   }
   return warnings;
 }
+
+/** The button in a shadow root whose text (trimmed) is `name`, as a person finds it. */
+export const buttonNamed = (root: ShadowRoot, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+
+/** The element that has focus, through shadow roots. */
+export function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
