@@ -2,6 +2,7 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/all.js';
+import '../src/admin.js';
 import './events-log.js';
 
 interface Member {

@@ -76,6 +76,7 @@ describe('identity nudge in the composers', () => {
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
     root.querySelector<HTMLTextAreaElement>('#tip')!.value = 'تابعني على @salma_recovery';
+    root.querySelector<HTMLTextAreaElement>('#tip')!.dispatchEvent(new Event('input'));
     root.querySelector<HTMLInputElement>('#tip-consent')!.click();
     buttonNamed(root, 'شارك نصيحتي').click();
     await el.updateComplete;

@@ -234,6 +234,23 @@ describe('<mutual-story-card>', () => {
     expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Half a thought');
   });
 
+  it('crisis language in a reply brings help lines under it, and never stops the reply', async () => {
+    const id = uniqueSubject('reply-crisis');
+    const el = await card({ id, attrs: { region: 'GB' } });
+    buttonNamed(el, 'Share your experience').click();
+    await el.updateComplete;
+    $<HTMLTextAreaElement>(el, 'textarea').focus();
+    await sendKeys({ type: 'Honestly I want to die some nights, ' });
+    await el.updateComplete;
+    const help = $(el, '[part="composer"] mutual-crisis-resources');
+    await (help as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(help.shadowRoot!.textContent).to.contain('116 123');
+    await sendKeys({ type: 'but reading this helped.' });
+    buttonNamed(el, 'Send').click();
+    const [row] = await storedAtLeast({ subject: id, type: EventTypes.storyResponse });
+    expect(row.data.text).to.equal('Honestly I want to die some nights, but reading this helped.');
+  });
+
   it('over the limit: says why, keeps the text, sends nothing', async () => {
     const id = uniqueSubject('limit');
     const el = await card({ id, attrs: { 'response-limit': '10' } });

@@ -2,18 +2,17 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { commaList, parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
-import { formatNumber, type MessageKey } from '../core/i18n/index.js';
-import { findIdentifiers, renderNudge, type IdentifierKind } from '../core/nudge.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { formatNumber } from '../core/i18n/index.js';
+import { renderNudge } from '../core/nudge.js';
+import type { MessageKey } from '../locales/index.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { panelStyles } from '../core/panel-styles.js';
 import { warnOnce } from '../core/warn.js';
-import { DraftController } from '../core/draft-controller.js';
+import { ComposerController } from '../core/composer-controller.js';
 import { headingLevel } from '../core/heading.js';
-import { canKeep } from '../core/device-storage.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { checkInStyles } from './check-in.styles.js';
-import { suggestsCrisis } from '../core/crisis-language.js';
 import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
@@ -73,28 +72,38 @@ export class MutualCheckIn extends MutualElement {
   @property() region?: string;
 
   /** What is being written; kept on the device until the endpoint acknowledges the check-in. */
-  private readonly entry = new DraftController<Draft>(this, this.mutual, EMPTY);
-  @state() step: 'form' | 'give' | 'done' = 'form';
-
-  /** @internal */
-  get draft(): Draft {
-    return this.entry.value;
-  }
-
-  /** @internal Where the submitted check-in stands (`sending`, `queued`, `sent`, `failed`). */
-  get sendState() {
-    return this.entry.state;
-  }
+  private readonly entry = this.composer<Draft>(EMPTY, (value) => ({ hard: value.hard, helped: value.helped }));
+  /** The give-back step's two texts, each kept until acknowledged too. */
+  private readonly encouragement = this.composer({ text: '' }, (value) => ({ encourage: value.text }), 280);
+  private readonly tip = this.composer({ text: '' }, (value) => ({ tip: value.text }));
+  @state() private step: 'form' | 'give' | 'done' = 'form';
   @state() private errors: { mood?: boolean; hard?: number; helped?: number } = {};
-  @state() peerMessage = '';
-  /** Identity note for the text about to be sent (`target`: what Send anyway sends). */
-  @state() nudge: { kinds: IdentifierKind[]; send: () => void; edit: string } | null = null;
-  private nudgeAccepted = '';
+  /** The give-back step's message under one of its fields. */
+  @state() private giveError?: { field: 'encourage' | 'tip'; key: MessageKey };
+  @state() private tipConsent = false;
+  @state() private peerMessage = '';
   private readonly internals = this.attachInternals();
   private crisisSent = false;
   /** The help lines that were on screen when the check-in was sent stay on every later step. */
   @state() private crisisKept = false;
   private fetchedMessages?: Promise<string[]>;
+
+  private composer<T extends object>(empty: T, texts: (value: T) => Record<string, string>, limit?: number) {
+    return new ComposerController<T>(this, {
+      delivery: this.sender,
+      storage: this.storage,
+      i18n: this.i18n,
+      empty,
+      texts,
+      limit: () => limit ?? this.limit,
+      messages: 'checkin',
+      focus: (selector) => this.focusAfterUpdate(selector),
+    });
+  }
+
+  private get draft(): Draft {
+    return this.entry.value;
+  }
 
   /** The host `<form>` this check-in belongs to, if any: then the form submits it and no events are sent. */
   get form(): HTMLFormElement | null {
@@ -122,6 +131,8 @@ export class MutualCheckIn extends MutualElement {
         this.step = 'give';
         this.crisisKept = this.crisisInDraft;
       }
+      this.encouragement.load(`draft:encourage:${this.checkInId}`);
+      this.tip.load(`draft:tip:${this.checkInId}`);
     }
     if (this.draft !== this.syncedDraft || changed.has('required')) this.syncForm();
   }
@@ -129,7 +140,7 @@ export class MutualCheckIn extends MutualElement {
   protected override updated(): void {
     if (this.crisisVisible && !this.crisisSent && !this.form) {
       this.crisisSent = true;
-      this.mutual.send(
+      this.sender.send(
         EventTypes.checkinCrisisShown,
         { trigger: this.draft.mood === 1 ? 'mood' : 'text' },
         { subject: this.checkInId },
@@ -138,7 +149,7 @@ export class MutualCheckIn extends MutualElement {
   }
 
   private get crisisInDraft(): boolean {
-    return this.draft.mood === 1 || suggestsCrisis(this.draft.hard, this.draft.helped);
+    return this.draft.mood === 1 || this.entry.crisis;
   }
 
   private get crisisVisible(): boolean {
@@ -157,7 +168,7 @@ export class MutualCheckIn extends MutualElement {
     this.internals.setFormValue(data);
     const anchor = this.renderRoot?.querySelector?.('input[name="mood"]') as HTMLElement | null;
     if (this.required && !mood)
-      this.internals.setValidity({ valueMissing: true }, this.mutual.t('checkin.mood-required'), anchor ?? undefined);
+      this.internals.setValidity({ valueMissing: true }, this.i18n.t('checkin.mood-required'), anchor ?? undefined);
     else this.internals.setValidity({});
   }
 
@@ -168,14 +179,15 @@ export class MutualCheckIn extends MutualElement {
   private update$(patch: Partial<Draft>): void {
     this.entry.set({ ...this.draft, ...patch });
     this.errors = {};
-    this.nudge = null;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** Empties the form and removes the draft from the device. */
   clear(): void {
-    this.entry.clear();
+    for (const composer of [this.entry, this.encouragement, this.tip]) composer.clear();
     this.errors = {};
+    this.giveError = undefined;
+    this.tipConsent = false;
     this.step = 'form';
     this.crisisSent = false;
     this.crisisKept = false;
@@ -189,24 +201,30 @@ export class MutualCheckIn extends MutualElement {
 
   private submit(e: Event): void {
     e.preventDefault();
+    this.send();
+  }
+
+  private send(): void {
     const { mood, hard, helped, topics } = this.draft;
-    const errors = { mood: !mood, hard: hard.length - this.limit, helped: helped.length - this.limit };
-    this.errors = {
-      mood: errors.mood,
-      hard: errors.hard > 0 ? errors.hard : undefined,
-      helped: errors.helped > 0 ? errors.helped : undefined,
-    };
-    if (errors.mood) return this.focusAfterUpdate('input[name="mood"]');
-    if (this.errors.hard || this.errors.helped) return this.focusAfterUpdate(this.errors.hard ? '#hard' : '#helped');
-    if (this.nudged(`${hard}\n${helped}`, findIdentifiers(hard).length ? 'hard' : 'helped', () => this.submit(e)))
-      return;
+    this.errors = { mood: !mood, hard: this.overBy('hard'), helped: this.overBy('helped') };
+    if (!mood) return this.focusAfterUpdate('input[name="mood"]');
+    const over = this.entry.overField;
+    if (over) return this.focusAfterUpdate(`#${over}`);
+    if (this.entry.nudged(() => this.send())) return;
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
     this.entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
     void this.choosePeerMessage();
     this.crisisKept = this.crisisInDraft;
+    // What helped may be worth sharing as a tip: offered, never sent without consent.
+    if (!this.tip.value.text) this.tip.value = { text: helped };
     this.step = 'give';
     this.focusAfterUpdate('#thanks');
+  }
+
+  private overBy(field: 'hard' | 'helped'): number | undefined {
+    const over = this.entry.overBy(field);
+    return over > 0 ? over : undefined;
   }
 
   /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
@@ -215,7 +233,7 @@ export class MutualCheckIn extends MutualElement {
     let texts = (given ?? [])
       .map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text))
       .filter((m): m is string => typeof m === 'string' && !!m.trim());
-    const transport = this.mutual.transport;
+    const transport = this.sender.transport;
     if (!given && transport) {
       texts = await (this.fetchedMessages ??= transport.getPeerMessages().catch((error: Error) => {
         warnOnce(
@@ -229,69 +247,47 @@ export class MutualCheckIn extends MutualElement {
     this.peerMessage = texts[Math.floor(Math.random() * texts.length)] ?? '';
   }
 
-  /**
-   * Before free text leaves the device: anything that could identify someone → a gentle note with
-   * Edit (focus `edit`) and Send anyway (`send`). Returns true while the note is shown.
-   */
-  private nudged(text: string, edit: string, send: () => void): boolean {
-    const kinds = findIdentifiers(text);
-    if (!kinds.length || this.nudgeAccepted === text) {
-      this.nudge = null;
-      return false;
-    }
-    this.nudge = {
-      kinds,
-      edit,
-      send: () => {
-        this.nudgeAccepted = text;
-        send();
-      },
-    };
-    this.focusAfterUpdate('#nudge-text');
-    return true;
-  }
-
-  /** @internal The identity note, where the check-in shows it. */
-  renderNudge() {
-    const n = this.nudge;
-    if (!n) return nothing;
-    return renderNudge(
-      n.kinds,
-      (k, p) => this.t(k, p),
-      () => ((this.nudge = null), this.focusAfterUpdate(`#${n.edit}`)),
-      n.send,
-    );
-  }
-
-  /** Sends a give-back event (encouragement or tip) from the give-back step. */
-  give(type: string, text: string, field: string): void {
-    if (this.nudged(text, field, () => this.give(type, text, field))) return;
-    this.mutual.send(type, { text: text.trim() }, { subject: this.checkInId });
+  /** Sends the encouragement or the tip from the give-back step (the tip only with consent). */
+  private give(field: 'encourage' | 'tip'): void {
+    const composer = field === 'tip' ? this.tip : this.encouragement;
+    const text = composer.value.text.trim();
+    this.giveError = !text
+      ? { field, key: 'checkin.give-empty' }
+      : field === 'tip' && !this.tipConsent
+        ? { field, key: 'checkin.tip-needs-consent' }
+        : undefined;
+    if (this.giveError)
+      return this.focusAfterUpdate(this.giveError.key === 'checkin.give-empty' ? `#${field}` : '#tip-consent');
+    if (composer.nudged(() => this.give(field))) return;
+    const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
+    composer.send(type, { text }, this.checkInId);
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }
 
   /** After a refused send: back to the form, with everything as it was written. */
-  backToForm(): void {
+  private backToForm(): void {
     this.step = 'form';
     this.entry.state = 'idle';
     this.focusAfterUpdate('#title');
   }
 
-  skip(): void {
+  /** "Skip for now": what was started in the give-back step is let go. */
+  private skip(): void {
+    this.encouragement.clear();
+    this.tip.clear();
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }
 
-  /** @internal */
-  t(key: MessageKey, params?: Record<string, string | number>): string {
-    return this.mutual.t(key, params);
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return this.i18n.t(key, params);
   }
 
   private renderText(field: 'hard' | 'helped') {
     const over = this.errors[field];
     const value = this.draft[field];
-    const locale = this.mutual.locale;
+    const locale = this.i18n.locale;
     return html`<div class="field">
       <label for=${field}>${this.t(`checkin.${field}`)}</label>
       <textarea id=${field} .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
@@ -344,11 +340,20 @@ export class MutualCheckIn extends MutualElement {
           </div>`
           : nothing
       }
-      ${this.renderNudge()}
+      ${
+        this.entry.nudge.length
+          ? renderNudge(
+              this.entry.nudge,
+              this.i18n.t.bind(this.i18n),
+              () => this.entry.edit(),
+              () => this.entry.sendAnyway(),
+            )
+          : nothing
+      }
       ${
         inForm
           ? nothing
-          : html`<p class="hint">${this.t('checkin.privacy')} ${this.t(this.mutual.config.noTrace ? 'checkin.draft-not-kept' : canKeep() ? 'checkin.draft-kept' : 'checkin.draft-cannot-keep')}</p>
+          : html`<p class="hint">${this.t('checkin.privacy')} ${this.entry.keeping}</p>
             <div part="actions">
               <button type="submit" class="primary">${this.t('checkin.submit')}</button>
               <button type="button" @click=${() => this.clear()}>${this.t('checkin.clear')}</button>
@@ -369,10 +374,31 @@ export class MutualCheckIn extends MutualElement {
   }
 
   protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
     const body =
       this.step === 'form'
         ? this.renderForm()
-        : renderGiveBack(this, { level: this.level, crisis: this.renderCrisis(), again: () => this.again() });
-    return html`<div dir=${this.mutual.dir} lang=${this.mutual.lang}>${body}</div>`;
+        : renderGiveBack({
+            t,
+            level: this.level,
+            done: this.step === 'done',
+            crisis: this.renderCrisis(),
+            entry: this.entry,
+            peerMessage: this.peerMessage,
+            encouragement: this.encouragement,
+            tip: this.tip,
+            tipConsent: this.tipConsent,
+            error: this.giveError && { field: this.giveError.field, text: t(this.giveError.key) },
+            input: (field, text) => {
+              (field === 'tip' ? this.tip : this.encouragement).set({ text });
+              this.giveError = undefined;
+            },
+            consent: (on) => ((this.tipConsent = on), (this.giveError = undefined)),
+            give: (field) => this.give(field),
+            skip: () => this.skip(),
+            back: () => this.backToForm(),
+            again: () => this.again(),
+          });
+    return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${body}</div>`;
   }
 }

@@ -1,78 +1,99 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { EventTypes } from '../core/envelope.js';
-import type { MessageKey } from '../core/i18n/index.js';
-import type { MutualCheckIn } from './check-in.js';
+import type { ComposerController, DraftState } from '../core/composer-controller.js';
+import type { Params } from '../core/i18n/index.js';
+import { renderNudge } from '../core/nudge.js';
+import type { MessageKey } from '../locales/index.js';
 
-const STATUS: Record<string, MessageKey | undefined> = {
-  sending: 'checkin.sending',
-  sent: 'checkin.sent',
-  queued: 'checkin.queued',
-  failed: 'checkin.failed',
-  full: 'checkin.full',
-  unconfirmed: 'checkin.unconfirmed',
-};
+type Field = 'encourage' | 'tip';
+type Text = ComposerController<{ text: string }>;
 
 /**
  * Step 3, the reciprocal step: thanks, one peer's encouragement (so the person receives as well
  * as gives), then an invitation to give back — an encouragement or a consented tip. Skippable.
  */
-export function renderGiveBack(
-  el: MutualCheckIn,
-  step: { level: number; crisis: TemplateResult | typeof nothing; again: () => void },
-) {
-  const status = STATUS[el.sendState];
-  const statusLine = html`<p part="status" class="hint" role="status">${status ? el.t(status) : ''}</p>
+export function renderGiveBack(p: {
+  t: (key: MessageKey, params?: Params) => string;
+  level: number;
+  done: boolean;
+  crisis: TemplateResult | typeof nothing;
+  /** The check-in itself: its delivery status. */
+  entry: { readonly state: DraftState; readonly status: string };
+  peerMessage: string;
+  encouragement: Text;
+  tip: Text;
+  tipConsent: boolean;
+  error?: { field: Field; text: string };
+  input: (field: Field, text: string) => void;
+  consent: (on: boolean) => void;
+  give: (field: Field) => void;
+  skip: () => void;
+  back: () => void;
+  again: () => void;
+}) {
+  const { t, entry } = p;
+  const state = entry.state;
+  const statusLine = html`<p part="status" class="hint" role="status">${entry.status}</p>
     ${
-      el.sendState === 'failed' || el.sendState === 'full' || el.sendState === 'unconfirmed'
-        ? html`<div part="actions"><button type="button" @click=${() => el.backToForm()}>${el.t('checkin.back')}</button></div>`
+      state === 'failed' || state === 'full' || state === 'unconfirmed'
+        ? html`<div part="actions"><button type="button" @click=${p.back}>${t('checkin.back')}</button></div>`
         : nothing
     }`;
-  if (el.step === 'done') {
+  if (p.done) {
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${step.level} id="done" tabindex="-1">${el.t('checkin.given')}</div>
-      <p>${el.t('checkin.done')}</p>
-      ${statusLine} ${step.crisis}
-      <div part="actions"><button type="button" @click=${step.again}>${el.t('checkin.again')}</button></div>
+      <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t('checkin.given')}</div>
+      <p>${t('checkin.done')}</p>
+      ${statusLine} ${p.crisis}
+      <div part="actions"><button type="button" @click=${p.again}>${t('checkin.again')}</button></div>
     </div>`;
   }
-  const value = (id: string) => (el.renderRoot.querySelector(`#${id}`) as HTMLTextAreaElement | HTMLInputElement).value;
-  const error = (id: string, key: MessageKey, focus: string) => {
-    (el.renderRoot.querySelector(`#${id}`) as HTMLElement).textContent = el.t(key);
-    (el.renderRoot.querySelector(`#${focus}`) as HTMLElement).focus();
+  const field = (
+    id: Field,
+    composer: Text,
+    label: MessageKey,
+    extra: TemplateResult | typeof nothing,
+    send: TemplateResult,
+  ) => {
+    const error = p.error?.field === id ? p.error.text : '';
+    return html`<div class="field">
+      <label for=${id}>${t(label)}</label>
+      <textarea id=${id} maxlength=${composer.limit} .value=${composer.value.text} aria-describedby="${id}-error"
+        aria-invalid=${error ? 'true' : 'false'}
+        @input=${(e: Event) => p.input(id, (e.target as HTMLTextAreaElement).value)}></textarea>
+      ${extra}
+      <p class="error" id="${id}-error" aria-live="polite">${error}</p>
+      ${
+        composer.nudge.length
+          ? renderNudge(
+              composer.nudge,
+              t,
+              () => composer.edit(),
+              () => composer.sendAnyway(),
+            )
+          : nothing
+      }
+      <div part="actions">${send}</div>
+    </div>`;
   };
   return html`<div part="base">
-    <div class="heading" role="heading" aria-level=${step.level} id="thanks" tabindex="-1">${el.t('checkin.thanks')}</div>
-    ${statusLine} ${step.crisis}
-    ${el.peerMessage ? html`<blockquote>${el.t('checkin.peer-message', { message: el.peerMessage })}</blockquote>` : nothing}
-    <p>${el.t('checkin.give-intro')}</p>
-    <div class="field">
-      <label for="encourage">${el.t('checkin.encourage')}</label>
-      <textarea id="encourage" maxlength="280" aria-describedby="encourage-error"></textarea>
-      <p class="error" id="encourage-error" aria-live="polite"></p>
-      <div part="actions">
-        <button type="button" class="primary" @click=${() =>
-          value('encourage').trim()
-            ? el.give(EventTypes.checkinEncouragement, value('encourage'), 'encourage')
-            : error('encourage-error', 'checkin.give-empty', 'encourage')}>
-          ${el.t('checkin.encourage-send')}
-        </button>
-      </div>
-    </div>
-    <div class="field">
-      <label for="tip">${el.t('checkin.tip')}</label>
-      <textarea id="tip" maxlength=${el.limit} .value=${el.draft.helped} aria-describedby="tip-error"></textarea>
-      <label class="choice"><input type="checkbox" id="tip-consent" />${el.t('checkin.tip-consent')}</label>
-      <p class="error" id="tip-error" aria-live="polite"></p>
-      <div part="actions">
-        <button type="button" @click=${() => {
-          if (!value('tip').trim()) return error('tip-error', 'checkin.give-empty', 'tip');
-          if (!(el.renderRoot.querySelector('#tip-consent') as HTMLInputElement).checked)
-            return error('tip-error', 'checkin.tip-needs-consent', 'tip-consent');
-          el.give(EventTypes.checkinTipShared, value('tip'), 'tip');
-        }}>${el.t('checkin.tip-send')}</button>
-      </div>
-    </div>
-    ${el.renderNudge()}
-    <div part="actions"><button type="button" class="link" @click=${() => el.skip()}>${el.t('checkin.skip')}</button></div>
+    <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('checkin.thanks')}</div>
+    ${statusLine} ${p.crisis}
+    ${p.peerMessage ? html`<blockquote>${t('checkin.peer-message', { message: p.peerMessage })}</blockquote>` : nothing}
+    <p>${t('checkin.give-intro')}</p>
+    ${field(
+      'encourage',
+      p.encouragement,
+      'checkin.encourage',
+      nothing,
+      html`<button type="button" class="primary" @click=${() => p.give('encourage')}>${t('checkin.encourage-send')}</button>`,
+    )}
+    ${field(
+      'tip',
+      p.tip,
+      'checkin.tip',
+      html`<label class="choice"><input type="checkbox" id="tip-consent" .checked=${p.tipConsent}
+        @change=${(e: Event) => p.consent((e.target as HTMLInputElement).checked)} />${t('checkin.tip-consent')}</label>`,
+      html`<button type="button" @click=${() => p.give('tip')}>${t('checkin.tip-send')}</button>`,
+    )}
+    <div part="actions"><button type="button" class="link" @click=${p.skip}>${t('checkin.skip')}</button></div>
   </div>`;
 }

@@ -1,11 +1,13 @@
-import { css, html, svg, type PropertyValues } from 'lit';
+import { html, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { headingLevel } from '../core/heading.js';
-import { formatNumber, type MessageKey } from '../core/i18n/index.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { formatNumber } from '../core/i18n/index.js';
+import type { MessageKey } from '../locales/index.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { panelStyles } from '../core/panel-styles.js';
 import { ModerationApi, type Bucket, type PulseDay } from '../moderation-queue/moderation-api.js';
 import pulseMessages from './community-pulse.messages.js';
+import { communityPulseStyles } from './community-pulse.styles.js';
 
 const SERIES = ['checkins', 'reactions', 'responses', 'reports', 'crisisShown'] as const;
 type Series = (typeof SERIES)[number];
@@ -27,52 +29,7 @@ const FEWER = 2.5;
  */
 export class MutualCommunityPulse extends MutualElement {
   static override messages = pulseMessages;
-  static override styles = [
-    ...MutualElement.styles,
-    panelStyles,
-    css`
-      [part='chart'] {
-        display: grid;
-        gap: var(--_space-xs);
-        margin: 0;
-      }
-      figcaption strong {
-        display: block;
-      }
-      svg {
-        inline-size: 100%;
-        block-size: 4rem;
-      }
-      rect {
-        fill: var(--mutual-community-pulse-bar, var(--_color-accent));
-      }
-      rect.fewer {
-        fill: none;
-        stroke: var(--mutual-community-pulse-bar, var(--_color-accent));
-        stroke-dasharray: 2 1;
-        stroke-width: 0.5;
-      }
-      table {
-        border-collapse: collapse;
-        font-size: 0.875em;
-      }
-      th,
-      td {
-        padding: 0 var(--_space-s);
-        text-align: start;
-        border-block-end: 1px solid var(--_color-border);
-      }
-      @media (forced-colors: active) {
-        rect {
-          fill: CanvasText;
-        }
-        rect.fewer {
-          fill: none;
-          stroke: CanvasText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MutualElement.styles, panelStyles, communityPulseStyles];
 
   /** The moderator token (property only). */
   @property({ attribute: false }) token?: string;
@@ -86,12 +43,12 @@ export class MutualCommunityPulse extends MutualElement {
   @state() private reason = '';
 
   private readonly api = new ModerationApi(this, {
-    endpoint: () => this.mutual.config.endpoint,
-    token: () => this.token ?? this.mutual.config.moderatorToken,
+    endpoint: () => this.settings.config.endpoint,
+    token: () => this.token ?? this.settings.config.moderatorToken,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.mutual.config.moderatorToken))
+    if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.settings.config.moderatorToken))
       void this.load();
   }
 
@@ -110,7 +67,7 @@ export class MutualCommunityPulse extends MutualElement {
   }
 
   private text(bucket: Bucket): string {
-    return bucket === '<5' ? this.mutual.t('pulse.fewer') : formatNumber(this.mutual.locale, bucket);
+    return bucket === '<5' ? this.i18n.t('pulse.fewer') : formatNumber(this.i18n.locale, bucket);
   }
 
   /** "Check-ins this week: 42, up from 31." Days with fewer than 5 count as unknown, not as zero. */
@@ -122,22 +79,22 @@ export class MutualCommunityPulse extends MutualElement {
       return {
         known,
         fewer,
-        text: fewer ? `${formatNumber(this.mutual.locale, known)}+` : formatNumber(this.mutual.locale, known),
+        text: fewer ? `${formatNumber(this.i18n.locale, known)}+` : formatNumber(this.i18n.locale, known),
       };
     };
     const now = total(week(this.data.length - 7));
     const before = total(week(this.data.length - 14));
     const trend = now.known > before.known ? 'pulse.up' : now.known < before.known ? 'pulse.down' : 'pulse.same';
-    return this.mutual.t('pulse.summary', {
+    return this.i18n.t('pulse.summary', {
       series: label,
       now: now.text,
-      trend: this.mutual.t(trend),
+      trend: this.i18n.t(trend),
       before: before.text,
     });
   }
 
   private chart(series: Series, level: number) {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     const label = t(`pulse.series.${series}` as MessageKey);
     const values = this.data.map((d) => d[series]);
     const max = Math.max(5, ...values.map((v) => (v === '<5' ? FEWER : v)));
@@ -165,7 +122,7 @@ export class MutualCommunityPulse extends MutualElement {
 
   /** Check-ins by mood over the whole period: a small table (aggregates of aggregates stay hidden under 5). */
   private moods() {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     const rows = (['1', '2', '3', '4', '5'] as const).map((m) => {
       const days = this.data.map((d) => d.moods[m]);
       const known = days.reduce<number>((n, x) => n + (x === '<5' ? 0 : x), 0);
@@ -180,9 +137,9 @@ export class MutualCommunityPulse extends MutualElement {
   }
 
   protected override render() {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     const level = headingLevel(this, this.headingLevel, 2);
-    return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+    return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       <div class="heading" role="heading" aria-level=${level} id="title">${t('pulse.title', { days: this.days })}</div>
       <p>${t('pulse.privacy')}</p>
       ${

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { MessageKey, Params } from './i18n/index.js';
+import type nudgeMessages from './nudge.messages.js';
 import type { IdentifierKind } from './identity.js';
 
 export { findIdentifiers, type IdentifierKind } from './identity.js';
@@ -10,12 +10,12 @@ export { findIdentifiers, type IdentifierKind } from './identity.js';
  */
 export function renderNudge(
   kinds: IdentifierKind[],
-  t: (key: MessageKey, params?: Params) => string,
+  t: (key: keyof typeof nudgeMessages) => string,
   onEdit: () => void,
   onSend: () => void,
 ) {
   return html`<div part="nudge" class="nudge" role="group" aria-labelledby="nudge-text">
-    <p id="nudge-text" tabindex="-1">${kinds.map((k) => t(`nudge.${k}` as MessageKey)).join(' ')} ${t('nudge.others')}</p>
+    <p id="nudge-text" tabindex="-1">${kinds.map((k) => t(`nudge.${k}`)).join(' ')} ${t('nudge.others')}</p>
     <button type="button" class="primary" @click=${onEdit}>${t('nudge.edit')}</button>
     <button type="button" @click=${onSend}>${t('nudge.send-anyway')}</button>
   </div>`;

@@ -3,5 +3,5 @@ export * from './events.js';
 export type { MutualConfig, Theme } from './config.js';
 export { mutualContext } from './context.js';
 export { Transport, getTransport, type TransportOptions, type DeliveryState } from './transport.js';
-export { forgetDevice } from './send-controller.js';
+export { forgetDevice } from './device-storage.js';
 export { VERSION } from './define.js';

@@ -1,4 +1,4 @@
-/** English source strings (see src/core/i18n/locales/en.ts for the wording notes). */
+/** English source strings (see src/locales/en.ts for the wording notes). */
 export default {
   'crisis.title': 'If you need to talk to someone now',
   'crisis.intro': 'You don’t have to go through this alone. These free, confidential lines are there for you:',

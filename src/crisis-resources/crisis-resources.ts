@@ -1,10 +1,11 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { warnOnce } from '../core/warn.js';
 import { DIRECTORY_URL, linesFor, regionOf, safeHref, type HelpLine } from './lines.js';
 import crisisMessages from './crisis-resources.messages.js';
+import { crisisResourcesStyles } from './crisis-resources.styles.js';
 
 /**
  * @tag mutual-crisis-resources
@@ -22,43 +23,7 @@ import crisisMessages from './crisis-resources.messages.js';
  */
 export class MutualCrisisResources extends MutualElement {
   static override messages = crisisMessages;
-  static override styles = [
-    ...MutualElement.styles,
-    css`
-      [part='base'] {
-        padding: var(--_space-m);
-        border-radius: var(--_radius-m);
-        border: 1px solid var(--_color-border);
-        background: var(--mutual-crisis-resources-background, var(--_color-warning-surface));
-      }
-      [part='title'] {
-        margin: 0 0 var(--_space-xs);
-        font-size: 1.05em;
-      }
-      p,
-      ul {
-        margin: 0 0 var(--_space-s);
-      }
-      ul {
-        padding-inline-start: var(--_space-m);
-      }
-      a {
-        color: var(--_color-accent);
-        font-weight: 600;
-        display: inline-block;
-        min-block-size: 44px;
-        padding-block: 10px;
-      }
-      @media (forced-colors: active) {
-        [part='base'] {
-          border-color: CanvasText;
-        }
-        a {
-          color: LinkText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MutualElement.styles, crisisResourcesStyles];
 
   /** Region whose lines to show, as an ISO 3166 code (`GB`, `MX`, `EG`); else the provider's, else the locale's. */
   @property() region?: string;
@@ -96,30 +61,30 @@ export class MutualCrisisResources extends MutualElement {
 
   /** The lines to show: the host's own, else the region's (from the provider's `help-lines` if set), plus any extra. */
   private chosenLines(): HelpLine[] {
-    const { region, helpLines } = this.mutual.config;
+    const { region, helpLines } = this.settings.config;
     if (region && !/^[a-z]{2}$/i.test(region))
       warnOnce(
         'region',
         `<mutual-crisis-resources>: region="${region}" is not a two-letter country code (like GB or MX); using the locale's region.`,
         this,
       );
-    const base = this.parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.mutual.locale));
+    const base = this.parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.i18n.locale));
     return [...base, ...(this.parseLines('extra-lines', this.extraLines) ?? [])];
   }
 
   protected override render() {
     const lines = this.chosenLines();
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title">
-      <div part="title" id="title" role="heading" aria-level=${level}>${this.mutual.t('crisis.title')}</div>
+    return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
+      <div part="title" id="title" role="heading" aria-level=${level}>${this.i18n.t('crisis.title')}</div>
       ${
         this.hasOwnContent()
-          ? html`<p>${this.mutual.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
+          ? html`<p>${this.i18n.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
           : lines.length
-            ? html`<p>${this.mutual.t('crisis.intro')}</p><ul>${lines.map((l) => this.renderLine(l))}</ul>`
-            : html`<p>${this.mutual.t('crisis.intro-directory')}</p>`
+            ? html`<p>${this.i18n.t('crisis.intro')}</p><ul>${lines.map((l) => this.renderLine(l))}</ul>`
+            : html`<p>${this.i18n.t('crisis.intro-directory')}</p>`
       }
-      <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.mutual.t('crisis.more')}</a>
+      <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.i18n.t('crisis.more')}</a>
     </section>`;
   }
 }

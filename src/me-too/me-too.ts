@@ -4,7 +4,7 @@ import { parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { warnOnce } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
@@ -100,7 +100,7 @@ export class MutualMeToo extends MutualElement {
           `<mutual-me-too>: subject is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`,
           this,
         );
-      this.remembered = (this.subject && this.mutual.recall<Remembered>(`reactions:${this.subject}`)) || {
+      this.remembered = (this.subject && this.storage.recall<Remembered>(`reactions:${this.subject}`)) || {
         active: [],
         sent: [],
       };
@@ -113,7 +113,7 @@ export class MutualMeToo extends MutualElement {
 
   /** Live counts from the endpoint (`GET ?subject=`) when there is one; a failure keeps what we have. */
   private fetchCounts(): void {
-    const transport = this.mutual.transport;
+    const transport = this.sender.transport;
     const key = `${transport?.endpoint}|${this.subject}`;
     if (!transport || !this.subject || this.counts === 'hidden' || this.fetchedFor === key) return;
     this.fetchedFor = key;
@@ -140,21 +140,21 @@ export class MutualMeToo extends MutualElement {
   }
 
   private labelOf(def: ReactionDef): string {
-    return def.label ?? this.mutual.t(def.labelKey!);
+    return def.label ?? this.i18n.t(def.labelKey!);
   }
 
   private countText(count: number | null): string | null {
     if (count === null || count === 0 || this.counts === 'hidden') return null;
-    if (count < this.hideCountsBelow) return this.mutual.t('reactions.few');
-    return formatCount(this.mutual.locale, count);
+    if (count < this.hideCountsBelow) return this.i18n.t('reactions.few');
+    return formatCount(this.i18n.locale, count);
   }
 
   private accessibleName(def: ReactionDef): string {
     const label = this.labelOf(def);
     const count = this.countOf(def.name);
-    if (!this.countText(count)) return this.mutual.t('reactions.name-zero', { label });
-    if (count! < this.hideCountsBelow) return this.mutual.t('reactions.name-few', { label });
-    return this.mutual.t('reactions.name', { label, count: count! });
+    if (!this.countText(count)) return this.i18n.t('reactions.name-zero', { label });
+    if (count! < this.hideCountsBelow) return this.i18n.t('reactions.name-few', { label });
+    return this.i18n.t('reactions.name', { label, count: count! });
   }
 
   private toggle(def: ReactionDef): void {
@@ -172,10 +172,10 @@ export class MutualMeToo extends MutualElement {
       ...this.remembered,
       active: active ? [...others, def.name] : others,
     };
-    this.mutual.remember(`reactions:${this.subject}`, this.remembered);
+    this.storage.remember(`reactions:${this.subject}`, this.remembered);
     const text = this.countText(this.countOf(def.name));
     this.announcement = text
-      ? this.mutual.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! })
+      ? this.i18n.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! })
       : '';
     clearTimeout(this.commitTimer);
     this.commitTimer = setTimeout(this.commitNow, this.settleMs);
@@ -195,7 +195,7 @@ export class MutualMeToo extends MutualElement {
       if (!on && this.unconfirmed.has(name)) continue;
       const type = on ? EventTypes.reactionAdded : EventTypes.reactionRemoved;
       const onState = (state: string) => state !== 'queued' && this.answered(subject, name, on, state === 'sent');
-      if (this.mutual.send(type, { reaction: name }, { subject, onState })) {
+      if (this.sender.send(type, { reaction: name }, { subject, onState })) {
         if (on) {
           nowSent.add(name);
           this.unconfirmed.add(name);
@@ -204,7 +204,7 @@ export class MutualMeToo extends MutualElement {
     }
     if (nowSent.size !== sent.length || [...nowSent].some((n) => !sent.includes(n))) {
       this.remembered = { active, sent: [...nowSent] };
-      this.mutual.remember(`reactions:${subject}`, this.remembered);
+      this.storage.remember(`reactions:${subject}`, this.remembered);
     }
   };
 
@@ -221,12 +221,12 @@ export class MutualMeToo extends MutualElement {
     this.remembered = added
       ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name) }
       : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])] };
-    this.mutual.remember(
+    this.storage.remember(
       `reactions:${subject}`,
       this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,
     );
     const def = this.defs.find((d) => d.name === name);
-    this.announcement = this.mutual.t('reactions.not-saved', { label: def ? this.labelOf(def) : name });
+    this.announcement = this.i18n.t('reactions.not-saved', { label: def ? this.labelOf(def) : name });
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -234,7 +234,7 @@ export class MutualMeToo extends MutualElement {
     const last = this.defs.length - 1;
     let next: number | undefined;
     if (step !== undefined) {
-      const dir = this.mutual.dir === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') ? -step : step;
+      const dir = this.i18n.dir === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') ? -step : step;
       next = (this.focusIndex + dir + this.defs.length) % this.defs.length;
     } else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = last;
@@ -245,9 +245,9 @@ export class MutualMeToo extends MutualElement {
   }
 
   protected override render() {
-    const { dir, lang } = this.mutual;
+    const { dir, lang } = this.i18n;
     if (this.readonly) {
-      return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.mutual.t('reactions.readonly')}>
+      return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.readonly')}>
         ${this.defs.map(
           (def) =>
             html`<li class="readonly-item">${def.icon}<span part="label">${this.labelOf(def)}</span>
@@ -261,7 +261,7 @@ export class MutualMeToo extends MutualElement {
         role="toolbar"
         dir=${dir}
         lang=${lang}
-        aria-label=${this.mutual.t('reactions.label')}
+        aria-label=${this.i18n.t('reactions.label')}
         @keydown=${this.onKeydown}
       >
         ${this.defs.map((def, i) => {
@@ -281,7 +281,7 @@ export class MutualMeToo extends MutualElement {
             ${count ? html`<span part="count">${count}</span>` : nothing}
           </button>`;
         })}
-        ${disabled ? html`<p part="note">${this.mutual.t('reactions.unavailable')}</p>` : nothing}
+        ${disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing}
       </div>
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }

@@ -1,6 +1,6 @@
 import { commaList } from '../core/config.js';
 import { svg, type SVGTemplateResult } from 'lit';
-import type { MessageKey } from '../core/i18n/index.js';
+import type { MessageKey } from '../locales/index.js';
 import { warnOnce } from '../core/warn.js';
 
 export interface ReactionDef {

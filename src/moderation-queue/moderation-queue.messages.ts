@@ -1,4 +1,4 @@
-/** English source strings (see src/core/i18n/locales/en.ts for the wording notes). */
+/** English source strings (see src/locales/en.ts for the wording notes). */
 export default {
   'mod.title': 'Waiting for review',
   'mod.kinds': 'What members wrote',

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { headingLevel } from '../core/heading.js';
-import { fullDate, relativeTime, type MessageKey } from '../core/i18n/index.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { fullDate, relativeTime } from '../core/i18n/index.js';
+import type { MessageKey } from '../locales/index.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { panelStyles } from '../core/panel-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
@@ -52,18 +53,18 @@ export class MutualModerationQueue extends MutualElement {
   @state() private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
   private readonly api = new ModerationApi(this, {
-    endpoint: () => this.mutual.config.endpoint,
-    token: () => this.token ?? this.mutual.config.moderatorToken,
+    endpoint: () => this.settings.config.endpoint,
+    token: () => this.token ?? this.settings.config.moderatorToken,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || !this.hasUpdated) void this.load();
-    else if (this.status === 'no-token' && this.mutual.config.moderatorToken) void this.load();
+    else if (this.status === 'no-token' && this.settings.config.moderatorToken) void this.load();
   }
 
   /** Loads the first page of the current tab (or the next page with `more`). */
   private async load(more = false): Promise<void> {
-    if (!(this.token ?? this.mutual.config.moderatorToken)) return void (this.status = 'no-token');
+    if (!(this.token ?? this.settings.config.moderatorToken)) return void (this.status = 'no-token');
     if (!more) this.status = 'loading';
     try {
       if (this.kind === 'reports') {
@@ -93,7 +94,7 @@ export class MutualModerationQueue extends MutualElement {
     try {
       await this.api.act(item.seq, action);
     } catch (error) {
-      this.announcement = this.mutual.t('mod.error', { reason: (error as Error).message });
+      this.announcement = this.i18n.t('mod.error', { reason: (error as Error).message });
       return;
     }
     const items = this.page.items.filter((i) => i !== item);
@@ -106,7 +107,7 @@ export class MutualModerationQueue extends MutualElement {
     };
     this.page = { ...this.page, items, counts };
     this.last = { item, action };
-    this.announcement = this.mutual.t(action === 'approve' ? 'mod.approved' : 'mod.hidden');
+    this.announcement = this.i18n.t(action === 'approve' ? 'mod.approved' : 'mod.hidden');
     // Focus follows the work: the next item, else the one before, else Undo.
     const next = items[index] ?? items[index - 1];
     this.focusAfterUpdate(next ? `#item-${next.seq}` : '#undo');
@@ -117,7 +118,7 @@ export class MutualModerationQueue extends MutualElement {
     if (!last) return;
     await this.api.act(last.item.seq, 'restore', 'undo');
     this.last = null;
-    this.announcement = this.mutual.t('mod.restored');
+    this.announcement = this.i18n.t('mod.restored');
     await this.load();
     this.focusAfterUpdate(`#item-${last.item.seq}`);
   }
@@ -127,7 +128,7 @@ export class MutualModerationQueue extends MutualElement {
     const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
     if (step === undefined) return;
     e.preventDefault();
-    const dir = this.mutual.dir === 'rtl' ? -step : step;
+    const dir = this.i18n.dir === 'rtl' ? -step : step;
     this.choose(KINDS[(KINDS.indexOf(this.kind) + dir + KINDS.length) % KINDS.length], true);
   }
 
@@ -155,11 +156,11 @@ export class MutualModerationQueue extends MutualElement {
   }
 
   private renderItem(item: Item, level: number) {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     const date = new Date(item.receivedAt);
     return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}" aria-describedby="meta-${item.seq}">
       <span class="meta" id="meta-${item.seq}">
-        <time datetime=${date.toISOString()} title=${fullDate(this.mutual.locale, date)}>${relativeTime(this.mutual.locale, date)}</time>
+        <time datetime=${date.toISOString()} title=${fullDate(this.i18n.locale, date)}>${relativeTime(this.i18n.locale, date)}</time>
         ${item.subject ? html` · ${this.storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
@@ -178,7 +179,7 @@ export class MutualModerationQueue extends MutualElement {
 
   /** Reports grouped per story: reasons and counts, "worried about the writer" first with help lines. */
   private renderReports(level: number) {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     if (!this.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
     return html`<ol @keydown=${this.onListKey}>
       ${this.reports.map(
@@ -194,7 +195,7 @@ export class MutualModerationQueue extends MutualElement {
   }
 
   private renderBody(level: number) {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     if (this.status === 'no-token') return html`<p>${t('mod.no-token')}</p>`;
     if (this.status === 'loading') return html`<p>${t('mod.loading')}</p>`;
     if (this.status === 'denied' || this.status === 'error') {
@@ -209,9 +210,9 @@ export class MutualModerationQueue extends MutualElement {
   }
 
   protected override render() {
-    const t = this.mutual.t.bind(this.mutual);
+    const t = this.i18n.t.bind(this.i18n);
     const level = headingLevel(this, this.headingLevel, 2);
-    return html`<section part="base" dir=${this.mutual.dir} lang=${this.mutual.lang} aria-labelledby="title">
+    return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
       <div class="heading" role="heading" aria-level=${level} id="title" tabindex="-1">${t('mod.title')}</div>
       <div role="tablist" aria-label=${t('mod.kinds')} @keydown=${this.onTabKey}>
         ${KINDS.map((kind) => {

@@ -1,11 +1,12 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
-import { MutualElement } from '../core/mutual-element.js';
-import { forgetDevice } from '../core/send-controller.js';
+import { MutualElement } from '../internal/mutual-element.js';
+import { forgetDevice } from '../core/device-storage.js';
 import providerMessages from './provider.messages.js';
+import { providerStyles } from './provider.styles.js';
 
 /**
  * @tag mutual-provider
@@ -19,27 +20,7 @@ import providerMessages from './provider.messages.js';
  */
 export class MutualProvider extends MutualElement {
   static override messages = providerMessages;
-  static override styles = [
-    ...MutualElement.styles,
-    css`
-      :host {
-        display: contents;
-      }
-      .forget {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-s);
-        align-items: center;
-        font-size: 0.875em;
-      }
-      button {
-        padding: var(--_space-xs) var(--_space-m);
-        border: 1px solid var(--_color-border);
-        border-radius: var(--_radius-s);
-        background: var(--_color-surface);
-      }
-    `,
-  ];
+  static override styles = [...MutualElement.styles, providerStyles];
 
   /** CloudEvents `source` for every event (default: the page's origin + path). */
   @property() source?: string;
@@ -65,7 +46,7 @@ export class MutualProvider extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const config = this.mutual.config;
+    const config = this.settings.config;
     const headers = parseJsonAttribute<Record<string, string>>(this, 'headers', this.headers, 'object');
     this.provider.setValue({
       ...config,
@@ -89,9 +70,9 @@ export class MutualProvider extends MutualElement {
   protected override render() {
     if (!this.forgetButton) return html`<slot></slot>`;
     return html`<slot></slot>
-      <p class="forget" part="forget" dir=${this.mutual.dir} lang=${this.mutual.lang}>
-        <button type="button" part="forget-button" @click=${this.forget}>${this.mutual.t('forget.button')}</button>
-        <span role="status">${this.forgotten ? this.mutual.t('forget.done') : ''}</span>
+      <p class="forget" part="forget" dir=${this.i18n.dir} lang=${this.i18n.lang}>
+        <button type="button" part="forget-button" @click=${this.forget}>${this.i18n.t('forget.button')}</button>
+        <span role="status">${this.forgotten ? this.i18n.t('forget.done') : ''}</span>
       </p>`;
   }
 }

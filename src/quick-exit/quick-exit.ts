@@ -1,10 +1,11 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { forgetDevice } from '../core/device-storage.js';
 import { handOffAll } from '../core/transport.js';
 import { warnOnce } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';
+import { quickExitStyles } from './quick-exit.styles.js';
 
 /** An open dialog or popover takes the Escape that is on its way to it. */
 function isOpen(node: HTMLElement): boolean {
@@ -35,44 +36,7 @@ const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
  */
 export class MutualQuickExit extends MutualElement {
   static override messages = quickExitMessages;
-  static override styles = [
-    ...MutualElement.styles,
-    css`
-      :host {
-        position: fixed;
-        z-index: 2147483000;
-        inset-block-start: var(--_space-s);
-        inset-inline-end: var(--_space-s);
-      }
-      :host([position='top-start']) {
-        inset-inline: var(--_space-s) auto;
-      }
-      :host([position^='bottom']) {
-        inset-block: auto var(--_space-s);
-      }
-      :host([position='bottom-start']) {
-        inset-inline: var(--_space-s) auto;
-      }
-      [part='button'] {
-        display: grid;
-        padding: var(--_space-s) var(--_space-m);
-        border: 2px solid var(--_color-on-accent);
-        border-radius: var(--_radius-s);
-        background: var(--mutual-quick-exit-background, var(--_color-accent));
-        color: var(--_color-on-accent);
-        font-weight: 700;
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
-      }
-      small {
-        font-weight: 400;
-      }
-      @media (forced-colors: active) {
-        [part='button'] {
-          border-color: ButtonText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MutualElement.styles, quickExitStyles];
 
   /** The neutral site to go to. Must be http(s). */
   @property() href: string = DEFAULT_HREF;
@@ -140,9 +104,9 @@ export class MutualQuickExit extends MutualElement {
         `<mutual-quick-exit>: position="${this.position}" is not one of ${POSITIONS.join(', ')}.`,
         this,
       );
-    return html`<button type="button" part="button" dir=${this.mutual.dir} lang=${this.mutual.lang} @click=${() => this.leave()}>
-      <span>${this.mutual.t('quick-exit.label')}</span>
-      <small>${this.mutual.t('quick-exit.hint')}</small>
+    return html`<button type="button" part="button" dir=${this.i18n.dir} lang=${this.i18n.lang} @click=${() => this.leave()}>
+      <span>${this.i18n.t('quick-exit.label')}</span>
+      <small>${this.i18n.t('quick-exit.hint')}</small>
     </button>`;
   }
 }

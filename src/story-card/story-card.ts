@@ -4,12 +4,12 @@ import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
-import { findIdentifiers, type IdentifierKind } from '../core/nudge.js';
-import { MutualElement } from '../core/mutual-element.js';
+import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
-import { DraftController } from '../core/draft-controller.js';
+import { ComposerController } from '../core/composer-controller.js';
+import { IntersectionController } from '../core/observers/intersection-controller.js';
+import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
-import { canKeep } from '../core/device-storage.js';
 import { warnOnce } from '../core/warn.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
@@ -20,36 +20,6 @@ import nudgeMessages from '../core/nudge.messages.js';
 
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
-/** One IntersectionObserver and one ResizeObserver for all cards on the page (cheaper than one each). */
-let shared: { intersection: IntersectionObserver; near: IntersectionObserver; resize: ResizeObserver } | undefined;
-function observers() {
-  return (shared ??= {
-    intersection: new IntersectionObserver(
-      (entries) => entries.forEach((e) => (e.target as MutualStoryCard).onVisibility(e.intersectionRatio)),
-      { threshold: [0, 0.5] },
-    ),
-    near: new IntersectionObserver(
-      (entries) => entries.forEach((e) => e.isIntersecting && (e.target as MutualStoryCard).nearViewport()),
-      {
-        rootMargin: '100% 0px',
-      },
-    ),
-    resize: new ResizeObserver((entries) =>
-      measureAll(entries.map((e) => (e.target.getRootNode() as ShadowRoot).host as MutualStoryCard)),
-    ),
-  });
-}
-
-/**
- * Reads every card's overflow while layout is fresh (inside the observer), then updates them in
- * the next frame: no layout thrashing with 200 cards, and no resize-observer loop.
- */
-function measureAll(cards: MutualStoryCard[]): void {
-  const results = cards.map((card) => [card, card.overflows()] as const);
-  requestAnimationFrame(() => {
-    for (const [card, overflowing] of results) if (overflowing !== undefined) card.overflowing = overflowing;
-  });
-}
 
 /**
  * In a long feed, only the first cards render their reaction bar at once; the others render it
@@ -57,7 +27,7 @@ function measureAll(cards: MutualStoryCard[]): void {
  * never sees it missing: it is there before the card scrolls into view.
  */
 const EAGER_BARS = 20;
-const liveCards = new Set<MutualStoryCard>();
+const liveCards = new Set<Element>();
 
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??=
   new Set<string>()) as Set<string>;
@@ -122,25 +92,31 @@ export class MutualStoryCard extends MutualElement {
   @property({ type: Number, attribute: 'response-limit' }) responseLimit = 1000;
 
   @state() private revealed = false;
-  @state() settingsOpen = false;
+  @state() private settingsOpen = false;
   @state() private expanded = false;
-  /** @internal */
-  @state() overflowing = false;
-  @state() composerOpen = false;
+  @state() private overflowing = false;
+  @state() private composerOpen = false;
   @state() private barWanted = false;
   /** The reply being written; kept on the device until the endpoint acknowledges it. */
-  private readonly response = new DraftController(this, this.mutual, { text: '' }, (state) => {
-    if (state !== 'sent') return;
-    this.response.value = { text: '' };
-    // The composer gives way to the confirmation: focus follows it instead of falling to the page.
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (active?.closest('[part="composer"]') || document.activeElement === document.body)
-      this.focusAfterUpdate('#response-status');
+  private readonly response = new ComposerController(this, {
+    delivery: this.sender,
+    storage: this.storage,
+    i18n: this.i18n,
+    empty: { text: '' },
+    texts: (value) => ({ response: value.text }),
+    limit: () => this.responseLimit,
+    messages: 'story',
+    focus: (selector) => this.focusAfterUpdate(selector),
+    onState: (state) => {
+      if (state !== 'sent') return;
+      this.response.value = { text: '' };
+      // The composer gives way to the confirmation: focus follows it instead of falling to the page.
+      const active = (this.renderRoot as ShadowRoot).activeElement;
+      if (active?.closest('[part="composer"]') || document.activeElement === document.body)
+        this.focusAfterUpdate('#response-status');
+    },
   });
   @state() private composerError = '';
-  /** What the identity check found in the response; the writer chooses Edit or Send anyway. */
-  @state() private nudge: IdentifierKind[] = [];
-  private nudgeAccepted = '';
   @state() private reportReason = '';
   /** The report dialog is only in the DOM while open (`closed` otherwise): 200 cards, no 200 dialogs. */
   @state() private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
@@ -151,25 +127,58 @@ export class MutualStoryCard extends MutualElement {
   @query('.report') private reportButton?: HTMLButtonElement;
 
   private viewTimer?: ReturnType<typeof setTimeout>;
+  /** Within a screen of the viewport: render the reaction bar from now on. */
+  private readonly nearness = new IntersectionController(this, {
+    config: { rootMargin: '100% 0px' },
+    observeHost: false,
+    callback: ({ isIntersecting }) => {
+      if (!isIntersecting) return;
+      this.barWanted = true;
+      this.nearness.unobserve();
+    },
+  });
+  /**
+   * Whether the clamped story overflows: read while layout is fresh (inside the shared observer's
+   * callback, for every card at once), written in the next frame — no layout thrashing with 200
+   * cards, and no resize-observer loop.
+   */
+  private readonly storySize = new ResizeController(this, {
+    target: () => this.storyEl,
+    callback: () => {
+      const el = this.storyEl;
+      if (!el || this.expanded) return;
+      const overflowing = el.scrollHeight > el.clientHeight + 1;
+      requestAnimationFrame(() => (this.overflowing = overflowing));
+    },
+  });
 
   private onPreferences = () => this.requestUpdate();
+
+  constructor() {
+    super();
+    // Half the card in view for a second counts as viewed.
+    new IntersectionController(this, {
+      config: { threshold: [0, 0.5] },
+      callback: ({ intersectionRatio }) => {
+        clearTimeout(this.viewTimer);
+        if (intersectionRatio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
+      },
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener(PREFERENCES_EVENT, this.onPreferences);
-    observers().intersection.observe(this);
     liveCards.add(this);
     if (liveCards.size <= EAGER_BARS) this.barWanted = true;
-    else if (!this.barWanted) observers().near.observe(this);
+    else if (!this.barWanted) this.nearness.observe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener(PREFERENCES_EVENT, this.onPreferences);
-    observers().intersection.unobserve(this);
-    observers().near.unobserve(this);
+    this.nearness.unobserve();
     liveCards.delete(this);
-    if (this.storyEl) observers().resize.unobserve(this.storyEl);
     clearTimeout(this.viewTimer);
   }
 
@@ -178,14 +187,14 @@ export class MutualStoryCard extends MutualElement {
   }
 
   /** Topics the reader chose (on this device) or the host set (`hidden-topics`) to keep collapsed. */
-  get hiddenTopics(): string[] {
-    return [...new Set([...this.mutual.config.hiddenTopics, ...(this.mutual.recall<string[]>(HIDDEN_KEY) ?? [])])];
+  private get hiddenTopics(): string[] {
+    return [...new Set([...this.settings.config.hiddenTopics, ...(this.storage.recall<string[]>(HIDDEN_KEY) ?? [])])];
   }
 
-  /** @internal Adds or removes a topic from the reader's own list; every card on the page follows. */
-  setTopicHidden(topic: string, hidden: boolean): void {
-    const mine = (this.mutual.recall<string[]>(HIDDEN_KEY) ?? []).filter((t) => t !== topic.toLowerCase());
-    this.mutual.remember(HIDDEN_KEY, hidden ? [...mine, topic.toLowerCase()] : mine);
+  /** Adds or removes a topic from the reader's own list; every card on the page follows. */
+  private setTopicHidden(topic: string, hidden: boolean): void {
+    const mine = (this.storage.recall<string[]>(HIDDEN_KEY) ?? []).filter((t) => t !== topic.toLowerCase());
+    this.storage.remember(HIDDEN_KEY, hidden ? [...mine, topic.toLowerCase()] : mine);
     dispatchEvent(new Event(PREFERENCES_EVENT));
   }
 
@@ -223,48 +232,15 @@ export class MutualStoryCard extends MutualElement {
     }
   }
 
-  /**
-   * New story text: measure again after the next layout. Observing afresh makes the shared
-   * ResizeObserver report this element once more, so nothing forces a layout of its own.
-   */
-  private remeasure = (): void => {
-    const el = this.storyEl;
-    if (!el) return;
-    observers().resize.unobserve(el);
-    observers().resize.observe(el);
-  };
-
-  protected override updated(): void {
-    if (this.storyEl) observers().resize.observe(this.storyEl);
-  }
-
-  /** @internal Called by the shared IntersectionObserver. */
-  /** @internal Within a screen of the viewport: render the reaction bar from now on. */
-  nearViewport(): void {
-    this.barWanted = true;
-    observers().near.unobserve(this);
-  }
-
-  onVisibility(ratio: number): void {
-    clearTimeout(this.viewTimer);
-    if (ratio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
-  }
-
-  /** @internal Whether the clamped story overflows (read only; `undefined` when not clamped). */
-  overflows(): boolean | undefined {
-    const el = this.storyEl;
-    return el && !this.expanded ? el.scrollHeight > el.clientHeight + 1 : undefined;
-  }
-
   private markViewed(): void {
     if (!this.storyId || viewed.has(this.storyId)) return;
     viewed.add(this.storyId);
-    this.mutual.send(EventTypes.storyViewed, {}, { subject: this.storyId });
+    this.sender.send(EventTypes.storyViewed, {}, { subject: this.storyId });
   }
 
   private reveal(): void {
     this.revealed = true;
-    if (this.storyId) this.mutual.send(EventTypes.storyOpened, { topics: this.sensitive }, { subject: this.storyId });
+    if (this.storyId) this.sender.send(EventTypes.storyOpened, { topics: this.sensitive }, { subject: this.storyId });
     this.focusAfterUpdate('#story');
   }
 
@@ -296,28 +272,16 @@ export class MutualStoryCard extends MutualElement {
     this.focusAfterUpdate('textarea');
   }
 
-  private onInput(text: string): void {
-    this.response.set({ text });
-    this.composerError = '';
-    this.nudge = [];
-  }
-
   private sendResponse(): void {
     const text = this.response.value.text.trim();
-    const over = this.response.value.text.length - this.responseLimit;
+    const over = this.response.overBy('response');
     this.composerError = !text
-      ? this.mutual.t('story.composer-empty')
+      ? this.i18n.t('story.composer-empty')
       : over > 0
-        ? this.mutual.t('story.composer-over', { count: over })
+        ? this.i18n.t('story.composer-over', { count: over })
         : '';
     if (this.composerError) return void this.textarea?.focus();
-    if (!this.storyId) return;
-    const kinds = findIdentifiers(text);
-    if (kinds.length && this.nudgeAccepted !== text) {
-      this.nudge = kinds;
-      return this.focusAfterUpdate('#nudge-text');
-    }
-    this.nudge = [];
+    if (!this.storyId || this.response.nudged(() => this.sendResponse())) return;
     this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
   }
 
@@ -335,7 +299,7 @@ export class MutualStoryCard extends MutualElement {
   private sendReport(): void {
     if (!REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
     if (this.storyId)
-      this.mutual.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
+      this.sender.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
     this.reportState = 'sent';
     this.focusAfterUpdate('#report-thanks');
   }
@@ -345,8 +309,8 @@ export class MutualStoryCard extends MutualElement {
   }
 
   protected override render() {
-    const { dir, lang } = this.mutual;
-    const t = this.mutual.t.bind(this.mutual);
+    const { dir, lang, locale } = this.i18n;
+    const t = this.i18n.t.bind(this.i18n);
     const date = this.published ? new Date(this.published) : null;
     const validDate = date && !Number.isNaN(date.getTime()) ? date : null;
     const tags = commaList(this.tags);
@@ -358,26 +322,31 @@ export class MutualStoryCard extends MutualElement {
     const hidden = !this.revealed && (this.sensitive.length > 0 || hiddenBySettings.length > 0);
     const level = headingLevel(this, this.headingLevel, 2);
     const href = this.shareUrl();
-    return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : t('story.by', { author: this.author || t('story.author-default') })}>
+    const author = t('story.by', { author: this.author || t('story.author-default') });
+    return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}>
       ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing}
       <p part="meta">
-        ${t('story.by', { author: this.author || t('story.author-default') })}${
+        ${author}${
           validDate
-            ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(this.mutual.locale, validDate)}>${relativeTime(this.mutual.locale, validDate)}</time>`
+            ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(locale, validDate)}>${relativeTime(locale, validDate)}</time>`
             : nothing
         }
       </p>
       ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
       ${
         hidden
-          ? renderWarning(
-              this,
+          ? renderWarning({
               t,
-              this.sensitive.length ? [...new Set([...this.sensitive, ...hiddenBySettings])] : hiddenBySettings,
+              locale,
+              topics: this.sensitive.length ? [...new Set([...this.sensitive, ...hiddenBySettings])] : hiddenBySettings,
               hiddenBySettings,
-              () => this.reveal(),
-            )
-          : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${this.remeasure}></slot></div>
+              hiddenTopics,
+              settingsOpen: this.settingsOpen,
+              reveal: () => this.reveal(),
+              toggleSettings: (open) => (this.settingsOpen = open),
+              setTopicHidden: (topic, on) => this.setTopicHidden(topic, on),
+            })
+          : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.storySize.remeasure()}></slot></div>
             ${
               this.overflowing || this.expanded
                 ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
@@ -410,33 +379,34 @@ export class MutualStoryCard extends MutualElement {
           </div>`
           : html`<p class="hint">${t('story.missing-id')}</p>`
       }
-      ${this.composerOpen && !href ? renderComposer(this, t) : nothing}
-      ${this.reportState === 'closed' ? nothing : renderReportDialog(this, t, level)}
+      ${
+        this.composerOpen && !href
+          ? renderComposer({
+              t,
+              locale,
+              composer: this.response,
+              error: this.composerError,
+              level,
+              input: (text) => (this.response.set({ text }), (this.composerError = '')),
+              send: () => this.sendResponse(),
+              cancel: () => this.cancelComposer(),
+            })
+          : nothing
+      }
+      ${
+        this.reportState === 'closed'
+          ? nothing
+          : renderReportDialog({
+              t,
+              level,
+              reason: this.reportReason,
+              state: this.reportState,
+              choose: (reason) => ((this.reportReason = reason), (this.reportState = 'idle')),
+              report: () => this.sendReport(),
+              close: () => this.closeReport(),
+              closed: () => ((this.reportState = 'closed'), this.reportButton?.focus()),
+            })
+      }
     </article>`;
-  }
-
-  /** @internal State and handlers for the part templates in parts.ts. */
-  get view() {
-    return {
-      draft: this.response.value.text,
-      limit: this.responseLimit,
-      sendState: this.response.state,
-      error: this.composerError,
-      noTrace: this.mutual.config.noTrace,
-      canKeep: canKeep(),
-      reason: this.reportReason,
-      reportState: this.reportState,
-      nudge: this.nudge,
-      editAfterNudge: () => ((this.nudge = []), this.textarea?.focus()),
-      sendAnyway: () => ((this.nudgeAccepted = this.response.value.text.trim()), this.sendResponse()),
-      onInput: (text: string) => this.onInput(text),
-      send: () => this.sendResponse(),
-      cancel: () => this.cancelComposer(),
-      choose: (reason: string) => ((this.reportReason = reason), (this.reportState = 'idle')),
-      report: () => this.sendReport(),
-      closeReport: () => this.closeReport(),
-      onReportClosed: () => ((this.reportState = 'closed'), this.reportButton?.focus()),
-      locale: this.mutual.locale,
-    };
   }
 }

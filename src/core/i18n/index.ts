@@ -1,21 +1,20 @@
-import type en from './locales/en.js';
-
-export type MessageKey = keyof typeof en;
-export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
-/** A translation must provide every key the English source has. */
-export type Catalog = Record<MessageKey, Message>;
-/** An element's own English strings (its `*.messages.ts`): the source and the fallback. */
-export type Messages = Partial<Catalog>;
-
 /**
- * English ships inside each element (only its own strings); other catalogues load on first use,
- * so an English page downloads no translation at all.
+ * Core knows no element, so it knows no message key: `src/locales/` holds the catalogues and
+ * their key type (`MessageKey`), and registers how to load each translation.
  */
-const loaders: Record<string, () => Promise<{ default: Catalog }>> = {
-  es: () => import('./locales/es.js'),
-  ar: () => import('./locales/ar.js'),
-};
+export type MessageKey = string;
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+type Catalog = Record<string, Message>;
+/** An element's own English strings (its `*.messages.ts`): the source and the fallback. */
+export type Messages = Catalog;
+
+const loaders: Record<string, () => Promise<{ default: Catalog }>> = {};
 const catalogs: Record<string, Catalog> = {};
+
+/** How to load each translation (by language), registered by `src/locales/`. */
+export function registerCatalogs(more: Record<string, () => Promise<{ default: Catalog }>>): void {
+  Object.assign(loaders, more);
+}
 const loading: Record<string, Promise<void>> = {};
 
 /** Resolves when the catalogue for `locale` is ready; `undefined` when it already is (render at once). */

@@ -1,4 +1,4 @@
-import type { Catalog } from '../index.js';
+import type { Catalog } from './index.js';
 
 export default {
   'reaction.me-too': 'A mí también',

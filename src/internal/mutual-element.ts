@@ -1,16 +1,21 @@
 import { LitElement } from 'lit';
-import { VERSION } from './define.js';
-import { loadCatalog, type Messages } from './i18n/index.js';
-import { renderInTurn } from './render-queue.js';
 import { property } from 'lit/decorators.js';
-import { MutualController, type MutualHost } from './send-controller.js';
-import { baseStyles } from './styles.js';
+import { VERSION } from '../core/define.js';
+import { DeliveryController } from '../core/delivery-controller.js';
+import { DeviceStorageController } from '../core/device-storage-controller.js';
+import { loadCatalog, type Messages } from '../core/i18n/index.js';
+import { LocaleController } from '../core/locale-controller.js';
+import { renderInTurn } from '../core/render-queue.js';
+import { SettingsController, type SettingsHost } from '../core/settings-controller.js';
+import { baseStyles } from '../core/styles.js';
+import type { MessageKey } from '../locales/index.js';
+import '../locales/index.js';
 
 /**
  * What every Mutual element shares: the attributes that can override the provider, the base
- * styles, and a `MutualController` for settings, strings, storage and `send()`.
+ * styles, and one controller per job — settings, locale, delivery and device storage.
  */
-export class MutualElement extends LitElement implements MutualHost {
+export class MutualElement extends LitElement implements SettingsHost {
   /** Compared on registration: a second copy of Mutual with another version warns once. */
   static version = VERSION;
   static override styles = baseStyles;
@@ -30,15 +35,21 @@ export class MutualElement extends LitElement implements MutualHost {
 
   /**
    * The Mutual elements this one renders in its own shadow root, Shoelace's `static dependencies`:
-   * they are defined with it, and inherit its settings (see `MutualController`).
+   * they are defined with it, and inherit its settings (see `SettingsController`).
    */
   static dependencies: Record<string, CustomElementConstructor> = {};
 
-  protected readonly mutual = new MutualController(
-    this,
-    (this.constructor as typeof MutualElement).messages,
-    Object.keys((this.constructor as typeof MutualElement).dependencies).length > 0,
-  );
+  protected readonly settings: SettingsController = new SettingsController(this, {
+    nests: Object.keys((this.constructor as typeof MutualElement).dependencies).length > 0,
+    locale: () => this.i18n.locale,
+  });
+  protected readonly i18n: LocaleController<MessageKey> = new LocaleController<MessageKey>(this, {
+    settings: this.settings,
+    messages: (this.constructor as typeof MutualElement).messages,
+  });
+  /** Sends this element's events (named `sender`: the provider's `delivery` is its timing setting). */
+  protected readonly sender = new DeliveryController(this, { settings: this.settings });
+  protected readonly storage = new DeviceStorageController({ settings: this.settings });
 
   /** After the next render, moves focus to `selector` in the shadow root (the new step's heading, a confirmation). */
   protected focusAfterUpdate(selector: string): void {
@@ -51,7 +62,7 @@ export class MutualElement extends LitElement implements MutualHost {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const render = () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => void super.scheduleUpdate()));
-    const catalog = loadCatalog(this.mutual.locale);
+    const catalog = loadCatalog(this.i18n.locale);
     return catalog ? catalog.then(render) : render();
   }
 }

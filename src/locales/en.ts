@@ -7,15 +7,15 @@
  * carry the check-in's text); this file is the full list translators work from and the type
  * that every translation must satisfy. Nothing at run time imports it.
  */
-import checkIn from '../../../check-in/check-in.messages.js';
-import crisis from '../../../crisis-resources/crisis-resources.messages.js';
-import meToo from '../../../me-too/me-too.messages.js';
-import provider from '../../../provider/provider.messages.js';
-import quickExit from '../../../quick-exit/quick-exit.messages.js';
-import storyCard from '../../../story-card/story-card.messages.js';
-import moderation from '../../../moderation-queue/moderation-queue.messages.js';
-import pulse from '../../../community-pulse/community-pulse.messages.js';
-import nudge from '../../nudge.messages.js';
+import checkIn from '../check-in/check-in.messages.js';
+import crisis from '../crisis-resources/crisis-resources.messages.js';
+import meToo from '../me-too/me-too.messages.js';
+import provider from '../provider/provider.messages.js';
+import quickExit from '../quick-exit/quick-exit.messages.js';
+import storyCard from '../story-card/story-card.messages.js';
+import moderation from '../moderation-queue/moderation-queue.messages.js';
+import pulse from '../community-pulse/community-pulse.messages.js';
+import nudge from '../core/nudge.messages.js';
 
 export default {
   ...meToo,

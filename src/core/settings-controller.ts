@@ -1,0 +1,90 @@
+import { ContextConsumer, ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
+import { mutualContext } from './context.js';
+import { warnOnce } from './warn.js';
+
+/** The attributes every Mutual element (and the provider) accepts; they win over the provider's. */
+export interface SettingsHost extends ReactiveElement {
+  endpoint?: string;
+  locale?: string;
+  theme?: string;
+  noTrace: boolean;
+  strings?: string;
+  /** Only on elements that show crisis help (and the provider). */
+  region?: string;
+}
+
+export interface SettingsOptions {
+  /**
+   * The host renders other Mutual elements (its `static dependencies`), which then inherit its
+   * settings: a card's `endpoint` or `no-trace` reaches its reaction bar, a check-in's `region` its help lines.
+   */
+  nests?: boolean;
+  /** The resolved locale, handed down with the settings (what nested elements would find is only the `lang`). */
+  locale?: () => string;
+}
+
+/** One job: the settings an element works with — the provider's context plus its own attributes, validated. */
+export class SettingsController implements ReactiveController {
+  private readonly consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
+  private readonly nested?: ContextProvider<typeof mutualContext>;
+  private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig };
+  private handedDown?: MutualConfig;
+
+  constructor(
+    private readonly host: SettingsHost,
+    private readonly options: SettingsOptions = {},
+  ) {
+    host.addController(this);
+    this.consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
+    if (options.nests) this.nested = new ContextProvider(host, { context: mutualContext, initialValue: defaultConfig });
+  }
+
+  /** Moved elsewhere in the page: resolve again (the nearest `lang` may differ too). */
+  hostConnected(): void {
+    this.cache = undefined;
+  }
+
+  hostUpdate(): void {
+    if (!this.nested) return;
+    const config = this.config;
+    const locale = this.options.locale?.() ?? config.locale;
+    if (this.handedDown && this.handedDown.locale === locale && this.cache?.config === config) return;
+    this.nested.setValue((this.handedDown = { ...config, locale }));
+  }
+
+  /** Resolved from the provider's config and the host's own attributes; a new object only when either changes. */
+  get config(): MutualConfig {
+    const host = this.host;
+    const inherited = this.consumer.value ?? defaultConfig;
+    const attrs = JSON.stringify([host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region]);
+    if (this.cache?.inherited !== inherited || this.cache.attrs !== attrs)
+      this.cache = { inherited, attrs, config: this.resolve(inherited) };
+    return this.cache.config;
+  }
+
+  private resolve(inherited: MutualConfig): MutualConfig {
+    const host = this.host;
+    let theme: Theme | null = inherited.theme;
+    if (host.theme) {
+      if ((THEMES as string[]).includes(host.theme)) theme = host.theme as Theme;
+      else
+        warnOnce(
+          'theme',
+          `<${host.localName}>: theme="${host.theme}" is not one of ${THEMES.join(', ')}; using the default.`,
+          host,
+        );
+    }
+    const strings = parseJsonAttribute<Record<string, string>>(host, 'strings', host.strings, 'object');
+    return {
+      ...inherited,
+      endpoint: host.endpoint || inherited.endpoint,
+      locale: host.locale || inherited.locale,
+      region: host.region || inherited.region,
+      theme,
+      noTrace: host.noTrace || inherited.noTrace,
+      strings: strings ? { ...inherited.strings, ...strings } : inherited.strings,
+    };
+  }
+}
