@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { mutualCollector } from './vite.config.js';
+import { chromium } from './tests/helpers/chromium.mjs';
 
 /**
  * Runs every story as a test in Debian's Chromium (no browser download): render, `play`
@@ -11,12 +12,7 @@ import { mutualCollector } from './vite.config.js';
 const browser = () => ({
   enabled: true,
   headless: true,
-  provider: playwright({
-    launchOptions: {
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
-    },
-  }),
+  provider: playwright({ launchOptions: chromium }),
   instances: [{ browser: 'chromium' as const }],
 });
 

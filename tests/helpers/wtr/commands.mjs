@@ -1,0 +1,57 @@
+import { crashNext, standalonePort } from './standalone.mjs';
+
+/**
+ * Commands the page cannot do itself. Real offline mode cuts the test runner's own websocket,
+ * so network tests run in a second tab ("peer page", same origin and storage) driven from here.
+ */
+const peerPages = new Map();
+export const mutualCommands = {
+  name: 'mutual-commands',
+  async executeCommand({ command, payload, session }) {
+    if (!command.startsWith('mutual:')) return undefined;
+    const page = session.browser.getPage(session.id);
+    if (command === 'mutual:media') {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { features: payload.features ?? [] });
+      await cdp.detach();
+      return true;
+    }
+    if (command === 'mutual:standalone-url') return `http://127.0.0.1:${standalonePort}/events`;
+    if (command === 'mutual:standalone-crash') {
+      crashNext(payload.count ?? 1, payload.restartAfter ?? 1000);
+      return true;
+    }
+    if (command === 'mutual:peer-open') {
+      const peer = await page.browser().newPage();
+      peerPages.set(session.id, peer);
+      // What the page printed, from its very first script (a page cannot hook that itself).
+      peer.consoleMessages = [];
+      peer.on('console', (m) => peer.consoleMessages.push({ type: m.type(), text: m.text() }));
+      peer.on('pageerror', (e) => peer.consoleMessages.push({ type: 'error', text: String(e?.message ?? e) }));
+      await peer.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+      return true;
+    }
+    const peer = peerPages.get(session.id);
+    if (!peer) throw new Error('no peer page open');
+    if (command === 'mutual:peer-network') {
+      await peer.setOfflineMode(!!payload.offline);
+      return true;
+    }
+    if (command === 'mutual:peer-eval') return peer.evaluate(payload.expression);
+    if (command === 'mutual:peer-console') return peer.consoleMessages;
+    if (command === 'mutual:peer-viewport') {
+      await peer.setViewport({ width: payload.width, height: payload.height ?? 900 });
+      return true;
+    }
+    if (command === 'mutual:peer-reload') {
+      await peer.reload({ waitUntil: 'load' });
+      return true;
+    }
+    if (command === 'mutual:peer-close') {
+      peerPages.delete(session.id);
+      await peer.close();
+      return true;
+    }
+    return undefined;
+  },
+};
