@@ -9,3 +9,5 @@ export { MutualStoryCard } from './story-card/define.js';
 export { MutualCrisisResources } from './crisis-resources/define.js';
 export { MutualCheckIn } from './check-in/define.js';
 export { MutualQuickExit } from './quick-exit/define.js';
+export { MutualShareStory } from './share-story/define.js';
+export { MutualStoryFeed } from './story-feed/define.js';

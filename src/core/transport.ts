@@ -3,6 +3,25 @@ import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } fr
 import { MemoryOutbox, StorageOutbox, type Outbox } from './outbox.js';
 import { warnOnce } from './warn.js';
 
+/** A published story as the collector serves it: every text is data, rendered as text. */
+export interface PublishedStory {
+  id: string;
+  heading: string | null;
+  author: string | null;
+  published: string;
+  tags: string[];
+  contentWarning: string[];
+  paragraphs: string[];
+  responses: number;
+  reactions: Record<string, number>;
+}
+
+export interface PublishedResponse {
+  id: string;
+  text: string;
+  time: string;
+}
+
 export interface TransportOptions {
   /** Absolute or page-relative URL events are POSTed to. */
   endpoint: string;
@@ -237,6 +256,18 @@ export class Transport extends EventTarget {
   async getPeerMessages(n = 10): Promise<string[]> {
     const body = await this.getJson<{ messages?: { text?: unknown }[] }>([['peer-messages', String(n)]]);
     return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
+  }
+
+  /** A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page after. */
+  getStories(query: Record<string, string | undefined>): Promise<{ stories: PublishedStory[]; next: string | null }> {
+    const params: [string, string][] = [['stories', '']];
+    for (const [k, v] of Object.entries(query)) if (v) params.push([k, v]);
+    return this.getJson(params);
+  }
+
+  /** A page of a story's approved responses (`GET ?responses=`), oldest first. */
+  getResponses(story: string, cursor?: string): Promise<{ responses: PublishedResponse[]; next: string | null }> {
+    return this.getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
   }
 
   private async getJson<T>(params: [string, string][]): Promise<T> {

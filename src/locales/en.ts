@@ -16,6 +16,8 @@ import storyCard from '../story-card/story-card.messages.js';
 import moderation from '../moderation-queue/moderation-queue.messages.js';
 import pulse from '../community-pulse/community-pulse.messages.js';
 import nudge from '../core/nudge.messages.js';
+import shareStory from '../share-story/share-story.messages.js';
+import storyFeed from '../story-feed/story-feed.messages.js';
 
 export default {
   ...meToo,
@@ -27,4 +29,6 @@ export default {
   ...quickExit,
   ...moderation,
   ...pulse,
+  ...shareStory,
+  ...storyFeed,
 } satisfies Record<string, string | Partial<Record<Intl.LDMLPluralRule, string>>>;

@@ -48,6 +48,8 @@ export class MutualMeToo extends MutualElement {
   @property() counts?: string;
   /** Counts under this number read "A few people" instead of a number. */
   @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
+  /** The `counts` given are current (a feed's answer carried them): no request for them. */
+  @property({ type: Boolean, attribute: 'counts-fresh' }) countsFresh = false;
   /** At most one reaction at a time; choosing another moves it. */
   @property({ type: Boolean }) single = false;
   /** Show counts without buttons (e.g. in an archive). */
@@ -115,7 +117,7 @@ export class MutualMeToo extends MutualElement {
   private fetchCounts(): void {
     const transport = this.sender.transport;
     const key = `${transport?.endpoint}|${this.subject}`;
-    if (!transport || !this.subject || this.counts === 'hidden' || this.fetchedFor === key) return;
+    if (!transport || !this.subject || this.counts === 'hidden' || this.countsFresh || this.fetchedFor === key) return;
     this.fetchedFor = key;
     transport.getCounts(this.subject).then(
       (counts) => (this.base = { ...this.base, ...counts }),

@@ -16,6 +16,8 @@ import { MutualMeToo } from '../me-too/define.js';
 import { MutualProvider } from '../provider/define.js';
 import { MutualStoryCard } from '../story-card/define.js';
 import { MutualQuickExit } from '../quick-exit/define.js';
+import { MutualShareStory } from '../share-story/define.js';
+import { MutualStoryFeed } from '../story-feed/define.js';
 
 const common = {
   onMutualEvent: 'mutual-event' as EventName<MutualEnvelopeEvent>,
@@ -56,3 +58,15 @@ export const CrisisResources = createComponent({
   react: React,
 });
 export const QuickExit = createComponent({ tagName: 'mutual-quick-exit', elementClass: MutualQuickExit, react: React });
+export const ShareStory = createComponent({
+  tagName: 'mutual-share-story',
+  elementClass: MutualShareStory,
+  react: React,
+  events: common,
+});
+export const StoryFeed = createComponent({
+  tagName: 'mutual-story-feed',
+  elementClass: MutualStoryFeed,
+  react: React,
+  events: { ...common, onMutualReaction: 'mutual-reaction' as EventName<MutualReactionEvent> },
+});

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { ComposerController } from '../core/composer-controller.js';
-import { formatList, formatNumber, type Params } from '../core/i18n/index.js';
+import { formatList, formatNumber, fullDate, relativeTime, type Params } from '../core/i18n/index.js';
+import type { PublishedResponse } from '../core/transport.js';
 import { renderNudge } from '../core/nudge.js';
 import { trapFocus } from '../core/trap-focus.js';
 import type { MessageKey } from '../locales/index.js';
@@ -138,5 +139,46 @@ export function renderWarning(p: {
         </fieldset>`
         : nothing
     }
+  </div>`;
+}
+
+/**
+ * "3 peers responded": a disclosure with the approved responses (text as text), paged, and the
+ * reader's own responses still waiting for review, which only they see.
+ */
+export function renderResponses(p: {
+  t: T;
+  locale: string;
+  count: number;
+  open: boolean;
+  list: PublishedResponse[];
+  pending: PublishedResponse[];
+  more: boolean;
+  error: boolean;
+  toggle: () => void;
+  loadMore: () => void;
+}) {
+  const { t } = p;
+  if (!p.count && !p.pending.length) return nothing;
+  const item = (r: PublishedResponse, mine: boolean) => {
+    const date = new Date(r.time);
+    return html`<li class=${mine ? 'mine' : ''}>
+      ${mine ? html`<p class="hint">${t('story.responses-mine')} · ${t('story.pending')}</p>` : nothing}
+      <p>${r.text}</p>
+      ${Number.isNaN(date.getTime()) ? nothing : html`<time class="hint" datetime=${date.toISOString()} title=${fullDate(p.locale, date)}>${relativeTime(p.locale, date)}</time>`}
+    </li>`;
+  };
+  return html`<div part="responses">
+    ${p.count ? html`<button type="button" class="link" aria-expanded=${p.open ? 'true' : 'false'} aria-controls="responses" @click=${p.toggle}>${t('story.responses', { count: p.count })}</button>` : nothing}
+    ${
+      p.open || p.pending.length
+        ? html`<ul id="responses" aria-label=${t('story.responses-label')}>
+          ${p.pending.map((r) => item(r, true))}
+          ${p.open ? p.list.map((r) => item(r, false)) : nothing}
+        </ul>`
+        : nothing
+    }
+    ${p.open && p.error ? html`<p class="error" role="alert">${t('story.responses-error')}</p>` : nothing}
+    ${p.open && (p.more || p.error) ? html`<button type="button" @click=${p.loadMore}>${t(p.error ? 'story.responses-retry' : 'story.responses-more')}</button>` : nothing}
   </div>`;
 }

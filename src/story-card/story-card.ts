@@ -11,9 +11,10 @@ import { IntersectionController } from '../core/observers/intersection-controlle
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
 import { warnOnce } from '../core/warn.js';
+import type { PublishedResponse } from '../core/transport.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
-import { REPORT_REASONS, renderComposer, renderReportDialog, renderWarning } from './parts.js';
+import { REPORT_REASONS, renderComposer, renderReportDialog, renderResponses, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
@@ -84,6 +85,17 @@ export class MutualStoryCard extends MutualElement {
   @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
   /** Region for the help lines shown with "I'm worried about the writer" (ISO 3166 code); else the provider's, else the locale's. */
   @property() region?: string;
+  /**
+   * Shows the card exactly as it will look, and does nothing: no reactions, no actions, no events
+   * (the story composer's preview of a story not yet sent).
+   */
+  @property({ type: Boolean }) preview = false;
+  /** @internal Set by `<mutual-story-feed>`: this card's place in the feed (`aria-posinset`, `aria-setsize`). */
+  @property({ attribute: false }) feedPosition?: { index: number; size: number };
+  /** How many approved responses the story has (a feed's answer carries it); the list loads when opened. */
+  @property({ type: Number }) responses = 0;
+  /** The `counts` are current (from the same answer): the bar asks for nothing. */
+  @property({ type: Boolean, attribute: 'counts-fresh' }) countsFresh = false;
   /** Leave out the reaction bar. */
   @property({ type: Boolean, attribute: 'no-reactions' }) noReactions = false;
   /** Link "Share your experience" to your own form; the story id is appended as `?story=`. */
@@ -117,6 +129,12 @@ export class MutualStoryCard extends MutualElement {
     },
   });
   @state() private composerError = '';
+  @state() private responsesOpen = false;
+  @state() private responsePage: { list: PublishedResponse[]; next: string | null; error: boolean } = {
+    list: [],
+    next: null,
+    error: false,
+  };
   @state() private reportReason = '';
   /** The report dialog is only in the DOM while open (`closed` otherwise): 200 cards, no 200 dialogs. */
   @state() private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
@@ -214,7 +232,7 @@ export class MutualStoryCard extends MutualElement {
         this,
       );
     }
-    if (!this.hasUpdated || changed.has('storyId')) {
+    if (!this.preview && (!this.hasUpdated || changed.has('storyId'))) {
       if (!this.storyId)
         warnOnce(
           'story-id',
@@ -233,7 +251,7 @@ export class MutualStoryCard extends MutualElement {
   }
 
   private markViewed(): void {
-    if (!this.storyId || viewed.has(this.storyId)) return;
+    if (!this.storyId || this.preview || viewed.has(this.storyId)) return;
     viewed.add(this.storyId);
     this.sender.send(EventTypes.storyViewed, {}, { subject: this.storyId });
   }
@@ -282,7 +300,43 @@ export class MutualStoryCard extends MutualElement {
         : '';
     if (this.composerError) return void this.textarea?.focus();
     if (!this.storyId || this.response.nudged(() => this.sendResponse())) return;
-    this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
+    const envelope = this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
+    // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
+    if (envelope)
+      this.storage.remember(this.pendingKey, [...this.pending, { id: envelope.id, text, time: envelope.time }]);
+  }
+
+  private get pendingKey(): string {
+    return `mine:responses:${this.storyId}`;
+  }
+
+  /** This device's own responses to the story that no moderator has approved yet. */
+  private get pending(): PublishedResponse[] {
+    return (this.storyId && this.storage.recall<PublishedResponse[]>(this.pendingKey)) || [];
+  }
+
+  private async toggleResponses(): Promise<void> {
+    this.responsesOpen = !this.responsesOpen;
+    if (this.responsesOpen && !this.responsePage.list.length) await this.loadResponses();
+  }
+
+  /** A page of approved responses; the writer's own ones drop out of "waiting" once they appear. */
+  private async loadResponses(): Promise<void> {
+    const transport = this.sender.transport;
+    if (!transport || !this.storyId) return;
+    try {
+      const page = await transport.getResponses(this.storyId, this.responsePage.next ?? undefined);
+      this.responsePage = { list: [...this.responsePage.list, ...page.responses], next: page.next, error: false };
+      const approved = new Set(this.responsePage.list.map((r) => r.id));
+      const pending = this.pending;
+      if (pending.some((r) => approved.has(r.id)))
+        this.storage.remember(
+          this.pendingKey,
+          pending.filter((r) => !approved.has(r.id)),
+        );
+    } catch {
+      this.responsePage = { ...this.responsePage, error: true };
+    }
   }
 
   private cancelComposer(): void {
@@ -323,7 +377,9 @@ export class MutualStoryCard extends MutualElement {
     const level = headingLevel(this, this.headingLevel, 2);
     const href = this.shareUrl();
     const author = t('story.by', { author: this.author || t('story.author-default') });
-    return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}>
+    const position = this.feedPosition;
+    return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}
+      aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
       ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing}
       <p part="meta">
         ${author}${
@@ -356,18 +412,21 @@ export class MutualStoryCard extends MutualElement {
             }`
       }
       ${
-        this.storyId && !this.noReactions && !hidden && this.barWanted
+        this.storyId && !this.preview && !this.noReactions && !hidden && this.barWanted
           ? html`<mutual-me-too
             subject=${this.storyId}
             reactions=${this.reactions ?? nothing}
             counts=${this.counts ?? nothing}
+            ?counts-fresh=${this.countsFresh}
             hide-counts-below=${this.hideCountsBelow || nothing}
           ></mutual-me-too>`
           : nothing
       }
       ${
-        this.storyId
-          ? html`<div part="actions">
+        this.preview
+          ? nothing
+          : this.storyId
+            ? html`<div part="actions">
             ${
               href
                 ? html`<a class="action share" href=${href} @click=${(e: Event) => this.onShare(e, href)}>${t('story.share')}</a>`
@@ -377,7 +436,23 @@ export class MutualStoryCard extends MutualElement {
             }
             <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
           </div>`
-          : html`<p class="hint">${t('story.missing-id')}</p>`
+            : html`<p class="hint">${t('story.missing-id')}</p>`
+      }
+      ${
+        this.storyId && !this.preview
+          ? renderResponses({
+              t,
+              locale,
+              count: this.responses,
+              open: this.responsesOpen,
+              list: this.responsePage.list,
+              pending: this.pending,
+              more: !!this.responsePage.next,
+              error: this.responsePage.error,
+              toggle: () => void this.toggleResponses(),
+              loadMore: () => void this.loadResponses(),
+            })
+          : nothing
       }
       ${
         this.composerOpen && !href

@@ -86,19 +86,34 @@ export async function until<T>(
 export const TEST_MODERATOR_TOKEN = 'test-moderator-token-0123456789abcdef';
 
 /** Approves the pending item with this text through the moderation API, as a moderator would. */
-export async function approveItem(text: string): Promise<void> {
+export function approveItem(text: string): Promise<void> {
+  return moderateItem((t) => t === text, 'approve');
+}
+
+/** Approves or hides (rejects) the pending item whose text `matches`, through the moderation API. */
+export async function moderateItem(matches: (text: string) => boolean, action: 'approve' | 'hide'): Promise<void> {
   const headers = { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` };
   const { items } = (await (
     await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers })
   ).json()) as { items: { seq: number; text: string }[] };
-  const item = items.find((i) => i.text === text);
-  if (!item) throw new Error(`no pending item "${text}"`);
+  const item = items.find((i) => matches(i.text));
+  if (!item) throw new Error('no pending item matches');
   const res = await fetch(`${ENDPOINT}/moderation/items/${item.seq}`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ action: 'approve', reason: 'test' }),
+    body: JSON.stringify({ action, reason: 'test' }),
   });
-  if (!res.ok) throw new Error(`approve answered ${res.status}`);
+  if (!res.ok) throw new Error(`${action} answered ${res.status}`);
+}
+
+/** Publishes a story the host already has (the moderation API's import), as a CMS import would. */
+export async function publishStory(story: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${ENDPOINT}/moderation/stories`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_MODERATOR_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(story),
+  });
+  if (!res.ok) throw new Error(`publish answered ${res.status}`);
 }
 
 /** Waits until the collector has stored at least `n` events matching `filter`, and returns them. */

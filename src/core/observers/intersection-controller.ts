@@ -32,13 +32,20 @@ export class IntersectionController implements ReactiveController {
     this.unobserve();
   }
 
-  observe(): void {
-    this.shared.callbacks.set(this.host, this.options.callback as (entry: unknown) => void);
-    this.shared.observer.observe(this.host);
+  private targets = new Set<Element>();
+
+  /** Observes the host, or an element it rendered (a "Load more" button near the end of a feed). */
+  observe(target: Element = this.host): void {
+    this.targets.add(target);
+    this.shared.callbacks.set(target, this.options.callback as (entry: unknown) => void);
+    this.shared.observer.observe(target);
   }
 
-  unobserve(): void {
-    this.shared.callbacks.delete(this.host);
-    this.shared.observer.unobserve(this.host);
+  unobserve(target?: Element): void {
+    for (const el of target ? [target] : [...this.targets]) {
+      this.targets.delete(el);
+      this.shared.callbacks.delete(el);
+      this.shared.observer.unobserve(el);
+    }
   }
 }

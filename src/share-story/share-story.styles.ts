@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+export const shareStoryStyles = css`
+  :host {
+    --_panel-bg: var(--mutual-share-story-background, var(--_color-surface));
+  }
+  .field {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  label.choice {
+    font-weight: 400;
+  }
+  fieldset {
+    display: grid;
+    gap: var(--_space-xs);
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+  input[type='text'] {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: var(--_space-xs) var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-s, 6px);
+    background: var(--_color-surface);
+    color: inherit;
+    font: inherit;
+  }
+  textarea#story-text {
+    min-block-size: 12em;
+  }
+  [part='chips'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+  }
+  [part='chips'] button {
+    border-radius: var(--_radius-pill);
+  }
+  [part='chips'] button[aria-pressed='true'] {
+    background: var(--_color-accent-soft);
+    border-color: var(--_color-accent);
+    font-weight: 600;
+  }
+  .own {
+    display: flex;
+    gap: var(--_space-xs);
+  }
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+  }
+  @media (forced-colors: active) {
+    [part='base'] {
+      border-color: CanvasText;
+    }
+    [part='chips'] button[aria-pressed='true'] {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,202 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formStyles } from '../core/form-styles.js';
+import { headingLevel } from '../core/heading.js';
+import { IntersectionController } from '../core/observers/intersection-controller.js';
+import type { PublishedStory } from '../core/transport.js';
+import { MutualElement } from '../internal/mutual-element.js';
+import { MutualStoryCard } from '../story-card/story-card.js';
+import storyFeedMessages from './story-feed.messages.js';
+import { storyFeedStyles } from './story-feed.styles.js';
+
+type Status = 'loading' | 'ready' | 'error' | 'offline';
+
+/**
+ * @tag mutual-story-feed
+ * @summary The community's published stories, loaded from the endpoint and shown as story cards —
+ * only what moderators approved, every text rendered as text. One tag a CMS editor can paste.
+ *
+ * Follows the ARIA feed pattern: `role=feed`, each card with its position (`aria-posinset`,
+ * `aria-setsize`), `aria-busy` while a page loads, and a "Load more" button (`infinite` also loads
+ * as the reader nears the end). Cards the page rendered inside the feed stay first; loaded ones follow.
+ *
+ * @slot - Story cards the page rendered itself (server-side); loaded stories come after them.
+ * @csspart base - The feed.
+ * @csspart footer - Loading, empty, error and offline messages and the "Load more" button.
+ * @cssprop --mutual-story-feed-gap - Space between cards (default `--mutual-space-l`).
+ * @fires mutual-event - From the cards, before an event is sent; cancelable.
+ */
+export class MutualStoryFeed extends MutualElement {
+  static override messages = storyFeedMessages;
+  static override styles = [...MutualElement.styles, formStyles, storyFeedStyles];
+  static override dependencies = { 'mutual-story-card': MutualStoryCard };
+
+  /** Only stories with this topic (a tag or a content-warning topic). */
+  @property() topic?: string;
+  /** Only stories with this tag. */
+  @property() tag?: string;
+  /** Comma list of content-warning topics the host leaves out of this feed entirely. */
+  @property({ attribute: 'exclude-topics' }) excludeTopics?: string;
+  /** Stories per page (1–50). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  /** Also load the next page as the reader nears the end (the button stays, for keyboards). */
+  @property({ type: Boolean }) infinite = false;
+  /** Level of each card's heading (2–6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Reactions for every card's bar (see `<mutual-me-too reactions>`). */
+  @property() reactions?: string;
+  /** Counts under this number read "A few people" (see `<mutual-me-too hide-counts-below>`). */
+  @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
+  /** Region for the cards' help lines (ISO 3166 code). */
+  @property() region?: string;
+
+  @state() private stories: PublishedStory[] = [];
+  @state() private status: Status = 'loading';
+  @state() private next: string | null = null;
+  @state() private ownCards: MutualStoryCard[] = [];
+  private loaded = false;
+  private generation = 0;
+  @query('.more') private moreButton?: HTMLButtonElement;
+
+  /** Near the end with `infinite`: the next page loads. */
+  private readonly nearEnd = new IntersectionController(this, {
+    config: { rootMargin: '0px 0px 50% 0px' },
+    observeHost: false,
+    callback: ({ isIntersecting }) => {
+      if (isIntersecting && this.infinite && this.status === 'ready' && this.next) void this.load();
+    },
+  });
+
+  private onOnline = () => {
+    if (this.status === 'offline') void this.load();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.onOnline);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      ['topic', 'tag', 'excludeTopics', 'pageSize', 'endpoint'].some((k) => (changed as Map<string, unknown>).has(k)) ||
+      !this.hasUpdated
+    ) {
+      if (!(this.pageSize >= 1 && this.pageSize <= 50)) this.pageSize = 10;
+      this.stories = [];
+      this.next = null;
+      this.loaded = false;
+      void this.load();
+    }
+  }
+
+  protected override updated(): void {
+    // The cards' places in the feed: the page's own first, then the loaded ones.
+    const size = this.next ? -1 : this.ownCards.length + this.stories.length;
+    this.ownCards.forEach((card, index) => (card.feedPosition = { index, size }));
+    const more = this.moreButton;
+    if (this.infinite && more) this.nearEnd.observe(more);
+  }
+
+  private onSlotChange(e: Event): void {
+    this.ownCards = (e.target as HTMLSlotElement)
+      .assignedElements()
+      .filter((el): el is MutualStoryCard => el.localName === 'mutual-story-card');
+  }
+
+  /** The next page (or the first), through the element's transport; never a duplicate of a card already shown. */
+  private async load(): Promise<void> {
+    const transport = this.sender.transport;
+    if (!transport) {
+      this.status = 'ready';
+      return;
+    }
+    const generation = ++this.generation;
+    this.status = 'loading';
+    try {
+      const page = await transport.getStories({
+        limit: String(this.pageSize),
+        cursor: this.loaded ? (this.next ?? undefined) : undefined,
+        topic: this.topic,
+        tag: this.tag,
+        'exclude-topics': this.excludeTopics,
+      });
+      if (generation !== this.generation) return;
+      const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
+      this.stories = [...this.stories, ...page.stories.filter((s) => !shown.has(s.id))];
+      this.next = page.next;
+      this.loaded = true;
+      this.status = 'ready';
+    } catch {
+      if (generation !== this.generation) return;
+      this.status = navigator.onLine ? 'error' : 'offline';
+    }
+  }
+
+  private loadMore(): void {
+    const focusIndex = this.ownCards.length + this.stories.length;
+    void this.load().then(() =>
+      // Focus moves to the first new story, never to the page.
+      this.updateComplete.then(() => {
+        const card =
+          this.renderRoot.querySelectorAll<MutualStoryCard>('mutual-story-card')[focusIndex - this.ownCards.length];
+        const article = card?.shadowRoot?.querySelector<HTMLElement>('article');
+        if (article) {
+          article.tabIndex = -1;
+          article.focus();
+        } else this.moreButton?.focus();
+      }),
+    );
+  }
+
+  private renderFooter() {
+    const t = this.i18n.t.bind(this.i18n);
+    const count = this.ownCards.length + this.stories.length;
+    if (this.status === 'loading') return html`<p role="status">${t('feed.loading')}</p>`;
+    if (this.status === 'error' || this.status === 'offline')
+      return html`<p role="alert">${t(this.status === 'error' ? 'feed.error' : 'feed.offline')}</p>
+        <button type="button" @click=${() => void this.load()}>${t('feed.retry')}</button>`;
+    if (this.next)
+      return html`<button type="button" class="more primary" @click=${() => this.loadMore()}>${t('feed.more')}</button>`;
+    if (!count && this.loaded)
+      return html`<p role="status">${t('feed.empty')}</p>
+        <button type="button" @click=${() => void this.load()}>${t('feed.retry')}</button>`;
+    return count && this.loaded ? html`<p class="hint">${t('feed.end')}</p>` : nothing;
+  }
+
+  protected override render() {
+    const level = headingLevel(this, this.headingLevel, 2);
+    const own = this.ownCards.length;
+    const size = this.next ? -1 : own + this.stories.length;
+    return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>
+      <div part="base" role="feed" aria-busy=${this.status === 'loading' ? 'true' : 'false'} aria-label=${this.i18n.t('feed.label')}>
+        <slot @slotchange=${this.onSlotChange}></slot>
+        ${repeat(
+          this.stories,
+          (story) => story.id,
+          (story, i) => html`<mutual-story-card
+            story-id=${story.id}
+            heading=${story.heading ?? nothing}
+            author=${story.author ?? nothing}
+            published=${story.published}
+            tags=${story.tags.join(', ') || nothing}
+            content-warning=${story.contentWarning.join(', ') || nothing}
+            counts=${JSON.stringify(story.reactions)}
+            counts-fresh
+            responses=${story.responses}
+            reactions=${this.reactions ?? nothing}
+            hide-counts-below=${this.hideCountsBelow || nothing}
+            heading-level=${level}
+            .feedPosition=${{ index: own + i, size }}
+          >${story.paragraphs.map((p) => html`<p>${p}</p>`)}</mutual-story-card>`,
+        )}
+      </div>
+      <div part="footer">${this.renderFooter()}</div>
+    </div>`;
+  }
+}

@@ -1,0 +1,238 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/share-story/define.js';
+import '../src/story-feed/define.js';
+import type { MutualShareStory } from '../src/share-story/share-story.js';
+import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
+import { EventTypes } from '../src/core/envelope.js';
+import { buttonNamed, deepActive, emulateMedia, expectAxeClean } from './helpers/browser.js';
+import { moderateItem, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import { XSS_PAYLOADS } from './helpers/xss-payloads.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => root(el).querySelector<T>(sel)!;
+const settle = async (el: Element & { updateComplete: Promise<unknown> }) => {
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+};
+
+async function composer(attrs = '') {
+  const el = document.createElement('mutual-share-story') as MutualShareStory;
+  el.setAttribute('endpoint', scoped('share').endpoint);
+  el.setAttribute('warning-topics', 'relapse, self-harm');
+  el.setAttribute('tags', 'recovery, family');
+  el.setAttribute('draft-id', uniqueSubject('form'));
+  if (attrs) for (const [k, v] of new URLSearchParams(attrs)) el.setAttribute(k, v);
+  return fixture<MutualShareStory>(el);
+}
+
+/** Types into a field the way a person does: focus, then keys. */
+async function type(el: MutualShareStory, selector: string, text: string) {
+  $<HTMLElement>(el, selector).focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+async function feedFor(tag: string) {
+  const feed = await fixture<MutualStoryFeed>(
+    html`<mutual-story-feed endpoint="/events" tag=${tag}></mutual-story-feed>`,
+  );
+  await until(
+    () => feed.shadowRoot?.querySelector('[role="feed"]')?.getAttribute('aria-busy') === 'false',
+    'feed loaded',
+  );
+  return feed;
+}
+
+const cardHeadings = (feed: MutualStoryFeed) =>
+  [...root(feed).querySelectorAll('mutual-story-card')].map((c) => c.getAttribute('heading'));
+
+describe('<mutual-share-story>', () => {
+  it('keyboard only: write, choose topics, preview exactly as the card, send; a moderator approves; the feed shows it', async () => {
+    const tag = uniqueSubject('tag');
+    const el = await composer();
+    await type(el, '#story-heading', 'The first winter');
+    await type(el, '#story-text', 'The evenings were long.\n\nA peer texted me every night at nine.');
+    buttonNamed(root(el), 'relapse').focus();
+    await sendKeys({ press: 'Enter' });
+    await type(el, '#own-tags', tag);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(buttonNamed(root(el), tag).getAttribute('aria-pressed')).to.equal('true');
+    await type(el, '#story-author', 'Robin');
+    $<HTMLInputElement>(el, '#story-consent').focus();
+    await sendKeys({ press: 'Space' });
+    buttonNamed(root(el), 'Preview').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(deepActive()?.id).to.equal('preview-title');
+    const card = $(el, 'mutual-story-card');
+    expect(card.getAttribute('heading')).to.equal('The first winter');
+    expect(card.getAttribute('content-warning')).to.equal('relapse');
+    expect([...card.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal([
+      'The evenings were long.',
+      'A peer texted me every night at nine.',
+    ]);
+    await expectAxeClean(el);
+    buttonNamed(root(el), 'Send to the moderators').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(deepActive()?.id).to.equal('thanks');
+    expect(root(el).textContent).to.contain('A moderator will read it first');
+    const [row] = await storedAtLeast({ type: EventTypes.storySubmitted, subject: undefined }).then(async () =>
+      (await stored({ type: EventTypes.storySubmitted })).filter((e) => (e.data.tags as string[])?.includes(tag)),
+    );
+    expect(row.data).to.deep.equal({
+      heading: 'The first winter',
+      text: 'The evenings were long.\n\nA peer texted me every night at nine.',
+      tags: [tag],
+      contentWarning: ['relapse'],
+      author: 'Robin',
+    });
+    await until(
+      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+      'acknowledged',
+    );
+    expect(cardHeadings(await feedFor(tag))).to.deep.equal([]);
+    await moderateItem((text) => text.includes('A peer texted me every night'), 'approve');
+    const feed = await feedFor(tag);
+    expect(cardHeadings(feed)).to.deep.equal(['The first winter']);
+  });
+
+  it('a rejected story never appears', async () => {
+    const tag = uniqueSubject('rejected');
+    const el = await composer();
+    await type(el, '#story-heading', 'Not for the feed');
+    await type(el, '#story-text', `Words a moderator hides ${tag}`);
+    await type(el, '#own-tags', tag);
+    await sendKeys({ press: 'Enter' });
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await until(
+      async () => (await stored({ type: EventTypes.storySubmitted })).some((e) => String(e.data.text).includes(tag)),
+      'stored',
+    );
+    await moderateItem((text) => text.includes(tag), 'hide');
+    expect(cardHeadings(await feedFor(tag))).to.deep.equal([]);
+  });
+
+  it('says what is missing and moves focus there; nothing is sent without consent', async () => {
+    const el = await composer();
+    buttonNamed(root(el), 'Preview').click();
+    await settle(el);
+    expect($(el, '#story-heading-error').textContent).to.equal('Please give your story a title.');
+    expect(deepActive()?.id).to.equal('story-heading');
+    await type(el, '#story-heading', 'Title');
+    await type(el, '#story-text', 'Some words');
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await settle(el);
+    expect($(el, '#story-consent').getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()?.id).to.equal('story-consent');
+    expect(root(el).querySelector('#thanks')).to.equal(null);
+  });
+
+  it('crisis language brings help lines and never blocks; they stay with the confirmation', async () => {
+    const el = await composer('region=GB');
+    await type(el, '#story-heading', 'Hard nights');
+    await type(el, '#story-text', 'Last year I wanted to kill myself. Today I am still here.');
+    const help = $(el, 'mutual-crisis-resources');
+    await (help as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(help.shadowRoot!.textContent).to.contain('116 123');
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await settle(el);
+    expect(root(el).querySelector('#thanks')).not.to.equal(null);
+    expect(root(el).querySelector('mutual-crisis-resources')).not.to.equal(null);
+  });
+
+  it('the draft stays on the device until the story is acknowledged', async () => {
+    const id = uniqueSubject('draft');
+    const first = await composer(`draft-id=${id}`);
+    await type(first, '#story-heading', 'Kept');
+    await type(first, '#story-text', 'Written before the page went away.');
+    first.remove();
+    const again = await composer(`draft-id=${id}`);
+    expect($<HTMLInputElement>(again, '#story-heading').value).to.equal('Kept');
+    expect($<HTMLTextAreaElement>(again, '#story-text').value).to.equal('Written before the page went away.');
+  });
+
+  it('an identifying detail gets the gentle note: Edit returns to the field', async () => {
+    const el = await composer();
+    await type(el, '#story-heading', 'Reach me');
+    await type(el, '#story-text', 'Write to me at robin@example.org any time.');
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await settle(el);
+    expect($(el, '#nudge-text').textContent).to.contain('email address');
+    buttonNamed(root(el), 'Edit').click();
+    await settle(el);
+    expect(deepActive()?.id).to.equal('story-text');
+  });
+
+  it('the XSS corpus goes through write → approve → feed and executes nothing', async () => {
+    let executed = 0;
+    (window as unknown as { __xss: () => void }).__xss = () => executed++;
+    const tag = uniqueSubject('xss');
+    for (const p of XSS_PAYLOADS.slice(0, 40)) {
+      const el = await composer('no-trace');
+      $<HTMLInputElement>(el, '#story-heading').value = p.slice(0, 100);
+      $<HTMLInputElement>(el, '#story-heading').dispatchEvent(new Event('input'));
+      $<HTMLTextAreaElement>(el, '#story-text').value = `${p} ${tag}`;
+      $<HTMLTextAreaElement>(el, '#story-text').dispatchEvent(new Event('input'));
+      $<HTMLInputElement>(el, '#own-tags').value = tag;
+      $<HTMLInputElement>(el, '#own-tags').dispatchEvent(new Event('input'));
+      $<HTMLInputElement>(el, '#own-tags').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      $<HTMLInputElement>(el, '#story-consent').click();
+      buttonNamed(root(el), 'Preview').click();
+      await settle(el);
+      root(el).querySelector<HTMLButtonElement>('.nudge button:last-child')?.click();
+      buttonNamed(root(el), 'Send to the moderators')?.click();
+      await settle(el);
+      root(el).querySelector<HTMLButtonElement>('.nudge button:last-child')?.click();
+      el.remove();
+    }
+    await until(
+      async () =>
+        (await stored({ type: EventTypes.storySubmitted })).filter((e) => String(e.data.text).includes(tag)).length >=
+        40,
+      'all stored',
+    );
+    for (let i = 0; i < 40; i++) await moderateItem((text) => text.includes(tag), 'approve');
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} page-size="50"></mutual-story-feed>`,
+    );
+    const served = await (await fetch(`/events?stories&limit=100&tag=${encodeURIComponent(tag)}`)).json();
+    await until(
+      () => root(feed).querySelectorAll('mutual-story-card').length === 40,
+      `40 cards (served ${served.stories.length}, shown ${root(feed).querySelectorAll('mutual-story-card').length})`,
+    );
+    for (const card of root(feed).querySelectorAll('mutual-story-card')) {
+      await (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(card.querySelector('img, svg, script, iframe, a, x, math')).to.equal(null);
+      expect(card.shadowRoot!.querySelector('img, script, iframe')).to.equal(null);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(executed).to.equal(0);
+  });
+
+  for (const [theme, locale, forced] of [
+    ['light', 'en', false],
+    ['dark', 'en', false],
+    ['light', 'ar', false],
+    ['light', 'en', true],
+  ] as const) {
+    it(`is axe-clean writing and after sending (${theme}, ${locale}${forced ? ', forced colours' : ''})`, async () => {
+      if (forced) await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+      try {
+        const el = await composer(`theme=${theme}&locale=${locale}&no-trace=`);
+        await expectAxeClean(el);
+        buttonNamed(root(el), locale === 'ar' ? 'معاينة' : 'Preview').click();
+        await settle(el);
+        await expectAxeClean(el);
+      } finally {
+        await emulateMedia([]);
+      }
+    });
+  }
+});
