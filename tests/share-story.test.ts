@@ -6,7 +6,7 @@ import type { MutualShareStory } from '../src/share-story/share-story.js';
 import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { buttonNamed, deepActive, emulateMedia, expectAxeClean } from './helpers/browser.js';
-import { moderateItem, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import { moderateItem, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
 import { XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -39,7 +39,7 @@ async function feedFor(tag: string) {
     html`<mutual-story-feed endpoint="/events" tag=${tag}></mutual-story-feed>`,
   );
   await until(
-    () => feed.shadowRoot?.querySelector('[role="feed"]')?.getAttribute('aria-busy') === 'false',
+    () => feed.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false',
     'feed loaded',
   );
   return feed;
@@ -80,9 +80,12 @@ describe('<mutual-share-story>', () => {
     await settle(el);
     expect(deepActive()?.id).to.equal('thanks');
     expect(root(el).textContent).to.contain('A moderator will read it first');
-    const [row] = await storedAtLeast({ type: EventTypes.storySubmitted, subject: undefined }).then(async () =>
-      (await stored({ type: EventTypes.storySubmitted })).filter((e) => (e.data.tags as string[])?.includes(tag)),
-    );
+    const [row] = await until(async () => {
+      const rows = (await stored({ type: EventTypes.storySubmitted })).filter((e) =>
+        (e.data.tags as string[])?.includes(tag),
+      );
+      return rows.length > 0 && rows;
+    }, 'the story stored');
     expect(row.data).to.deep.equal({
       heading: 'The first winter',
       text: 'The evenings were long.\n\nA peer texted me every night at nine.',

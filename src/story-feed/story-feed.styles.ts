@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const storyFeedStyles = css`
-  [role='feed'] {
+  [part='base'] {
     display: grid;
     gap: var(--mutual-story-feed-gap, var(--_space-l));
   }

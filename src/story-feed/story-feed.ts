@@ -173,8 +173,11 @@ export class MutualStoryFeed extends MutualElement {
     const level = headingLevel(this, this.headingLevel, 2);
     const own = this.ownCards.length;
     const size = this.next ? -1 : own + this.stories.length;
+    // An empty feed is no feed (ARIA requires articles in one); while loading, `aria-busy` says why.
+    const isFeed = own + this.stories.length > 0 || this.status === 'loading';
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>
-      <div part="base" role="feed" aria-busy=${this.status === 'loading' ? 'true' : 'false'} aria-label=${this.i18n.t('feed.label')}>
+      <div part="base" role=${isFeed ? 'feed' : nothing}
+        aria-busy=${this.status === 'loading' ? 'true' : 'false'} aria-label=${isFeed ? this.i18n.t('feed.label') : nothing}>
         <slot @slotchange=${this.onSlotChange}></slot>
         ${repeat(
           this.stories,

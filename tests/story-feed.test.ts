@@ -1,0 +1,127 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/story-feed/define.js';
+import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
+import type { MutualStoryCard } from '../src/story-card/story-card.js';
+import { buttonNamed, deepActive, expectAxeClean } from './helpers/browser.js';
+import { approveItem, publishStory, uniqueSubject, until } from './helpers/collector.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const cards = (feed: MutualStoryFeed) => [...root(feed).querySelectorAll<MutualStoryCard>('mutual-story-card')];
+const article = (card: Element) => card.shadowRoot!.querySelector('article')!;
+const loaded = (feed: MutualStoryFeed) =>
+  until(() => root(feed).querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false', 'feed loaded');
+
+async function publishThree(tag: string) {
+  for (const n of [1, 2, 3])
+    await publishStory({
+      id: `${tag}-${n}`,
+      heading: `Story ${n}`,
+      text: `Paragraph one of ${n}.\n\nParagraph two.`,
+      tags: [tag],
+    });
+}
+
+describe('<mutual-story-feed>', () => {
+  it('shows approved stories as cards in an ARIA feed, newest first; Load more by keyboard moves focus to the first new story', async () => {
+    const tag = uniqueSubject('feed');
+    await publishThree(tag);
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} page-size="2"></mutual-story-feed>`,
+    );
+    await loaded(feed);
+    await Promise.all(cards(feed).map((c) => c.updateComplete));
+    expect(cards(feed).map((c) => c.getAttribute('heading'))).to.deep.equal(['Story 3', 'Story 2']);
+    expect(cards(feed).map((c) => [...c.querySelectorAll('p')].map((p) => p.textContent))[0]).to.deep.equal([
+      'Paragraph one of 3.',
+      'Paragraph two.',
+    ]);
+    expect(cards(feed).map((c) => article(c).getAttribute('aria-posinset'))).to.deep.equal(['1', '2']);
+    expect(article(cards(feed)[0]).getAttribute('aria-setsize')).to.equal('-1');
+    await expectAxeClean(feed);
+    buttonNamed(root(feed), 'Load more stories').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => cards(feed).length === 3, 'third story');
+    await until(() => deepActive() === article(cards(feed)[2]), 'focus on the new story');
+    await cards(feed)[2].updateComplete;
+    expect(article(cards(feed)[2]).getAttribute('aria-setsize')).to.equal('3');
+    expect(root(feed).textContent).to.contain('You’ve reached the end.');
+  });
+
+  it('cards the page rendered stay first; the loaded ones follow, without a duplicate', async () => {
+    const tag = uniqueSubject('ssr');
+    await publishThree(tag);
+    const feed = await fixture<MutualStoryFeed>(html`<mutual-story-feed endpoint="/events" tag=${tag}>
+      <mutual-story-card story-id=${`${tag}-1`} heading="Server-rendered"><p>From the page.</p></mutual-story-card>
+    </mutual-story-feed>`);
+    await loaded(feed);
+    expect(feed.querySelector('mutual-story-card')!.getAttribute('heading')).to.equal('Server-rendered');
+    expect(cards(feed).map((c) => c.getAttribute('heading'))).to.deep.equal(['Story 3', 'Story 2']);
+    await feed.querySelector<MutualStoryCard>('mutual-story-card')!.updateComplete;
+    expect(article(feed.querySelector('mutual-story-card')!).getAttribute('aria-posinset')).to.equal('1');
+  });
+
+  it('empty and error states say so, with a retry', async () => {
+    const empty = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${uniqueSubject('none')}></mutual-story-feed>`,
+    );
+    await loaded(empty);
+    expect(root(empty).textContent).to.contain('No stories here yet.');
+    expect(buttonNamed(root(empty), 'Try again')).to.exist;
+    const broken = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="http://127.0.0.1:9/events"></mutual-story-feed>`,
+    );
+    await until(() => root(broken).querySelector('[role="alert"]'), 'error shown');
+    expect(root(broken).querySelector('[role="alert"]')!.textContent).to.contain('Stories couldn’t load just now.');
+    await expectAxeClean(broken);
+  });
+
+  it('a response goes through review: waiting for review for its writer only, then "1 peer responded" for everyone', async () => {
+    const tag = uniqueSubject('responses');
+    await publishStory({ id: tag, heading: 'Respond to me', text: 'A story to respond to.', tags: [tag] });
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag}></mutual-story-feed>`,
+    );
+    await loaded(feed);
+    const [card] = cards(feed);
+    await card.updateComplete;
+    buttonNamed(root(card), 'Share your experience').click();
+    await card.updateComplete;
+    root(card).querySelector<HTMLTextAreaElement>('textarea')!.focus();
+    const words = `I felt the same — ${tag}`;
+    await sendKeys({ type: words });
+    buttonNamed(root(card), 'Send').click();
+    await until(() => root(card).querySelector('.mine'), 'own response shown');
+    expect(root(card).querySelector('.mine')!.textContent).to.contain('Waiting for review');
+    expect(root(card).querySelector('.mine')!.textContent).to.contain(words);
+    // Another reader (no memory of it) sees nothing yet.
+    const other = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} no-trace></mutual-story-feed>`,
+    );
+    await loaded(other);
+    await cards(other)[0].updateComplete;
+    expect(root(cards(other)[0]).textContent).not.to.contain(words);
+    await until(async () => {
+      try {
+        await approveItem(words);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'approved');
+    const later = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} no-trace></mutual-story-feed>`,
+    );
+    await loaded(later);
+    const laterCard = cards(later)[0];
+    await laterCard.updateComplete;
+    const toggle = buttonNamed(root(laterCard), '1 peer responded');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(laterCard).querySelector('#responses li'), 'responses listed');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(root(laterCard).querySelector('#responses li p')!.textContent).to.equal(words);
+    await expectAxeClean(later);
+  });
+});
