@@ -37,9 +37,11 @@ describe('the demo looks like the product', () => {
       const texts = () =>
         peer.eval<string[]>(`[
           document.querySelector('mutual-check-in').shadowRoot.querySelector('#title').textContent.trim(),
-          document.querySelector('mutual-story-card').shadowRoot.querySelector('mutual-me-too').shadowRoot.querySelector('[part~="label"]').textContent.trim(),
-          document.querySelector('mutual-story-card').shadowRoot.querySelector('[part="base"]').getAttribute('dir'),
+          document.querySelector('mutual-story-card').shadowRoot.querySelector('mutual-me-too')?.shadowRoot?.querySelector('[part~="label"]')?.textContent.trim(),
+          document.querySelector('mutual-story-card').shadowRoot.querySelector('[part="base"]')?.getAttribute('dir'),
         ]`);
+      // The cards render in turn (a feed of them): wait for the first one's bar.
+      await until(async () => (await texts())[1] === 'Me too', 'the first card’s bar');
       expect((await texts()).slice(0, 2)).to.deep.equal(['Check in with yourself', 'Me too']);
       await peer.eval(
         `(() => { const s = document.getElementById('language'); s.value = 'es'; s.dispatchEvent(new Event('change')); return true })()`,
