@@ -67,7 +67,7 @@ describe('<mutual-story-feed>', () => {
     );
     await loaded(empty);
     expect(root(empty).textContent).to.contain('No stories here yet.');
-    expect(buttonNamed(root(empty), 'Try again')).to.exist;
+    expect(buttonNamed(root(empty), 'Try again')).not.to.equal(undefined);
     const broken = await fixture<MutualStoryFeed>(
       html`<mutual-story-feed endpoint="http://127.0.0.1:9/events"></mutual-story-feed>`,
     );

@@ -3,13 +3,14 @@ import { property } from 'lit/decorators.js';
 import { VERSION } from '../core/define.js';
 import { DeliveryController } from '../core/delivery-controller.js';
 import { DeviceStorageController } from '../core/device-storage-controller.js';
-import { loadCatalog, type Messages } from '../core/i18n/index.js';
+import { loadCatalog, registerCatalogs, type Messages } from '../core/i18n/index.js';
 import { LocaleController } from '../core/locale-controller.js';
 import { renderInTurn } from '../core/render-queue.js';
 import { SettingsController, type SettingsHost } from '../core/settings-controller.js';
 import { baseStyles } from '../core/styles.js';
-import type { MessageKey } from '../locales/index.js';
-import '../locales/index.js';
+import { catalogLoaders, type MessageKey } from '../locales/index.js';
+
+registerCatalogs(catalogLoaders);
 
 /**
  * What every Mutual element shares: the attributes that can override the provider, the base

@@ -66,7 +66,7 @@ export class MutualShareStory extends MutualElement {
   /** Comma list of tags offered as chips (`recovery, family`); writers can add their own. */
   @property() tags?: string;
   /** Longest story, in characters. */
-  @property({ type: Number }) limit = Limits.stringLength;
+  @property({ type: Number }) limit: number = Limits.stringLength;
   /** Level of the form's heading (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Region for the help lines (ISO 3166 code); else the provider's, else the locale's. */
