@@ -15,8 +15,13 @@ export function createValidator(): (event: unknown) => { field: string; message:
   return (event) => {
     if (validate(event)) return null;
     const error = validate.errors?.[0];
-    const missing = (error?.params as { missingProperty?: string } | undefined)?.missingProperty;
-    const field = missing ?? (error?.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(event)');
+    const params = error?.params as { missingProperty?: string } | undefined;
+    // A bad extension name: ajv reports the name on the propertyNames error that follows.
+    const named = validate.errors?.find((e) => (e.params as { propertyName?: string }).propertyName);
+    const field =
+      params?.missingProperty ??
+      (named?.params as { propertyName?: string } | undefined)?.propertyName ??
+      (error?.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(event)');
     return { field, message: error?.message ?? 'invalid' };
   };
 }

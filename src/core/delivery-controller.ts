@@ -1,5 +1,5 @@
 import type { ReactiveElement } from 'lit';
-import { createEnvelope, envelopeProblem, pageSource, type MutualEnvelope } from './envelope.js';
+import { CORE_ATTRIBUTES, createEnvelope, envelopeProblem, pageSource, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import type { SettingsController } from './settings-controller.js';
 import {
@@ -23,7 +23,6 @@ export interface SendOptions {
   onState?: (state: DeliveryState) => void;
 }
 
-const CORE_ATTRIBUTES = ['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'subject'];
 
 /** One job: sending an element's events, and following their delivery. Elements never call `fetch`. */
 export class DeliveryController {

@@ -58,7 +58,13 @@ export const Limits = {
   dataProperties: 32,
   listItems: 32,
   listItemLength: 200,
+  /** CloudEvents extension attributes (beyond the core ones) per event, and the length of each value. */
+  extensions: 10,
+  extensionLength: 256,
 } as const;
+
+/** The CloudEvents attributes Mutual uses; any other top-level attribute is an extension. */
+export const CORE_ATTRIBUTES = ['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'subject', 'data'];
 
 /**
  * The first field of an envelope that the collector's schema would refuse, or null. Checked in
@@ -91,9 +97,16 @@ export function envelopeProblem(envelope: MutualEnvelope): { field: string; mess
     } else if (value !== null && !['number', 'boolean'].includes(typeof value))
       return { field, message: 'must be a string, number, boolean, null or list' };
   }
+  let extensions = 0;
   for (const [key, value] of Object.entries(envelope)) {
     if (key !== 'data' && !['string', 'number', 'boolean'].includes(typeof value))
       return { field: key, message: 'must be a string, number or boolean' };
+    if (CORE_ATTRIBUTES.includes(key)) continue;
+    if (++extensions > Limits.extensions)
+      return { field: key, message: `is one extension attribute too many (at most ${Limits.extensions})` };
+    if (!/^[a-z0-9]{1,20}$/.test(key)) return { field: key, message: 'must be 1 to 20 lowercase letters or digits' };
+    if (String(value).length > Limits.extensionLength)
+      return { field: key, message: `must be at most ${Limits.extensionLength} characters` };
   }
   if (envelope.subject !== undefined && (!envelope.subject || envelope.subject.length > Limits.subjectLength))
     return { field: 'subject', message: `must be 1 to ${Limits.subjectLength} characters` };

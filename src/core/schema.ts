@@ -35,7 +35,12 @@ export const envelopeSchema = {
       },
     },
   },
-  additionalProperties: { type: ['string', 'number', 'boolean'] },
+  // Extensions: a few short attributes, named as CloudEvents asks (lowercase letters and digits).
+  maxProperties: 8 + Limits.extensions,
+  propertyNames: { pattern: '^[a-z0-9]{1,20}$' },
+  additionalProperties: {
+    anyOf: [{ type: 'string', maxLength: Limits.extensionLength }, { type: ['number', 'boolean'] }],
+  },
 } as const;
 
 /**

@@ -103,6 +103,26 @@ describe('collector under hostile input', () => {
     }
   });
 
+  test('extension attributes are few and short: 40,000 of them, 11, a 500 KB value or a bad name → 400, nothing stored', async () => {
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, 'v']));
+    for (const [patch, field] of [
+      [many(40_000), '(event)'],
+      [many(11), '(event)'],
+      [{ big: 'x'.repeat(500_000) }, 'big'],
+      [{ long: 'x'.repeat(257) }, 'long'],
+      [{ 'Not-Allowed': 'v' }, 'Not-Allowed'],
+    ] as const) {
+      const before = rows();
+      const res = await post(JSON.stringify([{ ...valid(), ...patch }]));
+      assert.equal(res.status, 400);
+      assert.equal(((await res.json()) as { field: string }).field, field);
+      assert.equal(rows(), before);
+    }
+    // Ten short ones are fine.
+    const res = await post(JSON.stringify([{ ...valid(), ...many(10) }]));
+    assert.equal(res.status, 200);
+  });
+
   test('unicode: invalid UTF-8 and lone surrogates → 400; real text in any script is stored exactly', async () => {
     await refuses(Buffer.from([0x5b, 0xff, 0xfe, 0x5d]), 400);
     const lone = JSON.stringify([valid()]).replace('"me-too"', '"me\\ud800too"');
