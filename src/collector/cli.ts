@@ -18,6 +18,7 @@ try {
       db: { type: 'string', default: 'data/events.db' },
       path: { type: 'string', default: '/events' },
       origin: { type: 'string', multiple: true, default: [] },
+      'public-origin': { type: 'string', multiple: true, default: [] },
       list: { type: 'boolean', default: false },
       'post-moderation': { type: 'string', multiple: true, default: [] },
       'blocked-words': { type: 'string' },
@@ -28,9 +29,17 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
   );
 }
+
+for (const [flag, list] of [
+  ['--origin', values.origin],
+  ['--public-origin', values['public-origin']],
+] as const)
+  for (const origin of list)
+    if (!/^https?:\/\/[^/]+$/.test(origin.replace(/\/$/, '')))
+      fail(`${flag} ${origin}: give an origin such as https://community.example (scheme and host, no path)`);
 
 const KINDS = ['response', 'encouragement', 'tip', 'story'] as const;
 for (const kind of values['post-moderation'])
@@ -66,6 +75,7 @@ const collector = createCollector({
   db: values.db,
   path: values.path,
   origins: values.origin,
+  publicOrigins: values['public-origin'],
   allowListing: values.list,
   moderation: {
     postModerated: values['post-moderation'] as (typeof KINDS)[number][],

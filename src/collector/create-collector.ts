@@ -32,8 +32,15 @@ export interface CollectorOptions {
   store?: Store;
   /** URL path the collector answers on. Default `/events`. */
   path?: string;
-  /** Origins allowed besides the collector's own origin (and localhost, unless `allowLocalhost: false`). */
+  /** Other sites whose pages embed the widgets (CORS). */
   origins?: string[];
+  /**
+   * Where this collector is served, e.g. `https://community.example`: its own origin, and the only
+   * Host names it answers to (the DNS-rebinding defence). Localhost needs nothing while requests
+   * arrive on loopback.
+   */
+  publicOrigins?: string[];
+  /** Localhost origins and Host names on loopback connections (default true; development). */
   allowLocalhost?: boolean;
   /** Send `Access-Control-Allow-Credentials` for allowed origins (for widgets using `credentials="include"`). */
   allowCredentials?: boolean;
@@ -439,6 +446,13 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (!known) {
       if (next) return next();
       return send(res, 404, { error: 'not found' });
+    }
+    if (!origins.hostAllowed(req)) {
+      origins.refusedHost(String(req.headers.host ?? ''));
+      req.resume();
+      return send(res, 403, {
+        error: `this collector does not answer to ${req.headers.host ?? '(no Host)'}; its public origin must be configured (--public-origin)`,
+      });
     }
     const origin = req.headers.origin;
     const cors: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -39,6 +39,24 @@ function reaction(subject: string, reactionName: string, removed = false): Mutua
     { reaction: reactionName },
     { source: '/test', subject },
   );
+}
+
+/** A request with headers fetch will not set (Host), as a rebinding page's browser sends them. */
+function raw(
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers: { 'content-type': BATCH, ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
 }
 
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -290,10 +308,61 @@ describe('collector limits', () => {
   });
 
   test('an explicit allow-list admits a foreign origin; localhost can be turned off', async () => {
-    const { url, server, collector } = await start({ origins: ['https://peers.example'], allowLocalhost: false });
+    const { url, server, collector } = await start({
+      origins: ['https://peers.example'],
+      publicOrigins: ['http://collector.example'],
+      allowLocalhost: false,
+    });
+    const host = { host: 'collector.example' };
     try {
-      assert.equal((await post(url, [reaction('s-a', 'me-too')], { origin: 'https://peers.example' })).status, 200);
-      assert.equal((await post(url, [reaction('s-b', 'me-too')], { origin: 'http://localhost:3000' })).status, 403);
+      const ok = await raw(url, 'POST', [reaction('s-a', 'me-too')], { ...host, origin: 'https://peers.example' });
+      assert.equal(ok.status, 200);
+      const local = await raw(url, 'POST', [reaction('s-b', 'me-too')], { ...host, origin: 'http://localhost:3000' });
+      assert.equal(local.status, 403);
+      // Without a public origin for it, 127.0.0.1 is just another name: refused.
+      assert.equal((await post(url, [reaction('s-c', 'me-too')])).status, 403);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('DNS rebinding: a page at evil.example resolving to this machine neither writes nor reads', async () => {
+    const { url, server, collector, db } = await start({ allowListing: true });
+    const port = new URL(url).port;
+    const evil = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
+    try {
+      const write = await raw(url, 'POST', [reaction('rebound', 'me-too')], evil);
+      assert.equal(write.status, 403);
+      assert.match(write.body, /--public-origin/);
+      // A same-origin GET carries no Origin header: the Host decides, and it is not ours.
+      const read = await raw(`${url}?since=0`, 'GET', undefined, { host: evil.host });
+      assert.equal(read.status, 403);
+      assert.equal(rows(db).length, 0);
+      // The real local page still works.
+      assert.equal((await post(url, [reaction('local', 'me-too')], { origin: 'http://localhost:5173' })).status, 200);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('localhost origins are trusted only on a loopback connection', async (t) => {
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (!address) return t.skip('this machine has no non-loopback IPv4 address to listen on');
+    const db = join(mkdtempSync(join(tmpdir(), 'mutual-')), 'events.db');
+    const collector = createCollector({ db, publicOrigins: [`http://${address}:0`] });
+    const server = createServer((req, res) => collector(req, res));
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const res = await raw(`http://${address}:${port}/events`, 'POST', [reaction('lan', 'me-too')], {
+        host: 'localhost',
+        origin: 'http://localhost:5173',
+      });
+      assert.equal(res.status, 403);
     } finally {
       server.close();
       collector.close();
