@@ -71,20 +71,27 @@ const { createCollector } = await import('./create-collector.js').catch((error: 
 
 const { parseModeratorTokens } = await import('./moderation.js');
 const moderators = parseModeratorTokens(moderatorsFile ?? process.env.MUTUAL_MODERATOR_TOKENS);
-const collector = createCollector({
-  db: values.db,
-  path: values.path,
-  origins: values.origin,
-  publicOrigins: values['public-origin'],
-  allowListing: values.list,
-  moderation: {
-    postModerated: values['post-moderation'] as (typeof KINDS)[number][],
-    blockedWords,
-    moderators,
-    adminOrigins: values['admin-origin'],
-    notify: values.notify,
-  },
-});
+const { StoreOpenError } = await import('./store-sqlite.js');
+let collector: ReturnType<typeof createCollector>;
+try {
+  collector = createCollector({
+    db: values.db,
+    path: values.path,
+    origins: values.origin,
+    publicOrigins: values['public-origin'],
+    allowListing: values.list,
+    moderation: {
+      postModerated: values['post-moderation'] as (typeof KINDS)[number][],
+      blockedWords,
+      moderators,
+      adminOrigins: values['admin-origin'],
+      notify: values.notify,
+    },
+  });
+} catch (error) {
+  if (error instanceof StoreOpenError) fail(`--db ${values.db}: ${error.message}`);
+  throw error;
+}
 const server = createServer((req, res) => collector(req, res));
 server.on('error', (error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use; choose another with --port` : error.message),

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from './moderation.js';
@@ -78,11 +78,52 @@ export interface Store {
   close(): void;
 }
 
+/** The database file cannot be used; `message` says why in one line (the CLI prints it and exits 2). */
+export class StoreOpenError extends Error {}
+
+/** Opens (or creates) the SQLite file, turning each way it can be wrong into one plain sentence. */
+function open(file: string): Database.Database {
+  if (file !== ':memory:') {
+    let stat;
+    try {
+      stat = statSync(file, { throwIfNoEntry: false });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new StoreOpenError(
+        code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot be reached (${code})`,
+      );
+    }
+    if (stat?.isDirectory()) throw new StoreOpenError('is a directory; give a file path such as data/events.db');
+    if (stat && !stat.isFile()) throw new StoreOpenError('is not a regular file (a device or a pipe?)');
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw new StoreOpenError(`its folder cannot be created (${(error as NodeJS.ErrnoException).code})`);
+    }
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a power loss can lose the last commits (never corrupt the file); see README, "Durability".
+    db.pragma('synchronous = NORMAL');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    throw new StoreOpenError(
+      code === 'SQLITE_NOTADB'
+        ? 'is not a SQLite database (is it the right file?)'
+        : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES'
+          ? 'cannot be opened for writing (check its permissions and its folder’s)'
+          : (error as Error).message,
+    );
+  }
+}
+
 export function createSqliteStore(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  const db = open(file);
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
