@@ -15,7 +15,11 @@ const fast = { retryBaseMs: 100, retryMaxMs: 1000, batchWindowMs: 30, timeoutMs:
 
 function generate(subject: string, n: number): MutualEnvelope[] {
   return Array.from({ length: n }, (_, i) =>
-    createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', i }, { source: location.origin, subject }),
+    createEnvelope(
+      EventTypes.reactionAdded,
+      { reaction: 'me-too', reactor: 'test-reactor-0123456789', i },
+      { source: location.origin, subject },
+    ),
   );
 }
 

@@ -25,6 +25,22 @@ const storedFor = (subject: string, n: number) => storedAtLeast({ subject }, n);
 describe('<mutual-me-too>', () => {
   afterEach(() => localStorage.clear());
 
+  it('a reader counts once per subject: one anonymous key per subject, never the same on two subjects', async () => {
+    const [first, second] = [uniqueSubject('key-a'), uniqueSubject('key-b')];
+    const a = await bar({ subject: first });
+    const b = await bar({ subject: second });
+    button(a, 'Me too').click();
+    button(b, 'Me too').click();
+    const [[rowA], [rowB]] = await Promise.all([storedFor(first, 1), storedFor(second, 1)]);
+    expect(rowA.data.reactor).not.to.equal(rowB.data.reactor);
+    // Pressing again on the same subject (another reaction, later) keeps the key: still one reader.
+    await until(() => !a.shadowRoot!.querySelector('[aria-busy="true"]'), 'settled');
+    button(a, 'I understand').click();
+    const rows = await storedFor(first, 2);
+    expect(new Set(rows.map((r) => r.data.reactor)).size).to.equal(1);
+    expect(await counts(first)).to.deep.equal({ 'me-too': 1, understand: 1 });
+  });
+
   it('renders the default reactions as a labelled toolbar of toggle buttons, one tab stop', async () => {
     const el = await bar({ counts: '{"me-too": 12}' });
     const toolbar = el.shadowRoot!.querySelector('[role="toolbar"]')!;
@@ -55,7 +71,9 @@ describe('<mutual-me-too>', () => {
     const [row] = await storedFor(subject, 1);
     expect(row.type).to.equal(EventTypes.reactionAdded);
     expect(row.subject).to.equal(subject);
-    expect(row.data).to.deep.equal({ reaction: 'me-too' });
+    const { reactor, ...data } = row.data as { reactor: string };
+    expect(data).to.deep.equal({ reaction: 'me-too' });
+    expect(reactor).to.match(/^[0-9a-f]{32}$/);
     expect(await counts(subject)).to.deep.equal({ 'me-too': 1 });
   });
 

@@ -12,7 +12,11 @@ const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 50, timeoutMs: 2
 
 function events(subject: string, n: number): MutualEnvelope[] {
   return Array.from({ length: n }, (_, i) =>
-    createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', n: i }, { source: location.href, subject }),
+    createEnvelope(
+      EventTypes.reactionAdded,
+      { reaction: 'me-too', reactor: 'test-reactor-0123456789', n: i },
+      { source: location.href, subject },
+    ),
   );
 }
 

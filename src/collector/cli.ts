@@ -19,6 +19,7 @@ try {
       path: { type: 'string', default: '/events' },
       origin: { type: 'string', multiple: true, default: [] },
       'public-origin': { type: 'string', multiple: true, default: [] },
+      'trust-proxy': { type: 'string', default: '0' },
       list: { type: 'boolean', default: false },
       'post-moderation': { type: 'string', multiple: true, default: [] },
       'blocked-words': { type: 'string' },
@@ -29,7 +30,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
   );
 }
 
@@ -40,6 +41,10 @@ for (const [flag, list] of [
   for (const origin of list)
     if (!/^https?:\/\/[^/]+$/.test(origin.replace(/\/$/, '')))
       fail(`${flag} ${origin}: give an origin such as https://community.example (scheme and host, no path)`);
+
+const trustProxy = Number(values['trust-proxy']);
+if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
+  fail(`--trust-proxy ${values['trust-proxy']}: give the number of proxies in front of the collector (0 to 10)`);
 
 const KINDS = ['response', 'encouragement', 'tip', 'story'] as const;
 for (const kind of values['post-moderation'])
@@ -79,6 +84,7 @@ try {
     path: values.path,
     origins: values.origin,
     publicOrigins: values['public-origin'],
+    trustProxy,
     allowListing: values.list,
     moderation: {
       postModerated: values['post-moderation'] as (typeof KINDS)[number][],

@@ -46,8 +46,13 @@ export interface CollectorOptions {
   allowCredentials?: boolean;
   /** Largest request body in bytes (→ 413). Default 512 KiB. */
   bodyLimit?: number;
-  /** Requests per client per window (→ 429 with `Retry-After`); `false` turns it off. Default 600 per minute. */
+  /** Events per client per window (→ 429 with `Retry-After`); `false` turns it off. Default 600 per minute. */
   rateLimit?: { max: number; windowMs: number } | false;
+  /**
+   * Reverse proxies in front of the collector whose `X-Forwarded-For` is trusted (0: none, the
+   * socket's address is the client). With 1, the address the proxy saw; the rest of the header is ignored.
+   */
+  trustProxy?: number;
   /**
    * Answer `GET ?since=` with the stored events (texts included). For the demo's live panel and for
    * debugging your setup; off by default, because check-ins and responses are private.
@@ -82,7 +87,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const rateLimit = options.rateLimit ?? { max: 600, windowMs: 60_000 };
   const origins = createOriginPolicy(options);
   const validate = createValidator();
-  const checkRate = createRateLimiter(rateLimit);
+  const rate = createRateLimiter(rateLimit, { trustProxy: options.trustProxy });
   const moderation = options.moderation ?? {};
   const moderators = createModeratorAuth(
     moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
@@ -336,6 +341,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const events = (Array.isArray(body) ? body : [body]) as unknown[];
     if (!events.length) throw new HttpError(400, 'the batch is empty');
     if (events.length > Limits.maxBatch) throw new HttpError(413, `at most ${Limits.maxBatch} events per batch`);
+    // Limits count events, not requests: a batch of 200 costs 200.
+    rate.take(req, events.length);
     // One bad event never takes its neighbours with it: the valid ones are stored, and the answer
     // gives each event's outcome in order (see README, "The answer").
     const problems = events.map((event) => validate(event));
@@ -493,8 +500,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         return void res.end();
       }
       if (admin) return void answerModeration(req, res, url, sub!).catch(fail);
-      checkRate(req);
-      if (req.method === 'GET') return answerGet(url, res);
+      if (req.method === 'GET') {
+        rate.take(req, 1);
+        return answerGet(url, res);
+      }
       if (req.method === 'POST') return void receive(req, res).catch(fail);
       req.resume();
       send(res, 405, { error: 'use GET or POST' }, { allow: 'GET, POST, OPTIONS' });

@@ -70,7 +70,7 @@ export interface Store {
   reports(): { subject: string; reason: string; n: number; latest: string }[];
   /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
   daily(from: string): { day: string; type: string; mood: number | null; n: number }[];
-  /** Net reaction counts for a subject: added − removed per reaction, never below zero. */
+  /** Reaction counts for a subject: readers (reactor keys) whose latest event is `added`, per reaction. */
   counts(subject: string): Record<string, number>;
   list(query: { since: number; limit: number; subject?: string; type?: string }): StoredEvent[];
   /** The newest events of one type, newest first. */
@@ -124,6 +124,7 @@ function open(file: string): Database.Database {
 
 export function createSqliteStore(file: string): Store {
   const db = open(file);
+  const hadCounts = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reaction_counts'`).get();
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -154,6 +155,22 @@ export function createSqliteStore(file: string): Store {
       item INTEGER NOT NULL,
       reason TEXT NOT NULL
     );
+    -- Reactions: each reader's latest state per subject and reaction (by their anonymous reactor
+    -- key), and the counts kept up to date as events arrive (read in O(1), never recomputed).
+    CREATE TABLE IF NOT EXISTS reactors (
+      subject TEXT NOT NULL,
+      reaction TEXT NOT NULL,
+      reactor TEXT NOT NULL,
+      active INTEGER NOT NULL,
+      time TEXT NOT NULL,
+      PRIMARY KEY (subject, reaction, reactor)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS reaction_counts (
+      subject TEXT NOT NULL,
+      reaction TEXT NOT NULL,
+      n INTEGER NOT NULL,
+      PRIMARY KEY (subject, reaction)
+    ) WITHOUT ROWID;
     -- The audit log is never rewritten.
     CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -235,6 +252,28 @@ export function createSqliteStore(file: string): Store {
     `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
      VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
   );
+  const reactorQuery = db.prepare(
+    `SELECT active, time FROM reactors WHERE subject = @subject AND reaction = @reaction AND reactor = @reactor`,
+  );
+  const upsertReactor = db.prepare(
+    `INSERT INTO reactors (subject, reaction, reactor, active, time) VALUES (@subject, @reaction, @reactor, @active, @time)
+     ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
+  );
+  const addCount = db.prepare(
+    `INSERT INTO reaction_counts (subject, reaction, n) VALUES (@subject, @reaction, @delta)
+     ON CONFLICT (subject, reaction) DO UPDATE SET n = MAX(0, n + @delta)`,
+  );
+  /** One reader, once per subject and reaction: the latest `added` or `removed` (by event time) wins. */
+  const react = (e: MutualEnvelope) => {
+    const data = e.data as { reaction: string; reactor: string };
+    const key = { subject: e.subject ?? '', reaction: data.reaction, reactor: data.reactor };
+    const active = e.type === EventTypes.reactionAdded ? 1 : 0;
+    const before = reactorQuery.get(key) as { active: number; time: string } | undefined;
+    if (before && before.time > e.time) return; // an older event arriving late changes nothing
+    upsertReactor.run({ ...key, active, time: e.time });
+    const delta = active - (before?.active ?? 0);
+    if (delta) addCount.run({ subject: key.subject, reaction: key.reaction, delta });
+  };
   const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify) => {
     const receivedAt = new Date().toISOString();
     let accepted = 0;
@@ -254,6 +293,7 @@ export function createSqliteStore(file: string): Store {
       accepted += changes;
       statuses.push(changes ? 'accepted' : 'duplicate');
       seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
+      if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved)) react(e);
       const item = changes ? classify?.(e) : null;
       if (item) {
         insertItem.run({
@@ -268,12 +308,17 @@ export function createSqliteStore(file: string): Store {
     }
     return { accepted, duplicates: events.length - accepted, statuses, seqs };
   });
-  const countQuery = db.prepare(
-    `SELECT json_extract(envelope, '$.data.reaction') AS reaction,
-            MAX(0, SUM(CASE type WHEN @added THEN 1 ELSE -1 END)) AS n
-     FROM events WHERE subject = @subject AND type IN (@added, @removed)
-     GROUP BY reaction HAVING reaction IS NOT NULL`,
-  );
+  const countQuery = db.prepare(`SELECT reaction, n FROM reaction_counts WHERE subject = ? AND n > 0`);
+  if (!hadCounts) {
+    // A database from before reactor keys: start the counts from its events (added − removed).
+    db.prepare(
+      `INSERT INTO reaction_counts (subject, reaction, n)
+       SELECT subject, json_extract(envelope, '$.data.reaction') AS reaction,
+              MAX(0, SUM(CASE type WHEN @added THEN 1 ELSE -1 END))
+       FROM events WHERE type IN (@added, @removed) AND subject IS NOT NULL AND reaction IS NOT NULL
+       GROUP BY subject, reaction`,
+    ).run({ added: EventTypes.reactionAdded, removed: EventTypes.reactionRemoved });
+  }
   const listQuery = db.prepare(
     `SELECT seq, received_at AS receivedAt, envelope FROM events
      WHERE seq > @since AND (@subject IS NULL OR subject = @subject) AND (@type IS NULL OR type = @type)
@@ -346,14 +391,7 @@ export function createSqliteStore(file: string): Store {
     recent: (type, limit) =>
       rowsToEvents(recentQuery.all({ type, limit }) as { seq: number; receivedAt: string; envelope: string }[]),
     counts(subject) {
-      const rows = countQuery.all({
-        subject,
-        added: EventTypes.reactionAdded,
-        removed: EventTypes.reactionRemoved,
-      }) as {
-        reaction: string;
-        n: number;
-      }[];
+      const rows = countQuery.all(subject) as { reaction: string; n: number }[];
       return Object.fromEntries(rows.map((r) => [String(r.reaction), r.n]));
     },
     list({ since, limit, subject, type }) {

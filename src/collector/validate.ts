@@ -1,7 +1,26 @@
 // Validation against the shared JSON Schema (built from the same Limits the browser checks).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
+import { EventTypes, Limits, type MutualEnvelope } from '../core/envelope.js';
 import { envelopeSchema } from '../core/schema.js';
+
+/** A reactor key: what the widget draws (hex), or any host's own opaque id of the same shape. */
+const REACTOR = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * A reaction counts once per reader: it must say which reaction and carry the reader's anonymous
+ * key for this subject (`data.reactor`, see README, "Counts").
+ */
+function reactionProblem(event: MutualEnvelope): { field: string; message: string } | null {
+  if (event.type !== EventTypes.reactionAdded && event.type !== EventTypes.reactionRemoved) return null;
+  const data = event.data as Record<string, unknown>;
+  if (!event.subject) return { field: 'subject', message: 'is required for a reaction' };
+  if (typeof data.reaction !== 'string' || !data.reaction || data.reaction.length > 64)
+    return { field: 'data.reaction', message: 'must name the reaction (1 to 64 characters)' };
+  if (typeof data.reactor !== 'string' || !REACTOR.test(data.reactor))
+    return { field: 'data.reactor', message: 'must be the reader’s anonymous key (16 to 128 letters, digits, - or _)' };
+  return null;
+}
 
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (
   ajv: Ajv2020,
@@ -13,7 +32,11 @@ export function createValidator(): (event: unknown) => { field: string; message:
   addFormats(ajv);
   const validate = ajv.compile(envelopeSchema);
   return (event) => {
-    if (validate(event)) return null;
+    if (validate(event)) {
+      if (JSON.stringify(event).length > Limits.eventLength)
+        return { field: 'data', message: `makes the event longer than ${Limits.eventLength} characters` };
+      return reactionProblem(event as MutualEnvelope);
+    }
     const error = validate.errors?.[0];
     const params = error?.params as { missingProperty?: string } | undefined;
     // A bad extension name: ajv reports the name on the propertyNames error that follows.

@@ -23,7 +23,6 @@ export interface SendOptions {
   onState?: (state: DeliveryState) => void;
 }
 
-
 /** One job: sending an element's events, and following their delivery. Elements never call `fetch`. */
 export class DeliveryController {
   constructor(

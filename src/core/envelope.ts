@@ -61,6 +61,8 @@ export const Limits = {
   /** CloudEvents extension attributes (beyond the core ones) per event, and the length of each value. */
   extensions: 10,
   extensionLength: 256,
+  /** One stored event, as JSON characters: what bounds the database's growth per accepted event. */
+  eventLength: 16_384,
 } as const;
 
 /** The CloudEvents attributes Mutual uses; any other top-level attribute is an extension. */

@@ -14,7 +14,16 @@ import meTooMessages from './me-too.messages.js';
 interface Remembered {
   active: string[];
   sent: string[];
+  /**
+   * This device's anonymous key for this subject (`data.reactor`): random, drawn once per subject,
+   * so the endpoint counts each reader once and no one can link their reactions across subjects.
+   */
+  reactor?: string;
 }
+
+/** 128 random bits as hex; `getRandomValues` works on plain-http pages too (no secure context needed). */
+const newReactor = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * @tag mutual-me-too
@@ -189,6 +198,7 @@ export class MutualMeToo extends MutualElement {
     const subject = this.subject;
     if (!subject) return;
     const { active, sent } = this.remembered;
+    const reactor = (this.remembered.reactor ??= newReactor());
     const nowSent = new Set(sent);
     for (const name of new Set([...active, ...sent])) {
       const on = active.includes(name);
@@ -197,7 +207,7 @@ export class MutualMeToo extends MutualElement {
       if (!on && this.unconfirmed.has(name)) continue;
       const type = on ? EventTypes.reactionAdded : EventTypes.reactionRemoved;
       const onState = (state: string) => state !== 'queued' && this.answered(subject, name, on, state === 'sent');
-      if (this.sender.send(type, { reaction: name }, { subject, onState })) {
+      if (this.sender.send(type, { reaction: name, reactor }, { subject, onState })) {
         if (on) {
           nowSent.add(name);
           this.unconfirmed.add(name);
@@ -205,7 +215,7 @@ export class MutualMeToo extends MutualElement {
       }
     }
     if (nowSent.size !== sent.length || [...nowSent].some((n) => !sent.includes(n))) {
-      this.remembered = { active, sent: [...nowSent] };
+      this.remembered = { active, sent: [...nowSent], reactor };
       this.storage.remember(`reactions:${subject}`, this.remembered);
     }
   };
@@ -220,9 +230,10 @@ export class MutualMeToo extends MutualElement {
     if (subject !== this.subject) return;
     if (accepted) return void (added && this.commitNow());
     const { active, sent } = this.remembered;
+    const reactor = this.remembered.reactor;
     this.remembered = added
-      ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name) }
-      : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])] };
+      ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name), reactor }
+      : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])], reactor };
     this.storage.remember(
       `reactions:${subject}`,
       this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,

@@ -16,7 +16,7 @@ function queue(n: number, subject: string): string[] {
   for (let i = 0; i < n; i++) {
     const event = createEnvelope(
       EventTypes.reactionAdded,
-      { reaction: 'me-too' },
+      { reaction: 'me-too', reactor: 'test-reactor-0123456789' },
       { source: location.origin, subject },
     );
     ids.push(event.id);

@@ -10,7 +10,11 @@ import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
 
 const BATCH = 'application/cloudevents-batch+json';
 const valid = (subject = 'hostile') =>
-  createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/test', subject });
+  createEnvelope(
+    EventTypes.reactionAdded,
+    { reaction: 'me-too', reactor: 'test-reactor-0123456789' },
+    { source: '/test', subject },
+  );
 
 describe('collector under hostile input', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'mutual-hostile-')), 'events.db');

@@ -33,11 +33,18 @@ function rows(db: string): { id: string; type: string }[] {
 
 const TOKEN = 'moderator-token-for-tests-0123456789';
 
-function reaction(subject: string, reactionName: string, removed = false): MutualEnvelope {
+/** A reader's reaction; `reactor` is their anonymous key for the subject (one reader by default). */
+function reaction(
+  subject: string,
+  reactionName: string,
+  removed = false,
+  reactor = 'reader-a-0000000000',
+  source = '/test',
+): MutualEnvelope {
   return createEnvelope(
     removed ? EventTypes.reactionRemoved : EventTypes.reactionAdded,
-    { reaction: reactionName },
-    { source: '/test', subject },
+    { reaction: reactionName, reactor },
+    { source, subject },
   );
 }
 
@@ -145,23 +152,53 @@ describe('collector', () => {
     assert.equal((await post(ctx.url, reaction('s', 'me-too'))).status, 400);
   });
 
-  test('counts are added minus removed per reaction, never below zero', async () => {
+  test('counts: each reader once per subject and reaction, the latest event wins, never below zero', async () => {
+    const B = 'reader-b-0000000000';
+    const C = 'reader-c-0000000000';
     await post(ctx.url, [
       reaction('s-count', 'me-too'),
-      reaction('s-count', 'me-too'),
-      reaction('s-count', 'me-too', true),
-      reaction('s-count', 'helped', true),
+      reaction('s-count', 'me-too'), // the same reader again (another event id): still one
+      reaction('s-count', 'me-too', false, B),
+      reaction('s-count', 'me-too', true, B), // B changed their mind
+      reaction('s-count', 'helped', true, C), // a removal nobody added
       reaction('s-count', 'strength'),
     ]);
     const res = await fetch(`${ctx.url}?subject=s-count`);
-    assert.deepEqual(await res.json(), { subject: 's-count', counts: { 'me-too': 1, helped: 0, strength: 1 } });
+    assert.deepEqual(await res.json(), { subject: 's-count', counts: { 'me-too': 1, strength: 1 } });
+  });
+
+  test('a script cannot forge counts: replays under other sources count once; a burst of removals by strangers removes nothing', async () => {
+    for (let i = 0; i < 5; i++)
+      await post(ctx.url, [reaction('s-forge', 'me-too', false, 'reader-x-0000000000', `/s${i}`)]);
+    await post(
+      ctx.url,
+      Array.from({ length: 50 }, (_, i) =>
+        reaction('s-forge', 'me-too', true, `stranger-${String(i).padStart(12, '0')}`),
+      ),
+    );
+    assert.deepEqual((await (await fetch(`${ctx.url}?subject=s-forge`)).json()).counts, { 'me-too': 1 });
+    // An older event arriving late (a retry from another tab) changes nothing.
+    const removed = reaction('s-late', 'me-too', true);
+    const added = { ...reaction('s-late', 'me-too'), time: new Date(Date.parse(removed.time) - 60_000).toISOString() };
+    await post(ctx.url, [reaction('s-late', 'me-too', false, 'reader-b-0000000000'), removed]);
+    await post(ctx.url, [added]);
+    assert.deepEqual((await (await fetch(`${ctx.url}?subject=s-late`)).json()).counts, { 'me-too': 1 });
+    // Without a reactor key (or a subject), a reaction is refused, naming the field.
+    const anonymous = createEnvelope(
+      EventTypes.reactionAdded,
+      { reaction: 'me-too' },
+      { source: '/t', subject: 's-x' },
+    );
+    const refused = await post(ctx.url, [anonymous]);
+    assert.equal(refused.status, 400);
+    assert.equal(((await refused.json()) as { field: string }).field, 'data.reactor');
   });
 
   test('counts for several subjects in one request', async () => {
     await post(ctx.url, [
       reaction('s-multi-a', 'me-too'),
       reaction('s-multi-b', 'helped'),
-      reaction('s-multi-b', 'helped'),
+      reaction('s-multi-b', 'helped', false, 'reader-b-0000000000'),
     ]);
     const res = await fetch(`${ctx.url}?subject=s-multi-a&subject=s-multi-b&subject=s-multi-none`);
     assert.deepEqual(await res.json(), {
@@ -281,7 +318,12 @@ describe('collector limits', () => {
   test('oversize body → 413, nothing stored', async () => {
     const { url, server, collector, db } = await start({ bodyLimit: 2048 });
     try {
-      const big = [{ ...reaction('s-big', 'me-too'), data: { reaction: 'me-too', note: 'x'.repeat(4000) } }];
+      const big = [
+        {
+          ...reaction('s-big', 'me-too'),
+          data: { reaction: 'me-too', reactor: 'test-reactor-0123456789', note: 'x'.repeat(4000) },
+        },
+      ];
       const res = await post(url, big);
       assert.equal(res.status, 413);
       assert.match((await res.json()).error, /larger than 2048/);
@@ -301,6 +343,86 @@ describe('collector limits', () => {
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
       const res = await post(url, [reaction('s-flood', 'me-too')]);
       assert.ok(Number(res.headers.get('retry-after')) > 0);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('limits count events, not requests: a 200-event batch costs 200', async () => {
+    const { url, server, collector } = await start({ rateLimit: { max: 250, windowMs: 60_000 } });
+    try {
+      const batch = (n: number, tag: string) =>
+        Array.from({ length: n }, (_, i) => reaction(`s-${tag}-${i}`, 'me-too'));
+      assert.equal((await post(url, batch(200, 'a'))).status, 200);
+      const over = await post(url, batch(100, 'b'));
+      assert.equal(over.status, 429);
+      assert.match(((await over.json()) as { error: string }).error, /at most 250/);
+      assert.equal((await post(url, batch(50, 'c'))).status, 200, 'what is left of the window can still be used');
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('behind a proxy (--trust-proxy 1) each client has its own bucket; a forged X-Forwarded-For entry is ignored', async () => {
+    const { url, server, collector } = await start({ rateLimit: { max: 2, windowMs: 60_000 }, trustProxy: 1 });
+    const host = { host: new URL(url).host };
+    const as = (client: string, forged = '') =>
+      raw(url, 'POST', [reaction(`s-proxy-${Math.random()}`, 'me-too')], {
+        ...host,
+        'x-forwarded-for': forged ? `${forged}, ${client}` : client,
+      });
+    try {
+      assert.deepEqual([(await as('203.0.113.1')).status, (await as('203.0.113.1')).status], [200, 200]);
+      assert.equal((await as('203.0.113.1')).status, 429);
+      // Another member behind the same proxy is not punished for the first one.
+      assert.equal((await as('203.0.113.2')).status, 200);
+      // Writing a fake address in front does not buy a new bucket: the proxy's entry is what counts.
+      assert.equal((await as('203.0.113.1', '198.51.100.7')).status, 429);
+    } finally {
+      server.close();
+      collector.close();
+    }
+  });
+
+  test('the limiter forgets clients whose window is over', async () => {
+    const { createRateLimiter } = await import('../../src/collector/rate-limit.js');
+    const limiter = createRateLimiter({ max: 10, windowMs: 50 }, { trustProxy: 1 });
+    const req = (address: string) =>
+      ({ socket: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': address } }) as never;
+    for (let i = 0; i < 1000; i++) limiter.take(req(`10.0.${i >> 8}.${i & 255}`), 1);
+    assert.equal(limiter.size, 1000);
+    await new Promise((r) => setTimeout(r, 120));
+    limiter.take(req('10.9.9.9'), 1);
+    assert.equal(limiter.size, 1);
+  });
+
+  test('a full window of maximum-rate posting grows the database by at most max × the largest event', async () => {
+    const max = 100;
+    const { url, server, collector, db } = await start({ rateLimit: { max, windowMs: 60_000 } });
+    const { statSync } = await import('node:fs');
+    const size = () => ['', '-wal'].reduce((n, f) => n + (statSync(db + f, { throwIfNoEntry: false })?.size ?? 0), 0);
+    try {
+      const before = size();
+      const largest = (i: number) =>
+        createEnvelope(
+          EventTypes.storyResponse,
+          { text: 'x'.repeat(3900), a: 'y'.repeat(3900), b: 'z'.repeat(3900), c: 'w'.repeat(3900), storyId: 's' },
+          { source: '/t', subject: `s-big-${i}` },
+        );
+      let accepted = 0;
+      for (let round = 0; round < 30; round++) {
+        const res = await post(
+          url,
+          Array.from({ length: 10 }, (_, i) => largest(round * 10 + i)),
+        );
+        if (res.status === 200) accepted += ((await res.json()) as { accepted: number }).accepted;
+      }
+      assert.equal(accepted, max);
+      // Stated bound (README, "Limits"): max events × 16,384 characters, twice over for the WAL and indexes.
+      const grown = size() - before;
+      assert.ok(grown <= max * 16_384 * 2, `grew ${grown} bytes`);
     } finally {
       server.close();
       collector.close();

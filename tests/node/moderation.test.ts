@@ -279,7 +279,11 @@ test('pulse: per-day aggregates that match what was stored; a bucket under 5 rea
     await c.post([...Array.from({ length: 6 }, () => checkIn(4)), ...Array.from({ length: 3 }, () => checkIn(2))]);
     await c.post(
       Array.from({ length: 7 }, (_, i) =>
-        createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/t', subject: `p-${i}` }),
+        createEnvelope(
+          EventTypes.reactionAdded,
+          { reaction: 'me-too', reactor: `test-reactor-${String(i).padStart(10, '0')}` },
+          { source: '/t', subject: `p-${i}` },
+        ),
       ),
     );
     const { days, hiddenBelow } = await (await c.api('/pulse?days=7')).json();

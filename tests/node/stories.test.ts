@@ -75,7 +75,11 @@ test('stories in, stories out: only approved stories are served, newest first, w
         { text: 'Waiting for review', storyId: 's-1' },
         { source: '/t', subject: 's-1' },
       ),
-      createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too' }, { source: '/t', subject: 's-1' }),
+      createEnvelope(
+        EventTypes.reactionAdded,
+        { reaction: 'me-too', reactor: 'test-reactor-0123456789' },
+        { source: '/t', subject: 's-1' },
+      ),
     ]);
     const responses = await c.pending('response');
     await c.act(responses.find((r) => r.text === 'Me too.')!.seq, 'approve');

@@ -133,7 +133,7 @@ if (run('collector')) {
         time: new Date().toISOString(),
         subject: `load-${i}`,
         datacontenttype: 'application/json',
-        data: { reaction: 'me-too' },
+        data: { reaction: 'me-too', reactor: `bench-reactor-${crypto.randomUUID()}` },
       })),
     );
   const noop = createServer((req: IncomingMessage, res: ServerResponse) => {
