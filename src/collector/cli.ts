@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 
 /** Operator mistakes get one clear line and exit code 2, never a stack trace. */
@@ -98,7 +97,8 @@ try {
   if (error instanceof StoreOpenError) fail(`--db ${values.db}: ${error.message}`);
   throw error;
 }
-const server = createServer((req, res) => collector(req, res));
+const { createCollectorServer } = await import('./server.js');
+const server = createCollectorServer(collector);
 server.on('error', (error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use; choose another with --port` : error.message),
 );

@@ -1,0 +1,52 @@
+// The standalone server around a collector (`mutual-collector`): timeouts and connection caps, so
+// thousands of half-sent requests from one address cannot take the collector from everyone else.
+import { createServer, type Server } from 'node:http';
+import type { Collector } from './create-collector.js';
+
+export interface ServerLimits {
+  /** Time to receive a request's headers (ms). Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request (ms). Default 30 s. */
+  requestTimeoutMs?: number;
+  /** A kept-alive connection with nothing to do closes after this (ms). Default 5 s. */
+  idleTimeoutMs?: number;
+  /** Open connections in total. Default 2,000. */
+  maxConnections?: number;
+  /** Open connections per client address. Default 64. */
+  maxConnectionsPerAddress?: number;
+}
+
+export function createCollectorServer(collector: Collector, limits: ServerLimits = {}): Server {
+  const {
+    headersTimeoutMs = 10_000,
+    requestTimeoutMs = 30_000,
+    idleTimeoutMs = 5_000,
+    maxConnections = 2_000,
+    maxConnectionsPerAddress = 64,
+  } = limits;
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: idleTimeoutMs,
+      // How often Node looks for requests past those timeouts (its default, 30 s, is too slow).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    (req, res) => collector(req, res),
+  );
+  server.maxConnections = maxConnections;
+  server.setTimeout(requestTimeoutMs);
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const open = (perAddress.get(address) ?? 0) + 1;
+    if (open > maxConnectionsPerAddress) return void socket.destroy();
+    perAddress.set(address, open);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+  });
+  return server;
+}
