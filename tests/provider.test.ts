@@ -52,6 +52,22 @@ describe('<mutual-provider>', () => {
     expect(Date.now() - Date.parse(row.time)).to.be.within(0, 30_000);
   });
 
+  it('a host token on the provider goes with every event as Authorization: Bearer, and never into storage', async () => {
+    const { scope, endpoint } = scoped('token');
+    const subject = uniqueSubject('token');
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZW1iZXIifQ.c2lnbmF0dXJl';
+    const provider = await fixture<MutualProvider>(html`<mutual-provider endpoint=${endpoint} token=${token}>
+      <mutual-me-too subject=${subject}></mutual-me-too>
+    </mutual-provider>`);
+    const bar = provider.querySelector('mutual-me-too')!;
+    await bar.updateComplete;
+    bar.shadowRoot!.querySelector('button')!.click();
+    await storedAtLeast({ subject });
+    const seen = (await (await fetch(`/cloudevents-check?scope=${scope}`)).json()) as { authorization: string };
+    expect(seen.authorization).to.equal(`Bearer ${token}`);
+    expect(JSON.stringify({ ...localStorage })).not.to.contain(token);
+  });
+
   it('a widget’s own endpoint wins over the provider’s', async () => {
     const outer = scoped('outer');
     const own = scoped('own');

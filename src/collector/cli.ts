@@ -19,6 +19,10 @@ try {
       origin: { type: 'string', multiple: true, default: [] },
       'public-origin': { type: 'string', multiple: true, default: [] },
       'trust-proxy': { type: 'string', default: '0' },
+      'jwt-secret': { type: 'string' },
+      'jwks-url': { type: 'string' },
+      'jwt-audience': { type: 'string' },
+      'require-token': { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       'post-moderation': { type: 'string', multiple: true, default: [] },
       'blocked-words': { type: 'string' },
@@ -29,7 +33,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --jwt-secret, --jwks-url, --jwt-audience, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
   );
 }
 
@@ -58,6 +62,15 @@ const readList = (flag: string, file: string | undefined) => {
     );
   }
 };
+// A secret on the command line would show in `ps`: --jwt-secret names a file holding it (or set MUTUAL_JWT_SECRET).
+const jwtSecret = values['jwt-secret']
+  ? readList('--jwt-secret', values['jwt-secret'])?.trim()
+  : process.env.MUTUAL_JWT_SECRET || undefined;
+if (values['jwks-url'] && !/^https?:\/\//.test(values['jwks-url']))
+  fail(`--jwks-url ${values['jwks-url']}: give the http(s) address of the host's JSON Web Key Set`);
+if (values['require-token'] && !jwtSecret && !values['jwks-url'])
+  fail('--require-token needs --jwt-secret FILE (or MUTUAL_JWT_SECRET) or --jwks-url to verify tokens with');
+
 const blockedWords = readList('--blocked-words', values['blocked-words'])
   ?.split(/\r?\n/)
   .map((w) => w.trim())
@@ -84,6 +97,12 @@ try {
     origins: values.origin,
     publicOrigins: values['public-origin'],
     trustProxy,
+    hostTokens: {
+      secret: jwtSecret,
+      jwksUrl: values['jwks-url'],
+      audience: values['jwt-audience'],
+      require: values['require-token'],
+    },
     allowListing: values.list,
     moderation: {
       postModerated: values['post-moderation'] as (typeof KINDS)[number][],

@@ -10,6 +10,7 @@ import {
 import { HttpError, readBody, send, wellFormed } from './http.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { createRateLimiter } from './rate-limit.js';
+import { createHostTokens, type HostTokenOptions } from './host-token.js';
 import { createValidator } from './validate.js';
 import { createSqliteStore, type Classify, type QueueItem, type Store } from './store-sqlite.js';
 import {
@@ -53,6 +54,8 @@ export interface CollectorOptions {
    * socket's address is the client). With 1, the address the proxy saw; the rest of the header is ignored.
    */
   trustProxy?: number;
+  /** Host tokens (JWT) from the host's own sign-in: verified when present, required with `require`. */
+  hostTokens?: HostTokenOptions;
   /**
    * Answer `GET ?since=` with the stored events (texts included). For the demo's live panel and for
    * debugging your setup; off by default, because check-ins and responses are private.
@@ -88,6 +91,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const origins = createOriginPolicy(options);
   const validate = createValidator();
   const rate = createRateLimiter(rateLimit, { trustProxy: options.trustProxy });
+  const hostTokens = createHostTokens(options.hostTokens);
   const moderation = options.moderation ?? {};
   const moderators = createModeratorAuth(
     moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
@@ -326,7 +330,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       req.resume();
       throw new HttpError(415, `content-type must be ${BATCH_CONTENT_TYPE} (or ${SINGLE_CONTENT_TYPE})`);
     }
+    // The body first, in the same tick: a tee that reads it too (a proxy, a logger) must not race us.
     const text = await readBody(req, bodyLimit);
+    // A valid host token moves the limits from the address to the member (its subject).
+    const member = await hostTokens.check(req);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -342,7 +349,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (!events.length) throw new HttpError(400, 'the batch is empty');
     if (events.length > Limits.maxBatch) throw new HttpError(413, `at most ${Limits.maxBatch} events per batch`);
     // Limits count events, not requests: a batch of 200 costs 200.
-    rate.take(req, events.length);
+    rate.take(req, events.length, member);
     // One bad event never takes its neighbours with it: the valid ones are stored, and the answer
     // gives each event's outcome in order (see README, "The answer").
     const problems = events.map((event) => validate(event));

@@ -39,6 +39,11 @@ export class MutualProvider extends MutualElement {
   @state() private forgotten = false;
   /** Moderator token for the admin elements inside (property only: never an attribute, never stored). */
   @property({ attribute: false }) moderatorToken?: string;
+  /**
+   * A short-lived signed token (JWT) from the host's own sign-in, sent with members' events as
+   * `Authorization: Bearer …`; a collector with `--jwt-secret`/`--jwks-url` verifies it. Never stored.
+   */
+  @property() token?: string;
   /** Timing of delivery (set as a property): batch window, retries, timeout. */
   @property({ attribute: false }) delivery: MutualConfig['delivery'] = {};
 
@@ -52,7 +57,10 @@ export class MutualProvider extends MutualElement {
       ...config,
       source: this.source || config.source,
       credentials: this.credentials || config.credentials,
-      headers: headers ?? config.headers,
+      headers: {
+        ...(headers ?? config.headers),
+        ...(this.token && { authorization: `Bearer ${this.token.trim()}` }),
+      },
       delivery: { ...config.delivery, ...this.delivery },
       moderatorToken: this.moderatorToken ?? config.moderatorToken,
       helpLines:

@@ -25,7 +25,7 @@ export function cloudEventsCheck(ctx) {
         { id: e.id, type: e.type, subject: e.subject, specversion: e.specversion, source: e.source, data: e.data }
       ),
     );
-    ctx.body = { contentType: raw.headers['content-type'], events };
+    ctx.body = { contentType: raw.headers['content-type'], authorization: raw.headers.authorization ?? null, events };
   } catch (error) {
     ctx.status = 422;
     ctx.body = { error: String(error?.message ?? error), errors: error?.errors };
