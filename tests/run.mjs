@@ -61,29 +61,51 @@ if (!built) {
   else failed++;
 }
 
-// Collector and Node-side tests, real HTTP server and real SQLite file.
-run('collector tests (node:test)', 'node', [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-concurrency=1',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${results}/node.tap`,
-  ...readdirSync('tests/node')
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => `tests/node/${f}`),
-]);
-try {
-  const tap = readFileSync(`${results}/node.tap`, 'utf8');
-  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
-  passed += count('pass');
-  failed += count('fail') + count('cancelled');
-  if (!/^# tests \d+/m.test(tap)) failed++;
-} catch {
-  failed++;
+/** Runs node:test files and adds their real counts (TAP) to the total. */
+function nodeTests(label, files, env = {}) {
+  const tapFile = `${results}/node-${label.replace(/\W+/g, '-')}.tap`;
+  run(
+    label,
+    'node',
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
+    env,
+  );
+  try {
+    const tap = readFileSync(tapFile, 'utf8');
+    const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
+    passed += count('pass');
+    failed += count('fail') + count('cancelled');
+    if (!/^# tests \d+/m.test(tap)) failed++;
+  } catch {
+    failed++;
+  }
 }
+
+// Collector and Node-side tests: real HTTP servers, a real SQLite file, and PostgreSQL (a server
+// with MUTUAL_PG_URL — CI starts Debian's — else an embedded PGlite) for the store contract.
+const nodeFiles = readdirSync('tests/node')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `tests/node/${f}`);
+nodeTests('collector tests (node:test, SQLite)', nodeFiles);
+// The whole collector suite again, on PostgreSQL.
+console.log(
+  process.env.MUTUAL_PG_URL ? '\nPostgreSQL: the server at MUTUAL_PG_URL' : '\nPostgreSQL: embedded (PGlite)',
+);
+nodeTests(
+  'collector tests (node:test, PostgreSQL)',
+  ['collector', 'moderation', 'stories'].map((f) => `tests/node/${f}.test.ts`),
+  { MUTUAL_TEST_STORE: 'postgres' },
+);
 
 // Browser tests in real headless Chromium with the collector mounted into the test server.
 run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);

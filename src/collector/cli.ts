@@ -88,11 +88,20 @@ const { createCollector } = await import('./create-collector.js').catch((error: 
 
 const { parseModeratorTokens } = await import('./moderation.js');
 const moderators = parseModeratorTokens(moderatorsFile ?? process.env.MUTUAL_MODERATOR_TOKENS);
-const { StoreOpenError } = await import('./store-sqlite.js');
+const { StoreOpenError, openStore } = await import('./store/index.js');
+// A PostgreSQL URL may hold a password: never printed.
+const shownDb = values.db.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:…@');
 let collector: ReturnType<typeof createCollector>;
 try {
+  const store = await openStore(values.db).catch((error: Error & { code?: string }) => {
+    if (error instanceof StoreOpenError) throw error;
+    // PostgreSQL: not reachable, wrong password, no such database — one line, never a stack trace.
+    throw new StoreOpenError(
+      error.code === 'ERR_MODULE_NOT_FOUND' ? 'PostgreSQL needs the pg package: npm install pg' : error.message,
+    );
+  });
   collector = createCollector({
-    db: values.db,
+    store,
     path: values.path,
     origins: values.origin,
     publicOrigins: values['public-origin'],
@@ -113,7 +122,7 @@ try {
     },
   });
 } catch (error) {
-  if (error instanceof StoreOpenError) fail(`--db ${values.db}: ${error.message}`);
+  if (error instanceof StoreOpenError) fail(`--db ${shownDb}: ${error.message}`);
   throw error;
 }
 const { createCollectorServer } = await import('./server.js');
@@ -123,7 +132,7 @@ server.on('error', (error: NodeJS.ErrnoException) =>
 );
 server.listen(Number(values.port), values.host, () => {
   console.log(
-    `Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${values.db}`,
+    `Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${shownDb}`,
   );
   // Labels only: tokens are never printed.
   console.log(
@@ -132,6 +141,6 @@ server.listen(Number(values.port), values.host, () => {
       : 'No moderator tokens: members’ texts wait unreviewed (set MUTUAL_MODERATOR_TOKENS or --moderators FILE).',
   );
 });
-const stop = () => server.close(() => (collector.close(), process.exit(0)));
+const stop = () => server.close(() => void collector.close().then(() => process.exit(0)));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -12,7 +12,7 @@ import { createOriginPolicy } from './origin-policy.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createHostTokens, type HostTokenOptions } from './host-token.js';
 import { createValidator } from './validate.js';
-import { createSqliteStore, type Classify, type QueueItem, type Store } from './store-sqlite.js';
+import { createSqliteStore, isPostgresUrl, type Classify, type QueueItem, type Store } from './store/index.js';
 import {
   AuthError,
   createModeratorAuth,
@@ -28,7 +28,7 @@ import {
 } from './moderation.js';
 
 export interface CollectorOptions {
-  /** SQLite file (created with its folder). Default `data/events.db`. Ignored when `store` is given. */
+  /** SQLite file (created with its folder). Default `data/events.db`. Ignored when `store` is given (PostgreSQL: `store: await createPostgresStore(url)`). */
   db?: string;
   store?: Store;
   /** URL path the collector answers on. Default `/events`. */
@@ -70,7 +70,7 @@ export interface CollectorOptions {
 export type Next = (error?: unknown) => void;
 export type Collector = ((req: IncomingMessage, res: ServerResponse, next?: Next) => void) & {
   store: Store;
-  close(): void;
+  close(): Promise<void>;
 };
 
 /** Each event's outcome in a batch answer. `id` is null when the event had no string id. */
@@ -85,6 +85,8 @@ export type EventResult =
  */
 export function createCollector(options: CollectorOptions = {}): Collector {
   const path = options.path ?? '/events';
+  if (!options.store && options.db && isPostgresUrl(options.db))
+    throw new Error('for PostgreSQL, pass the store: createCollector({ store: await createPostgresStore(url) })');
   const store = options.store ?? createSqliteStore(options.db ?? 'data/events.db');
   const bodyLimit = options.bodyLimit ?? 512 * 1024;
   const rateLimit = options.rateLimit ?? { max: 600, windowMs: 60_000 };
@@ -126,14 +128,14 @@ export function createCollector(options: CollectorOptions = {}): Collector {
    * with its approved response count and reaction counts in the same answer (no request per card).
    * Only approved stories; their texts are data for the feed to render as text.
    */
-  function publishedStories(url: URL) {
+  async function publishedStories(url: URL) {
     const limit = pageLimit(url, 20);
     const cursor = url.searchParams.get('cursor');
     const exclude = (url.searchParams.get('exclude-topics') ?? '')
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-    const items = store.published({
+    const items = await store.published({
       cursor: cursor ? Number(cursor) : undefined,
       limit,
       tag: url.searchParams.get('tag') ?? undefined,
@@ -141,7 +143,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       exclude,
     });
     const ids = items.map((i) => i.event.subject ?? i.event.id);
-    const responses = store.responseCounts(ids);
+    const responses = await store.responseCounts(ids);
+    const reactions = await Promise.all(ids.map((id) => store.counts(id)));
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     const stories = items.map((item, n) => {
       const data = item.event.data as Record<string, unknown>;
@@ -157,7 +160,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
           .map((p) => p.trim())
           .filter(Boolean),
         responses: responses[ids[n]] ?? 0,
-        reactions: store.counts(ids[n]),
+        reactions: reactions[n],
       };
     });
     return { stories, next: items.length === limit ? String(items.at(-1)!.seq) : null };
@@ -203,14 +206,18 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (state && !['pending', 'approved', 'hidden'].includes(state))
         throw new HttpError(400, 'state must be pending, approved or hidden', { field: 'state' });
       const flagged = url.searchParams.get('flagged');
-      const page = store.queue({
+      const page = await store.queue({
         kind: kind ?? undefined,
         state: state ?? undefined,
         flagged: flagged === null ? undefined : flagged === 'true',
         cursor: url.searchParams.get('cursor') ?? undefined,
         limit,
       });
-      return send(res, 200, { items: page.items.map(forModerators), next: page.next, counts: store.queueCounts() });
+      return send(res, 200, {
+        items: page.items.map(forModerators),
+        next: page.next,
+        counts: await store.queueCounts(),
+      });
     }
     if (req.method === 'GET' && sub === '/moderation/reports') {
       // Grouped by story: reasons and counts; "I'm worried about the writer" first.
@@ -219,7 +226,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         string,
         { subject: string; total: number; worried: number; reasons: Record<string, number>; latest: string }
       >();
-      for (const r of store.reports()) {
+      for (const r of await store.reports()) {
         const s = stories.get(r.subject) ?? { subject: r.subject, total: 0, worried: 0, reasons: {}, latest: '' };
         s.total += r.n;
         s.reasons[r.reason ?? 'other'] = r.n;
@@ -236,7 +243,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       return send(res, 200, { stories: list.slice(0, limit), threshold });
     }
     if (req.method === 'GET' && sub === '/moderation/pulse') {
-      return send(res, 200, pulse(queryNumber(url, 'days', 30, 90)));
+      return send(res, 200, await pulse(queryNumber(url, 'days', 30, 90)));
     }
     if (req.method === 'POST' && sub === '/moderation/stories') {
       // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
@@ -250,21 +257,21 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       });
       const problem = validate(event);
       if (problem) throw new HttpError(400, `invalid story: ${problem.field} ${problem.message}`, problem);
-      const [seq] = store.insert([event], classify).seqs;
+      const [seq] = (await store.insert([event], classify)).seqs;
       if (seq === null) throw new HttpError(409, 'this story is already stored');
-      const item = store.moderate(seq, 'approved', actor, 'publish', 'imported');
+      const item = await store.moderate(seq, 'approved', actor, 'publish', 'imported');
       return send(res, 201, forModerators(item!));
     }
     if (req.method === 'GET' && sub === '/moderation/audit') {
       return send(res, 200, {
-        entries: store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }),
+        entries: await store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }),
       });
     }
     const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
     if (match) {
       const seq = Number(match[1]);
       if (req.method === 'GET') {
-        const item = store.item(seq);
+        const item = await store.item(seq);
         if (!item) throw new HttpError(404, `no item ${seq}`);
         return send(res, 200, forModerators(item));
       }
@@ -273,7 +280,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const state = typeof body.action === 'string' ? ACTIONS[body.action] : undefined;
         if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
-        const item = store.moderate(seq, state, actor, String(body.action), reason);
+        const item = await store.moderate(seq, state, actor, String(body.action), reason);
         if (!item) throw new HttpError(404, `no item ${seq}`);
         emit(
           state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
@@ -290,10 +297,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
    * The community pulse: per UTC day, aggregate counts only. Any bucket under 5 is reported as
    * "fewer than 5" (`"<5"`), so that no single person's check-in can be picked out.
    */
-  function pulse(days: number) {
+  async function pulse(days: number) {
     const start = new Date(Date.now() - (days - 1) * 864e5);
     const from = start.toISOString().slice(0, 10);
-    const rows = store.daily(from);
+    const rows = await store.daily(from);
     const hide = (n: number) => (n > 0 && n < 5 ? '<5' : n);
     const out = Array.from({ length: days }, (_, i) => {
       const day = new Date(start.getTime() + i * 864e5).toISOString().slice(0, 10);
@@ -354,7 +361,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // gives each event's outcome in order (see README, "The answer").
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
-    const { statuses } = valid.length ? store.insert(valid, classify) : { statuses: [] };
+    const { statuses } = valid.length ? await store.insert(valid, classify) : { statuses: [] };
     for (const event of attention.splice(0)) {
       const reason = event.type === EventTypes.storyReported ? 'report' : 'crisis-language';
       emit(
@@ -394,7 +401,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     send(res, 200, summary);
   }
 
-  function answerGet(url: URL, res: ServerResponse): void {
+  async function answerGet(url: URL, res: ServerResponse): Promise<void> {
     const subject = url.searchParams.get('subject');
     const since = url.searchParams.get('since');
     if (since !== null) {
@@ -407,7 +414,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (!Number.isInteger(from) || from < 0)
         throw new HttpError(400, 'since must be a sequence number ≥ 0', { field: 'since' });
       const limit = queryNumber(url, 'limit', 100, 1000);
-      const events = store.list({
+      const events = await store.list({
         since: from,
         limit,
         subject: subject ?? undefined,
@@ -415,13 +422,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       });
       return send(res, 200, { events, next: events.at(-1)?.seq ?? from });
     }
-    if (url.searchParams.has('stories')) return send(res, 200, publishedStories(url));
+    if (url.searchParams.has('stories')) return send(res, 200, await publishedStories(url));
     const responsesTo = url.searchParams.get('responses');
     if (responsesTo !== null) {
       if (!responsesTo || responsesTo.length > Limits.subjectLength)
         throw new HttpError(400, 'responses must name a story id', { field: 'responses' });
       const limit = pageLimit(url, 20);
-      const items = store.responses(responsesTo, { cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit });
+      const items = await store.responses(responsesTo, {
+        cursor: Number(url.searchParams.get('cursor') ?? 0) || 0,
+        limit,
+      });
       return send(res, 200, {
         story: responsesTo,
         responses: items.map((i) => ({ id: i.event.id, text: itemText(i.event), time: i.event.time })),
@@ -432,8 +442,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (peerMessages !== null) {
       // Encouragements are written for other peers to read: served only once a moderator approved them.
       const limit = queryNumber(url, 'peer-messages', 5, 20);
-      const messages = store
-        .approved('encouragement', limit)
+      const messages = (await store.approved('encouragement', limit))
         .map(({ event }) => ({ text: String(event.data.text ?? ''), time: event.time }))
         .filter((m) => m.text);
       return send(res, 200, { messages });
@@ -443,8 +452,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (subjects.length > 100) throw new HttpError(400, 'at most 100 subjects per request', { field: 'subject' });
       if (subjects.some((s) => !s || s.length > Limits.subjectLength))
         throw new HttpError(400, 'subject is empty or too long', { field: 'subject' });
-      if (subjects.length === 1) return send(res, 200, { subject, counts: store.counts(subject!) });
-      return send(res, 200, { subjects: Object.fromEntries(subjects.map((s) => [s, store.counts(s)])) });
+      if (subjects.length === 1) return send(res, 200, { subject, counts: await store.counts(subject!) });
+      const all = await Promise.all(subjects.map(async (s) => [s, await store.counts(s)] as const));
+      return send(res, 200, { subjects: Object.fromEntries(all) });
     }
     throw new HttpError(
       400,
@@ -509,7 +519,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (admin) return void answerModeration(req, res, url, sub!).catch(fail);
       if (req.method === 'GET') {
         rate.take(req, 1);
-        return answerGet(url, res);
+        return void answerGet(url, res).catch(fail);
       }
       if (req.method === 'POST') return void receive(req, res).catch(fail);
       req.resume();

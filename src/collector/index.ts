@@ -1,6 +1,6 @@
 export { createCollector, type Collector, type CollectorOptions, type Next } from './create-collector.js';
 export { createValidator } from './validate.js';
 export { createCollectorServer, type ServerLimits } from './server.js';
-export { createSqliteStore, type Store, type StoredEvent } from './store-sqlite.js';
+export { createPostgresStore, createSqliteStore, openStore, type Store, type StoredEvent } from './store/index.js';
 export { EventTypes, type MutualEnvelope } from '../core/envelope.js';
 export { envelopeSchema } from '../core/schema.js';

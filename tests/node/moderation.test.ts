@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { createCollector, type CollectorOptions } from '../../src/collector/index.js';
+import { testStore } from '../helpers/test-store.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
 import { XSS_PAYLOADS } from '../helpers/xss-payloads.js';
 
@@ -13,9 +11,8 @@ const ALEX = 'alex-moderator-token-0123456789abcdef';
 
 async function start(options: CollectorOptions = {}) {
   const lines: string[] = [];
-  const db = join(mkdtempSync(join(tmpdir(), 'mutual-mod-')), 'events.db');
   const collector = createCollector({
-    db,
+    store: await testStore('mutual-mod-'),
     log: (l) => lines.push(l),
     ...options,
     moderation: {

@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { createCollector } from '../../src/collector/index.js';
+import { testStore } from '../helpers/test-store.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
 
 const TOKEN = 'stories-moderator-token-0123456789';
 
 async function start() {
-  const db = join(mkdtempSync(join(tmpdir(), 'mutual-stories-')), 'events.db');
   const collector = createCollector({
-    db,
+    store: await testStore('mutual-stories-'),
     rateLimit: false,
     moderation: { moderators: [{ label: 'sam', token: TOKEN }] },
   });

@@ -1,82 +1,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventTypes, type MutualEnvelope } from '../core/envelope.js';
-import type { Flag, ItemKind, ItemState } from './moderation.js';
+import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
+import type { Flag, ItemKind, ItemState } from '../moderation.js';
+import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
 
-/** A member-written item as moderators see it. */
-export interface QueueItem {
-  seq: number;
-  kind: ItemKind;
-  state: ItemState;
-  flags: Flag[];
-  receivedAt: string;
-  updatedAt: string;
-  event: MutualEnvelope;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  item: number;
-  reason: string;
-}
-
-/** Decides, for each new event, whether it is a member-written item and how it starts. */
-export type Classify = (event: MutualEnvelope) => { kind: ItemKind; state: ItemState; flags: Flag[] } | null;
-
-export interface StoredEvent {
-  seq: number;
-  receivedAt: string;
-  event: MutualEnvelope;
-}
-
-/** What the collector needs from storage; SQLite here, room for Postgres later. */
-export interface Store {
-  /**
-   * Inserts new events in one transaction; ids already stored (same source + id) are skipped. One
-   * status per event, in order. `classify` makes member-written items enter moderation.
-   */
-  insert(
-    events: MutualEnvelope[],
-    classify?: Classify,
-  ): { accepted: number; duplicates: number; statuses: ('accepted' | 'duplicate')[]; seqs: (number | null)[] };
-  /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
-  queue(query: { kind?: ItemKind; state?: ItemState; flagged?: boolean; cursor?: string; limit: number }): {
-    items: QueueItem[];
-    next: string | null;
-  };
-  item(seq: number): QueueItem | undefined;
-  /** Moves an item to `state` and appends to the audit log (never rewritten). */
-  moderate(seq: number, state: ItemState, actor: string, action: string, reason: string): QueueItem | undefined;
-  audit(query: { cursor?: number; limit: number }): AuditEntry[];
-  /** Approved items of a kind, newest first. */
-  approved(kind: ItemKind, limit: number): QueueItem[];
-  /** Items per kind and state (the queue's tab counts). */
-  queueCounts(): Record<string, Record<string, number>>;
-  /**
-   * Published stories (approved `story.submitted` items), newest first, after `cursor` (an item
-   * seq). `tag`/`topic` keep stories carrying it (tags or content warning); `exclude` drops
-   * stories whose content warning names any of them.
-   */
-  published(query: { cursor?: number; limit: number; tag?: string; topic?: string; exclude?: string[] }): QueueItem[];
-  /** Approved responses to a story, oldest first, after `cursor`. */
-  responses(story: string, query: { cursor?: number; limit: number }): QueueItem[];
-  /** Approved responses per story. */
-  responseCounts(stories: string[]): Record<string, number>;
-  /** Reports per story and reason. */
-  reports(): { subject: string; reason: string; n: number; latest: string }[];
-  /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
-  daily(from: string): { day: string; type: string; mood: number | null; n: number }[];
-  /** Reaction counts for a subject: readers (reactor keys) whose latest event is `added`, per reaction. */
-  counts(subject: string): Record<string, number>;
-  list(query: { since: number; limit: number; subject?: string; type?: string }): StoredEvent[];
-  /** The newest events of one type, newest first. */
-  recent(type: string, limit: number): StoredEvent[];
-  close(): void;
-}
+/** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
+type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
 
 /** The database file cannot be used; `message` says why in one line (the CLI prints it and exits 2). */
 export class StoreOpenError extends Error {}
@@ -329,7 +259,7 @@ export function createSqliteStore(file: string): Store {
   );
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
-  return {
+  const sync: SyncStore = {
     insert: (events, classify) => insertMany(events, classify),
     queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
@@ -403,6 +333,13 @@ export function createSqliteStore(file: string): Store {
         }[],
       );
     },
-    close: () => db.close(),
+    close: () => void db.close(),
   };
+  // The same calls, as the async contract: SQLite answers at once (see README, "Durability" for what a write costs).
+  return Object.fromEntries(
+    Object.entries(sync).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => Promise.resolve((fn as (...a: unknown[]) => unknown)(...args)),
+    ]),
+  ) as unknown as Store;
 }

@@ -1,0 +1,338 @@
+// The PostgreSQL store (with `pg`, node-postgres): the same contract as the SQLite one, for hosts
+// that outgrow one machine. Several collectors may share one database: inserts are idempotent
+// (ON CONFLICT DO NOTHING on source + id), and each reader's reaction state is updated under a
+// transaction-scoped advisory lock, with the counts changed by atomic upserts — no lost updates.
+// Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
+import pg from 'pg';
+import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
+import type { Flag, ItemKind, ItemState } from '../moderation.js';
+import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
+
+export interface PostgresStoreOptions {
+  /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
+  schema?: string;
+  /** Connections in the pool. Default 10. */
+  max?: number;
+}
+
+const SCHEMA_VERSION = 1;
+
+const MIGRATIONS = [
+  `CREATE TABLE IF NOT EXISTS events (
+     seq BIGSERIAL PRIMARY KEY,
+     id TEXT NOT NULL,
+     source TEXT NOT NULL,
+     type TEXT NOT NULL,
+     subject TEXT,
+     time TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     envelope TEXT NOT NULL,
+     UNIQUE (source, id)
+   )`,
+  `CREATE INDEX IF NOT EXISTS events_subject ON events (subject, type)`,
+  `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
+  `CREATE TABLE IF NOT EXISTS items (
+     seq BIGINT PRIMARY KEY REFERENCES events (seq),
+     kind TEXT NOT NULL,
+     state TEXT NOT NULL,
+     flags JSONB NOT NULL,
+     flagged INTEGER NOT NULL,
+     updated_at TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS items_queue ON items (state, kind, flagged DESC, seq DESC)`,
+  `CREATE TABLE IF NOT EXISTS audit (
+     seq BIGSERIAL PRIMARY KEY,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     item BIGINT NOT NULL,
+     reason TEXT NOT NULL
+   )`,
+  // The audit log is never rewritten.
+  `CREATE OR REPLACE FUNCTION mutual_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_append_only' AND tgrelid = 'audit'::regclass) THEN
+       CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION mutual_audit_append_only();
+     END IF;
+   END $$`,
+  `CREATE TABLE IF NOT EXISTS reactors (
+     subject TEXT NOT NULL,
+     reaction TEXT NOT NULL,
+     reactor TEXT NOT NULL,
+     active INTEGER NOT NULL,
+     time TEXT NOT NULL,
+     PRIMARY KEY (subject, reaction, reactor)
+   )`,
+  `CREATE TABLE IF NOT EXISTS reaction_counts (
+     subject TEXT NOT NULL,
+     reaction TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (subject, reaction)
+   )`,
+  `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
+];
+
+type ItemRow = {
+  seq: string;
+  kind: ItemKind;
+  state: ItemState;
+  flags: Flag[];
+  updatedAt: string;
+  receivedAt: string;
+  envelope: string;
+};
+const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedAt", e.received_at AS "receivedAt", e.envelope`;
+const toItem = (r: ItemRow): QueueItem => ({
+  seq: Number(r.seq),
+  kind: r.kind,
+  state: r.state,
+  flags: r.flags,
+  receivedAt: r.receivedAt,
+  updatedAt: r.updatedAt,
+  event: JSON.parse(r.envelope) as MutualEnvelope,
+});
+
+export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  // `?schema=name` in the URL works as the `schema` option (handy for `--db`).
+  const parsed = new URL(url);
+  const schema = options.schema ?? parsed.searchParams.get('schema') ?? 'public';
+  parsed.searchParams.delete('schema');
+  url = parsed.href;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`schema "${schema}": use lowercase letters, digits and _`);
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: `-c search_path=${schema}` });
+  // A broken idle connection must not crash the collector; the next query gets a fresh one.
+  pool.on('error', (error) => console.error('[mutual collector] PostgreSQL connection lost:', error.message));
+  const migrate = await pool.connect();
+  try {
+    // One collector migrates at a time; the others wait, then find everything in place.
+    await migrate.query('SELECT pg_advisory_lock(hashtext($1))', [`mutual-migrate:${schema}`]);
+    await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    for (const sql of MIGRATIONS) await migrate.query(sql);
+    const { rows } = await migrate.query('SELECT version FROM mutual_schema');
+    if (!rows.length) await migrate.query('INSERT INTO mutual_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
+    await migrate.query('SELECT pg_advisory_unlock(hashtext($1))', [`mutual-migrate:${schema}`]);
+  } finally {
+    migrate.release();
+  }
+
+  const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
+  const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);
+
+  async function insert(events: MutualEnvelope[], classify?: Classify): Promise<InsertResult> {
+    const client = await pool.connect();
+    const receivedAt = new Date().toISOString();
+    const statuses: ('accepted' | 'duplicate')[] = [];
+    const seqs: (number | null)[] = [];
+    try {
+      await client.query('BEGIN');
+      for (const e of events) {
+        const { rows } = await client.query(
+          `INSERT INTO events (id, source, type, subject, time, received_at, envelope)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (source, id) DO NOTHING RETURNING seq`,
+          [e.id, e.source, e.type, e.subject ?? null, e.time, receivedAt, JSON.stringify(e)],
+        );
+        const seq = rows[0] ? Number(rows[0].seq) : null;
+        statuses.push(seq === null ? 'duplicate' : 'accepted');
+        seqs.push(seq);
+        if (seq === null) continue;
+        if (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved) await react(client, e);
+        const item = classify?.(e);
+        if (item)
+          await client.query(
+            `INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [seq, item.kind, item.state, JSON.stringify(item.flags), item.flags.length ? 1 : 0, receivedAt],
+          );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    const accepted = statuses.filter((s) => s === 'accepted').length;
+    return { accepted, duplicates: events.length - accepted, statuses, seqs };
+  }
+
+  /** One reader, once per subject and reaction: the latest event (by time) wins, whichever collector stores it. */
+  async function react(client: pg.PoolClient, e: MutualEnvelope): Promise<void> {
+    const data = e.data as { reaction: string; reactor: string };
+    const key = [e.subject ?? '', data.reaction, data.reactor];
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [JSON.stringify(key)]);
+    const { rows } = await client.query(
+      'SELECT active, time FROM reactors WHERE subject = $1 AND reaction = $2 AND reactor = $3',
+      key,
+    );
+    const before = rows[0] as { active: number; time: string } | undefined;
+    if (before && before.time > e.time) return;
+    const active = e.type === EventTypes.reactionAdded ? 1 : 0;
+    await client.query(
+      `INSERT INTO reactors (subject, reaction, reactor, active, time) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
+      [...key, active, e.time],
+    );
+    const delta = active - (before?.active ?? 0);
+    if (delta)
+      await client.query(
+        `INSERT INTO reaction_counts (subject, reaction, n) VALUES ($1, $2, GREATEST(0, $3::int))
+         ON CONFLICT (subject, reaction) DO UPDATE SET n = GREATEST(0, reaction_counts.n + $3::int)`,
+        [key[0], key[1], delta],
+      );
+  }
+
+  const store: Store = {
+    insert,
+    async queue({ kind, state, flagged, cursor, limit }) {
+      const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
+      const list = await items(
+        `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
+         WHERE ($1::text IS NULL OR i.kind = $1) AND ($2::text IS NULL OR i.state = $2) AND ($3::int IS NULL OR i.flagged = $3)
+           AND ($4::int IS NULL OR i.flagged < $4 OR (i.flagged = $4 AND i.seq < $5))
+         ORDER BY i.flagged DESC, i.seq DESC LIMIT $6`,
+        [kind ?? null, state ?? null, flagged === undefined ? null : flagged ? 1 : 0, cFlagged, cSeq, limit],
+      );
+      const last = list.at(-1);
+      return { items: list, next: list.length === limit && last ? `${last.flags.length ? 1 : 0}.${last.seq}` : null };
+    },
+    async item(seq) {
+      return (
+        await items(`SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = $1`, [seq])
+      )[0];
+    },
+    async moderate(seq, state, actor, action, reason) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const at = new Date().toISOString();
+        const { rowCount } = await client.query('UPDATE items SET state = $1, updated_at = $2 WHERE seq = $3', [
+          state,
+          at,
+          seq,
+        ]);
+        if (!rowCount) {
+          await client.query('ROLLBACK');
+          return undefined;
+        }
+        await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
+          at,
+          actor,
+          action,
+          seq,
+          reason,
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+      return store.item(seq);
+    },
+    async audit({ cursor = 0, limit }) {
+      const rows = await query<AuditEntry & { seq: string; item: string }>(
+        'SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [cursor, limit],
+      );
+      return rows.map((r) => ({ ...r, seq: Number(r.seq), item: Number(r.item) }));
+    },
+    approved: (kind, limit) =>
+      items(
+        `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = $1 AND i.state = 'approved' ORDER BY i.seq DESC LIMIT $2`,
+        [kind, limit],
+      ),
+    async queueCounts() {
+      const out: Record<string, Record<string, number>> = {};
+      for (const r of await query<{ kind: string; state: string; n: string }>(
+        'SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state',
+      ))
+        (out[r.kind] ??= {})[r.state] = Number(r.n);
+      return out;
+    },
+    published: ({ cursor, limit, tag, topic, exclude = [] }) => {
+      const has = (path: string, param: string) =>
+        `EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof(e.envelope::json #> '{data,${path}}') = 'array' THEN e.envelope::json #> '{data,${path}}' ELSE '[]'::json END) v WHERE lower(v) = ${param})`;
+      return items(
+        `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
+         WHERE i.kind = 'story' AND i.state = 'approved' AND ($1::bigint IS NULL OR i.seq < $1)
+           AND ($2::text IS NULL OR ${has('tags', '$2')})
+           AND ($3::text IS NULL OR ${has('tags', '$3')} OR ${has('contentWarning', '$3')})
+           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) x WHERE ${has('contentWarning', 'x')})
+         ORDER BY i.seq DESC LIMIT $5`,
+        [
+          cursor ?? null,
+          tag?.toLowerCase() ?? null,
+          topic?.toLowerCase() ?? null,
+          exclude.map((x) => x.toLowerCase()),
+          limit,
+        ],
+      );
+    },
+    responses: (story, { cursor = 0, limit }) =>
+      items(
+        `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
+         WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = $1 AND i.seq > $2 ORDER BY i.seq LIMIT $3`,
+        [story, cursor, limit],
+      ),
+    async responseCounts(stories) {
+      const rows = await query<{ story: string; n: string }>(
+        `SELECT e.subject AS story, COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq
+         WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = ANY($1::text[]) GROUP BY e.subject`,
+        [stories],
+      );
+      return Object.fromEntries(rows.map((r) => [r.story, Number(r.n)]));
+    },
+    async reports() {
+      const rows = await query<{ subject: string; reason: string; n: string; latest: string }>(
+        `SELECT subject, envelope::json #>> '{data,reason}' AS reason, COUNT(*) AS n, MAX(received_at) AS latest
+         FROM events WHERE type = $1 AND subject IS NOT NULL GROUP BY subject, reason`,
+        [EventTypes.storyReported],
+      );
+      return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    },
+    async daily(from) {
+      const rows = await query<{ day: string; type: string; mood: number | null; n: string }>(
+        `SELECT substr(received_at, 1, 10) AS day, type,
+                CASE WHEN type = $2 AND json_typeof(envelope::json #> '{data,mood}') = 'number' THEN (envelope::json #>> '{data,mood}')::float END AS mood,
+                COUNT(*) AS n
+         FROM events WHERE received_at >= $1 GROUP BY 1, 2, 3`,
+        [from, EventTypes.checkinSubmitted],
+      );
+      return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    },
+    async counts(subject) {
+      const rows = await query<{ reaction: string; n: number }>(
+        'SELECT reaction, n FROM reaction_counts WHERE subject = $1 AND n > 0',
+        [subject],
+      );
+      return Object.fromEntries(rows.map((r) => [r.reaction, r.n]));
+    },
+    async list({ since, limit, subject, type }) {
+      const rows = await query<{ seq: string; receivedAt: string; envelope: string }>(
+        `SELECT seq, received_at AS "receivedAt", envelope FROM events
+         WHERE seq > $1 AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR type = $3) ORDER BY seq LIMIT $4`,
+        [since, subject ?? null, type ?? null, limit],
+      );
+      return rows.map((r): StoredEvent => ({
+        seq: Number(r.seq),
+        receivedAt: r.receivedAt,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      }));
+    },
+    async recent(type, limit) {
+      const rows = await query<{ seq: string; receivedAt: string; envelope: string }>(
+        `SELECT seq, received_at AS "receivedAt", envelope FROM events WHERE type = $1 ORDER BY seq DESC LIMIT $2`,
+        [type, limit],
+      );
+      return rows.map((r): StoredEvent => ({
+        seq: Number(r.seq),
+        receivedAt: r.receivedAt,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      }));
+    },
+    close: () => pool.end(),
+  };
+  return store;
+}

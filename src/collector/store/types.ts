@@ -1,0 +1,99 @@
+import type { MutualEnvelope } from '../../core/envelope.js';
+import type { Flag, ItemKind, ItemState } from '../moderation.js';
+
+/** A member-written item as moderators see it. */
+export interface QueueItem {
+  seq: number;
+  kind: ItemKind;
+  state: ItemState;
+  flags: Flag[];
+  receivedAt: string;
+  updatedAt: string;
+  event: MutualEnvelope;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  item: number;
+  reason: string;
+}
+
+export interface InsertResult {
+  accepted: number;
+  duplicates: number;
+  statuses: ('accepted' | 'duplicate')[];
+  seqs: (number | null)[];
+}
+
+/** Decides, for each new event, whether it is a member-written item and how it starts. */
+export type Classify = (event: MutualEnvelope) => { kind: ItemKind; state: ItemState; flags: Flag[] } | null;
+
+export interface StoredEvent {
+  seq: number;
+  receivedAt: string;
+  event: MutualEnvelope;
+}
+
+/**
+ * What the collector needs from storage: the contract both stores keep (SQLite, the embedded
+ * default; PostgreSQL for hosts that outgrow one machine), checked by tests/node/store-contract.test.ts.
+ * Every method is async, so a store may live across a network.
+ */
+export interface Store {
+  /**
+   * Inserts new events in one transaction; ids already stored (same source + id) are skipped. One
+   * status per event, in order. `classify` makes member-written items enter moderation.
+   */
+  insert(events: MutualEnvelope[], classify?: Classify): Promise<InsertResult>;
+  /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
+  queue(query: {
+    kind?: ItemKind;
+    state?: ItemState;
+    flagged?: boolean;
+    cursor?: string;
+    limit: number;
+  }): Promise<{ items: QueueItem[]; next: string | null }>;
+  item(seq: number): Promise<QueueItem | undefined>;
+  /** Moves an item to `state` and appends to the audit log (never rewritten). */
+  moderate(
+    seq: number,
+    state: ItemState,
+    actor: string,
+    action: string,
+    reason: string,
+  ): Promise<QueueItem | undefined>;
+  audit(query: { cursor?: number; limit: number }): Promise<AuditEntry[]>;
+  /** Approved items of a kind, newest first. */
+  approved(kind: ItemKind, limit: number): Promise<QueueItem[]>;
+  /** Items per kind and state (the queue's tab counts). */
+  queueCounts(): Promise<Record<string, Record<string, number>>>;
+  /**
+   * Published stories (approved `story.submitted` items), newest first, after `cursor` (an item
+   * seq). `tag`/`topic` keep stories carrying it (tags or content warning); `exclude` drops
+   * stories whose content warning names any of them.
+   */
+  published(query: {
+    cursor?: number;
+    limit: number;
+    tag?: string;
+    topic?: string;
+    exclude?: string[];
+  }): Promise<QueueItem[]>;
+  /** Approved responses to a story, oldest first, after `cursor`. */
+  responses(story: string, query: { cursor?: number; limit: number }): Promise<QueueItem[]>;
+  /** Approved responses per story. */
+  responseCounts(stories: string[]): Promise<Record<string, number>>;
+  /** Reports per story and reason. */
+  reports(): Promise<{ subject: string; reason: string; n: number; latest: string }[]>;
+  /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
+  daily(from: string): Promise<{ day: string; type: string; mood: number | null; n: number }[]>;
+  /** Reaction counts for a subject: readers (reactor keys) whose latest event is `added`, per reaction. */
+  counts(subject: string): Promise<Record<string, number>>;
+  list(query: { since: number; limit: number; subject?: string; type?: string }): Promise<StoredEvent[]>;
+  /** The newest events of one type, newest first. */
+  recent(type: string, limit: number): Promise<StoredEvent[]>;
+  close(): Promise<void>;
+}

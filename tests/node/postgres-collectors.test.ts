@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { after, test } from 'node:test';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { freshSchema, postgresUrl, stopEmbeddedPostgres } from '../helpers/postgres.js';
+
+after(() => stopEmbeddedPostgres());
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function collectorProcess(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/collector/cli.ts', '--db', db, '--port', String(port), '--list'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c) => (out += c) && out.includes('Mutual collector:') && resolve());
+    child.stderr!.on('data', (c) => (out += c));
+    child.once('exit', (code) => reject(new Error(`collector exited ${code}: ${out}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/events`, child };
+}
+
+test('two collector processes on one PostgreSQL under concurrent load: 0 lost, 0 duplicated, counts exact', async (t) => {
+  const { url, kind } = await postgresUrl();
+  if (kind !== 'server')
+    return t.skip('needs a PostgreSQL server (PGlite has a single session): set MUTUAL_PG_URL; CI does');
+  const db = `${url}${url.includes('?') ? '&' : '?'}schema=${freshSchema()}`;
+  const a = await collectorProcess(db);
+  const b = await collectorProcess(db);
+  try {
+    const readers = 60;
+    const events: MutualEnvelope[] = [];
+    for (let r = 0; r < readers; r++) {
+      const reactor = `reader-${String(r).padStart(12, '0')}`;
+      events.push(
+        createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', reactor }, { source: '/p', subject: 'pg-busy' }),
+      );
+      events.push(createEnvelope(EventTypes.storyViewed, { r }, { source: '/p', subject: `pg-view-${r}` }));
+    }
+    // Every batch goes to both collectors at once, as a retry reaching the other machine would.
+    const post = (to: string, batch: MutualEnvelope[]) =>
+      fetch(to, {
+        method: 'POST',
+        headers: { 'content-type': 'application/cloudevents-batch+json' },
+        body: JSON.stringify(batch),
+      }).then((r) => r.json() as Promise<{ accepted: number }>);
+    const batches = Array.from({ length: 12 }, (_, i) => events.slice(i * 10, i * 10 + 10));
+    const answers = await Promise.all(batches.flatMap((batch) => [post(a.url, batch), post(b.url, batch)]));
+    assert.equal(
+      answers.reduce((n, r) => n + r.accepted, 0),
+      events.length,
+      'each event accepted exactly once across both collectors',
+    );
+    const listed = (await (await fetch(`${a.url}?since=0&limit=1000`)).json()) as { events: unknown[] };
+    assert.equal(listed.events.length, events.length, '0 lost, 0 duplicated');
+    const counts = (await (await fetch(`${b.url}?subject=pg-busy`)).json()) as { counts: Record<string, number> };
+    assert.deepEqual(counts.counts, { 'me-too': readers });
+  } finally {
+    a.child.kill();
+    b.child.kill();
+  }
+});
