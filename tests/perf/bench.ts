@@ -89,12 +89,16 @@ if (run('delivery')) {
   const deadline = Date.now() + 30_000;
   let rows: { receivedAt: string; event: { subject: string; id: string } }[] = [];
   while (Date.now() < deadline) {
-    rows = (await collector.store.list({ since: 0, limit: 100_000 })).filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
+    rows = (await collector.store.list({ since: 0, limit: 100_000 })).filter((r) =>
+      r.event.subject?.startsWith(`delivery-${scope}-`),
+    ) as typeof rows;
     if (rows.length >= expected) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   await new Promise((r) => setTimeout(r, 1000));
-  rows = (await collector.store.list({ since: 0, limit: 100_000 })).filter((r) => r.event.subject?.startsWith(`delivery-${scope}-`)) as typeof rows;
+  rows = (await collector.store.list({ since: 0, limit: 100_000 })).filter((r) =>
+    r.event.subject?.startsWith(`delivery-${scope}-`),
+  ) as typeof rows;
   const subjects = new Set(rows.map((r) => r.event.subject));
   const latencies = rows.map((r) => Date.parse(r.receivedAt) - pressed[r.event.subject]);
   const requests = ((await (await fetch(`${base}/events/stats?scope=${scope}`)).json()) as { requests: number })
