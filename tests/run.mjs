@@ -103,7 +103,7 @@ console.log(
 );
 nodeTests(
   'collector tests (node:test, PostgreSQL)',
-  ['collector', 'moderation', 'stories'].map((f) => `tests/node/${f}.test.ts`),
+  ['collector', 'moderation', 'stories', 'data-rights'].map((f) => `tests/node/${f}.test.ts`),
   { MUTUAL_TEST_STORE: 'postgres' },
 );
 

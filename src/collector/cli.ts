@@ -8,6 +8,30 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+// `mutual-collector export --db … --format ndjson|csv`: the host's data, to stdout.
+if (process.argv[2] === 'export') {
+  let args;
+  try {
+    ({ values: args } = parseArgs({
+      args: process.argv.slice(3),
+      options: { db: { type: 'string', default: 'data/events.db' }, format: { type: 'string', default: 'ndjson' } },
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}. export takes --db and --format ndjson|csv.`);
+  }
+  if (!['ndjson', 'csv'].includes(args.format)) fail(`--format ${args.format}: use ndjson or csv`);
+  const { exportEvents } = await import('./export.js');
+  const { StoreOpenError, openStore } = await import('./store/index.js');
+  const store = await openStore(args.db).catch((error: Error) =>
+    fail(
+      `--db ${args.db.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:…@')}: ${error instanceof StoreOpenError ? error.message : error.message}`,
+    ),
+  );
+  await exportEvents(store, args.format as 'ndjson' | 'csv', (chunk) => process.stdout.write(chunk));
+  await store.close();
+  process.exit(0);
+}
+
 let values;
 try {
   ({ values } = parseArgs({
@@ -19,6 +43,7 @@ try {
       origin: { type: 'string', multiple: true, default: [] },
       'public-origin': { type: 'string', multiple: true, default: [] },
       'trust-proxy': { type: 'string', default: '0' },
+      'retain-texts': { type: 'string' },
       'jwt-secret': { type: 'string' },
       'jwks-url': { type: 'string' },
       'jwt-audience': { type: 'string' },
@@ -33,7 +58,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --jwt-secret, --jwks-url, --jwt-audience, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --jwt-secret, --jwks-url, --jwt-audience, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
   );
 }
 
@@ -45,6 +70,9 @@ for (const [flag, list] of [
     if (!/^https?:\/\/[^/]+$/.test(origin.replace(/\/$/, '')))
       fail(`${flag} ${origin}: give an origin such as https://community.example (scheme and host, no path)`);
 
+const retain = values['retain-texts'];
+const retainDays = retain === undefined ? undefined : Number(/^(\d+)d$/.exec(retain)?.[1] ?? NaN);
+if (retainDays !== undefined && !(retainDays >= 1)) fail(`--retain-texts ${retain}: give a number of days such as 30d`);
 const trustProxy = Number(values['trust-proxy']);
 if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
   fail(`--trust-proxy ${values['trust-proxy']}: give the number of proxies in front of the collector (0 to 10)`);
@@ -106,6 +134,7 @@ try {
     origins: values.origin,
     publicOrigins: values['public-origin'],
     trustProxy,
+    retainTextsDays: retainDays,
     hostTokens: {
       secret: jwtSecret,
       jwksUrl: values['jwks-url'],

@@ -54,6 +54,13 @@ export interface CollectorOptions {
    * socket's address is the client). With 1, the address the proxy saw; the rest of the header is ignored.
    */
   trustProxy?: number;
+  /**
+   * Retention: the free texts of check-ins and responses are deleted this many days after they
+   * arrived (the events stay, so counts and aggregates do). Checked at start and hourly.
+   */
+  retainTextsDays?: number;
+  /** The clock (ms since the epoch); tests move it. Default `Date.now`. */
+  now?: () => number;
   /** Host tokens (JWT) from the host's own sign-in: verified when present, required with `require`. */
   hostTokens?: HostTokenOptions;
   /**
@@ -70,6 +77,8 @@ export interface CollectorOptions {
 export type Next = (error?: unknown) => void;
 export type Collector = ((req: IncomingMessage, res: ServerResponse, next?: Next) => void) & {
   store: Store;
+  /** Applies the retention period now; resolves to how many events lost their texts. */
+  retain(): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -434,7 +443,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       });
       return send(res, 200, {
         story: responsesTo,
-        responses: items.map((i) => ({ id: i.event.id, text: itemText(i.event), time: i.event.time })),
+        // A response whose text the retention period removed is no longer shown.
+        responses: items
+          .filter((i) => !i.event.data.redacted)
+          .map((i) => ({ id: i.event.id, text: itemText(i.event), time: i.event.time })),
         next: items.length === limit ? String(items.at(-1)!.seq) : null,
       });
     }
@@ -528,5 +540,23 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       fail(error);
     }
   };
-  return Object.assign(handler, { store, close: () => (notifier.close(), store.close()) });
+  const now = options.now ?? Date.now;
+  const retain = async () => {
+    if (!options.retainTextsDays) return 0;
+    const before = new Date(now() - options.retainTextsDays * 864e5).toISOString();
+    return store.redactTexts([EventTypes.checkinSubmitted, EventTypes.storyResponse], before);
+  };
+  const retention = options.retainTextsDays
+    ? setInterval(
+        () => void retain().catch((e: Error) => console.error('[mutual collector] retention:', e.message)),
+        36e5,
+      )
+    : undefined;
+  retention?.unref();
+  if (options.retainTextsDays) void retain().catch(() => {});
+  return Object.assign(handler, {
+    store,
+    retain,
+    close: () => (clearInterval(retention), notifier.close(), store.close()),
+  });
 }

@@ -95,5 +95,5 @@ export function withFaults(collector: Collector, path = '/events'): Collector {
     }
     return collector(req, res, next);
   };
-  return Object.assign(handler, { store: collector.store, close: () => collector.close() });
+  return Object.assign(handler, { store: collector.store, retain: collector.retain, close: () => collector.close() });
 }

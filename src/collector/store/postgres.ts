@@ -332,6 +332,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         event: JSON.parse(r.envelope) as MutualEnvelope,
       }));
     },
+    async redactTexts(types, before) {
+      const { rowCount } = await pool.query(
+        `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,text}' #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text
+         WHERE type = ANY($1::text[]) AND received_at < $2 AND envelope::json #> '{data,redacted}' IS NULL
+           AND (envelope::json #> '{data,text}' IS NOT NULL OR envelope::json #> '{data,hard}' IS NOT NULL OR envelope::json #> '{data,helped}' IS NOT NULL)`,
+        [types, before],
+      );
+      return rowCount ?? 0;
+    },
     close: () => pool.end(),
   };
   return store;

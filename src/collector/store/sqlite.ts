@@ -257,6 +257,12 @@ export function createSqliteStore(file: string): Store {
   const recentQuery = db.prepare(
     `SELECT seq, received_at AS receivedAt, envelope FROM events WHERE type = @type ORDER BY seq DESC LIMIT @limit`,
   );
+  const redactQuery = db.prepare(
+    `UPDATE events SET envelope = json_set(json_remove(envelope, '$.data.text', '$.data.hard', '$.data.helped'), '$.data.redacted', json('true'))
+     WHERE type IN (SELECT value FROM json_each(@types)) AND received_at < @before
+       AND json_extract(envelope, '$.data.redacted') IS NULL
+       AND (json_extract(envelope, '$.data.text') IS NOT NULL OR json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`,
+  );
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
@@ -332,6 +338,9 @@ export function createSqliteStore(file: string): Store {
           envelope: string;
         }[],
       );
+    },
+    redactTexts(types, before) {
+      return redactQuery.run({ types: JSON.stringify(types), before }).changes;
     },
     close: () => void db.close(),
   };

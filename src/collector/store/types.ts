@@ -95,5 +95,11 @@ export interface Store {
   list(query: { since: number; limit: number; subject?: string; type?: string }): Promise<StoredEvent[]>;
   /** The newest events of one type, newest first. */
   recent(type: string, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Retention: removes the free texts (`data.text`, `data.hard`, `data.helped`) of events of these
+   * types received before `before` (ISO time), marking them `data.redacted: true`; the events, and
+   * so the counts and aggregates, stay. Returns how many events lost their texts.
+   */
+  redactTexts(types: string[], before: string): Promise<number>;
   close(): Promise<void>;
 }

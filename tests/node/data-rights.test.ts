@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createCollector, createSqliteStore } from '../../src/collector/index.js';
+import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
+import { testStore } from '../helpers/test-store.js';
+
+const DAY = 864e5;
+
+test('--retain-texts: after the period the texts of check-ins and responses are gone, the counts stay', async () => {
+  let clock = Date.now();
+  const collector = createCollector({
+    store: await testStore('mutual-retain-'),
+    retainTextsDays: 30,
+    now: () => clock,
+  });
+  try {
+    const checkin = createEnvelope(
+      EventTypes.checkinSubmitted,
+      { mood: 2, hard: 'My sister moved away', helped: 'Calling her', topics: ['family'] },
+      { source: '/t', subject: 'daily' },
+    );
+    const response = createEnvelope(
+      EventTypes.storyResponse,
+      { text: 'Same here', storyId: 's' },
+      { source: '/t', subject: 's' },
+    );
+    const reaction = createEnvelope(
+      EventTypes.reactionAdded,
+      { reaction: 'me-too', reactor: 'reader-a-0000000000' },
+      { source: '/t', subject: 's' },
+    );
+    await collector.store.insert([checkin, response, reaction]);
+    assert.equal(await collector.retain(), 0, 'nothing is old enough yet');
+    clock += 29 * DAY;
+    assert.equal(await collector.retain(), 0);
+    clock += 2 * DAY; // 31 days later
+    assert.equal(await collector.retain(), 2);
+    const events = (await collector.store.list({ since: 0, limit: 10 })).map((r) => r.event);
+    assert.deepEqual(events[0].data, { mood: 2, topics: ['family'], redacted: true });
+    assert.deepEqual(events[1].data, { storyId: 's', redacted: true });
+    assert.deepEqual(events[2].data, reaction.data, 'reactions are not texts');
+    assert.deepEqual(await collector.store.counts('s'), { 'me-too': 1 });
+    assert.equal(await collector.retain(), 0, 'done once');
+  } finally {
+    await collector.close();
+  }
+});
+
+test('export --format ndjson|csv gives the host every event, in order; bad input is one line and exit 2', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'mutual-export-')), 'events.db');
+  const store = createSqliteStore(db);
+  const events = [
+    createEnvelope(EventTypes.storyViewed, {}, { source: '/t', subject: 'a' }),
+    createEnvelope(
+      EventTypes.storyResponse,
+      { text: 'He said "me too", then =1+1', storyId: 'a' },
+      { source: '/t', subject: 'a' },
+    ),
+  ];
+  await store.insert(events);
+  await store.close();
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/collector/cli.ts', 'export', ...args], { encoding: 'utf8' });
+  const ndjson = run('--db', db);
+  assert.equal(ndjson.status, 0, ndjson.stderr);
+  const lines = ndjson.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => l.event),
+    events,
+  );
+  const csv = run('--db', db, '--format', 'csv');
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csv.stdout.trim().split('\r\n');
+  assert.equal(rows[0], 'seq,received_at,id,source,type,subject,time,data');
+  assert.equal(rows.length, 3);
+  assert.ok(rows[2].endsWith(`"{""text"":""He said \\""me too\\"", then =1+1"",""storyId"":""a""}"`), rows[2]);
+  const bad = run('--db', db, '--format', 'xml');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr.trim(), /^mutual-collector: --format xml: use ndjson or csv$/);
+});
