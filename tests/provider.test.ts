@@ -6,7 +6,16 @@ import { EventTypes } from '../src/core/envelope.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import type { MutualProvider } from '../src/provider/provider.js';
 import { captureWarnings, expectAxeClean } from './helpers/browser.js';
-import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import {
+  counts,
+  injectFault,
+  requestCount,
+  scoped,
+  stored,
+  storedAtLeast,
+  uniqueSubject,
+  until,
+} from './helpers/collector.js';
 
 /** A third-party element with its own shadow root, to prove context crosses shadow boundaries. */
 class HostCard extends LitElement {
@@ -230,5 +239,21 @@ describe('<mutual-provider>', () => {
     provider.forget();
     expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
     expect(localStorage.getItem('not-mutual')).to.equal('keep');
+  });
+
+  it('"Forget me" also asks the endpoint to forget: the reaction is gone from the counts', async () => {
+    const { endpoint } = scoped('forget-endpoint');
+    const subject = uniqueSubject('forget-me');
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${endpoint} forget-button><mutual-me-too subject=${subject}></mutual-me-too></mutual-provider>`,
+    );
+    await press(provider.querySelector('mutual-me-too')!);
+    await until(async () => (await counts(subject))['me-too'] === 1, 'counted');
+    const button = provider.shadowRoot!.querySelector<HTMLButtonElement>('[part="forget-button"]')!;
+    button.click();
+    await until(async () => !(await counts(subject))['me-too'], 'forgotten by the endpoint');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('removed');
   });
 });

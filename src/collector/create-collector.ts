@@ -370,7 +370,17 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // gives each event's outcome in order (see README, "The answer").
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
-    const { statuses } = valid.length ? await store.insert(valid, classify) : { statuses: [] };
+    // "Forget me" is acted on, not stored: the store deletes what the keys and ids point to and
+    // records that it did (how many, never what).
+    const toStore = valid.filter((e) => e.type !== EventTypes.deviceForget);
+    for (const e of valid)
+      if (e.type === EventTypes.deviceForget) {
+        const data = e.data as { reactors?: string[]; events?: string[] };
+        await store.forget({ reactors: data.reactors ?? [], events: data.events ?? [] });
+      }
+    const stored = toStore.length ? (await store.insert(toStore, classify)).statuses : [];
+    let nextStored = 0;
+    const statuses = valid.map((e) => (e.type === EventTypes.deviceForget ? 'accepted' : stored[nextStored++]));
     for (const event of attention.splice(0)) {
       const reason = event.type === EventTypes.storyReported ? 'report' : 'crisis-language';
       emit(

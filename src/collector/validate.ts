@@ -12,6 +12,14 @@ const REACTOR = /^[A-Za-z0-9_-]{16,128}$/;
  * key for this subject (`data.reactor`, see README, "Counts").
  */
 function reactionProblem(event: MutualEnvelope): { field: string; message: string } | null {
+  if (event.type === EventTypes.deviceForget) {
+    const data = event.data as Record<string, unknown>;
+    if (!Array.isArray(data.reactors) || data.reactors.some((r) => typeof r !== 'string' || !REACTOR.test(r)))
+      return { field: 'data.reactors', message: 'must be a list of reactor keys' };
+    if (!Array.isArray(data.events) || data.events.some((id) => typeof id !== 'string' || !id))
+      return { field: 'data.events', message: 'must be a list of event ids' };
+    return null;
+  }
   if (event.type !== EventTypes.reactionAdded && event.type !== EventTypes.reactionRemoved) return null;
   const data = event.data as Record<string, unknown>;
   if (!event.subject) return { field: 'subject', message: 'is required for a reaction' };

@@ -21,6 +21,8 @@ export interface SendOptions {
   subject?: string | null;
   /** Told when the event waits for a retry (`queued`), is acknowledged (`sent`) or refused (`failed`). */
   onState?: (state: DeliveryState) => void;
+  /** Queue it in memory only, whatever `no-trace` says ("Forget me" leaves nothing on the device). */
+  memoryOnly?: boolean;
 }
 
 /** One job: sending an element's events, and following their delivery. Elements never call `fetch`. */
@@ -32,10 +34,20 @@ export class DeliveryController {
 
   /** The transport for the configured endpoint; `null` without one, or when it is not an http(s) or relative URL. */
   get transport(): Transport | null {
+    return this.transportFor(false);
+  }
+
+  private transportFor(memoryOnly: boolean): Transport | null {
     const { endpoint, noTrace, credentials, headers, delivery } = this.options.settings.config;
     const absolute = endpoint ? resolveEndpoint(endpoint) : null;
     return absolute
-      ? getTransport({ endpoint: absolute, noTrace, credentials, headers: safeHeaders(headers), ...delivery })
+      ? getTransport({
+          endpoint: absolute,
+          noTrace: noTrace || memoryOnly,
+          credentials,
+          headers: safeHeaders(headers),
+          ...delivery,
+        })
       : null;
   }
 
@@ -65,7 +77,7 @@ export class DeliveryController {
       else if (!CORE_ATTRIBUTES.includes(head)) delete (envelope as unknown as Record<string, unknown>)[head];
       else return null; // a core attribute the endpoint would refuse: not sent (the warning says why)
     }
-    const transport = this.transport;
+    const transport = this.transportFor(!!options.memoryOnly);
     if (!transport) {
       warnOnce(
         'no-endpoint',

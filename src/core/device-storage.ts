@@ -66,6 +66,35 @@ export function deviceKeys(prefix: string): string[] {
 }
 
 /**
+ * What this device sent that the endpoint can still tie to it, for "Forget me": the reactor keys of
+ * its reactions (`reactions:*`) and the ids of its texts that may still wait for review (its own
+ * responses and drafts on their way). Read from storage and from memory (no-trace).
+ */
+export function deviceFootprint(): { reactors: string[]; events: string[] } {
+  const reactors = new Set<string>();
+  const events = new Set<string>();
+  const keys = new Set([...deviceKeys(''), ...state.memory.keys()]);
+  for (const key of keys) {
+    let value: unknown;
+    try {
+      value = JSON.parse(readItem(key) ?? state.memory.get(key) ?? 'null');
+    } catch {
+      continue;
+    }
+    if (key.startsWith('reactions:')) {
+      const reactor = (value as { reactor?: unknown } | null)?.reactor;
+      if (typeof reactor === 'string') reactors.add(reactor);
+    } else if (key.startsWith('mine:responses:') && Array.isArray(value)) {
+      for (const r of value) if (typeof r?.id === 'string') events.add(r.id);
+    } else if (key.startsWith('draft:')) {
+      const pending = (value as { pendingId?: unknown } | null)?.pendingId;
+      if (typeof pending === 'string') events.add(pending);
+    }
+  }
+  return { reactors: [...reactors], events: [...events] };
+}
+
+/**
  * Removes everything Mutual keeps on this device (outboxes, drafts, remembered reactions).
  * `forGood` (quick exit): nothing is written again while this page lives.
  */

@@ -19,6 +19,8 @@ export const EventTypes = {
   checkinTipShared: 'org.mutual.checkin.tip-shared',
   checkinCrisisShown: 'org.mutual.checkin.crisis-shown',
   storySubmitted: 'org.mutual.story.submitted',
+  /** "Forget me": the endpoint deletes this device's reactions (by reactor key) and its texts still waiting for review. */
+  deviceForget: 'org.mutual.device.forget',
 } as const;
 
 /** Events that carry what a member wrote: never evicted from the outbox for reactions or views. */

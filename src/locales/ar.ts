@@ -128,7 +128,8 @@ export default {
   'nudge.edit': 'تعديل',
   'nudge.send-anyway': 'أرسل على أي حال',
   'forget.button': 'انسَني على هذا الجهاز',
-  'forget.done': 'حُذف كل ما احتفظ به Mutual على هذا الجهاز.',
+  'forget.done':
+    'حُذف كل ما احتفظ به Mutual على هذا الجهاز، وطُلب من خادم هذا المجتمع أن ينسى تفاعلاتك وما كان ينتظر المراجعة.',
   'quick-exit.label': 'غادر هذا الموقع',
   'quick-exit.hint': 'أو اضغط Escape مرتين',
   'filter.hidden': 'مخفية حسب إعداداتك: تتحدث هذه القصة عن {topics}.',

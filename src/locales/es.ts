@@ -119,7 +119,8 @@ export default {
   'nudge.edit': 'Editar',
   'nudge.send-anyway': 'Enviar de todos modos',
   'forget.button': 'Olvidarme en este dispositivo',
-  'forget.done': 'Se ha borrado todo lo que Mutual guardaba en este dispositivo.',
+  'forget.done':
+    'Se ha borrado todo lo que Mutual guardaba en este dispositivo, y se ha pedido al servidor de esta comunidad que olvide tus reacciones y lo que aún esperaba revisión.',
   'quick-exit.label': 'Salir de este sitio',
   'quick-exit.hint': 'O pulsa Escape dos veces',
   'filter.hidden': 'Oculta según tus preferencias: esta historia menciona {topics}.',

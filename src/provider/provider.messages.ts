@@ -1,5 +1,6 @@
 /** English source strings (see src/locales/en.ts for the wording notes). */
 export default {
   'forget.button': 'Forget me on this device',
-  'forget.done': 'Everything Mutual kept on this device has been removed.',
+  'forget.done':
+    'Everything Mutual kept on this device has been removed, and this community’s server was asked to forget your reactions and any words still waiting for review.',
 } as const;

@@ -4,7 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { forgetDevice } from '../core/device-storage.js';
+import { deviceFootprint, forgetDevice } from '../core/device-storage.js';
+import { EventTypes, Limits } from '../core/envelope.js';
 import providerMessages from './provider.messages.js';
 import { providerStyles } from './provider.styles.js';
 
@@ -69,10 +70,23 @@ export class MutualProvider extends MutualElement {
     });
   }
 
-  /** Clears everything Mutual stored on this device: unsent events, drafts, remembered reactions. */
+  /**
+   * Clears everything Mutual stored on this device (unsent events, drafts, remembered reactions),
+   * and asks the endpoint to forget what this device sent (`org.mutual.device.forget`).
+   */
   forget(): void {
+    const { reactors, events } = deviceFootprint();
     forgetDevice();
     this.forgotten = true;
+    // Also ask the endpoint to forget what this device sent: its reactions (through their reactor
+    // keys) and its texts still waiting for review. Lists travel in pieces an event may carry.
+    const step = Limits.listItems;
+    for (let i = 0; i < Math.max(reactors.length, events.length); i += step)
+      this.sender.send(
+        EventTypes.deviceForget,
+        { reactors: reactors.slice(i, i + step), events: events.slice(i, i + step) },
+        { memoryOnly: true },
+      );
   }
 
   protected override render() {

@@ -85,3 +85,61 @@ test('export --format ndjson|csv gives the host every event, in order; bad input
   assert.equal(bad.status, 2);
   assert.match(bad.stderr.trim(), /^mutual-collector: --format xml: use ndjson or csv$/);
 });
+
+test('"Forget me": a device’s reactions (by reactor key) and its texts still pending review are deleted; the record says how many, never what', async () => {
+  const collector = createCollector({ store: await testStore('mutual-forget-') });
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => collector(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/events`;
+  const post = (events: unknown[]) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(events),
+    });
+  try {
+    const mine = 'device-mine-0000000000';
+    const theirs = 'device-theirs-000000000';
+    const react = (subject: string, reactor: string) =>
+      createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', reactor }, { source: '/t', subject });
+    const myText = createEnvelope(
+      EventTypes.storyResponse,
+      { text: 'Mine, still waiting', storyId: 's' },
+      { source: '/t', subject: 's' },
+    );
+    const theirText = createEnvelope(
+      EventTypes.storyResponse,
+      { text: 'Someone else’s', storyId: 's' },
+      { source: '/t', subject: 's' },
+    );
+    assert.equal((await post([react('s', mine), react('t', mine), react('s', theirs), myText, theirText])).status, 200);
+    const forget = createEnvelope(EventTypes.deviceForget, { reactors: [mine], events: [myText.id] }, { source: '/t' });
+    const res = await post([forget]);
+    assert.equal(res.status, 200);
+    assert.deepEqual(((await res.json()) as { results: { status: string }[] }).results, [
+      { id: forget.id, status: 'accepted' },
+    ]);
+    assert.deepEqual(await collector.store.counts('s'), { 'me-too': 1 });
+    assert.deepEqual(await collector.store.counts('t'), {});
+    const left = (await collector.store.list({ since: 0, limit: 100 })).map((r) => r.event);
+    assert.ok(!left.some((e) => e.id === myText.id || e.data.reactor === mine || e.type === EventTypes.deviceForget));
+    assert.ok(left.some((e) => e.id === theirText.id));
+    const audit = await collector.store.audit({ limit: 10 });
+    assert.deepEqual(
+      audit.map((a) => [a.actor, a.action, a.reason]),
+      [['member-device', 'forget', "deleted at the member's request: reactions 2, texts 1"]],
+    );
+    assert.ok(!JSON.stringify(audit).includes('Mine, still waiting') && !JSON.stringify(audit).includes(mine));
+    // Again: nothing more to delete, nothing more recorded.
+    await post([createEnvelope(EventTypes.deviceForget, { reactors: [mine], events: [myText.id] }, { source: '/t' })]);
+    assert.equal((await collector.store.audit({ limit: 10 })).length, 1);
+    // Malformed: the field is named.
+    const bad = await post([createEnvelope(EventTypes.deviceForget, { reactors: 'all' }, { source: '/t' })]);
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as { field: string }).field, 'data.reactors');
+  } finally {
+    server.close();
+    await collector.close();
+  }
+});

@@ -332,6 +332,56 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         event: JSON.parse(r.envelope) as MutualEnvelope,
       }));
     },
+    async forget({ reactors, events }) {
+      const client = await pool.connect();
+      let reactions = 0;
+      let texts = 0;
+      try {
+        await client.query('BEGIN');
+        for (const reactor of reactors) {
+          const { rows } = await client.query(
+            'DELETE FROM reactors WHERE reactor = $1 RETURNING subject, reaction, active',
+            [reactor],
+          );
+          for (const r of rows as { subject: string; reaction: string; active: number }[])
+            if (r.active)
+              await client.query(
+                'UPDATE reaction_counts SET n = GREATEST(0, n - 1) WHERE subject = $1 AND reaction = $2',
+                [r.subject, r.reaction],
+              );
+          const dropped = await client.query(
+            `DELETE FROM events WHERE type = ANY($1::text[]) AND envelope::json #>> '{data,reactor}' = $2`,
+            [[EventTypes.reactionAdded, EventTypes.reactionRemoved], reactor],
+          );
+          reactions += dropped.rowCount ?? 0;
+        }
+        for (const id of events) {
+          const { rows } = await client.query(
+            `DELETE FROM items i USING events e WHERE i.seq = e.seq AND e.id = $1 AND i.state = 'pending' RETURNING i.seq`,
+            [id],
+          );
+          for (const r of rows as { seq: string }[]) {
+            const dropped = await client.query('DELETE FROM events WHERE seq = $1', [r.seq]);
+            texts += dropped.rowCount ?? 0;
+          }
+        }
+        if (reactions || texts)
+          await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
+            new Date().toISOString(),
+            'member-device',
+            'forget',
+            0,
+            `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
+          ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+      return { reactions, texts };
+    },
     async redactTexts(types, before) {
       const { rowCount } = await pool.query(
         `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,text}' #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text

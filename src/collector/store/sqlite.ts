@@ -263,6 +263,44 @@ export function createSqliteStore(file: string): Store {
        AND json_extract(envelope, '$.data.redacted') IS NULL
        AND (json_extract(envelope, '$.data.text') IS NOT NULL OR json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`,
   );
+  const reactorRows = db.prepare(`SELECT subject, reaction, active FROM reactors WHERE reactor = ?`);
+  const dropReactor = db.prepare(`DELETE FROM reactors WHERE reactor = ?`);
+  const dropReactions = db.prepare(
+    `DELETE FROM events WHERE type IN (@added, @removed) AND json_extract(envelope, '$.data.reactor') = @reactor`,
+  );
+  const pendingText = db.prepare(
+    `SELECT e.seq FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = ? AND i.state = 'pending'`,
+  );
+  const dropItem = db.prepare(`DELETE FROM items WHERE seq = ?`);
+  const dropEvent = db.prepare(`DELETE FROM events WHERE seq = ?`);
+  const forgetTx = db.transaction(({ reactors, events }: { reactors: string[]; events: string[] }) => {
+    let reactions = 0;
+    let texts = 0;
+    for (const reactor of reactors) {
+      for (const r of reactorRows.all(reactor) as { subject: string; reaction: string; active: number }[])
+        if (r.active) addCount.run({ subject: r.subject, reaction: r.reaction, delta: -1 });
+      dropReactor.run(reactor);
+      reactions += dropReactions.run({
+        added: EventTypes.reactionAdded,
+        removed: EventTypes.reactionRemoved,
+        reactor,
+      }).changes;
+    }
+    for (const id of events)
+      for (const { seq } of pendingText.all(id) as { seq: number }[]) {
+        dropItem.run(seq);
+        texts += dropEvent.run(seq).changes;
+      }
+    if (reactions || texts)
+      addAudit.run({
+        at: new Date().toISOString(),
+        actor: 'member-device',
+        action: 'forget',
+        item: 0,
+        reason: `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
+      });
+    return { reactions, texts };
+  });
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
@@ -339,6 +377,7 @@ export function createSqliteStore(file: string): Store {
         }[],
       );
     },
+    forget: (what) => forgetTx(what),
     redactTexts(types, before) {
       return redactQuery.run({ types: JSON.stringify(types), before }).changes;
     },

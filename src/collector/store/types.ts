@@ -101,5 +101,11 @@ export interface Store {
    * so the counts and aggregates, stay. Returns how many events lost their texts.
    */
   redactTexts(types: string[], before: string): Promise<number>;
+  /**
+   * "Forget me" from a device: deletes the reactions of these reactor keys (the counts follow) and
+   * these events when they are member texts still pending review; appends an audit entry with the
+   * numbers only. Idempotent.
+   */
+  forget(what: { reactors: string[]; events: string[] }): Promise<{ reactions: number; texts: number }>;
   close(): Promise<void>;
 }
