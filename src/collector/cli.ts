@@ -44,6 +44,7 @@ try {
       'public-origin': { type: 'string', multiple: true, default: [] },
       'trust-proxy': { type: 'string', default: '0' },
       'retain-texts': { type: 'string' },
+      forward: { type: 'string' },
       'jwt-secret': { type: 'string' },
       'jwks-url': { type: 'string' },
       'jwt-audience': { type: 'string' },
@@ -58,7 +59,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --jwt-secret, --jwks-url, --jwt-audience, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
   );
 }
 
@@ -73,6 +74,8 @@ for (const [flag, list] of [
 const retain = values['retain-texts'];
 const retainDays = retain === undefined ? undefined : Number(/^(\d+)d$/.exec(retain)?.[1] ?? NaN);
 if (retainDays !== undefined && !(retainDays >= 1)) fail(`--retain-texts ${retain}: give a number of days such as 30d`);
+if (values.forward && !/^https?:\/\/[^/]/.test(values.forward))
+  fail(`--forward ${values.forward}: give the http(s) URL of the receiver (a Knative broker, say)`);
 const trustProxy = Number(values['trust-proxy']);
 if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
   fail(`--trust-proxy ${values['trust-proxy']}: give the number of proxies in front of the collector (0 to 10)`);
@@ -135,6 +138,7 @@ try {
     publicOrigins: values['public-origin'],
     trustProxy,
     retainTextsDays: retainDays,
+    forward: values.forward ? { url: values.forward } : undefined,
     hostTokens: {
       secret: jwtSecret,
       jwksUrl: values['jwks-url'],

@@ -11,6 +11,7 @@ import { HttpError, readBody, send, wellFormed } from './http.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createHostTokens, type HostTokenOptions } from './host-token.js';
+import { createForwarder, type ForwardOptions } from './forward.js';
 import { createValidator } from './validate.js';
 import { createSqliteStore, isPostgresUrl, type Classify, type QueueItem, type Store } from './store/index.js';
 import {
@@ -59,6 +60,8 @@ export interface CollectorOptions {
    * arrived (the events stay, so counts and aggregates do). Checked at start and hourly.
    */
   retainTextsDays?: number;
+  /** Sends each accepted event on to this URL (CloudEvents structured mode, retried; the queue survives restarts). */
+  forward?: ForwardOptions;
   /** The clock (ms since the epoch); tests move it. Default `Date.now`. */
   now?: () => number;
   /** Host tokens (JWT) from the host's own sign-in: verified when present, required with `require`. */
@@ -103,6 +106,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const validate = createValidator();
   const rate = createRateLimiter(rateLimit, { trustProxy: options.trustProxy });
   const hostTokens = createHostTokens(options.hostTokens);
+  const forwarder = options.forward ? createForwarder(store, options.forward, options.now) : undefined;
+  // Whatever an earlier run left in the queue goes out now.
+  forwarder?.kick();
   const moderation = options.moderation ?? {};
   const moderators = createModeratorAuth(
     moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
@@ -266,7 +272,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       });
       const problem = validate(event);
       if (problem) throw new HttpError(400, `invalid story: ${problem.field} ${problem.message}`, problem);
-      const [seq] = (await store.insert([event], classify)).seqs;
+      const [seq] = (await store.insert([event], classify, { forward: !!forwarder })).seqs;
+      forwarder?.kick();
       if (seq === null) throw new HttpError(409, 'this story is already stored');
       const item = await store.moderate(seq, 'approved', actor, 'publish', 'imported');
       return send(res, 201, forModerators(item!));
@@ -378,7 +385,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const data = e.data as { reactors?: string[]; events?: string[] };
         await store.forget({ reactors: data.reactors ?? [], events: data.events ?? [] });
       }
-    const stored = toStore.length ? (await store.insert(toStore, classify)).statuses : [];
+    const stored = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
+    forwarder?.kick();
     let nextStored = 0;
     const statuses = valid.map((e) => (e.type === EventTypes.deviceForget ? 'accepted' : stored[nextStored++]));
     for (const event of attention.splice(0)) {
@@ -567,6 +575,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   return Object.assign(handler, {
     store,
     retain,
-    close: () => (clearInterval(retention), notifier.close(), store.close()),
+    close: async () => {
+      clearInterval(retention);
+      notifier.close();
+      await forwarder?.close();
+      await store.close();
+    },
   });
 }

@@ -70,6 +70,11 @@ const MIGRATIONS = [
      n INTEGER NOT NULL,
      PRIMARY KEY (subject, reaction)
    )`,
+  `CREATE TABLE IF NOT EXISTS forward_queue (
+     seq BIGINT PRIMARY KEY,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at BIGINT NOT NULL
+   )`,
   `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];
 
@@ -120,7 +125,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
   const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);
 
-  async function insert(events: MutualEnvelope[], classify?: Classify): Promise<InsertResult> {
+  async function insert(
+    events: MutualEnvelope[],
+    classify?: Classify,
+    options?: { forward?: boolean },
+  ): Promise<InsertResult> {
     const client = await pool.connect();
     const receivedAt = new Date().toISOString();
     const statuses: ('accepted' | 'duplicate')[] = [];
@@ -138,6 +147,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         seqs.push(seq);
         if (seq === null) continue;
         if (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved) await react(client, e);
+        if (options?.forward)
+          await client.query(
+            'INSERT INTO forward_queue (seq, attempts, next_at) VALUES ($1, 0, 0) ON CONFLICT DO NOTHING',
+            [seq],
+          );
         const item = classify?.(e);
         if (item)
           await client.query(
@@ -331,6 +345,24 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         receivedAt: r.receivedAt,
         event: JSON.parse(r.envelope) as MutualEnvelope,
       }));
+    },
+    async forwardDue(now, limit) {
+      const rows = await query<{ seq: string; attempts: number; envelope: string }>(
+        `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq
+         WHERE q.next_at <= $1 ORDER BY q.seq LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        attempts: r.attempts,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      }));
+    },
+    async forwardDone(seq) {
+      await pool.query('DELETE FROM forward_queue WHERE seq = $1', [seq]);
+    },
+    async forwardLater(seq, nextAt) {
+      await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
     },
     async forget({ reactors, events }) {
       const client = await pool.connect();

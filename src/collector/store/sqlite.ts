@@ -101,6 +101,12 @@ export function createSqliteStore(file: string): Store {
       n INTEGER NOT NULL,
       PRIMARY KEY (subject, reaction)
     ) WITHOUT ROWID;
+    -- Accepted events waiting to be forwarded (--forward); survives a restart.
+    CREATE TABLE IF NOT EXISTS forward_queue (
+      seq INTEGER PRIMARY KEY,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_at INTEGER NOT NULL
+    );
     -- The audit log is never rewritten.
     CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -204,7 +210,16 @@ export function createSqliteStore(file: string): Store {
     const delta = active - (before?.active ?? 0);
     if (delta) addCount.run({ subject: key.subject, reaction: key.reaction, delta });
   };
-  const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify) => {
+  const enqueueForward = db.prepare(`INSERT OR IGNORE INTO forward_queue (seq, attempts, next_at) VALUES (?, 0, 0)`);
+  const forwardDueQuery = db.prepare(
+    `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq
+     WHERE q.next_at <= @now ORDER BY q.seq LIMIT @limit`,
+  );
+  const forwardDoneQuery = db.prepare(`DELETE FROM forward_queue WHERE seq = ?`);
+  const forwardLaterQuery = db.prepare(
+    `UPDATE forward_queue SET attempts = attempts + 1, next_at = @nextAt WHERE seq = @seq`,
+  );
+  const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, forward = false) => {
     const receivedAt = new Date().toISOString();
     let accepted = 0;
     const statuses: ('accepted' | 'duplicate')[] = [];
@@ -224,6 +239,7 @@ export function createSqliteStore(file: string): Store {
       statuses.push(changes ? 'accepted' : 'duplicate');
       seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
       if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved)) react(e);
+      if (changes && forward) enqueueForward.run(Number(inserted.lastInsertRowid));
       const item = changes ? classify?.(e) : null;
       if (item) {
         insertItem.run({
@@ -304,7 +320,15 @@ export function createSqliteStore(file: string): Store {
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
-    insert: (events, classify) => insertMany(events, classify),
+    insert: (events, classify, options) => insertMany(events, classify, !!options?.forward),
+    forwardDue: (now, limit) =>
+      (forwardDueQuery.all({ now, limit }) as { seq: number; attempts: number; envelope: string }[]).map((r) => ({
+        seq: r.seq,
+        attempts: r.attempts,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      })),
+    forwardDone: (seq) => void forwardDoneQuery.run(seq),
+    forwardLater: (seq, nextAt) => void forwardLaterQuery.run({ seq, nextAt }),
     queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
       const rows = queueQuery.all({

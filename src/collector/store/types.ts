@@ -47,7 +47,16 @@ export interface Store {
    * Inserts new events in one transaction; ids already stored (same source + id) are skipped. One
    * status per event, in order. `classify` makes member-written items enter moderation.
    */
-  insert(events: MutualEnvelope[], classify?: Classify): Promise<InsertResult>;
+  insert(events: MutualEnvelope[], classify?: Classify, options?: { forward?: boolean }): Promise<InsertResult>;
+  /**
+   * The forward queue (`--forward`): accepted events waiting to be sent on, in the same
+   * transaction as their insert, so the queue survives a restart. `due` gives those whose time has come.
+   */
+  forwardDue(now: number, limit: number): Promise<{ seq: number; attempts: number; event: MutualEnvelope }[]>;
+  /** Sent on: out of the queue. */
+  forwardDone(seq: number): Promise<void>;
+  /** Not sent yet: try again at `nextAt` (ms). */
+  forwardLater(seq: number, nextAt: number): Promise<void>;
   /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
   queue(query: {
     kind?: ItemKind;
