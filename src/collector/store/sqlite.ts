@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
-type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
+export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
 
 /** The database file cannot be used; `message` says why in one line (the CLI prints it and exits 2). */
 export class StoreOpenError extends Error {}
@@ -37,6 +38,8 @@ function open(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a power loss can lose the last commits (never corrupt the file); see README, "Durability".
     db.pragma('synchronous = NORMAL');
+    // Reads on the main thread and writes on the writer thread share the file: wait, never fail, on a lock.
+    db.pragma('busy_timeout = 5000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
@@ -52,7 +55,8 @@ function open(file: string): Database.Database {
   }
 }
 
-export function createSqliteStore(file: string): Store {
+/** The store over one connection, answering synchronously: the reader on the main thread, the writer in its thread. */
+export function createSyncSqliteStore(file: string): SyncStore {
   const db = open(file);
   const hadCounts = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reaction_counts'`).get();
   db.exec(`
@@ -407,11 +411,125 @@ export function createSqliteStore(file: string): Store {
     },
     close: () => void db.close(),
   };
-  // The same calls, as the async contract: SQLite answers at once (see README, "Durability" for what a write costs).
-  return Object.fromEntries(
-    Object.entries(sync).map(([name, fn]) => [
-      name,
-      (...args: unknown[]) => Promise.resolve((fn as (...a: unknown[]) => unknown)(...args)),
-    ]),
-  ) as unknown as Store;
+  return sync;
+}
+
+/** The calls that write: they run on the writer thread, one transaction per batch. */
+export const WRITES = ['insert', 'moderate', 'forget', 'redactTexts', 'forwardDone', 'forwardLater'] as const;
+
+export interface SqliteStoreOptions {
+  /**
+   * Where writes run: `worker` (default) — a worker thread with its own connection, so reading
+   * counts never waits behind a write; `inline` — on the calling thread.
+   */
+  writer?: 'worker' | 'inline';
+}
+
+/**
+ * The SQLite store: reads on the calling thread, writes on a worker thread (WAL lets both share
+ * the file). A member's GET for counts answers while batches are being stored.
+ */
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  const reader = createSyncSqliteStore(file); // creates and migrates the tables first
+  const writer = options.writer === 'inline' || file === ':memory:' ? reader : createWriter(file, reader);
+  const store = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const [name, fn] of Object.entries(reader))
+    store[name] = (...args) => Promise.resolve((fn as (...a: unknown[]) => unknown)(...args));
+  for (const name of WRITES) store[name] = (...args) => (writer as WriterLike)[name](...args);
+  store.close = async () => {
+    if (writer !== reader) await (writer as WriterLike).close();
+    reader.close();
+  };
+  return store as unknown as Store;
+}
+
+type WriterLike = Record<string, (...args: unknown[]) => Promise<unknown>> & { close(): Promise<void> };
+
+/**
+ * The writer thread. `classify` is a function and cannot cross threads: it runs here, and the
+ * thread gets each event's item. If the thread cannot start, writes run inline (said once).
+ */
+function createWriter(file: string, fallback: SyncStore): WriterLike {
+  const typescript = import.meta.url.endsWith('.ts');
+  const source = new URL(typescript ? './sqlite-writer.ts' : './sqlite-writer.js', import.meta.url);
+  let worker: Worker | null = null;
+  let failed = false;
+  const pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; call: [string, unknown[]] }
+  >();
+  let next = 0;
+  const inline = (method: string, args: unknown[]) => {
+    // An insert travels with its items decided; inline, they become the classify function again.
+    if (method === 'insert') {
+      const [events, items, opts] = args as [MutualEnvelope[], ReturnType<Classify>[], { forward?: boolean }];
+      args = [events, (e: MutualEnvelope) => items[events.indexOf(e)], opts];
+    }
+    return Promise.resolve((fallback as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args));
+  };
+  try {
+    // Run from TypeScript sources (tests, the dev server), the thread loads tsx first.
+    const entry = typescript
+      ? new URL(
+          `data:text/javascript,${encodeURIComponent(
+            `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register(); await import(${JSON.stringify(source.href)});`,
+          )}`,
+        )
+      : source;
+    worker = new Worker(entry, { workerData: { file } });
+    worker.on(
+      'message',
+      ({ id, result, error }: { id: number; result?: unknown; error?: { message: string; code?: string } }) => {
+        const call = pending.get(id);
+        if (!call) return;
+        pending.delete(id);
+        // Idle, the thread must not keep the process alive; busy, it must.
+        if (!pending.size) worker?.unref();
+        if (error) call.reject(Object.assign(new Error(error.message), { code: error.code }));
+        else call.resolve(result);
+      },
+    );
+    worker.on('error', (error) => {
+      if (!failed)
+        console.warn(`[mutual collector] the SQLite writer thread stopped (${error.message}); writing inline.`);
+      failed = true;
+      worker = null;
+      // What was on its way is written here instead (each call is one transaction, and inserts are idempotent).
+      for (const [id, call] of pending) {
+        pending.delete(id);
+        inline(...call.call).then(call.resolve, call.reject);
+      }
+    });
+    // After the listeners: adding a 'message' listener refs the thread again.
+    worker.unref();
+  } catch (error) {
+    console.warn(`[mutual collector] no SQLite writer thread (${(error as Error).message}); writing inline.`);
+    failed = true;
+  }
+  const call = (method: string, args: unknown[]): Promise<unknown> => {
+    if (failed || !worker) return inline(method, args);
+    return new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject, call: [method, args] });
+      worker!.ref();
+      worker!.postMessage({ id, method, args });
+    });
+  };
+  const writer = {} as WriterLike;
+  for (const name of WRITES)
+    writer[name] =
+      name === 'insert'
+        ? (events, classify, opts) =>
+            call('insert', [
+              events,
+              (events as MutualEnvelope[]).map((e) => (classify as Classify | undefined)?.(e) ?? null),
+              opts,
+            ])
+        : (...args) => call(name, args);
+  writer.close = async () => {
+    if (!worker) return;
+    await call('close', []);
+    await worker.terminate();
+  };
+  return writer;
 }
