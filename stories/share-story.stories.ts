@@ -44,5 +44,33 @@ export const Preview: Story = {
   },
 };
 
+/** Sent: the confirmation says a moderator reads it first; the delivery status follows. */
+export const Sent: Story = {
+  args: { endpoint: '/events', 'draft-id': 'storybook-sent' },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const el = canvasElement.querySelector('mutual-share-story')!;
+    const root = within(el.shadowRoot as unknown as HTMLElement);
+    await userEvent.type(root.getByLabelText('A title for your story'), 'Small steps');
+    await userEvent.type(root.getByLabelText('Your story'), 'One evening at a time.');
+    await userEvent.click(root.getByRole('checkbox'));
+    await userEvent.click(root.getByRole('button', { name: 'Send to the moderators' }));
+    await settled(canvasElement);
+    await expect(el.shadowRoot!.querySelector('#thanks')!.textContent).toBe('Thank you for sharing your story.');
+  },
+};
+
+/** Crisis language while writing: help lines appear, nothing is blocked. */
+export const CrisisLanguage: Story = {
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const el = canvasElement.querySelector('mutual-share-story')!;
+    const root = within(el.shadowRoot as unknown as HTMLElement);
+    await userEvent.type(root.getByLabelText('Your story'), 'Some nights I wanted to die.');
+    await settled(canvasElement);
+    await expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.toBeNull();
+  },
+};
+
 /** In Arabic, right to left. */
 export const Arabic: Story = { args: { locale: 'ar' } };

@@ -5,7 +5,7 @@ import '../src/story-feed/define.js';
 import type { MutualShareStory } from '../src/share-story/share-story.js';
 import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
 import { EventTypes } from '../src/core/envelope.js';
-import { buttonNamed, deepActive, emulateMedia, expectAxeClean } from './helpers/browser.js';
+import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
 import { moderateItem, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
 import { XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
@@ -101,6 +101,16 @@ describe('<mutual-share-story>', () => {
     await moderateItem((text) => text.includes('A peer texted me every night'), 'approve');
     const feed = await feedFor(tag);
     expect(cardHeadings(feed)).to.deep.equal(['The first winter']);
+    // Another person (another browser context: nothing shared with the writer) sees it too.
+    await peer.open(`/tests/helpers/feed-page.html?tag=${encodeURIComponent(tag)}`, { isolated: true });
+    try {
+      await until(
+        async () => JSON.stringify(await peer.eval<string[]>('headings()')) === '["The first winter"]',
+        'the story in a second browser context',
+      );
+    } finally {
+      await peer.close();
+    }
   });
 
   it('a rejected story never appears', async () => {

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/story-feed/define.js';
 import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { buttonNamed, deepActive, expectAxeClean } from './helpers/browser.js';
+import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
 import { approveItem, publishStory, uniqueSubject, until } from './helpers/collector.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -60,6 +60,72 @@ describe('<mutual-story-feed>', () => {
     await feed.querySelector<MutualStoryCard>('mutual-story-card')!.updateComplete;
     expect(article(feed.querySelector('mutual-story-card')!).getAttribute('aria-posinset')).to.equal('1');
   });
+
+  it('with infinite, the next pages load as the reader nears the end (the button stays for keyboards)', async () => {
+    const tag = uniqueSubject('infinite');
+    for (const n of [1, 2, 3, 4, 5, 6])
+      await publishStory({ id: `${tag}-${n}`, heading: `Story ${n}`, text: 'Words.', tags: [tag] });
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} page-size="2" infinite></mutual-story-feed>`,
+    );
+    // The reader scrolls; nobody clicks.
+    await until(() => {
+      root(feed).querySelector('.more')?.scrollIntoView();
+      return cards(feed).length === 6;
+    }, 'all six loaded without a click');
+    expect(cards(feed).map((c) => c.getAttribute('heading'))).to.deep.equal([
+      'Story 6',
+      'Story 5',
+      'Story 4',
+      'Story 3',
+      'Story 2',
+      'Story 1',
+    ]);
+    await until(() => root(feed).textContent!.includes('You’ve reached the end.'), 'the end');
+  });
+
+  it('offline: says so with a retry, and loads by itself when the connection is back', async () => {
+    const tag = uniqueSubject('offline');
+    await publishStory({ id: `${tag}-1`, heading: 'Back online', text: 'Words.', tags: [tag] });
+    await peer.open(`/tests/helpers/feed-page.html?tag=${encodeURIComponent(tag)}`);
+    try {
+      await until(async () => (await peer.eval<string[]>('headings()')).length === 1, 'loaded online');
+      await peer.setOffline(true);
+      await peer.eval(`mount(${JSON.stringify(tag)})`);
+      await until(async () => (await peer.eval<string>('footer()')).includes('You’re offline'), 'offline state');
+      expect(await peer.eval<string>('footer()')).to.contain('Try again');
+      await peer.setOffline(false);
+      await until(
+        async () => JSON.stringify(await peer.eval<string[]>('headings()')) === '["Back online"]',
+        'reloaded',
+      );
+    } finally {
+      await peer.setOffline(false);
+      await peer.close();
+    }
+  });
+
+  for (const [theme, locale, forced] of [
+    ['dark', 'en', false],
+    ['light', 'ar', false],
+    ['light', 'en', true],
+  ] as const) {
+    it(`is axe-clean with stories (${theme}, ${locale}${forced ? ', forced colours' : ''})`, async () => {
+      const tag = uniqueSubject('axe');
+      await publishThree(tag);
+      if (forced) await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+      try {
+        const feed = await fixture<MutualStoryFeed>(
+          html`<mutual-story-feed endpoint="/events" tag=${tag} theme=${theme} locale=${locale} page-size="2"></mutual-story-feed>`,
+        );
+        await loaded(feed);
+        await Promise.all(cards(feed).map((c) => c.updateComplete));
+        await expectAxeClean(feed);
+      } finally {
+        await emulateMedia([]);
+      }
+    });
+  }
 
   it('empty and error states say so, with a retry', async () => {
     const empty = await fixture<MutualStoryFeed>(

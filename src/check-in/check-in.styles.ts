@@ -40,19 +40,6 @@ export const checkInStyles = css`
     block-size: 1.1em;
     accent-color: var(--_color-accent);
   }
-  [part='topics'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs);
-  }
-  [part='topics'] button {
-    border-radius: var(--_radius-pill);
-  }
-  [part='topics'] button[aria-pressed='true'] {
-    background: var(--_color-accent-soft);
-    border-color: var(--_color-accent);
-    font-weight: 600;
-  }
   .field {
     display: grid;
     gap: var(--_space-xs);
@@ -76,11 +63,7 @@ export const checkInStyles = css`
     background: var(--_color-surface-muted);
   }
   @media (forced-colors: active) {
-    [part='base'] {
-      border-color: CanvasText;
-    }
-    [part='moods'] label:has(input:checked),
-    [part='topics'] button[aria-pressed='true'] {
+    [part='moods'] label:has(input:checked) {
       outline: 2px solid Highlight;
     }
   }

@@ -328,7 +328,7 @@ export class MutualCheckIn extends MutualElement {
         topics.length
           ? html`<div class="field" role="group" aria-labelledby="topics-label">
             <span id="topics-label">${this.t('checkin.topics')}</span>
-            <div part="topics">
+            <div part="topics" class="chips">
               ${topics.map((topic) => {
                 const key = topic.toLowerCase();
                 const on = this.draft.topics.includes(key);

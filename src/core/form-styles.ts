@@ -74,4 +74,23 @@ export const formStyles = css`
       color: ButtonFace;
     }
   }
+  /* Toggle chips (topics, tags): a row of pressed / not pressed buttons. */
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+  }
+  .chips button {
+    border-radius: var(--_radius-pill);
+  }
+  .chips button[aria-pressed='true'] {
+    background: var(--_color-accent-soft);
+    border-color: var(--_color-accent);
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .chips button[aria-pressed='true'] {
+      outline: 2px solid Highlight;
+    }
+  }
 `;

@@ -22,4 +22,9 @@ export const panelStyles = css`
   mutual-crisis-resources {
     --mutual-gap: 0px;
   }
+  @media (forced-colors: active) {
+    [part='base'] {
+      border-color: CanvasText;
+    }
+  }
 `;

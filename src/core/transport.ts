@@ -113,6 +113,8 @@ export class Transport extends EventTarget {
   private inflight = false;
   /** The events of the POST under way (it is `keepalive`: it outlives the page). */
   private sending = new Set<string>();
+  /** Whether that POST is small enough to be `keepalive` (browsers cap those at 64 KiB). */
+  private sendingOutlivesPage = false;
   /** Outcomes of sends made by other tabs of this site, for the events this tab is waiting on. */
   private readonly channel?: BroadcastChannel;
   private attempt = 0;
@@ -375,6 +377,7 @@ export class Transport extends EventTarget {
 
   private async post(batch: MutualEnvelope[]): Promise<Outcome> {
     const body = JSON.stringify(batch);
+    this.sendingOutlivesPage = body.length < KEEPALIVE_LIMIT;
     let res: Response;
     try {
       res = await fetch(this.url(), {
@@ -454,6 +457,14 @@ export class Transport extends EventTarget {
     // The endpoint is failing or the device is offline: the exit delivery would fail too, so the
     // events stay for the next visit. (Quick exit forces it: it forgets the device next.)
     if (!force && (this.attempt > 0 || !navigator.onLine)) return;
+    // A keepalive POST under way outlives the page: its events are handed over already. Marked
+    // like the rest, so the next visit does not send them again (its answer will never be read).
+    if (this.sendingOutlivesPage && !this.noTrace)
+      for (const id of this.sending)
+        if (!this.handedOff.has(id)) {
+          this.handedOff.add(id);
+          writeItem(`handed:${id}`, new Date().toISOString());
+        }
     let chunk: MutualEnvelope[] = [];
     const send = () => {
       // Handed to the browser, which delivers it after the page is gone: marked on the device,

@@ -36,19 +36,6 @@ export const shareStoryStyles = css`
   textarea#story-text {
     min-block-size: 12em;
   }
-  [part='chips'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs);
-  }
-  [part='chips'] button {
-    border-radius: var(--_radius-pill);
-  }
-  [part='chips'] button[aria-pressed='true'] {
-    background: var(--_color-accent-soft);
-    border-color: var(--_color-accent);
-    font-weight: 600;
-  }
   .own {
     display: flex;
     gap: var(--_space-xs);
@@ -57,13 +44,5 @@ export const shareStoryStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s);
-  }
-  @media (forced-colors: active) {
-    [part='base'] {
-      border-color: CanvasText;
-    }
-    [part='chips'] button[aria-pressed='true'] {
-      outline: 2px solid Highlight;
-    }
   }
 `;

@@ -196,7 +196,7 @@ export class MutualShareStory extends MutualElement {
       <legend>${legend}</legend>
       ${
         all.length
-          ? html`<div part="chips">
+          ? html`<div part="chips" class="chips">
             ${all.map((item) => {
               const on = chosen.some((c) => c.toLowerCase() === item.toLowerCase());
               return html`<button type="button" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggle(list, item)}>${item}</button>`;

@@ -13,7 +13,8 @@ declare global {
  * test runner's own connection: real offline mode (DevTools network emulation) and real reloads.
  */
 export const peer = {
-  open: (url: string) => executeServerCommand('mutual:peer-open', { url }),
+  open: (url: string, options: { isolated?: boolean } = {}) =>
+    executeServerCommand('mutual:peer-open', { url, ...options }),
   setOffline: (offline: boolean) => executeServerCommand('mutual:peer-network', { offline }),
   eval: <T>(expression: string) => executeServerCommand<T, { expression: string }>('mutual:peer-eval', { expression }),
   reload: () => executeServerCommand('mutual:peer-reload', {}),

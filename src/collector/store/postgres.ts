@@ -88,6 +88,11 @@ type ItemRow = {
   envelope: string;
 };
 const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedAt", e.received_at AS "receivedAt", e.envelope`;
+const toStored = (r: { seq: string; receivedAt: string; envelope: string }): StoredEvent => ({
+  seq: Number(r.seq),
+  receivedAt: r.receivedAt,
+  event: JSON.parse(r.envelope) as MutualEnvelope,
+});
 const toItem = (r: ItemRow): QueueItem => ({
   seq: Number(r.seq),
   kind: r.kind,
@@ -329,22 +334,14 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
          WHERE seq > $1 AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR type = $3) ORDER BY seq LIMIT $4`,
         [since, subject ?? null, type ?? null, limit],
       );
-      return rows.map((r): StoredEvent => ({
-        seq: Number(r.seq),
-        receivedAt: r.receivedAt,
-        event: JSON.parse(r.envelope) as MutualEnvelope,
-      }));
+      return rows.map(toStored);
     },
     async recent(type, limit) {
       const rows = await query<{ seq: string; receivedAt: string; envelope: string }>(
         `SELECT seq, received_at AS "receivedAt", envelope FROM events WHERE type = $1 ORDER BY seq DESC LIMIT $2`,
         [type, limit],
       );
-      return rows.map((r): StoredEvent => ({
-        seq: Number(r.seq),
-        receivedAt: r.receivedAt,
-        event: JSON.parse(r.envelope) as MutualEnvelope,
-      }));
+      return rows.map(toStored);
     },
     async forwardDue(now, limit) {
       const rows = await query<{ seq: string; attempts: number; envelope: string }>(

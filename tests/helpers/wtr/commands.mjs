@@ -22,7 +22,10 @@ export const mutualCommands = {
       return true;
     }
     if (command === 'mutual:peer-open') {
-      const peer = await page.browser().newPage();
+      // `isolated`: another browser context (no shared storage or cookies), like a second person.
+      const context = payload.isolated ? await page.browser().createBrowserContext() : null;
+      const peer = await (context ?? page.browser()).newPage();
+      peer.isolatedContext = context;
       peerPages.set(session.id, peer);
       // What the page printed, from its very first script (a page cannot hook that itself).
       peer.consoleMessages = [];
@@ -50,6 +53,7 @@ export const mutualCommands = {
     if (command === 'mutual:peer-close') {
       peerPages.delete(session.id);
       await peer.close();
+      await peer.isolatedContext?.close();
       return true;
     }
     return undefined;
