@@ -27,6 +27,21 @@ async function measure(kind) {
   const t0 = performance.now();
   if (kind === 'static') {
     root.innerHTML = staticHtml();
+  } else if (kind === 'feed') {
+    // The same 200 stories, published on the endpoint and loaded by <mutual-story-feed> (4 pages of 50).
+    const feed = document.createElement('mutual-story-feed');
+    feed.setAttribute('endpoint', '/events');
+    feed.setAttribute('tag', 'bench-feed');
+    feed.setAttribute('page-size', '50');
+    root.append(feed);
+    const cards = () => feed.shadowRoot?.querySelectorAll('mutual-story-card') ?? [];
+    while (cards().length < N) {
+      await new Promise((r) => setTimeout(r, 0));
+      const more = feed.shadowRoot?.querySelector('.more');
+      if (more && feed.shadowRoot.querySelector('[part="base"]').getAttribute('aria-busy') === 'false') more.click();
+    }
+    await Promise.all([...cards()].map((c) => c.updateComplete));
+    await Promise.all([...cards()].map((c) => c.shadowRoot.querySelector('mutual-me-too')?.updateComplete));
   } else {
     for (let i = 0; i < N; i++) {
       const card = document.createElement('mutual-story-card');
@@ -52,7 +67,7 @@ async function measure(kind) {
 window.measureOnce = measure;
 window.runBench = async () => {
   await customElements.whenDefined('mutual-story-card');
-  const results = { static: [], mutual: [] };
-  for (let i = 0; i < 7; i++) for (const kind of ['static', 'mutual']) results[kind].push(await measure(kind));
+  const results = { static: [], mutual: [], feed: [] };
+  for (let i = 0; i < 7; i++) for (const kind of ['static', 'mutual', 'feed']) results[kind].push(await measure(kind));
   return results;
 };
