@@ -129,18 +129,31 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
   const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);
+  /** Runs `work` in one transaction on one connection: committed, or rolled back on any error. */
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 
   async function insert(
     events: MutualEnvelope[],
     classify?: Classify,
     options?: { forward?: boolean },
   ): Promise<InsertResult> {
-    const client = await pool.connect();
     const receivedAt = new Date().toISOString();
     const statuses: ('accepted' | 'duplicate')[] = [];
     const seqs: (number | null)[] = [];
-    try {
-      await client.query('BEGIN');
+    await transaction(async (client) => {
       for (const e of events) {
         const { rows } = await client.query(
           `INSERT INTO events (id, source, type, subject, time, received_at, envelope)
@@ -164,13 +177,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
             [seq, item.kind, item.state, JSON.stringify(item.flags), item.flags.length ? 1 : 0, receivedAt],
           );
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     const accepted = statuses.filter((s) => s === 'accepted').length;
     return { accepted, duplicates: events.length - accepted, statuses, seqs };
   }
@@ -221,19 +228,14 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       )[0];
     },
     async moderate(seq, state, actor, action, reason) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      const found = await transaction(async (client) => {
         const at = new Date().toISOString();
-        const { rowCount } = await client.query('UPDATE items SET state = $1, updated_at = $2 WHERE seq = $3', [
+        const updated = await client.query('UPDATE items SET state = $1, updated_at = $2 WHERE seq = $3', [
           state,
           at,
           seq,
         ]);
-        if (!rowCount) {
-          await client.query('ROLLBACK');
-          return undefined;
-        }
+        if (!updated.rowCount) return false;
         await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
           at,
           actor,
@@ -241,15 +243,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
           seq,
           reason,
         ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-      return store.item(seq);
+        return true;
+      });
+      return found ? store.item(seq) : undefined;
     },
+
     async audit({ cursor = 0, limit }) {
       const rows = await query<AuditEntry & { seq: string; item: string }>(
         'SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2',
@@ -362,11 +360,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
     },
     async forget({ reactors, events }) {
-      const client = await pool.connect();
       let reactions = 0;
       let texts = 0;
-      try {
-        await client.query('BEGIN');
+      await transaction(async (client) => {
         for (const reactor of reactors) {
           const { rows } = await client.query(
             'DELETE FROM reactors WHERE reactor = $1 RETURNING subject, reaction, active',
@@ -402,13 +398,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
             0,
             `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
           ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
       return { reactions, texts };
     },
     async redactTexts(types, before) {
