@@ -66,7 +66,7 @@ export const CrisisLanguage: Story = {
     await settled(canvasElement);
     const el = canvasElement.querySelector('mutual-share-story')!;
     const root = within(el.shadowRoot as unknown as HTMLElement);
-    await userEvent.type(root.getByLabelText('Your story'), 'Some nights I wanted to die.');
+    await userEvent.type(root.getByLabelText('Your story'), 'Some nights I want to die.');
     await settled(canvasElement);
     await expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.toBeNull();
   },
