@@ -5,6 +5,7 @@ import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
 import { approveItem, publishStory, uniqueSubject, until } from './helpers/collector.js';
+import { createEnvelope, EventTypes } from '../src/core/envelope.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const cards = (feed: MutualStoryFeed) => [...root(feed).querySelectorAll<MutualStoryCard>('mutual-story-card')];
@@ -126,6 +127,35 @@ describe('<mutual-story-feed>', () => {
       }
     });
   }
+
+  it('responses come in pages: "More responses" adds the next ones, none twice', async () => {
+    const tag = uniqueSubject('paged');
+    await publishStory({ id: tag, heading: 'Many replies', text: 'A story many answered.', tags: [tag] });
+    const texts = Array.from({ length: 25 }, (_, i) => `Reply ${String(i + 1).padStart(2, '0')} — ${tag}`);
+    await fetch('/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(
+        texts.map((text) =>
+          createEnvelope(EventTypes.storyResponse, { text, storyId: tag }, { source: '/t', subject: tag }),
+        ),
+      ),
+    });
+    for (const text of texts) await approveItem(text);
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} no-trace></mutual-story-feed>`,
+    );
+    await loaded(feed);
+    const [card] = cards(feed);
+    await card.updateComplete;
+    buttonNamed(root(card), '25 peers responded').click();
+    const listed = () => [...root(card).querySelectorAll('#responses li p')].map((p) => p.textContent);
+    await until(() => listed().length === 20, 'the first page');
+    buttonNamed(root(card), 'More responses').click();
+    await until(() => listed().length === 25, 'the next page');
+    expect(listed()).to.deep.equal(texts);
+    expect(buttonNamed(root(card), 'More responses')).to.equal(undefined);
+  });
 
   it('empty and error states say so, with a retry', async () => {
     const empty = await fixture<MutualStoryFeed>(
