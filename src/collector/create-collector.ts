@@ -461,10 +461,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       });
       return send(res, 200, {
         story: responsesTo,
-        // A response whose text the retention period removed is no longer shown.
-        responses: items
-          .filter((i) => !i.event.data.redacted)
-          .map((i) => ({ id: i.event.id, text: itemText(i.event), time: i.event.time })),
+        responses: items.map((i) => ({ id: i.event.id, text: itemText(i.event), time: i.event.time })),
         next: items.length === limit ? String(items.at(-1)!.seq) : null,
       });
     }

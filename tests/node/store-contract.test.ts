@@ -123,6 +123,27 @@ for (const { name, place, connect } of stores) {
       }
     });
 
+    test('a response whose text retention removed is neither listed nor counted', async () => {
+      const store = await open();
+      try {
+        await store.insert(
+          ['kept', 'old'].map((text) => ev(EventTypes.storyResponse, { text, storyId: 'r' }, 'r')),
+          classify,
+        );
+        for (const item of (await store.queue({ limit: 10 })).items)
+          await store.moderate(item.seq, 'approved', 'm', 'approve', '');
+        const [old] = (await store.responses('r', { limit: 10 })).filter((i) => i.event.data.text === 'old');
+        assert.equal(await store.redactTexts([EventTypes.checkinSubmitted], '9999'), 0, 'other types untouched');
+        // Redact only the old one: pretend it arrived long ago by redacting everything, then check both go.
+        assert.equal(await store.redactTexts([EventTypes.storyResponse], '9999-12-31'), 2);
+        assert.deepEqual(await store.responses('r', { limit: 10 }), []);
+        assert.deepEqual(await store.responseCounts(['r']), {});
+        assert.ok(old, 'it was listed before');
+      } finally {
+        await store.close();
+      }
+    });
+
     test('published stories: newest first, tag / topic / exclude filters, cursor paging', async () => {
       const store = await open();
       try {

@@ -111,7 +111,10 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   url = parsed.href;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`schema "${schema}": use lowercase letters, digits and _`);
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Every connection works in the store's schema. (A SET on connect rather than a startup option:
+  // some servers, PGlite's socket server among them, ignore startup options.)
+  pool.on('connect', (client) => void client.query(`SET search_path TO ${schema}`).catch(() => {}));
   // A broken idle connection must not crash the collector; the next query gets a fresh one.
   pool.on('error', (error) => console.error('[mutual collector] PostgreSQL connection lost:', error.message));
   const migrate = await pool.connect();
@@ -119,6 +122,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     // One collector migrates at a time; the others wait, then find everything in place.
     await migrate.query('SELECT pg_advisory_lock(hashtext($1))', [`mutual-migrate:${schema}`]);
     await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migrate.query(`SET search_path TO ${schema}`);
     for (const sql of MIGRATIONS) await migrate.query(sql);
     const { rows } = await migrate.query('SELECT version FROM mutual_schema');
     if (!rows.length) await migrate.query('INSERT INTO mutual_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
@@ -290,13 +294,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     responses: (story, { cursor = 0, limit }) =>
       items(
         `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
-         WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = $1 AND i.seq > $2 ORDER BY i.seq LIMIT $3`,
+         WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = $1 AND i.seq > $2
+           AND e.envelope::json #> '{data,redacted}' IS NULL ORDER BY i.seq LIMIT $3`,
         [story, cursor, limit],
       ),
     async responseCounts(stories) {
       const rows = await query<{ story: string; n: string }>(
         `SELECT e.subject AS story, COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq
-         WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = ANY($1::text[]) GROUP BY e.subject`,
+         WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = ANY($1::text[])
+           AND e.envelope::json #> '{data,redacted}' IS NULL GROUP BY e.subject`,
         [stories],
       );
       return Object.fromEntries(rows.map((r) => [r.story, Number(r.n)]));

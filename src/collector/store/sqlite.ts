@@ -149,11 +149,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
   );
   const responsesQuery = db.prepare(
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
-     WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = @story AND i.seq > @cursor ORDER BY i.seq LIMIT @limit`,
+     WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = @story AND i.seq > @cursor
+       AND json_extract(e.envelope, '$.data.redacted') IS NULL ORDER BY i.seq LIMIT @limit`,
   );
   const responseCountQuery = db.prepare(
     `SELECT e.subject AS story, COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq
-     WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject IN (SELECT value FROM json_each(@stories)) GROUP BY e.subject`,
+     WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject IN (SELECT value FROM json_each(@stories))
+       AND json_extract(e.envelope, '$.data.redacted') IS NULL GROUP BY e.subject`,
   );
   const reportsQuery = db.prepare(
     `SELECT subject, json_extract(envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(received_at) AS latest

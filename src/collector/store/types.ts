@@ -91,9 +91,9 @@ export interface Store {
     topic?: string;
     exclude?: string[];
   }): Promise<QueueItem[]>;
-  /** Approved responses to a story, oldest first, after `cursor`. */
+  /** Approved responses to a story, oldest first, after `cursor`; not those whose text retention removed. */
   responses(story: string, query: { cursor?: number; limit: number }): Promise<QueueItem[]>;
-  /** Approved responses per story. */
+  /** Approved responses per story (still with their text). */
   responseCounts(stories: string[]): Promise<Record<string, number>>;
   /** Reports per story and reason. */
   reports(): Promise<{ subject: string; reason: string; n: number; latest: string }[]>;
