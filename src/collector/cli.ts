@@ -8,6 +8,25 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** `--db` as it may be printed: a PostgreSQL URL's password never is. */
+const shown = (db: string) => db.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:…@');
+
+/**
+ * Opens the store `--db` names, or fails in one line: a SQLite path that cannot be used, and a
+ * PostgreSQL server that is not reachable, refuses the password or lacks the database alike.
+ */
+async function openStoreOrFail(db: string) {
+  const { openStore } = await import('./store/index.js');
+  try {
+    return await openStore(db);
+  } catch (error) {
+    const { code, message } = error as Error & { code?: string };
+    return fail(
+      `--db ${shown(db)}: ${code === 'ERR_MODULE_NOT_FOUND' ? 'PostgreSQL needs the pg package: npm install pg' : message}`,
+    );
+  }
+}
+
 // `mutual-collector export --db … --format ndjson|csv`: the host's data, to stdout.
 if (process.argv[2] === 'export') {
   let args;
@@ -21,12 +40,7 @@ if (process.argv[2] === 'export') {
   }
   if (!['ndjson', 'csv'].includes(args.format)) fail(`--format ${args.format}: use ndjson or csv`);
   const { exportEvents } = await import('./export.js');
-  const { StoreOpenError, openStore } = await import('./store/index.js');
-  const store = await openStore(args.db).catch((error: Error) =>
-    fail(
-      `--db ${args.db.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:…@')}: ${error instanceof StoreOpenError ? error.message : error.message}`,
-    ),
-  );
+  const store = await openStoreOrFail(args.db);
   await exportEvents(store, args.format as 'ndjson' | 'csv', (chunk) => process.stdout.write(chunk));
   await store.close();
   process.exit(0);
@@ -119,45 +133,29 @@ const { createCollector } = await import('./create-collector.js').catch((error: 
 
 const { parseModeratorTokens } = await import('./moderation.js');
 const moderators = parseModeratorTokens(moderatorsFile ?? process.env.MUTUAL_MODERATOR_TOKENS);
-const { StoreOpenError, openStore } = await import('./store/index.js');
-// A PostgreSQL URL may hold a password: never printed.
-const shownDb = values.db.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:…@');
-let collector: ReturnType<typeof createCollector>;
-try {
-  const store = await openStore(values.db).catch((error: Error & { code?: string }) => {
-    if (error instanceof StoreOpenError) throw error;
-    // PostgreSQL: not reachable, wrong password, no such database — one line, never a stack trace.
-    throw new StoreOpenError(
-      error.code === 'ERR_MODULE_NOT_FOUND' ? 'PostgreSQL needs the pg package: npm install pg' : error.message,
-    );
-  });
-  collector = createCollector({
-    store,
-    path: values.path,
-    origins: values.origin,
-    publicOrigins: values['public-origin'],
-    trustProxy,
-    retainTextsDays: retainDays,
-    forward: values.forward ? { url: values.forward } : undefined,
-    hostTokens: {
-      secret: jwtSecret,
-      jwksUrl: values['jwks-url'],
-      audience: values['jwt-audience'],
-      require: values['require-token'],
-    },
-    allowListing: values.list,
-    moderation: {
-      postModerated: values['post-moderation'] as (typeof KINDS)[number][],
-      blockedWords,
-      moderators,
-      adminOrigins: values['admin-origin'],
-      notify: values.notify,
-    },
-  });
-} catch (error) {
-  if (error instanceof StoreOpenError) fail(`--db ${shownDb}: ${error.message}`);
-  throw error;
-}
+const collector = createCollector({
+  store: await openStoreOrFail(values.db),
+  path: values.path,
+  origins: values.origin,
+  publicOrigins: values['public-origin'],
+  trustProxy,
+  retainTextsDays: retainDays,
+  forward: values.forward ? { url: values.forward } : undefined,
+  hostTokens: {
+    secret: jwtSecret,
+    jwksUrl: values['jwks-url'],
+    audience: values['jwt-audience'],
+    require: values['require-token'],
+  },
+  allowListing: values.list,
+  moderation: {
+    postModerated: values['post-moderation'] as (typeof KINDS)[number][],
+    blockedWords,
+    moderators,
+    adminOrigins: values['admin-origin'],
+    notify: values.notify,
+  },
+});
 const { createCollectorServer } = await import('./server.js');
 const server = createCollectorServer(collector);
 server.on('error', (error: NodeJS.ErrnoException) =>
@@ -165,7 +163,7 @@ server.on('error', (error: NodeJS.ErrnoException) =>
 );
 server.listen(Number(values.port), values.host, () => {
   console.log(
-    `Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${shownDb}`,
+    `Mutual collector: http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${values.path} → ${shown(values.db)}`,
   );
   // Labels only: tokens are never printed.
   console.log(

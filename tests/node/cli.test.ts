@@ -30,6 +30,8 @@ test('a --db that is a directory, a text file, a device, or under a file', () =>
   expectOneLine(['--db', text, '--port', '0'], /is not a SQLite database/);
   expectOneLine(['--db', '/dev/null', '--port', '0'], /is not a regular file/);
   expectOneLine(['--db', join(text, 'events.db'), '--port', '0'], /part of its path is a file/);
+  // `export` opens the store the same way, with the same one-line answers.
+  expectOneLine(['export', '--db', dir], /--db .*: is a directory/);
 });
 
 test('a port in use, an unknown flag, a malformed origin', async () => {
