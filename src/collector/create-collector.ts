@@ -4,6 +4,7 @@ import {
   createEnvelope,
   EventTypes,
   Limits,
+  paragraphsOf,
   SINGLE_CONTENT_TYPE,
   type MutualEnvelope,
 } from '../core/envelope.js';
@@ -170,10 +171,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         published: item.updatedAt,
         tags: list(data.tags),
         contentWarning: list(data.contentWarning),
-        paragraphs: String(data.text ?? '')
-          .split(/\n\s*\n/)
-          .map((p) => p.trim())
-          .filter(Boolean),
+        paragraphs: paragraphsOf(String(data.text ?? '')),
         responses: responses[ids[n]] ?? 0,
         reactions: reactions[n],
       };

@@ -119,6 +119,17 @@ export function envelopeProblem(envelope: MutualEnvelope): { field: string; mess
   return null;
 }
 
+/**
+ * A story's text as the paragraphs its card shows: split at blank lines. The composer sends the
+ * text joined this way and the collector serves it split this way, so the preview is the card.
+ */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 /** The page's address as a CloudEvents `source`: a valid URI reference (`/forum/[thread]` → `/forum/%5Bthread%5D`). */
 export function pageSource(origin: string, pathname: string): string {
   return (

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ComposerController } from '../core/composer-controller.js';
 import { commaList } from '../core/config.js';
-import { EventTypes, Limits } from '../core/envelope.js';
+import { EventTypes, Limits, paragraphsOf } from '../core/envelope.js';
 import { formStyles } from '../core/form-styles.js';
 import { headingLevel } from '../core/heading.js';
 import { formatNumber } from '../core/i18n/index.js';
@@ -27,13 +27,6 @@ interface StoryDraft {
 const EMPTY: StoryDraft = { heading: '', text: '', author: '', warnings: [], tags: [], consent: false };
 const HEADING_LIMIT = 120;
 const AUTHOR_LIMIT = 60;
-
-/** A story's text as the paragraphs its card shows: split at blank lines. */
-export const paragraphsOf = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
 
 /**
  * @tag mutual-share-story
