@@ -320,7 +320,12 @@ export class Transport extends EventTarget {
   private async sendBatch(): Promise<void> {
     if (!this.noTrace) adoptOrphans(this);
     this.outbox.reload();
-    const batch = this.outbox.all().slice(0, this.batchLimit);
+    // Handed to the browser at page exit (a send that was waiting for the lock may still run in
+    // the leaving page): never posted a second time from here.
+    const batch = this.outbox
+      .all()
+      .filter((e) => !this.handedOff.has(e.id))
+      .slice(0, this.batchLimit);
     if (!batch.length) return;
     const ids = batch.map((e) => e.id);
     if (!navigator.onLine) {
