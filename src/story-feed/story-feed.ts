@@ -97,10 +97,15 @@ export class MutualStoryFeed extends MutualElement {
 
   protected override updated(): void {
     // The cards' places in the feed: the page's own first, then the loaded ones.
-    const size = this.next ? -1 : this.ownCards.length + this.stories.length;
+    const size = this.setSize;
     this.ownCards.forEach((card, index) => (card.feedPosition = { index, size }));
     const more = this.moreButton;
     if (this.infinite && more) this.nearEnd.observe(more);
+  }
+
+  /** `aria-setsize`: every card, or -1 (unknown) while more can be loaded. */
+  private get setSize(): number {
+    return this.next ? -1 : this.ownCards.length + this.stories.length;
   }
 
   private onSlotChange(e: Event): void {
@@ -172,7 +177,7 @@ export class MutualStoryFeed extends MutualElement {
   protected override render() {
     const level = headingLevel(this, this.headingLevel, 2);
     const own = this.ownCards.length;
-    const size = this.next ? -1 : own + this.stories.length;
+    const size = this.setSize;
     // An empty feed is no feed (ARIA requires articles in one); while loading, `aria-busy` says why.
     const isFeed = own + this.stories.length > 0 || this.status === 'loading';
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>
