@@ -16,6 +16,7 @@ import { checkInStyles } from './check-in.styles.js';
 import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
+import { DeviceKeys } from '../core/device-storage.js';
 
 const MOODS = [1, 2, 3, 4, 5] as const;
 const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
@@ -127,12 +128,12 @@ export class MutualCheckIn extends MutualElement {
       );
     }
     if (!this.hasUpdated || changed.has('checkInId')) {
-      if (this.entry.load(`draft:checkin:${this.checkInId}`)) {
+      if (this.entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
         this.step = 'give';
         this.crisisKept = this.crisisInDraft;
       }
-      this.encouragement.load(`draft:encourage:${this.checkInId}`);
-      this.tip.load(`draft:tip:${this.checkInId}`);
+      this.encouragement.load(DeviceKeys.draft('encourage', this.checkInId));
+      this.tip.load(DeviceKeys.draft('tip', this.checkInId));
     }
     if (this.draft !== this.syncedDraft || changed.has('required')) this.syncForm();
   }

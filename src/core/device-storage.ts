@@ -6,6 +6,20 @@
  */
 export const STORAGE_PREFIX = 'mutual:';
 
+/**
+ * The keys elements keep things under (after the prefix), in one place: "Forget me" reads them
+ * back to tell the endpoint what this device sent.
+ */
+const KEY_PREFIXES = { reactions: 'reactions:', myResponses: 'mine:responses:', draft: 'draft:' } as const;
+export const DeviceKeys = {
+  /** A reaction bar's pressed reactions and its reactor key for the subject. */
+  reactions: (subject: string) => KEY_PREFIXES.reactions + subject,
+  /** This device's own responses to a story, still waiting for review. */
+  myResponses: (story: string) => KEY_PREFIXES.myResponses + story,
+  /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
+  draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
+} as const;
+
 type Registry = typeof globalThis & { [k: symbol]: unknown };
 /** Shared by every copy of Mutual on the page, like the transports. */
 const state = ((globalThis as Registry)[Symbol.for('mutual.device')] ??= {
@@ -81,12 +95,12 @@ export function deviceFootprint(): { reactors: string[]; events: string[] } {
     } catch {
       continue;
     }
-    if (key.startsWith('reactions:')) {
+    if (key.startsWith(KEY_PREFIXES.reactions)) {
       const reactor = (value as { reactor?: unknown } | null)?.reactor;
       if (typeof reactor === 'string') reactors.add(reactor);
-    } else if (key.startsWith('mine:responses:') && Array.isArray(value)) {
+    } else if (key.startsWith(KEY_PREFIXES.myResponses) && Array.isArray(value)) {
       for (const r of value) if (typeof r?.id === 'string') events.add(r.id);
-    } else if (key.startsWith('draft:')) {
+    } else if (key.startsWith(KEY_PREFIXES.draft)) {
       const pending = (value as { pendingId?: unknown } | null)?.pendingId;
       if (typeof pending === 'string') events.add(pending);
     }

@@ -9,6 +9,7 @@ import { warnOnce } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
+import { DeviceKeys } from '../core/device-storage.js';
 
 /** What this device has pressed (`active`) and what the endpoint already has from it (`sent`). */
 interface Remembered {
@@ -111,7 +112,7 @@ export class MutualMeToo extends MutualElement {
           `<mutual-me-too>: subject is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`,
           this,
         );
-      this.remembered = (this.subject && this.storage.recall<Remembered>(`reactions:${this.subject}`)) || {
+      this.remembered = (this.subject && this.storage.recall<Remembered>(DeviceKeys.reactions(this.subject))) || {
         active: [],
         sent: [],
       };
@@ -183,7 +184,7 @@ export class MutualMeToo extends MutualElement {
       ...this.remembered,
       active: active ? [...others, def.name] : others,
     };
-    this.storage.remember(`reactions:${this.subject}`, this.remembered);
+    this.storage.remember(DeviceKeys.reactions(this.subject), this.remembered);
     const text = this.countText(this.countOf(def.name));
     this.announcement = text
       ? this.i18n.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! })
@@ -216,7 +217,7 @@ export class MutualMeToo extends MutualElement {
     }
     if (nowSent.size !== sent.length || [...nowSent].some((n) => !sent.includes(n))) {
       this.remembered = { active, sent: [...nowSent], reactor };
-      this.storage.remember(`reactions:${subject}`, this.remembered);
+      this.storage.remember(DeviceKeys.reactions(subject), this.remembered);
     }
   };
 
@@ -235,7 +236,7 @@ export class MutualMeToo extends MutualElement {
       ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name), reactor }
       : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])], reactor };
     this.storage.remember(
-      `reactions:${subject}`,
+      DeviceKeys.reactions(subject),
       this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,
     );
     const def = this.defs.find((d) => d.name === name);

@@ -15,6 +15,7 @@ import { MutualElement } from '../internal/mutual-element.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
 import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
+import { DeviceKeys } from '../core/device-storage.js';
 
 interface StoryDraft {
   heading: string;
@@ -94,7 +95,7 @@ export class MutualShareStory extends MutualElement {
       this.limit = Limits.stringLength;
     }
     if (!this.hasUpdated || changed.has('draftId')) {
-      if (this.story.load(`draft:story:${this.draftId}`)) this.step = 'sent';
+      if (this.story.load(DeviceKeys.draft('story', this.draftId))) this.step = 'sent';
     }
   }
 

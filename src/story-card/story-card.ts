@@ -18,6 +18,7 @@ import { REPORT_REASONS, renderComposer, renderReportDialog, renderResponses, re
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
+import { DeviceKeys } from '../core/device-storage.js';
 
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
@@ -239,7 +240,9 @@ export class MutualStoryCard extends MutualElement {
           '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.',
           this,
         );
-      if (this.response.load(this.storyId && `draft:response:${this.storyId}`)) this.composerOpen = true;
+      if (this.response.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
+      this.pending =
+        (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
       warnOnce(
@@ -302,17 +305,15 @@ export class MutualStoryCard extends MutualElement {
     if (!this.storyId || this.response.nudged(() => this.sendResponse())) return;
     const envelope = this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
     // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
-    if (envelope)
-      this.storage.remember(this.pendingKey, [...this.pending, { id: envelope.id, text, time: envelope.time }]);
+    if (envelope) this.keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
   }
 
-  private get pendingKey(): string {
-    return `mine:responses:${this.storyId}`;
-  }
+  /** This device's own responses that no moderator has approved yet (kept on the device, read once per story). */
+  @state() private pending: PublishedResponse[] = [];
 
-  /** This device's own responses to the story that no moderator has approved yet. */
-  private get pending(): PublishedResponse[] {
-    return (this.storyId && this.storage.recall<PublishedResponse[]>(this.pendingKey)) || [];
+  private keepPending(list: PublishedResponse[]): void {
+    this.pending = list;
+    if (this.storyId) this.storage.remember(DeviceKeys.myResponses(this.storyId), list.length ? list : undefined);
   }
 
   private async toggleResponses(): Promise<void> {
@@ -328,12 +329,8 @@ export class MutualStoryCard extends MutualElement {
       const page = await transport.getResponses(this.storyId, this.responsePage.next ?? undefined);
       this.responsePage = { list: [...this.responsePage.list, ...page.responses], next: page.next, error: false };
       const approved = new Set(this.responsePage.list.map((r) => r.id));
-      const pending = this.pending;
-      if (pending.some((r) => approved.has(r.id)))
-        this.storage.remember(
-          this.pendingKey,
-          pending.filter((r) => !approved.has(r.id)),
-        );
+      if (this.pending.some((r) => approved.has(r.id)))
+        this.keepPending(this.pending.filter((r) => !approved.has(r.id)));
     } catch {
       this.responsePage = { ...this.responsePage, error: true };
     }
