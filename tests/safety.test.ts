@@ -149,7 +149,7 @@ describe('<mutual-quick-exit>', () => {
     }
     const warnings = await captureWarnings(async () => {
       const el = await create({ href: 'javascript:alert(1)' });
-      expect((el as unknown as { target(): string }).target()).to.equal('https://www.google.com/search?q=weather');
+      expect(el.destination).to.equal('https://www.google.com/search?q=weather');
       el.remove();
     });
     expect(warnings).to.have.length(1);

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/all.js';
+import type { MutualQuickExit } from '../src/quick-exit/quick-exit.js';
 import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
 declare global {
@@ -144,7 +145,7 @@ describe('security: an XSS corpus in every attribute, slot and text field', () =
       document.body.append(exit);
       await settle(exit);
       expectNoMarkup(exit, p);
-      const target = (exit as unknown as { target(): string }).target();
+      const target = (exit as MutualQuickExit).destination;
       expect(new URL(target).protocol).to.match(/^https?:$/);
       exit.remove();
     }

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { commaList, parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { formatNumber } from '../core/i18n/index.js';
@@ -50,46 +49,64 @@ export class MutualCheckIn extends MutualElement {
   static override styles = [...MutualElement.styles, formStyles, panelStyles, checkInStyles];
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
+  static override properties = {
+    checkInId: { attribute: 'check-in-id' },
+    topics: {},
+    peerMessages: { attribute: 'peer-messages' },
+    participant: {},
+    limit: { type: Number },
+    name: {},
+    required: { type: Boolean },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    region: {},
+    step: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    giveError: { state: true, attribute: false },
+    tipConsent: { state: true, attribute: false },
+    peerMessage: { state: true, attribute: false },
+    crisisKept: { state: true, attribute: false },
+  };
+
   /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */
-  @property({ attribute: 'check-in-id' }) checkInId = 'check-in';
+  checkInId = 'check-in';
   /** Comma list of topic chips: built-ins `sleep, cravings, work, family, loneliness, health`, or your own words. */
-  @property() topics?: string;
+  topics?: string;
   /**
    * JSON list of short encouragements from other peers; one is shown after checking in. Without it,
    * recent encouragements are fetched from the endpoint (`GET ?peer-messages=`).
    */
-  @property({ attribute: 'peer-messages' }) peerMessages?: string;
+  peerMessages?: string;
   /** Your own pseudonymous id for continuity; without it nothing identifies the person. */
-  @property() participant?: string;
+  participant?: string;
   /** Longest text per field, in characters. */
-  @property({ type: Number }) limit = 1000;
+  limit = 1000;
   /** Form field name inside a host `<form>` (fields are submitted as `name-mood`, `name-hard`, …). */
-  @property() name = 'check-in';
+  name = 'check-in';
   /** Inside a host `<form>`: a mood must be chosen before the form submits. */
-  @property({ type: Boolean }) required = false;
+  required = false;
   /** Level of the check-in's headings (2–6), to fit the host page's outline; its help lines sit one below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Region for crisis help lines, as an ISO 3166 code (`GB`, `MX`); else the provider's, else the locale's. */
-  @property() region?: string;
+  region?: string;
 
   /** What is being written; kept on the device until the endpoint acknowledges the check-in. */
-  private readonly entry = this.composer<Draft>(EMPTY, (value) => ({ hard: value.hard, helped: value.helped }));
+  readonly #entry = this.#composer<Draft>(EMPTY, (value) => ({ hard: value.hard, helped: value.helped }));
   /** The give-back step's two texts, each kept until acknowledged too. */
-  private readonly encouragement = this.composer({ text: '' }, (value) => ({ encourage: value.text }), 280);
-  private readonly tip = this.composer({ text: '' }, (value) => ({ tip: value.text }));
-  @state() private step: 'form' | 'give' | 'done' = 'form';
-  @state() private errors: { mood?: boolean; hard?: number; helped?: number } = {};
+  readonly #encouragement = this.#composer({ text: '' }, (value) => ({ encourage: value.text }), 280);
+  readonly #tip = this.#composer({ text: '' }, (value) => ({ tip: value.text }));
+  private step: 'form' | 'give' | 'done' = 'form';
+  private errors: { mood?: boolean; hard?: number; helped?: number } = {};
   /** The give-back step's message under one of its fields. */
-  @state() private giveError?: { field: 'encourage' | 'tip'; key: MessageKey };
-  @state() private tipConsent = false;
-  @state() private peerMessage = '';
-  private readonly internals = this.attachInternals();
-  private crisisSent = false;
+  private giveError?: { field: 'encourage' | 'tip'; key: MessageKey };
+  private tipConsent = false;
+  private peerMessage = '';
+  readonly #internals = this.attachInternals();
+  #crisisSent = false;
   /** The help lines that were on screen when the check-in was sent stay on every later step. */
-  @state() private crisisKept = false;
-  private fetchedMessages?: Promise<string[]>;
+  private crisisKept = false;
+  #fetchedMessages?: Promise<string[]>;
 
-  private composer<T extends object>(empty: T, texts: (value: T) => Record<string, string>, limit?: number) {
+  #composer<T extends object>(empty: T, texts: (value: T) => Record<string, string>, limit?: number) {
     return new ComposerController<T>(this, {
       delivery: this.sender,
       storage: this.storage,
@@ -102,13 +119,13 @@ export class MutualCheckIn extends MutualElement {
     });
   }
 
-  private get draft(): Draft {
-    return this.entry.value;
+  get #draft(): Draft {
+    return this.#entry.value;
   }
 
   /** The host `<form>` this check-in belongs to, if any: then the form submits it and no events are sent. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -128,49 +145,49 @@ export class MutualCheckIn extends MutualElement {
       );
     }
     if (!this.hasUpdated || changed.has('checkInId')) {
-      if (this.entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
+      if (this.#entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
         this.step = 'give';
-        this.crisisKept = this.crisisInDraft;
+        this.crisisKept = this.#crisisInDraft;
       }
-      this.encouragement.load(DeviceKeys.draft('encourage', this.checkInId));
-      this.tip.load(DeviceKeys.draft('tip', this.checkInId));
+      this.#encouragement.load(DeviceKeys.draft('encourage', this.checkInId));
+      this.#tip.load(DeviceKeys.draft('tip', this.checkInId));
     }
-    if (this.draft !== this.syncedDraft || changed.has('required')) this.syncForm();
+    if (this.#draft !== this.#syncedDraft || changed.has('required')) this.#syncForm();
   }
 
   protected override updated(): void {
-    if (this.crisisVisible && !this.crisisSent && !this.form) {
-      this.crisisSent = true;
+    if (this.#crisisVisible && !this.#crisisSent && !this.form) {
+      this.#crisisSent = true;
       this.sender.send(
         EventTypes.checkinCrisisShown,
-        { trigger: this.draft.mood === 1 ? 'mood' : 'text' },
+        { trigger: this.#draft.mood === 1 ? 'mood' : 'text' },
         { subject: this.checkInId },
       );
     }
   }
 
-  private get crisisInDraft(): boolean {
-    return this.draft.mood === 1 || this.entry.crisis;
+  get #crisisInDraft(): boolean {
+    return this.#draft.mood === 1 || this.#entry.crisis;
   }
 
-  private get crisisVisible(): boolean {
-    return this.step === 'form' ? this.crisisInDraft : this.crisisKept;
+  get #crisisVisible(): boolean {
+    return this.step === 'form' ? this.#crisisInDraft : this.crisisKept;
   }
 
-  private syncedDraft?: Draft;
-  private syncForm(): void {
-    this.syncedDraft = this.draft;
-    const { mood, hard, helped, topics } = this.draft;
+  #syncedDraft?: Draft;
+  #syncForm(): void {
+    this.#syncedDraft = this.#draft;
+    const { mood, hard, helped, topics } = this.#draft;
     const data = new FormData();
     if (mood) data.append(`${this.name}-mood`, String(mood));
     topics.forEach((t) => data.append(`${this.name}-topics`, t));
     if (hard) data.append(`${this.name}-hard`, hard);
     if (helped) data.append(`${this.name}-helped`, helped);
-    this.internals.setFormValue(data);
+    this.#internals.setFormValue(data);
     const anchor = this.renderRoot?.querySelector?.('input[name="mood"]') as HTMLElement | null;
     if (this.required && !mood)
-      this.internals.setValidity({ valueMissing: true }, this.i18n.t('checkin.mood-required'), anchor ?? undefined);
-    else this.internals.setValidity({});
+      this.#internals.setValidity({ valueMissing: true }, this.i18n.t('checkin.mood-required'), anchor ?? undefined);
+    else this.#internals.setValidity({});
   }
 
   formResetCallback(): void {
@@ -178,65 +195,65 @@ export class MutualCheckIn extends MutualElement {
   }
 
   private update$(patch: Partial<Draft>): void {
-    this.entry.set({ ...this.draft, ...patch });
+    this.#entry.set({ ...this.#draft, ...patch });
     this.errors = {};
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** Empties the form and removes the draft from the device. */
   clear(): void {
-    for (const composer of [this.entry, this.encouragement, this.tip]) composer.clear();
+    for (const composer of [this.#entry, this.#encouragement, this.#tip]) composer.clear();
     this.errors = {};
     this.giveError = undefined;
     this.tipConsent = false;
     this.step = 'form';
-    this.crisisSent = false;
+    this.#crisisSent = false;
     this.crisisKept = false;
   }
 
   /** "Check in again": a fresh form, focus on its heading. */
-  private again(): void {
+  #again(): void {
     this.clear();
     this.focusAfterUpdate('#title');
   }
 
-  private submit(e: Event): void {
+  #submit(e: Event): void {
     e.preventDefault();
-    this.send();
+    this.#send();
   }
 
-  private send(): void {
-    const { mood, hard, helped, topics } = this.draft;
-    this.errors = { mood: !mood, hard: this.overBy('hard'), helped: this.overBy('helped') };
+  #send(): void {
+    const { mood, hard, helped, topics } = this.#draft;
+    this.errors = { mood: !mood, hard: this.#overBy('hard'), helped: this.#overBy('helped') };
     if (!mood) return this.focusAfterUpdate('input[name="mood"]');
-    const over = this.entry.overField;
+    const over = this.#entry.overField;
     if (over) return this.focusAfterUpdate(`#${over}`);
-    if (this.entry.nudged(() => this.send())) return;
+    if (this.#entry.nudged(() => this.#send())) return;
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
-    this.entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
-    void this.choosePeerMessage();
-    this.crisisKept = this.crisisInDraft;
+    this.#entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
+    void this.#choosePeerMessage();
+    this.crisisKept = this.#crisisInDraft;
     // What helped may be worth sharing as a tip: offered, never sent without consent.
-    if (!this.tip.value.text) this.tip.value = { text: helped };
+    if (!this.#tip.value.text) this.#tip.value = { text: helped };
     this.step = 'give';
     this.focusAfterUpdate('#thanks');
   }
 
-  private overBy(field: 'hard' | 'helped'): number | undefined {
-    const over = this.entry.overBy(field);
+  #overBy(field: 'hard' | 'helped'): number | undefined {
+    const over = this.#entry.overBy(field);
     return over > 0 ? over : undefined;
   }
 
   /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
-  private async choosePeerMessage(): Promise<void> {
+  async #choosePeerMessage(): Promise<void> {
     const given = parseJsonAttribute<unknown[]>(this, 'peer-messages', this.peerMessages, 'array');
     let texts = (given ?? [])
       .map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text))
       .filter((m): m is string => typeof m === 'string' && !!m.trim());
-    const transport = this.sender.transport;
-    if (!given && transport) {
-      texts = await (this.fetchedMessages ??= transport.getPeerMessages().catch((error: Error) => {
+    const reader = this.sender.reader;
+    if (!given && reader) {
+      texts = await (this.#fetchedMessages ??= reader.getPeerMessages().catch((error: Error) => {
         warnOnce(
           'peer-messages',
           `<mutual-check-in>: could not load encouragements from peers (${error.message}).`,
@@ -249,8 +266,8 @@ export class MutualCheckIn extends MutualElement {
   }
 
   /** Sends the encouragement or the tip from the give-back step (the tip only with consent). */
-  private give(field: 'encourage' | 'tip'): void {
-    const composer = field === 'tip' ? this.tip : this.encouragement;
+  #give(field: 'encourage' | 'tip'): void {
+    const composer = field === 'tip' ? this.#tip : this.#encouragement;
     const text = composer.value.text.trim();
     this.giveError = !text
       ? { field, key: 'checkin.give-empty' }
@@ -259,7 +276,7 @@ export class MutualCheckIn extends MutualElement {
         : undefined;
     if (this.giveError)
       return this.focusAfterUpdate(this.giveError.key === 'checkin.give-empty' ? `#${field}` : '#tip-consent');
-    if (composer.nudged(() => this.give(field))) return;
+    if (composer.nudged(() => this.#give(field))) return;
     const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
     composer.send(type, { text }, this.checkInId);
     this.step = 'done';
@@ -267,39 +284,39 @@ export class MutualCheckIn extends MutualElement {
   }
 
   /** After a refused send: back to the form, with everything as it was written. */
-  private backToForm(): void {
+  #backToForm(): void {
     this.step = 'form';
-    this.entry.state = 'idle';
+    this.#entry.state = 'idle';
     this.focusAfterUpdate('#title');
   }
 
   /** "Skip for now": what was started in the give-back step is let go. */
-  private skip(): void {
-    this.encouragement.clear();
-    this.tip.clear();
+  #skip(): void {
+    this.#encouragement.clear();
+    this.#tip.clear();
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
+  #t(key: MessageKey, params?: Record<string, string | number>): string {
     return this.i18n.t(key, params);
   }
 
-  private renderText(field: 'hard' | 'helped') {
+  #renderText(field: 'hard' | 'helped') {
     const over = this.errors[field];
-    const value = this.draft[field];
+    const value = this.#draft[field];
     const locale = this.i18n.locale;
     return html`<div class="field">
-      <label for=${field}>${this.t(`checkin.${field}`)}</label>
+      <label for=${field}>${this.#t(`checkin.${field}`)}</label>
       <textarea id=${field} .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
         @input=${(e: Event) => this.update$({ [field]: (e.target as HTMLTextAreaElement).value })}></textarea>
-      <p class=${value.length > this.limit ? 'hint over' : 'hint'} id="${field}-count">${this.t('checkin.count', { count: formatNumber(locale, value.length), limit: formatNumber(locale, this.limit) })}</p>
-      ${over ? html`<p class="error" id="${field}-error">${this.t('checkin.over', { count: over })}</p>` : nothing}
+      <p class=${value.length > this.limit ? 'hint over' : 'hint'} id="${field}-count">${this.#t('checkin.count', { count: formatNumber(locale, value.length), limit: formatNumber(locale, this.limit) })}</p>
+      ${over ? html`<p class="error" id="${field}-error">${this.#t('checkin.over', { count: over })}</p>` : nothing}
     </div>`;
   }
 
   /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
-  private get offeredTopics(): string[] {
+  get #offeredTopics(): string[] {
     const all = commaList(this.topics).map((topic) => topic.slice(0, Limits.listItemLength));
     if (all.length > Limits.listItems)
       warnOnce(
@@ -310,67 +327,67 @@ export class MutualCheckIn extends MutualElement {
     return all.slice(0, Limits.listItems);
   }
 
-  private renderForm() {
-    const topics = this.offeredTopics;
+  #renderForm() {
+    const topics = this.#offeredTopics;
     const inForm = !!this.form;
-    return html`<form part="base" novalidate @submit=${this.submit} aria-labelledby="title">
-      <div class="heading" role="heading" aria-level=${this.level} id="title" tabindex="-1">${this.t('checkin.title')}</div>
+    return html`<form part="base" novalidate @submit=${this.#submit} aria-labelledby="title">
+      <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${this.#t('checkin.title')}</div>
       <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${this.errors.mood ? 'true' : 'false'} aria-describedby=${this.errors.mood ? 'mood-error' : nothing}>
-        <legend>${this.t('checkin.mood-legend')}</legend>
+        <legend>${this.#t('checkin.mood-legend')}</legend>
         ${MOODS.map(
           (m) =>
-            html`<label><input type="radio" name="mood" value=${m} .checked=${this.draft.mood === m} @change=${() => this.update$({ mood: m })} />${this.t(`checkin.mood.${m}` as MessageKey)}</label>`,
+            html`<label><input type="radio" name="mood" value=${m} .checked=${this.#draft.mood === m} @change=${() => this.update$({ mood: m })} />${this.#t(`checkin.mood.${m}` as MessageKey)}</label>`,
         )}
       </fieldset>
-      ${this.errors.mood ? html`<p class="error" id="mood-error">${this.t('checkin.mood-required')}</p>` : nothing}
-      ${this.renderCrisis()}
-      ${this.renderText('hard')} ${this.renderText('helped')}
+      ${this.errors.mood ? html`<p class="error" id="mood-error">${this.#t('checkin.mood-required')}</p>` : nothing}
+      ${this.#renderCrisis()}
+      ${this.#renderText('hard')} ${this.#renderText('helped')}
       ${
         topics.length
           ? html`<div class="field" role="group" aria-labelledby="topics-label">
-            <span id="topics-label">${this.t('checkin.topics')}</span>
+            <span id="topics-label">${this.#t('checkin.topics')}</span>
             <div part="topics" class="chips">
               ${topics.map((topic) => {
                 const key = topic.toLowerCase();
-                const on = this.draft.topics.includes(key);
-                const label = KNOWN_TOPICS.includes(key) ? this.t(`checkin.topic.${key}` as MessageKey) : topic;
+                const on = this.#draft.topics.includes(key);
+                const label = KNOWN_TOPICS.includes(key) ? this.#t(`checkin.topic.${key}` as MessageKey) : topic;
                 return html`<button type="button" aria-pressed=${on ? 'true' : 'false'}
-                  @click=${() => this.update$({ topics: on ? this.draft.topics.filter((x) => x !== key) : [...this.draft.topics, key] })}>${label}</button>`;
+                  @click=${() => this.update$({ topics: on ? this.#draft.topics.filter((x) => x !== key) : [...this.#draft.topics, key] })}>${label}</button>`;
               })}
             </div>
           </div>`
           : nothing
       }
       ${
-        this.entry.nudge.length
+        this.#entry.nudge.length
           ? renderNudge(
-              this.entry.nudge,
+              this.#entry.nudge,
               this.i18n.t.bind(this.i18n),
-              () => this.entry.edit(),
-              () => this.entry.sendAnyway(),
+              () => this.#entry.edit(),
+              () => this.#entry.sendAnyway(),
             )
           : nothing
       }
       ${
         inForm
           ? nothing
-          : html`<p class="hint">${this.t('checkin.privacy')} ${this.entry.keeping}</p>
+          : html`<p class="hint">${this.#t('checkin.privacy')} ${this.#entry.keeping}</p>
             <div part="actions">
-              <button type="submit" class="primary">${this.t('checkin.submit')}</button>
-              <button type="button" @click=${() => this.clear()}>${this.t('checkin.clear')}</button>
+              <button type="submit" class="primary">${this.#t('checkin.submit')}</button>
+              <button type="button" @click=${() => this.clear()}>${this.#t('checkin.clear')}</button>
             </div>`
       }
     </form>`;
   }
 
-  private get level(): number {
+  get #level(): number {
     return headingLevel(this, this.headingLevel, 2);
   }
 
   /** Help lines, one heading level below the check-in's. */
-  private renderCrisis() {
-    return this.crisisVisible
-      ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.level + 1)}></mutual-crisis-resources>`
+  #renderCrisis() {
+    return this.#crisisVisible
+      ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.#level + 1)}></mutual-crisis-resources>`
       : nothing;
   }
 
@@ -378,27 +395,27 @@ export class MutualCheckIn extends MutualElement {
     const t = this.i18n.t.bind(this.i18n);
     const body =
       this.step === 'form'
-        ? this.renderForm()
+        ? this.#renderForm()
         : renderGiveBack({
             t,
-            level: this.level,
+            level: this.#level,
             done: this.step === 'done',
-            crisis: this.renderCrisis(),
-            entry: this.entry,
+            crisis: this.#renderCrisis(),
+            entry: this.#entry,
             peerMessage: this.peerMessage,
-            encouragement: this.encouragement,
-            tip: this.tip,
+            encouragement: this.#encouragement,
+            tip: this.#tip,
             tipConsent: this.tipConsent,
             error: this.giveError && { field: this.giveError.field, text: t(this.giveError.key) },
             input: (field, text) => {
-              (field === 'tip' ? this.tip : this.encouragement).set({ text });
+              (field === 'tip' ? this.#tip : this.#encouragement).set({ text });
               this.giveError = undefined;
             },
             consent: (on) => ((this.tipConsent = on), (this.giveError = undefined)),
-            give: (field) => this.give(field),
-            skip: () => this.skip(),
-            back: () => this.backToForm(),
-            again: () => this.again(),
+            give: (field) => this.#give(field),
+            skip: () => this.#skip(),
+            back: () => this.#backToForm(),
+            again: () => this.#again(),
           });
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${body}</div>`;
   }

@@ -1,5 +1,4 @@
 import { html, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { headingLevel } from '../core/heading.js';
 import { formatNumber } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
@@ -31,31 +30,40 @@ export class MutualCommunityPulse extends MutualElement {
   static override messages = pulseMessages;
   static override styles = [...MutualElement.styles, panelStyles, communityPulseStyles];
 
+  static override properties = {
+    token: { attribute: false },
+    days: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    data: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    reason: { state: true, attribute: false },
+  };
+
   /** The moderator token (property only). */
-  @property({ attribute: false }) token?: string;
+  token?: string;
   /** How many days, up to 90. */
-  @property({ type: Number }) days = 30;
+  days = 30;
   /** Level of the heading (2–6); each chart's title sits one below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private data: PulseDay[] = [];
-  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() private reason = '';
+  private data: PulseDay[] = [];
+  private status: 'loading' | 'ready' | 'error' = 'loading';
+  private reason = '';
 
-  private readonly api = new ModerationApi(this, {
+  readonly #api = new ModerationApi(this, {
     endpoint: () => this.settings.config.endpoint,
     token: () => this.token ?? this.settings.config.moderatorToken,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.settings.config.moderatorToken))
-      void this.load();
+      void this.#load();
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     this.status = 'loading';
     try {
-      this.data = (await this.api.pulse(Math.min(90, Math.max(1, this.days || 30)))).days;
+      this.data = (await this.#api.pulse(Math.min(90, Math.max(1, this.days || 30)))).days;
       this.status = 'ready';
     } catch (error) {
       this.status = 'error';
@@ -66,12 +74,12 @@ export class MutualCommunityPulse extends MutualElement {
     }
   }
 
-  private text(bucket: Bucket): string {
+  #text(bucket: Bucket): string {
     return bucket === '<5' ? this.i18n.t('pulse.fewer') : formatNumber(this.i18n.locale, bucket);
   }
 
   /** "Check-ins this week: 42, up from 31." Days with fewer than 5 count as unknown, not as zero. */
-  private summary(series: Series, label: string): string {
+  #summary(series: Series, label: string): string {
     const week = (from: number) => this.data.slice(from, from + 7).map((d) => d[series]);
     const total = (b: Bucket[]) => {
       const known = b.reduce<number>((n, x) => n + (x === '<5' ? 0 : x), 0);
@@ -93,7 +101,7 @@ export class MutualCommunityPulse extends MutualElement {
     });
   }
 
-  private chart(series: Series, level: number) {
+  #chart(series: Series, level: number) {
     const t = this.i18n.t.bind(this.i18n);
     const label = t(`pulse.series.${series}` as MessageKey);
     const values = this.data.map((d) => d[series]);
@@ -102,7 +110,7 @@ export class MutualCommunityPulse extends MutualElement {
     return html`<figure part="chart" aria-labelledby="${series}-title" aria-describedby="${series}-summary">
       <figcaption>
         <strong id="${series}-title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</strong>
-        <span id="${series}-summary">${this.summary(series, label)}</span>
+        <span id="${series}-summary">${this.#summary(series, label)}</span>
       </figcaption>
       <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
         ${values.map((v, i) => {
@@ -114,14 +122,14 @@ export class MutualCommunityPulse extends MutualElement {
         <summary>${t('pulse.table')}</summary>
         <table>
           <thead><tr><th scope="col">${t('pulse.day')}</th><th scope="col">${t('pulse.count')}</th></tr></thead>
-          <tbody>${this.data.map((d) => html`<tr><th scope="row">${d.day}</th><td>${this.text(d[series])}</td></tr>`)}</tbody>
+          <tbody>${this.data.map((d) => html`<tr><th scope="row">${d.day}</th><td>${this.#text(d[series])}</td></tr>`)}</tbody>
         </table>
       </details>
     </figure>`;
   }
 
   /** Check-ins by mood over the whole period: a small table (aggregates of aggregates stay hidden under 5). */
-  private moods() {
+  #moods() {
     const t = this.i18n.t.bind(this.i18n);
     const rows = (['1', '2', '3', '4', '5'] as const).map((m) => {
       const days = this.data.map((d) => d.moods[m]);
@@ -132,7 +140,7 @@ export class MutualCommunityPulse extends MutualElement {
     });
     return html`<table aria-label=${t('pulse.moods')}>
       <caption>${t('pulse.moods')}</caption>
-      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t('pulse.mood', { mood: m })}</th><td>${this.text(v)}</td></tr>`)}</tbody>
+      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t('pulse.mood', { mood: m })}</th><td>${this.#text(v)}</td></tr>`)}</tbody>
     </table>`;
   }
 
@@ -144,10 +152,10 @@ export class MutualCommunityPulse extends MutualElement {
       <p>${t('pulse.privacy')}</p>
       ${
         this.status === 'error'
-          ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.load()}>${t('pulse.retry')}</button>`
+          ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.#load()}>${t('pulse.retry')}</button>`
           : this.status === 'loading'
             ? html`<p>${t('pulse.loading')}</p>`
-            : html`${SERIES.map((s) => this.chart(s, level))} ${this.moods()}`
+            : html`${SERIES.map((s) => this.#chart(s, level))} ${this.#moods()}`
       }
     </section>`;
   }

@@ -44,12 +44,12 @@ export class ComposerController<T extends object> {
   value: T;
   /** What the identity check found in the text about to be sent; the writer chooses Edit or Send anyway. */
   nudge: IdentifierKind[] = [];
-  private current: DraftState = 'idle';
-  private key?: string;
-  private pendingId?: string;
-  private nudgeField = '';
-  private nudgeAccepted = '';
-  private onAnyway?: () => void;
+  #current: DraftState = 'idle';
+  #key?: string;
+  #pendingId?: string;
+  #nudgeField = '';
+  #nudgeAccepted = '';
+  #onAnyway?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -59,17 +59,17 @@ export class ComposerController<T extends object> {
   }
 
   get state(): DraftState {
-    return this.current;
+    return this.#current;
   }
 
   set state(state: DraftState) {
-    this.current = state;
+    this.#current = state;
     this.host.requestUpdate();
   }
 
   /** The localized delivery status line ('' before anything was sent). */
   get status(): string {
-    return this.current === 'idle' ? '' : this.options.i18n.t(`${this.options.messages}.${this.current}`);
+    return this.#current === 'idle' ? '' : this.options.i18n.t(`${this.options.messages}.${this.#current}`);
   }
 
   /** The localized note on where the draft is kept (this device, memory only, or nowhere). */
@@ -98,35 +98,35 @@ export class ComposerController<T extends object> {
 
   /** Restores the draft kept under `key` (none without a key). Returns true when it is still on its way. */
   load(key: string | undefined): boolean {
-    this.key = key;
+    this.#key = key;
     const { pendingId, ...saved } = (key && this.options.storage.recall<T & { pendingId?: string }>(key)) || {};
     this.value = { ...this.options.empty, ...saved };
-    this.pendingId = pendingId;
+    this.#pendingId = pendingId;
     this.nudge = [];
     this.state = 'idle';
     if (!pendingId) return false;
     this.state = 'queued';
-    this.options.delivery.watch(pendingId, (s) => this.delivered(pendingId, s));
+    this.options.delivery.watch(pendingId, (s) => this.#delivered(pendingId, s));
     return true;
   }
 
   /** The writer changed it: stored at once; no longer the version that was sent. */
   set(value: T): void {
     this.value = value;
-    this.pendingId = undefined;
+    this.#pendingId = undefined;
     this.nudge = [];
     if (this.state !== 'sending') this.state = 'idle';
-    this.store();
+    this.#store();
     this.host.requestUpdate();
   }
 
   /** Empties it and removes it from the device. */
   clear(): void {
     this.value = this.options.empty;
-    this.pendingId = undefined;
+    this.#pendingId = undefined;
     this.nudge = [];
     this.state = 'idle';
-    this.store();
+    this.#store();
   }
 
   /**
@@ -137,14 +137,14 @@ export class ComposerController<T extends object> {
     const texts = this.options.texts(this.value);
     const joined = Object.values(texts).join('\n');
     const kinds = findIdentifiers(joined);
-    if (!kinds.length || this.nudgeAccepted === joined) {
+    if (!kinds.length || this.#nudgeAccepted === joined) {
       this.nudge = [];
       return false;
     }
     this.nudge = kinds;
-    this.nudgeField = Object.keys(texts).find((field) => findIdentifiers(texts[field]).length) ?? '';
-    this.onAnyway = () => {
-      this.nudgeAccepted = joined;
+    this.#nudgeField = Object.keys(texts).find((field) => findIdentifiers(texts[field]).length) ?? '';
+    this.#onAnyway = () => {
+      this.#nudgeAccepted = joined;
       send();
     };
     this.host.requestUpdate();
@@ -156,13 +156,13 @@ export class ComposerController<T extends object> {
   edit(): void {
     this.nudge = [];
     this.host.requestUpdate();
-    this.options.focus(`#${this.nudgeField}`);
+    this.options.focus(`#${this.#nudgeField}`);
   }
 
   /** Send anyway: the writer decided; this very text is not questioned again. */
   sendAnyway(): void {
     this.nudge = [];
-    this.onAnyway?.();
+    this.#onAnyway?.();
   }
 
   /** Sends `data` as a `type` event; the draft is kept until the endpoint acknowledges it. */
@@ -173,34 +173,34 @@ export class ComposerController<T extends object> {
   ): MutualEnvelope | null {
     this.state = 'sending';
     let id = '';
-    const envelope = this.options.delivery.send(type, data, { subject, onState: (s) => this.delivered(id, s) });
+    const envelope = this.options.delivery.send(type, data, { subject, onState: (s) => this.#delivered(id, s) });
     if (!envelope) {
       this.state = 'idle';
       return null;
     }
-    id = this.pendingId = envelope.id;
-    this.store();
+    id = this.#pendingId = envelope.id;
+    this.#store();
     return envelope;
   }
 
-  private delivered(id: string, state: DeliveryState): void {
+  #delivered(id: string, state: DeliveryState): void {
     // Edited since it was sent: that version still goes out, but the draft on screen is newer.
-    if (id !== this.pendingId) return;
+    if (id !== this.#pendingId) return;
     this.state = state;
     if (state !== 'queued') {
-      this.pendingId = undefined;
+      this.#pendingId = undefined;
       // Acknowledged: nothing to keep on the device. Refused: keep it as an ordinary draft.
-      this.store(state === 'sent');
+      this.#store(state === 'sent');
     }
     this.options.onState?.(state);
   }
 
-  private store(remove = false): void {
-    if (!this.key) return;
+  #store(remove = false): void {
+    if (!this.#key) return;
     const empty = remove || JSON.stringify(this.value) === JSON.stringify(this.options.empty);
     this.options.storage.remember(
-      this.key,
-      empty ? undefined : { ...this.value, ...(this.pendingId && { pendingId: this.pendingId }) },
+      this.#key,
+      empty ? undefined : { ...this.value, ...(this.#pendingId && { pendingId: this.#pendingId }) },
     );
   }
 }

@@ -1,17 +1,49 @@
-import type { ReactiveElement } from 'lit';
-import { CORE_ATTRIBUTES, createEnvelope, envelopeProblem, pageSource, type MutualEnvelope } from './envelope.js';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { acknowledged, deviceKeys, DeviceKeys, writeItem } from './device-storage.js';
+import { getReader, resolveEndpoint, safeHeaders, type EndpointReader } from './endpoint.js';
+import { BATCH_CONTENT_TYPE, createEnvelope, pageSource, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import type { SettingsController } from './settings-controller.js';
-import {
-  DeliveryEvent,
-  getTransport,
-  resolveEndpoint,
-  safeHeaders,
-  Transport,
-  transportHolding,
-  type DeliveryState,
-} from './transport.js';
+import type { DeliveryState, TransportOptions } from './transport.js';
 import { warnOnce } from './warn.js';
+
+type SendPath = typeof import('./transport.js');
+let sendPath: SendPath | undefined;
+let loading: Promise<SendPath> | undefined;
+
+/**
+ * The send path (POST, outbox, retries, tabs, exit delivery) is most of the delivery code and many
+ * pages never send: it loads once per page, when a member first touches an element (so it is there
+ * before the press is over), on the first send, or at once when an earlier page left events unsent.
+ */
+function loadSendPath(): Promise<SendPath> {
+  return (loading ??= import('./transport.js').then((m) => (sendPath = m)));
+}
+const preload = () => void loadSendPath();
+
+/** Events sent while the send path was loading. */
+const waiting = new Map<MutualEnvelope, TransportOptions>();
+
+/**
+ * Quick exit: every unsent event is handed to the browser now, to be delivered after the page is
+ * gone — also those sent while the send path was still loading.
+ */
+export function handOffAll(): void {
+  sendPath?.handOffAll();
+  for (const [envelope, { endpoint, credentials = 'omit', headers }] of waiting)
+    void fetch(endpoint, {
+      method: 'POST',
+      body: JSON.stringify([envelope]),
+      keepalive: true,
+      credentials,
+      headers: { 'content-type': BATCH_CONTENT_TYPE, ...headers },
+      redirect: 'manual',
+    }).catch(() => undefined);
+  waiting.clear();
+}
+
+/** Endpoints whose leftover events this page has looked for already. */
+const checked = new Set<string>();
 
 export interface DeliveryOptions {
   settings: SettingsController;
@@ -26,28 +58,39 @@ export interface SendOptions {
 }
 
 /** One job: sending an element's events, and following their delivery. Elements never call `fetch`. */
-export class DeliveryController {
+export class DeliveryController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly options: DeliveryOptions,
-  ) {}
-
-  /** The transport for the configured endpoint; `null` without one, or when it is not an http(s) or relative URL. */
-  get transport(): Transport | null {
-    return this.transportFor(false);
+  ) {
+    host.addController(this);
   }
 
-  private transportFor(memoryOnly: boolean): Transport | null {
+  hostConnected(): void {
+    this.host.addEventListener('pointerdown', preload, { once: true });
+    this.host.addEventListener('focusin', preload, { once: true });
+    const options = this.#transportOptions(false);
+    if (!options || options.noTrace || checked.has(options.endpoint)) return;
+    checked.add(options.endpoint);
+    // Whatever an earlier page left unsent for this endpoint goes out now (its transport also
+    // adopts what was left for endpoints no element on this page uses).
+    if (deviceKeys(DeviceKeys.outbox(options.endpoint, '')).length)
+      void loadSendPath().then((m) => m.getTransport(options));
+  }
+
+  /** Reads from the configured endpoint; `null` without one, or when it is not an http(s) or relative URL. */
+  get reader(): EndpointReader | null {
+    const options = this.#transportOptions(false);
+    return (
+      options && getReader({ endpoint: options.endpoint, credentials: options.credentials, headers: options.headers })
+    );
+  }
+
+  #transportOptions(memoryOnly: boolean): TransportOptions | null {
     const { endpoint, noTrace, credentials, headers, delivery } = this.options.settings.config;
     const absolute = endpoint ? resolveEndpoint(endpoint) : null;
     return absolute
-      ? getTransport({
-          endpoint: absolute,
-          noTrace: noTrace || memoryOnly,
-          credentials,
-          headers: safeHeaders(headers),
-          ...delivery,
-        })
+      ? { endpoint: absolute, noTrace: noTrace || memoryOnly, credentials, headers: safeHeaders(headers), ...delivery }
       : null;
   }
 
@@ -55,42 +98,43 @@ export class DeliveryController {
    * Builds the envelope, lets the page see (and cancel or enrich) it as `mutual-event`, then hands it to the transport.
    * Returns the envelope that was queued, or `null` when the page cancelled it or there is no endpoint.
    */
-  send(type: string, data: Record<string, unknown>, options: SendOptions = {}): MutualEnvelope | null {
+  send(type: string, data: Record<string, unknown>, sendOptions: SendOptions = {}): MutualEnvelope | null {
     const source = this.options.settings.config.source || pageSource(location.origin, location.pathname);
-    const envelope = createEnvelope(type, data, { source, subject: options.subject });
+    const envelope = createEnvelope(type, data, { source, subject: sendOptions.subject });
     if (!this.host.dispatchEvent(new MutualEnvelopeEvent(envelope))) return null;
-    // Never build what the endpoint must refuse: a listener's enrichment that breaks the envelope
-    // is left out here, with a warning naming the field, instead of costing the event (or its batch).
-    for (
-      let problem = envelopeProblem(envelope), guard = 0;
-      problem && guard < 64;
-      problem = envelopeProblem(envelope), guard++
-    ) {
-      warnOnce(
-        `envelope:${problem.field}`,
-        `Mutual: the event's ${problem.field} ${problem.message} (set by a "mutual-event" listener or an attribute); the endpoint would refuse it, so it is left out.`,
-        this.host,
-      );
-      const [head, key] = problem.field.split('.');
-      if (head === 'data' && key) delete (envelope.data as Record<string, unknown>)[key];
-      else if (head === 'data') envelope.data = {};
-      else if (!CORE_ATTRIBUTES.includes(head)) delete (envelope as unknown as Record<string, unknown>)[head];
-      else return null; // a core attribute the endpoint would refuse: not sent (the warning says why)
-    }
-    const transport = this.transportFor(!!options.memoryOnly);
-    if (!transport) {
+    const options = this.#transportOptions(!!sendOptions.memoryOnly);
+    if (!options) {
       warnOnce(
         'no-endpoint',
         'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.',
       );
       return null;
     }
-    const delivered = transport.enqueue(envelope);
-    if (options.onState) this.watch(envelope.id, options.onState);
-    delivered.catch((error: Error) => {
+    const parked = DeviceKeys.outbox(options.endpoint, envelope.id);
+    const refused = (reason: string) => {
       const target = this.host.isConnected ? this.host : document;
-      target.dispatchEvent(new MutualSendErrorEvent({ envelope, reason: error.message }));
-    });
+      target.dispatchEvent(new MutualSendErrorEvent({ envelope, reason }));
+    };
+    const deliver = (m: SendPath) => {
+      writeItem(parked, undefined); // the outbox takes it from here, or says it is full
+      // Checked after the page's `mutual-event` listeners ran, so one enrichment cannot get a whole batch refused.
+      if (!m.repairEnvelope(envelope, this.host)) {
+        sendOptions.onState?.('failed');
+        return refused('a core attribute the endpoint would refuse');
+      }
+      const transport = m.getTransport(options);
+      const delivered = transport.enqueue(envelope);
+      if (sendOptions.onState) m.watch(transport, envelope.id, sendOptions.onState);
+      delivered.catch((error: Error) => refused(error.message));
+    };
+    if (sendPath) deliver(sendPath);
+    else {
+      // Until the send path has loaded, the event waits where the outbox keeps it: a page closed
+      // meanwhile loses nothing, the next visit sends it.
+      if (!options.noTrace) writeItem(parked, JSON.stringify(envelope));
+      waiting.set(envelope, options);
+      void loadSendPath().then((m) => waiting.delete(envelope) && deliver(m));
+    }
     return envelope;
   }
 
@@ -100,17 +144,10 @@ export class DeliveryController {
    * very event says `sent`; otherwise it is `unconfirmed`.
    */
   watch(id: string, onState: (state: DeliveryState) => void): void {
-    const own = this.transport;
-    if (!own) return;
-    const transport = own.outbox.has(id) || own.isWaiting(id) ? own : transportHolding(id);
-    if (!transport) return onState(Transport.acknowledged(id, true) ? 'sent' : 'unconfirmed');
-    const onDelivery = (e: Event) => {
-      const { ids, state } = e as DeliveryEvent;
-      if (!ids.includes(id)) return;
-      if (state === 'sent') Transport.acknowledged(id, true); // the record was for a later visit; this one knows
-      onState(state);
-      if (state !== 'queued') transport.removeEventListener('delivery', onDelivery);
-    };
-    transport.addEventListener('delivery', onDelivery);
+    const options = this.#transportOptions(false);
+    if (!options) return;
+    if (!sendPath && !deviceKeys('outbox:').some((key) => key.endsWith(`:${id}`)))
+      return onState(acknowledged(id, true) ? 'sent' : 'unconfirmed');
+    void loadSendPath().then((m) => m.watch(m.getTransport(options), id, onState));
   }
 }

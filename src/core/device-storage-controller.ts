@@ -13,12 +13,12 @@ export interface DeviceStorageOptions {
 export class DeviceStorageController {
   constructor(private readonly options: DeviceStorageOptions) {}
 
-  private get noTrace(): boolean {
+  get #noTrace(): boolean {
     return this.options.settings.config.noTrace;
   }
 
   recall<T>(key: string): T | undefined {
-    const raw = readItem(key, this.noTrace);
+    const raw = readItem(key, this.#noTrace);
     if (raw == null) return undefined;
     try {
       return JSON.parse(raw) as T;
@@ -28,11 +28,11 @@ export class DeviceStorageController {
   }
 
   remember(key: string, value: unknown): void {
-    writeItem(key, value === undefined ? undefined : JSON.stringify(value), this.noTrace);
+    writeItem(key, value === undefined ? undefined : JSON.stringify(value), this.#noTrace);
   }
 
   /** What a member is told about their draft: kept on this device, memory only (no-trace), or cannot be kept. */
   get keeping(): 'kept' | 'not-kept' | 'cannot-keep' {
-    return this.noTrace ? 'not-kept' : canKeep() ? 'kept' : 'cannot-keep';
+    return this.#noTrace ? 'not-kept' : canKeep() ? 'kept' : 'cannot-keep';
   }
 }

@@ -18,7 +18,18 @@ export const DeviceKeys = {
   myResponses: (story: string) => KEY_PREFIXES.myResponses + story,
   /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
   draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
+  /** An unacknowledged event in the outbox of an endpoint (an absolute URL). */
+  outbox: (endpoint: string, id: string) => `outbox:${endpoint}:${id}`,
+  /** The endpoint's acknowledgement of a member's text, kept until its draft reads it. */
+  ack: (id: string) => `ack:${id}`,
 } as const;
+
+/** Whether the endpoint acknowledged this member's text on this device; `consume` drops the record. */
+export function acknowledged(id: string, consume = false): boolean {
+  const found = readItem(DeviceKeys.ack(id)) !== null;
+  if (found && consume) writeItem(DeviceKeys.ack(id), undefined);
+  return found;
+}
 
 type Registry = typeof globalThis & { [k: symbol]: unknown };
 /** Shared by every copy of Mutual on the page, like the transports. */

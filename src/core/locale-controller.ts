@@ -24,7 +24,7 @@ function langOf(node: Element): string | null {
  * provider's, else the nearest `lang`, else `en`. `K` narrows `t()` to the catalogue's keys.
  */
 export class LocaleController<K extends string = string> implements ReactiveController {
-  private cache?: { config: MutualConfig; locale: string };
+  #cache?: { config: MutualConfig; locale: string };
 
   constructor(
     private readonly host: ReactiveElement,
@@ -35,16 +35,16 @@ export class LocaleController<K extends string = string> implements ReactiveCont
 
   /** Moved elsewhere in the page: the nearest `lang` may differ. */
   hostConnected(): void {
-    this.cache = undefined;
+    this.#cache = undefined;
   }
 
   get locale(): string {
     const config = this.options.settings.config;
-    if (this.cache?.config !== config) this.cache = { config, locale: this.resolve(config.locale) };
-    return this.cache.locale;
+    if (this.#cache?.config !== config) this.#cache = { config, locale: this.#resolve(config.locale) };
+    return this.#cache.locale;
   }
 
-  private resolve(configured: string | null): string {
+  #resolve(configured: string | null): string {
     for (const candidate of [configured, langOf(this.host)]) {
       if (!candidate) continue;
       try {

@@ -68,17 +68,17 @@ export class MemoryOutbox implements Outbox {
  * Events another page left behind are picked up when the outbox is created (the next page load).
  */
 export class StorageOutbox extends MemoryOutbox {
-  private readonly prefix: string;
+  readonly #prefix: string;
   constructor(endpoint: string, limit = OUTBOX_LIMIT) {
     super(limit);
-    this.prefix = `outbox:${endpoint}:`;
+    this.#prefix = `outbox:${endpoint}:`;
     this.reload();
   }
   override reload(): void {
     // Runs before every send: events already in memory are not parsed again.
     const found = new Map<string, MutualEnvelope>();
-    for (const key of deviceKeys(this.prefix)) {
-      const id = key.slice(this.prefix.length);
+    for (const key of deviceKeys(this.#prefix)) {
+      const id = key.slice(this.#prefix.length);
       try {
         found.set(id, this.events.get(id) ?? (JSON.parse(readItem(key)!) as MutualEnvelope));
       } catch {
@@ -91,18 +91,18 @@ export class StorageOutbox extends MemoryOutbox {
       if (readItem(`handed:${id}`) === null) continue;
       writeItem(`handed:${id}`, undefined);
       if (MEMBER_TEXT_TYPES.has(e.type)) continue;
-      writeItem(this.prefix + id, undefined);
+      writeItem(this.#prefix + id, undefined);
       found.delete(id);
     }
-    for (const id of this.events.keys()) if (!found.has(id) && this.persisted) this.events.delete(id);
+    for (const id of this.events.keys()) if (!found.has(id) && this.#persisted) this.events.delete(id);
     for (const e of [...found.values()].sort((a, b) => a.time.localeCompare(b.time)))
       if (!this.events.has(e.id)) this.events.set(e.id, e);
   }
   /** False while storage refuses writes: then memory is all there is, and nothing is dropped on reload. */
-  private persisted = true;
+  #persisted = true;
   protected override stored(event: MutualEnvelope): void {
-    this.persisted = writeItem(this.prefix + event.id, JSON.stringify(event));
-    if (!this.persisted) {
+    this.#persisted = writeItem(this.#prefix + event.id, JSON.stringify(event));
+    if (!this.#persisted) {
       warnOnce(
         'outbox-storage',
         'Mutual: could not write the outbox to localStorage; unsent events are kept in memory only.',
@@ -110,6 +110,6 @@ export class StorageOutbox extends MemoryOutbox {
     }
   }
   protected override removed(id: string): void {
-    writeItem(this.prefix + id, undefined);
+    writeItem(this.#prefix + id, undefined);
   }
 }

@@ -2,6 +2,6 @@ export { EventTypes, createEnvelope, type MutualEnvelope, type MutualEventType }
 export * from './events.js';
 export type { MutualConfig, Theme } from './config.js';
 export { mutualContext } from './context.js';
-export { Transport, getTransport, type TransportOptions, type DeliveryState } from './transport.js';
+export type { TransportOptions, DeliveryState } from './transport.js';
 export { forgetDevice } from './device-storage.js';
 export { VERSION } from './define.js';

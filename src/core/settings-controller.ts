@@ -27,44 +27,45 @@ export interface SettingsOptions {
 
 /** One job: the settings an element works with — the provider's context plus its own attributes, validated. */
 export class SettingsController implements ReactiveController {
-  private readonly consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
-  private readonly nested?: ContextProvider<typeof mutualContext>;
-  private cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig };
-  private handedDown?: MutualConfig;
+  readonly #consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
+  readonly #nested?: ContextProvider<typeof mutualContext>;
+  #cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig };
+  #handedDown?: MutualConfig;
 
   constructor(
     private readonly host: SettingsHost,
     private readonly options: SettingsOptions = {},
   ) {
     host.addController(this);
-    this.consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
-    if (options.nests) this.nested = new ContextProvider(host, { context: mutualContext, initialValue: defaultConfig });
+    this.#consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
+    if (options.nests)
+      this.#nested = new ContextProvider(host, { context: mutualContext, initialValue: defaultConfig });
   }
 
   /** Moved elsewhere in the page: resolve again (the nearest `lang` may differ too). */
   hostConnected(): void {
-    this.cache = undefined;
+    this.#cache = undefined;
   }
 
   hostUpdate(): void {
-    if (!this.nested) return;
+    if (!this.#nested) return;
     const config = this.config;
     const locale = this.options.locale?.() ?? config.locale;
-    if (this.handedDown && this.handedDown.locale === locale && this.cache?.config === config) return;
-    this.nested.setValue((this.handedDown = { ...config, locale }));
+    if (this.#handedDown && this.#handedDown.locale === locale && this.#cache?.config === config) return;
+    this.#nested.setValue((this.#handedDown = { ...config, locale }));
   }
 
   /** Resolved from the provider's config and the host's own attributes; a new object only when either changes. */
   get config(): MutualConfig {
     const host = this.host;
-    const inherited = this.consumer.value ?? defaultConfig;
+    const inherited = this.#consumer.value ?? defaultConfig;
     const attrs = JSON.stringify([host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region]);
-    if (this.cache?.inherited !== inherited || this.cache.attrs !== attrs)
-      this.cache = { inherited, attrs, config: this.resolve(inherited) };
-    return this.cache.config;
+    if (this.#cache?.inherited !== inherited || this.#cache.attrs !== attrs)
+      this.#cache = { inherited, attrs, config: this.#resolve(inherited) };
+    return this.#cache.config;
   }
 
-  private resolve(inherited: MutualConfig): MutualConfig {
+  #resolve(inherited: MutualConfig): MutualConfig {
     const host = this.host;
     let theme: Theme | null = inherited.theme;
     if (host.theme) {

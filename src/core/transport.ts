@@ -1,26 +1,9 @@
-import { deviceKeys, readItem, STORAGE_PREFIX, writeItem } from './device-storage.js';
+import { acknowledged, deviceKeys, readItem, STORAGE_PREFIX, writeItem } from './device-storage.js';
 import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
+import { resolveEndpoint } from './endpoint.js';
+export { repairEnvelope } from './envelope-check.js';
 import { MemoryOutbox, StorageOutbox, type Outbox } from './outbox.js';
 import { warnOnce } from './warn.js';
-
-/** A published story as the collector serves it: every text is data, rendered as text. */
-export interface PublishedStory {
-  id: string;
-  heading: string | null;
-  author: string | null;
-  published: string;
-  tags: string[];
-  contentWarning: string[];
-  paragraphs: string[];
-  responses: number;
-  reactions: Record<string, number>;
-}
-
-export interface PublishedResponse {
-  id: string;
-  text: string;
-  time: string;
-}
 
 export interface TransportOptions {
   /** Absolute or page-relative URL events are POSTed to. */
@@ -106,29 +89,29 @@ function parseRetryAfter(value: string | null): number | undefined {
 export class Transport extends EventTarget {
   readonly endpoint: string;
   readonly outbox: Outbox;
-  private readonly noTrace: boolean;
-  private readonly opts: Required<Omit<TransportOptions, 'endpoint' | 'noTrace'>>;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerDue = 0;
-  private inflight = false;
+  readonly #noTrace: boolean;
+  readonly #opts: Required<Omit<TransportOptions, 'endpoint' | 'noTrace'>>;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerDue = 0;
+  #inflight = false;
   /** The events of the POST under way (it is `keepalive`: it outlives the page). */
-  private sending = new Set<string>();
+  #sending = new Set<string>();
   /** Whether that POST is small enough to be `keepalive` (browsers cap those at 64 KiB). */
-  private sendingOutlivesPage = false;
+  #sendingOutlivesPage = false;
   /** Outcomes of sends made by other tabs of this site, for the events this tab is waiting on. */
-  private readonly channel?: BroadcastChannel;
-  private attempt = 0;
+  readonly #channel?: BroadcastChannel;
+  #attempt = 0;
   /** Consecutive network errors: after the third, the console explains how to allow this page's origin. */
-  private networkFailures = 0;
+  #networkFailures = 0;
   /** Lowered while a receiver refuses whole batches, to find the event it refuses. */
-  private batchLimit: number;
-  private waiters = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
+  #batchLimit: number;
+  #waiters = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
 
   constructor(options: TransportOptions) {
     super();
     // One key per endpoint however it was written ("/events" or its absolute URL).
     this.endpoint = resolveEndpoint(options.endpoint) ?? options.endpoint;
-    this.opts = {
+    this.#opts = {
       credentials: options.credentials ?? 'omit',
       headers: options.headers ?? {},
       batchWindowMs: options.batchWindowMs ?? 200,
@@ -137,29 +120,29 @@ export class Transport extends EventTarget {
       retryMaxMs: options.retryMaxMs ?? 60_000,
       timeoutMs: options.timeoutMs ?? 15_000,
     };
-    this.batchLimit = this.opts.maxBatch;
-    this.noTrace = !!options.noTrace;
+    this.#batchLimit = this.#opts.maxBatch;
+    this.#noTrace = !!options.noTrace;
     this.outbox = options.noTrace ? new MemoryOutbox() : new StorageOutbox(this.endpoint);
     addEventListener('online', () => {
-      this.attempt = 0;
-      this.schedule(0, true);
+      this.#attempt = 0;
+      this.#schedule(0, true);
     });
     addEventListener('pagehide', () => this.handOff());
     // A member comes back to the tab: try now instead of waiting out the backoff.
     globalThis.document?.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible' && this.outbox.size) this.schedule(0, true);
+      if (document.visibilityState === 'visible' && this.outbox.size) this.#schedule(0, true);
     });
-    if (!this.noTrace && typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel('mutual:delivery');
-      this.channel.onmessage = ({
+    if (!this.#noTrace && typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel('mutual:delivery');
+      this.#channel.onmessage = ({
         data,
       }: MessageEvent<{ endpoint: string; sent: string[]; rejected: [string, string][] }>) => {
         if (data?.endpoint !== this.endpoint) return;
         this.outbox.reload();
-        const mine = (id: string) => this.waiters.has(id);
-        for (const [id, reason] of data.rejected) if (mine(id)) this.report([id], 'failed', reason);
+        const mine = (id: string) => this.#waiters.has(id);
+        for (const [id, reason] of data.rejected) if (mine(id)) this.#report([id], 'failed', reason);
         const sent = data.sent.filter(mine);
-        if (sent.length) this.report(sent, 'sent');
+        if (sent.length) this.#report(sent, 'sent');
       };
     }
     // Another tab queued events while this one sleeps in the background: it sends them if it holds the lock.
@@ -168,137 +151,60 @@ export class Transport extends EventTarget {
       (e) =>
         e.key?.startsWith(`${STORAGE_PREFIX}outbox:${this.endpoint}:`) &&
         e.newValue &&
-        this.schedule(this.opts.batchWindowMs),
+        this.#schedule(this.#opts.batchWindowMs),
     );
     // Whatever an earlier page left unsent goes out now.
-    if (this.outbox.size) this.schedule(0);
+    if (this.outbox.size) this.#schedule(0);
   }
 
   /** Store the event durably, then send it with the next batch. Resolves once the endpoint acknowledged it. */
   enqueue(event: MutualEnvelope): Promise<void> {
-    const delivered = new Promise<void>((resolve, reject) => this.waiters.set(event.id, { resolve, reject }));
+    const delivered = new Promise<void>((resolve, reject) => this.#waiters.set(event.id, { resolve, reject }));
     delivered.catch(() => {}); // callers that do not wait must not cause unhandled rejections
     if (!this.outbox.add(event)) {
       // Reported after the caller had a chance to watch it.
-      queueMicrotask(() => this.report([event.id], 'full', 'the outbox is full of unsent texts'));
+      queueMicrotask(() => this.#report([event.id], 'full', 'the outbox is full of unsent texts'));
       return delivered;
     }
-    this.schedule(this.opts.batchWindowMs);
+    this.#schedule(this.#opts.batchWindowMs);
     return delivered;
   }
 
   /** Reads the outbox again from the device (events another page or tab queued or acknowledged), then sends. */
   reload(): void {
     this.outbox.reload();
-    if (this.outbox.size) this.schedule(0);
+    if (this.outbox.size) this.#schedule(0);
   }
 
-  /** Whether the endpoint acknowledged this member's text on this device (recorded until a draft reads it). */
-  static acknowledged(id: string, consume = false): boolean {
-    const found = readItem(`ack:${id}`) !== null;
-    if (found && consume) writeItem(`ack:${id}`, undefined);
-    return found;
+  /** The endpoint as configured: an absolute http(s) URL (see `resolveEndpoint`), never re-resolved against a later `<base>`. */
+  #url(): URL {
+    return new URL(this.endpoint);
   }
 
   /** Send everything queued now instead of waiting for the batch window or a retry delay. */
   flush(): void {
-    this.schedule(0, true);
+    this.#schedule(0, true);
   }
 
   /** True while an event enqueued on this page awaits its acknowledgement. */
   isWaiting(id: string): boolean {
-    return this.waiters.has(id);
+    return this.#waiters.has(id);
   }
 
   get pending(): number {
     return this.outbox.size;
   }
 
-  private countRequests = new Map<
-    string,
-    { resolve: (c: Record<string, number>) => void; reject: (e: Error) => void }[]
-  >();
-
-  /**
-   * Reaction counts for a subject. Requests made in the same moment (a feed of 20 cards) share
-   * one `GET endpoint?subject=a&subject=b…` (up to 50 subjects each) instead of one request per bar.
-   */
-  getCounts(subject: string): Promise<Record<string, number>> {
-    return new Promise((resolve, reject) => {
-      // 30 ms: long enough to gather bars whose first render was spread over several tasks.
-      if (!this.countRequests.size) setTimeout(() => this.fetchCounts(), 30);
-      const waiting = this.countRequests.get(subject) ?? [];
-      waiting.push({ resolve, reject });
-      this.countRequests.set(subject, waiting);
-    });
-  }
-
-  private fetchCounts(): void {
-    const requests = new Map(this.countRequests);
-    this.countRequests.clear();
-    const subjects = [...requests.keys()];
-    for (let i = 0; i < subjects.length; i += 50) {
-      const chunk = subjects.slice(i, i + 50);
-      this.getJson<{ counts?: unknown; subjects?: Record<string, unknown> }>(chunk.map((s) => ['subject', s]))
-        .then((body) => {
-          const bySubject = chunk.length === 1 ? { [chunk[0]]: body.counts } : (body.subjects ?? {});
-          for (const s of chunk) {
-            const counts: Record<string, number> = {};
-            const raw = bySubject[s];
-            if (raw && typeof raw === 'object')
-              for (const [name, n] of Object.entries(raw)) if (Number.isFinite(n)) counts[name] = Number(n);
-            requests.get(s)?.forEach((r) => r.resolve(counts));
-          }
-        })
-        .catch((error: Error) => chunk.forEach((s) => requests.get(s)?.forEach((r) => r.reject(error))));
-    }
-  }
-
-  /** `GET endpoint?peer-messages=N` → recent encouragements peers wrote for each other. */
-  async getPeerMessages(n = 10): Promise<string[]> {
-    const body = await this.getJson<{ messages?: { text?: unknown }[] }>([['peer-messages', String(n)]]);
-    return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
-  }
-
-  /** A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page after. */
-  getStories(query: Record<string, string | undefined>): Promise<{ stories: PublishedStory[]; next: string | null }> {
-    const params: [string, string][] = [['stories', '']];
-    for (const [k, v] of Object.entries(query)) if (v) params.push([k, v]);
-    return this.getJson(params);
-  }
-
-  /** A page of a story's approved responses (`GET ?responses=`), oldest first. */
-  getResponses(story: string, cursor?: string): Promise<{ responses: PublishedResponse[]; next: string | null }> {
-    return this.getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
-  }
-
-  private async getJson<T>(params: [string, string][]): Promise<T> {
-    const url = this.url();
-    for (const [k, v] of params) url.searchParams.append(k, v);
-    const res = await fetch(url, {
-      credentials: this.opts.credentials,
-      headers: { accept: 'application/json', ...this.opts.headers },
-      signal: AbortSignal.timeout(this.opts.timeoutMs),
-    });
-    if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
-    return (await res.json()) as T;
-  }
-
-  /** The endpoint as configured: an absolute http(s) URL (see `resolveEndpoint`), never re-resolved against a later `<base>`. */
-  private url(): URL {
-    return new URL(this.endpoint);
-  }
-
-  private schedule(delay: number, sooner = false): void {
+  #schedule(delay: number, sooner = false): void {
     const due = Date.now() + delay;
-    if (this.timer !== undefined) {
-      if (!sooner || due >= this.timerDue) return;
-      clearTimeout(this.timer);
+    if (this.#timer !== undefined) {
+      if (!sooner || due >= this.#timerDue) return;
+      clearTimeout(this.#timer);
     }
-    this.timerDue = due;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.pump();
+    this.#timerDue = due;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#pump();
     }, delay);
   }
 
@@ -306,98 +212,98 @@ export class Transport extends EventTarget {
    * One tab of the site sends at a time (Web Locks, else a short lease in storage), and it first
    * reads the outbox again: what another tab already sent is gone, what it queued is sent once.
    */
-  private async pump(): Promise<void> {
-    if (this.inflight) return;
-    this.inflight = true;
+  async #pump(): Promise<void> {
+    if (this.#inflight) return;
+    this.#inflight = true;
     try {
       // Another tab of the site holds the send (no Web Locks here): try again shortly.
-      if (!(await withSendLock(this.endpoint, this.noTrace, () => this.sendBatch()))) this.schedule(LEASE_MS);
+      if (!(await withSendLock(this.endpoint, this.#noTrace, () => this.#sendBatch()))) this.#schedule(LEASE_MS);
     } finally {
-      this.inflight = false;
+      this.#inflight = false;
     }
   }
 
-  private async sendBatch(): Promise<void> {
-    if (!this.noTrace) adoptOrphans(this);
+  async #sendBatch(): Promise<void> {
+    if (!this.#noTrace) adoptOrphans(this);
     this.outbox.reload();
     // Handed to the browser at page exit (a send that was waiting for the lock may still run in
     // the leaving page): never posted a second time from here.
     const batch = this.outbox
       .all()
-      .filter((e) => !this.handedOff.has(e.id))
-      .slice(0, this.batchLimit);
+      .filter((e) => !this.#handedOff.has(e.id))
+      .slice(0, this.#batchLimit);
     if (!batch.length) return;
     const ids = batch.map((e) => e.id);
     if (!navigator.onLine) {
-      this.report(ids, 'queued', 'offline'); // the `online` listener resumes
+      this.#report(ids, 'queued', 'offline'); // the `online` listener resumes
       return;
     }
-    this.sending = new Set(ids);
-    let outcome = await this.post(batch);
-    this.sending = new Set();
+    this.#sending = new Set(ids);
+    let outcome = await this.#post(batch);
+    this.#sending = new Set();
     if (outcome.kind === 'split') {
       if (batch.length > 1) {
         // Halve until the refused event travels alone; its neighbours go through meanwhile.
-        this.batchLimit = Math.ceil(batch.length / 2);
-        this.schedule(0, true);
+        this.#batchLimit = Math.ceil(batch.length / 2);
+        this.#schedule(0, true);
         return;
       }
       outcome = { kind: 'answered', rejected: new Map([[batch[0].id, outcome.reason]]) };
     }
     if (outcome.kind === 'retry') {
-      this.attempt++;
+      this.#attempt++;
       // Sooner for the first attempts (most outages are short), then exponential backoff.
       const ceiling = Math.min(
-        this.opts.retryMaxMs,
-        this.opts.retryBaseMs * 2 ** Math.max(0, this.attempt - FAST_ATTEMPTS),
+        this.#opts.retryMaxMs,
+        this.#opts.retryBaseMs * 2 ** Math.max(0, this.#attempt - FAST_ATTEMPTS),
       );
       const delay = outcome.after ?? ceiling / 2 + (Math.random() * ceiling) / 2;
-      this.report(ids, 'queued', outcome.reason);
-      this.schedule(delay);
+      this.#report(ids, 'queued', outcome.reason);
+      this.#schedule(delay);
       return;
     }
-    this.attempt = 0;
-    this.batchLimit = Math.min(this.opts.maxBatch, this.batchLimit * 2);
-    this.settle(batch, outcome.rejected);
-    if (this.outbox.size) this.schedule(0);
+    this.#attempt = 0;
+    this.#batchLimit = Math.min(this.#opts.maxBatch, this.#batchLimit * 2);
+    this.#settle(batch, outcome.rejected);
+    if (this.outbox.size) this.#schedule(0);
   }
 
   /** The endpoint answered for these events: they leave the outbox, and every tab hears how each went. */
-  private settle(batch: MutualEnvelope[], rejected: Map<string, string>): void {
+  #settle(batch: MutualEnvelope[], rejected: Map<string, string>): void {
     const ids = batch.map((e) => e.id);
     this.outbox.remove(ids);
     for (const id of ids) writeItem(`handed:${id}`, undefined);
     for (const [id, reason] of rejected) {
       console.warn(`Mutual: the endpoint refused event ${id} and it will not be retried: ${reason}`);
-      this.report([id], 'failed', reason);
+      this.#report([id], 'failed', reason);
     }
     const sent = ids.filter((id) => !rejected.has(id));
     // A draft is cleared only on an acknowledgement for its own event, also on a later visit.
     for (const event of batch)
-      if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.noTrace)
+      if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.#noTrace)
         writeItem(`ack:${event.id}`, new Date().toISOString());
-    if (sent.length) this.report(sent, 'sent');
-    this.channel?.postMessage({ endpoint: this.endpoint, sent, rejected: [...rejected] });
+    if (sent.length) this.#report(sent, 'sent');
+    this.#channel?.postMessage({ endpoint: this.endpoint, sent, rejected: [...rejected] });
   }
 
-  private async post(batch: MutualEnvelope[]): Promise<Outcome> {
+  async #post(batch: MutualEnvelope[]): Promise<Outcome> {
     const body = JSON.stringify(batch);
-    this.sendingOutlivesPage = body.length < KEEPALIVE_LIMIT;
+    this.#sendingOutlivesPage = body.length < KEEPALIVE_LIMIT;
     let res: Response;
     try {
-      res = await fetch(this.url(), {
+      res = await fetch(this.#url(), {
         method: 'POST',
         body,
         keepalive: body.length < KEEPALIVE_LIMIT,
-        credentials: this.opts.credentials,
-        headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.opts.headers },
+        credentials: this.#opts.credentials,
+        headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.#opts.headers },
         // Only the endpoint receives events: a redirect is never followed (it could re-POST a
         // private check-in to another origin, or turn the POST into a GET that "succeeds").
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        signal: AbortSignal.timeout(this.#opts.timeoutMs),
       });
     } catch (error) {
-      if (++this.networkFailures === 3) {
+      if (++this.#networkFailures === 3) {
         warnOnce(
           `blocked:${this.endpoint}`,
           `Mutual: 3 attempts to send to ${this.endpoint} failed with a network error. If the endpoint is up, it may not allow this page's origin (${location.origin}): allow it there (the reference collector: --origin ${location.origin}). Events stay queued and are retried.`,
@@ -405,7 +311,7 @@ export class Transport extends EventTarget {
       }
       return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
-    this.networkFailures = 0;
+    this.#networkFailures = 0;
     // Read every answer: an unread keepalive response keeps counting against the browser's
     // 64 KiB keepalive quota, and later sends would fail with "Failed to fetch".
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
@@ -439,11 +345,11 @@ export class Transport extends EventTarget {
     return rejected ? { kind: 'answered', rejected } : { kind: 'split', reason };
   }
 
-  private report(ids: string[], state: DeliveryState, reason?: string): void {
+  #report(ids: string[], state: DeliveryState, reason?: string): void {
     if (state !== 'queued') {
       for (const id of ids) {
-        const waiter = this.waiters.get(id);
-        this.waiters.delete(id);
+        const waiter = this.#waiters.get(id);
+        this.#waiters.delete(id);
         if (state === 'sent') waiter?.resolve();
         else waiter?.reject(new Error(reason ?? state));
       }
@@ -452,7 +358,7 @@ export class Transport extends EventTarget {
   }
 
   /** Events already handed to the browser on the way out (quick exit, then `pagehide`): each goes once. */
-  private handedOff = new Set<string>();
+  #handedOff = new Set<string>();
 
   /**
    * Last chance when the page goes away: hand what is left to the browser. It stays in the outbox
@@ -461,28 +367,28 @@ export class Transport extends EventTarget {
   handOff(force = false): void {
     // The endpoint is failing or the device is offline: the exit delivery would fail too, so the
     // events stay for the next visit. (Quick exit forces it: it forgets the device next.)
-    if (!force && (this.attempt > 0 || !navigator.onLine)) return;
+    if (!force && (this.#attempt > 0 || !navigator.onLine)) return;
     // A keepalive POST under way outlives the page: its events are handed over already. Marked
     // like the rest, so the next visit does not send them again (its answer will never be read).
-    if (this.sendingOutlivesPage && !this.noTrace)
-      for (const id of this.sending)
-        if (!this.handedOff.has(id)) {
-          this.handedOff.add(id);
+    if (this.#sendingOutlivesPage && !this.#noTrace)
+      for (const id of this.#sending)
+        if (!this.#handedOff.has(id)) {
+          this.#handedOff.add(id);
           writeItem(`handed:${id}`, new Date().toISOString());
         }
     let chunk: MutualEnvelope[] = [];
     const send = () => {
       // Handed to the browser, which delivers it after the page is gone: marked on the device,
       // so the next visit does not send it again (see StorageOutbox.reload).
-      if (chunk.length && this.sendOnExit(JSON.stringify(chunk)) && !this.noTrace) {
+      if (chunk.length && this.#sendOnExit(JSON.stringify(chunk)) && !this.#noTrace) {
         for (const e of chunk) writeItem(`handed:${e.id}`, new Date().toISOString());
       }
       chunk = [];
     };
     for (const event of this.outbox.all()) {
       // Already on its way in a keepalive POST, which outlives the page: not sent twice.
-      if (this.handedOff.has(event.id) || this.sending.has(event.id)) continue;
-      this.handedOff.add(event.id);
+      if (this.#handedOff.has(event.id) || this.#sending.has(event.id)) continue;
+      this.#handedOff.add(event.id);
       if (JSON.stringify([...chunk, event]).length > KEEPALIVE_LIMIT) send();
       chunk.push(event);
     }
@@ -494,20 +400,20 @@ export class Transport extends EventTarget {
    * by default); `sendBeacon` always sends cookies, so it is only the fallback where the host
    * asked for them.
    */
-  private sendOnExit(body: string): boolean {
+  #sendOnExit(body: string): boolean {
     try {
-      void fetch(this.url(), {
+      void fetch(this.#url(), {
         method: 'POST',
         body,
         keepalive: true,
-        credentials: this.opts.credentials,
-        headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.opts.headers },
+        credentials: this.#opts.credentials,
+        headers: { 'content-type': BATCH_CONTENT_TYPE, ...this.#opts.headers },
         redirect: 'manual',
       }).then(
         // Still alive (the tab was only hidden, or came back from the back/forward cache): settle.
         async (res) =>
           res.ok &&
-          this.settle(
+          this.#settle(
             JSON.parse(body) as MutualEnvelope[],
             perEvent(/json/i.test(res.headers.get('content-type') ?? '') ? await readJson(res) : null) ?? new Map(),
           ),
@@ -515,8 +421,8 @@ export class Transport extends EventTarget {
       );
       return true;
     } catch {
-      if (this.opts.credentials === 'omit' || typeof navigator.sendBeacon !== 'function') return false;
-      return navigator.sendBeacon(this.url(), new Blob([body], { type: BATCH_CONTENT_TYPE }));
+      if (this.#opts.credentials === 'omit' || typeof navigator.sendBeacon !== 'function') return false;
+      return navigator.sendBeacon(this.#url(), new Blob([body], { type: BATCH_CONTENT_TYPE }));
     }
   }
 }
@@ -554,47 +460,6 @@ export function transportHolding(id: string): Transport | undefined {
   return undefined;
 }
 
-/** Resolved once per endpoint string: a `<base>` that page content adds later never moves it. */
-const resolvedEndpoints = new Map<string, string | null>();
-
-/**
- * The endpoint as an absolute http(s) URL, resolved against the page's own address (not
- * `<base>`, which markup inside a story could add). Anything else → one warning and `null`.
- */
-export function resolveEndpoint(endpoint: string): string | null {
-  let resolved = resolvedEndpoints.get(endpoint);
-  if (resolved !== undefined) return resolved;
-  try {
-    const url = new URL(endpoint, location.href);
-    resolved =
-      (url.protocol === 'http:' || url.protocol === 'https:') && !/[\s]/.test(endpoint.trim()) ? url.href : null;
-  } catch {
-    resolved = null;
-  }
-  if (!resolved)
-    warnOnce(
-      `endpoint:${endpoint}`,
-      `Mutual: endpoint="${endpoint}" is not an http(s) or relative URL, so nothing is sent to it.`,
-    );
-  resolvedEndpoints.set(endpoint, resolved);
-  return resolved;
-}
-
-/** Header names and values the browser accepts; a bad one (CR/LF, say) is left out with one warning, instead of stopping all sending. */
-export function safeHeaders(headers: Record<string, string>): Record<string, string> {
-  const ok: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) && typeof value === 'string' && !/[\r\n\0]/.test(value))
-      ok[name] = value;
-    else
-      warnOnce(
-        `header:${name}`,
-        `Mutual: the header "${name}" has a name or value a browser cannot send (line breaks?); it is left out.`,
-      );
-  }
-  return ok;
-}
-
 /**
  * Events that a page left under another endpoint string (an earlier relative form of the same
  * endpoint, or an endpoint the site has since changed) are not orphaned: the same endpoint
@@ -624,10 +489,7 @@ function adoptOrphans(current: Transport): void {
 
 /** Every transport on the page hands its unsent events to the browser now (quick exit). */
 export function handOffAll(): void {
-  for (const transport of (
-    (registry[Symbol.for('mutual.transports')] as Map<string, Transport> | undefined) ?? new Map()
-  ).values())
-    transport.handOff(true);
+  for (const transport of transports().values()) transport.handOff(true);
 }
 
 /** One transport per endpoint and settings per page, shared by every copy of Mutual. */
@@ -640,4 +502,18 @@ export function getTransport(options: TransportOptions): Transport {
     if (!noTrace) adoptOrphans(transport);
   }
   return transport;
+}
+
+/** Follows one event's delivery from `own` (or the transport on this page whose outbox holds it). */
+export function watch(own: Transport, id: string, onState: (state: DeliveryState) => void): void {
+  const transport = own.outbox.has(id) || own.isWaiting(id) ? own : transportHolding(id);
+  if (!transport) return onState(acknowledged(id, true) ? 'sent' : 'unconfirmed');
+  const onDelivery = (e: Event) => {
+    const { ids, state } = e as DeliveryEvent;
+    if (!ids.includes(id)) return;
+    if (state === 'sent') acknowledged(id, true); // the record was for a later visit; this one knows
+    onState(state);
+    if (state !== 'queued') transport.removeEventListener('delivery', onDelivery);
+  };
+  transport.addEventListener('delivery', onDelivery);
 }

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { warnOnce } from '../core/warn.js';
@@ -25,16 +24,23 @@ export class MutualCrisisResources extends MutualElement {
   static override messages = crisisMessages;
   static override styles = [...MutualElement.styles, crisisResourcesStyles];
 
-  /** Region whose lines to show, as an ISO 3166 code (`GB`, `MX`, `EG`); else the provider's, else the locale's. */
-  @property() region?: string;
-  /** Your lines, replacing the built-in ones: JSON `[{"name":"…","contact":"…","href":"tel:…","hours":"…"}]`, or an array as a property. */
-  @property() lines?: string | HelpLine[];
-  /** Lines shown after the built-in ones (same format as `lines`). */
-  @property({ attribute: 'extra-lines' }) extraLines?: string | HelpLine[];
-  /** Heading level of the title (2–6), to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  static override properties = {
+    region: {},
+    lines: {},
+    extraLines: { attribute: 'extra-lines' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
 
-  private renderLine(line: HelpLine) {
+  /** Region whose lines to show, as an ISO 3166 code (`GB`, `MX`, `EG`); else the provider's, else the locale's. */
+  region?: string;
+  /** Your lines, replacing the built-in ones: JSON `[{"name":"…","contact":"…","href":"tel:…","hours":"…"}]`, or an array as a property. */
+  lines?: string | HelpLine[];
+  /** Lines shown after the built-in ones (same format as `lines`). */
+  extraLines?: string | HelpLine[];
+  /** Heading level of the title (2–6), to fit the host page's outline. */
+  headingLevel = 3;
+
+  #renderLine(line: HelpLine) {
     const href = safeHref(line.href);
     return html`<li part="line">
       <strong>${line.name}</strong>: ${href ? html`<a href=${href}>${line.contact}</a>` : line.contact}
@@ -43,11 +49,11 @@ export class MutualCrisisResources extends MutualElement {
   }
 
   /** Whitespace between the tags does not count as the host's own resources. */
-  private hasOwnContent(): boolean {
+  #hasOwnContent(): boolean {
     return [...this.childNodes].some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
   }
 
-  private parseLines(attribute: string, value: string | HelpLine[] | undefined): HelpLine[] | undefined {
+  #parseLines(attribute: string, value: string | HelpLine[] | undefined): HelpLine[] | undefined {
     const list = typeof value === 'string' ? parseJsonAttribute<HelpLine[]>(this, attribute, value, 'array') : value;
     const valid = list?.filter((l) => l && typeof l.name === 'string' && typeof l.contact === 'string');
     if (list && valid!.length < list.length)
@@ -60,7 +66,7 @@ export class MutualCrisisResources extends MutualElement {
   }
 
   /** The lines to show: the host's own, else the region's (from the provider's `help-lines` if set), plus any extra. */
-  private chosenLines(): HelpLine[] {
+  #chosenLines(): HelpLine[] {
     const { region, helpLines } = this.settings.config;
     if (region && !/^[a-z]{2}$/i.test(region))
       warnOnce(
@@ -68,20 +74,20 @@ export class MutualCrisisResources extends MutualElement {
         `<mutual-crisis-resources>: region="${region}" is not a two-letter country code (like GB or MX); using the locale's region.`,
         this,
       );
-    const base = this.parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.i18n.locale));
-    return [...base, ...(this.parseLines('extra-lines', this.extraLines) ?? [])];
+    const base = this.#parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.i18n.locale));
+    return [...base, ...(this.#parseLines('extra-lines', this.extraLines) ?? [])];
   }
 
   protected override render() {
-    const lines = this.chosenLines();
+    const lines = this.#chosenLines();
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
       <div part="title" id="title" role="heading" aria-level=${level}>${this.i18n.t('crisis.title')}</div>
       ${
-        this.hasOwnContent()
+        this.#hasOwnContent()
           ? html`<p>${this.i18n.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
           : lines.length
-            ? html`<p>${this.i18n.t('crisis.intro')}</p><ul>${lines.map((l) => this.renderLine(l))}</ul>`
+            ? html`<p>${this.i18n.t('crisis.intro')}</p><ul>${lines.map((l) => this.#renderLine(l))}</ul>`
             : html`<p>${this.i18n.t('crisis.intro-directory')}</p>`
       }
       <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.i18n.t('crisis.more')}</a>

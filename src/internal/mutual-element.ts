@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { VERSION } from '../core/define.js';
 import { DeliveryController } from '../core/delivery-controller.js';
 import { DeviceStorageController } from '../core/device-storage-controller.js';
@@ -23,16 +22,24 @@ export class MutualElement extends LitElement implements SettingsHost {
   /** The element's English strings (its `*.messages.ts`); translations load by locale. */
   static messages: Messages = {};
 
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    locale: {},
+    theme: { reflect: true },
+    noTrace: { type: Boolean, attribute: 'no-trace' },
+    strings: {},
+  };
+
   /** Endpoint for this widget's events; wins over the provider's. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** Locale (`en`, `es`, `ar`, …); else the provider's, else the nearest `lang`, else `en`. */
-  @property() locale?: string;
+  locale?: string;
   /** `light`, `dark` or `auto` (follows the system). Inherited from the provider when unset. */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
   /** Nothing is written to the device (memory only). */
-  @property({ type: Boolean, attribute: 'no-trace' }) noTrace = false;
+  noTrace = false;
   /** JSON object of string overrides by key, e.g. `{"reaction.me-too":"Same here"}`. */
-  @property() strings?: string;
+  strings?: string;
 
   /**
    * The Mutual elements this one renders in its own shadow root, Shoelace's `static dependencies`:

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
@@ -50,51 +49,67 @@ export class MutualMeToo extends MutualElement {
   static override messages = meTooMessages;
   static override styles = [...MutualElement.styles, meTooStyles];
 
+  static override properties = {
+    subject: { reflect: true },
+    reactions: {},
+    counts: {},
+    hideCountsBelow: { type: Number, attribute: 'hide-counts-below' },
+    countsFresh: { type: Boolean, attribute: 'counts-fresh' },
+    single: { type: Boolean },
+    readonly: { type: Boolean },
+    layout: { reflect: true },
+    settleMs: { type: Number, attribute: false },
+    base: { state: true, attribute: false },
+    remembered: { state: true, attribute: false },
+    focusIndex: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** What the reactions are about, e.g. a story id. Required. */
-  @property({ reflect: true }) subject?: string;
+  subject?: string;
   /** Comma list of reactions: built-ins `me-too, understand, strength, helped`, or your own as `name:Label`. */
-  @property() reactions: string = DEFAULT_REACTIONS;
+  reactions: string = DEFAULT_REACTIONS;
   /** Initial counts as JSON (`{"me-too": 12}`), for server-rendered pages; `hidden` shows no numbers at all. */
-  @property() counts?: string;
+  counts?: string;
   /** Counts under this number read "A few people" instead of a number. */
-  @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
+  hideCountsBelow = 0;
   /** The `counts` given are current (a feed's answer carried them): no request for them. */
-  @property({ type: Boolean, attribute: 'counts-fresh' }) countsFresh = false;
+  countsFresh = false;
   /** At most one reaction at a time; choosing another moves it. */
-  @property({ type: Boolean }) single = false;
+  single = false;
   /** Show counts without buttons (e.g. in an archive). */
-  @property({ type: Boolean }) readonly = false;
+  readonly = false;
   /** `full` (icon, name, count) or `compact` (icon and count; the name on hover and focus). */
-  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+  layout: 'full' | 'compact' = 'full';
 
   /** Milliseconds a reaction must stay put before it is sent, so rapid toggling sends only the final state. */
-  @property({ type: Number, attribute: false }) settleMs = 600;
+  settleMs = 600;
 
-  @state() private base: Record<string, number> | null = null;
-  @state() private remembered: Remembered = { active: [], sent: [] };
-  @state() private focusIndex = 0;
-  @state() private announcement = '';
-  private defs: ReactionDef[] = [];
-  private commitTimer?: ReturnType<typeof setTimeout>;
+  private base: Record<string, number> | null = null;
+  private remembered: Remembered = { active: [], sent: [] };
+  private focusIndex = 0;
+  private announcement = '';
+  #defs: ReactionDef[] = [];
+  #commitTimer?: ReturnType<typeof setTimeout>;
   /** Reactions whose `added` event the endpoint has not acknowledged yet on this page. */
-  private unconfirmed = new Set<string>();
-  private fetchedFor?: string;
+  #unconfirmed = new Set<string>();
+  #fetchedFor?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('pagehide', this.commitNow);
-    document.addEventListener('visibilitychange', this.commitNow);
+    addEventListener('pagehide', this.#commitNow);
+    document.addEventListener('visibilitychange', this.#commitNow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.commitNow();
-    removeEventListener('pagehide', this.commitNow);
-    document.removeEventListener('visibilitychange', this.commitNow);
+    this.#commitNow();
+    removeEventListener('pagehide', this.#commitNow);
+    document.removeEventListener('visibilitychange', this.#commitNow);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('reactions')) this.defs = parseReactions(this, this.reactions);
+    if (changed.has('reactions')) this.#defs = parseReactions(this, this.reactions);
     if (changed.has('layout') && !['full', 'compact'].includes(this.layout)) {
       warnOnce('layout', `<mutual-me-too>: layout="${this.layout}" is not "full" or "compact"; using "full".`, this);
       this.layout = 'full';
@@ -120,16 +135,16 @@ export class MutualMeToo extends MutualElement {
     if (changed.has('counts') && this.counts !== 'hidden') {
       this.base = parseJsonAttribute<Record<string, number>>(this, 'counts', this.counts, 'object') ?? this.base;
     }
-    this.fetchCounts();
+    this.#fetchCounts();
   }
 
   /** Live counts from the endpoint (`GET ?subject=`) when there is one; a failure keeps what we have. */
-  private fetchCounts(): void {
-    const transport = this.sender.transport;
-    const key = `${transport?.endpoint}|${this.subject}`;
-    if (!transport || !this.subject || this.counts === 'hidden' || this.countsFresh || this.fetchedFor === key) return;
-    this.fetchedFor = key;
-    transport.getCounts(this.subject).then(
+  #fetchCounts(): void {
+    const reader = this.sender.reader;
+    const key = `${reader?.endpoint}|${this.subject}`;
+    if (!reader || !this.subject || this.counts === 'hidden' || this.countsFresh || this.#fetchedFor === key) return;
+    this.#fetchedFor = key;
+    reader.getCounts(this.subject).then(
       (counts) => (this.base = { ...this.base, ...counts }),
       (error: Error) =>
         warnOnce(
@@ -140,43 +155,43 @@ export class MutualMeToo extends MutualElement {
     );
   }
 
-  private isActive(name: string): boolean {
+  #isActive(name: string): boolean {
     return this.remembered.active.includes(name);
   }
 
   /** Server count, corrected for what this device pressed but the server doesn't know yet (or the reverse). */
-  private countOf(name: string, active = this.isActive(name)): number | null {
+  #countOf(name: string, active = this.#isActive(name)): number | null {
     if (!this.base) return null;
     const own = (active ? 1 : 0) - (this.remembered.sent.includes(name) ? 1 : 0);
     return Math.max(0, (this.base[name] ?? 0) + own);
   }
 
-  private labelOf(def: ReactionDef): string {
+  #labelOf(def: ReactionDef): string {
     return def.label ?? this.i18n.t(def.labelKey!);
   }
 
-  private countText(count: number | null): string | null {
+  #countText(count: number | null): string | null {
     if (count === null || count === 0 || this.counts === 'hidden') return null;
     if (count < this.hideCountsBelow) return this.i18n.t('reactions.few');
     return formatCount(this.i18n.locale, count);
   }
 
-  private accessibleName(def: ReactionDef): string {
-    const label = this.labelOf(def);
-    const count = this.countOf(def.name);
-    if (!this.countText(count)) return this.i18n.t('reactions.name-zero', { label });
+  #accessibleName(def: ReactionDef): string {
+    const label = this.#labelOf(def);
+    const count = this.#countOf(def.name);
+    if (!this.#countText(count)) return this.i18n.t('reactions.name-zero', { label });
     if (count! < this.hideCountsBelow) return this.i18n.t('reactions.name-few', { label });
     return this.i18n.t('reactions.name', { label, count: count! });
   }
 
-  private toggle(def: ReactionDef): void {
+  #toggle(def: ReactionDef): void {
     if (!this.subject || this.readonly) return;
-    const active = !this.isActive(def.name);
+    const active = !this.#isActive(def.name);
     const event = new MutualReactionEvent({
       subject: this.subject,
       reaction: def.name,
       active,
-      count: this.countOf(def.name, active) ?? (active ? 1 : 0),
+      count: this.#countOf(def.name, active) ?? (active ? 1 : 0),
     });
     if (!this.dispatchEvent(event)) return;
     const others = active && this.single ? [] : this.remembered.active.filter((n) => n !== def.name);
@@ -185,17 +200,17 @@ export class MutualMeToo extends MutualElement {
       active: active ? [...others, def.name] : others,
     };
     this.storage.remember(DeviceKeys.reactions(this.subject), this.remembered);
-    const text = this.countText(this.countOf(def.name));
+    const text = this.#countText(this.#countOf(def.name));
     this.announcement = text
-      ? this.i18n.t('reactions.announce', { label: this.labelOf(def), count: this.countOf(def.name)! })
+      ? this.i18n.t('reactions.announce', { label: this.#labelOf(def), count: this.#countOf(def.name)! })
       : '';
-    clearTimeout(this.commitTimer);
-    this.commitTimer = setTimeout(this.commitNow, this.settleMs);
+    clearTimeout(this.#commitTimer);
+    this.#commitTimer = setTimeout(this.#commitNow, this.settleMs);
   }
 
   /** Sends the difference between what is pressed and what the endpoint has: one event per changed reaction. */
-  private commitNow = (): void => {
-    clearTimeout(this.commitTimer);
+  #commitNow = (): void => {
+    clearTimeout(this.#commitTimer);
     const subject = this.subject;
     if (!subject) return;
     const { active, sent } = this.remembered;
@@ -205,13 +220,13 @@ export class MutualMeToo extends MutualElement {
       const on = active.includes(name);
       if (on === nowSent.has(name)) continue;
       // Never take back what the endpoint may yet refuse: `removed` waits for the `added` answer.
-      if (!on && this.unconfirmed.has(name)) continue;
+      if (!on && this.#unconfirmed.has(name)) continue;
       const type = on ? EventTypes.reactionAdded : EventTypes.reactionRemoved;
-      const onState = (state: string) => state !== 'queued' && this.answered(subject, name, on, state === 'sent');
+      const onState = (state: string) => state !== 'queued' && this.#answered(subject, name, on, state === 'sent');
       if (this.sender.send(type, { reaction: name, reactor }, { subject, onState })) {
         if (on) {
           nowSent.add(name);
-          this.unconfirmed.add(name);
+          this.#unconfirmed.add(name);
         } else nowSent.delete(name);
       }
     }
@@ -226,10 +241,10 @@ export class MutualMeToo extends MutualElement {
    * for good: the button and the count return to what the endpoint has, the device forgets it,
    * and the reader is told.
    */
-  private answered(subject: string, name: string, added: boolean, accepted: boolean): void {
-    if (added) this.unconfirmed.delete(name);
+  #answered(subject: string, name: string, added: boolean, accepted: boolean): void {
+    if (added) this.#unconfirmed.delete(name);
     if (subject !== this.subject) return;
-    if (accepted) return void (added && this.commitNow());
+    if (accepted) return void (added && this.#commitNow());
     const { active, sent } = this.remembered;
     const reactor = this.remembered.reactor;
     this.remembered = added
@@ -239,17 +254,17 @@ export class MutualMeToo extends MutualElement {
       DeviceKeys.reactions(subject),
       this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,
     );
-    const def = this.defs.find((d) => d.name === name);
-    this.announcement = this.i18n.t('reactions.not-saved', { label: def ? this.labelOf(def) : name });
+    const def = this.#defs.find((d) => d.name === name);
+    this.announcement = this.i18n.t('reactions.not-saved', { label: def ? this.#labelOf(def) : name });
   }
 
-  private onKeydown(e: KeyboardEvent): void {
+  #onKeydown(e: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 }[e.key];
-    const last = this.defs.length - 1;
+    const last = this.#defs.length - 1;
     let next: number | undefined;
     if (step !== undefined) {
       const dir = this.i18n.dir === 'rtl' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') ? -step : step;
-      next = (this.focusIndex + dir + this.defs.length) % this.defs.length;
+      next = (this.focusIndex + dir + this.#defs.length) % this.#defs.length;
     } else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = last;
     if (next === undefined) return;
@@ -262,10 +277,10 @@ export class MutualMeToo extends MutualElement {
     const { dir, lang } = this.i18n;
     if (this.readonly) {
       return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.readonly')}>
-        ${this.defs.map(
+        ${this.#defs.map(
           (def) =>
-            html`<li class="readonly-item">${def.icon}<span part="label">${this.labelOf(def)}</span>
-              <span part="count">${this.countText(this.countOf(def.name)) ?? ''}</span></li>`,
+            html`<li class="readonly-item">${def.icon}<span part="label">${this.#labelOf(def)}</span>
+              <span part="count">${this.#countText(this.#countOf(def.name)) ?? ''}</span></li>`,
         )}
       </ul>`;
     }
@@ -276,22 +291,22 @@ export class MutualMeToo extends MutualElement {
         dir=${dir}
         lang=${lang}
         aria-label=${this.i18n.t('reactions.label')}
-        @keydown=${this.onKeydown}
+        @keydown=${this.#onKeydown}
       >
-        ${this.defs.map((def, i) => {
-          const pressed = this.isActive(def.name);
-          const count = this.countText(this.countOf(def.name));
+        ${this.#defs.map((def, i) => {
+          const pressed = this.#isActive(def.name);
+          const count = this.#countText(this.#countOf(def.name));
           return html`<button
             type="button"
             part=${pressed ? 'button pressed' : 'button'}
             aria-pressed=${pressed ? 'true' : 'false'}
-            aria-label=${this.accessibleName(def)}
-            tabindex=${i === Math.min(this.focusIndex, this.defs.length - 1) ? 0 : -1}
+            aria-label=${this.#accessibleName(def)}
+            tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1}
             ?disabled=${disabled}
-            @click=${() => this.toggle(def)}
+            @click=${() => this.#toggle(def)}
             @focus=${() => (this.focusIndex = i)}
           >
-            ${def.icon}<span part="label">${this.labelOf(def)}</span>
+            ${def.icon}<span part="label">${this.#labelOf(def)}</span>
             ${count ? html`<span part="count">${count}</span>` : nothing}
           </button>`;
         })}

@@ -48,7 +48,7 @@ export class ModerationApi implements ReactiveController {
 
   hostConnected(): void {}
 
-  private url(path: string): URL {
+  #url(path: string): URL {
     const endpoint = this.options.endpoint();
     if (!endpoint) throw new Error('no endpoint');
     const base = new URL(endpoint, location.href);
@@ -56,10 +56,10 @@ export class ModerationApi implements ReactiveController {
     return new URL(`${base.pathname.replace(/\/$/, '')}/moderation${path}`, base);
   }
 
-  private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  async #call<T>(path: string, init: RequestInit = {}): Promise<T> {
     const token = this.options.token();
     if (!token) throw Object.assign(new Error('no token'), { status: 401 });
-    const res = await fetch(this.url(path), {
+    const res = await fetch(this.#url(path), {
       ...init,
       credentials: 'omit',
       redirect: 'error',
@@ -70,22 +70,22 @@ export class ModerationApi implements ReactiveController {
   }
 
   queue(kind: Kind, cursor?: string | null): Promise<Page> {
-    return this.call(
+    return this.#call(
       `/queue?state=pending&kind=${kind}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
   }
 
   /** Reports grouped by story, "worried about the writer" first. */
   reports(): Promise<{ stories: ReportedStory[]; threshold: number }> {
-    return this.call('/reports');
+    return this.#call('/reports');
   }
 
   /** The community pulse: per-day aggregates; buckets under 5 arrive as "<5". */
   pulse(days: number): Promise<{ days: PulseDay[]; hiddenBelow: number }> {
-    return this.call(`/pulse?days=${days}`);
+    return this.#call(`/pulse?days=${days}`);
   }
 
   act(seq: number, action: 'approve' | 'hide' | 'restore', reason = ''): Promise<Item> {
-    return this.call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason }) });
+    return this.#call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason }) });
   }
 }

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { headingLevel } from '../core/heading.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
@@ -36,43 +35,56 @@ export class MutualModerationQueue extends MutualElement {
   static override styles = [...MutualElement.styles, formStyles, panelStyles, moderationQueueStyles];
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
+  static override properties = {
+    token: { attribute: false },
+    storyHref: { attribute: 'story-href' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    kind: { state: true, attribute: false },
+    reports: { state: true, attribute: false },
+    page: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    reason: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    last: { state: true, attribute: false },
+  };
+
   /** The moderator token (property only: it never appears in the page's markup or on the device); else the provider's `moderatorToken`. */
-  @property({ attribute: false }) token?: string;
+  token?: string;
   /** Where a story lives on your site, `{id}` standing for its id (e.g. `/stories/{id}`): each item links to the story it answers. */
-  @property({ attribute: 'story-href' }) storyHref?: string;
+  storyHref?: string;
   /** Level of the queue's heading (2–6). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private kind: Kind | 'reports' = 'encouragement';
-  @state() private reports: ReportedStory[] = [];
-  @state() private page: Page = { items: [], next: null, counts: {} };
-  @state() private status: Status = 'loading';
-  @state() private reason = '';
-  @state() private announcement = '';
+  private kind: Kind | 'reports' = 'encouragement';
+  private reports: ReportedStory[] = [];
+  private page: Page = { items: [], next: null, counts: {} };
+  private status: Status = 'loading';
+  private reason = '';
+  private announcement = '';
   /** The last decision, for Undo. */
-  @state() private last: { item: Item; action: 'approve' | 'hide' } | null = null;
+  private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
-  private readonly api = new ModerationApi(this, {
+  readonly #api = new ModerationApi(this, {
     endpoint: () => this.settings.config.endpoint,
     token: () => this.token ?? this.settings.config.moderatorToken,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token') || !this.hasUpdated) void this.load();
-    else if (this.status === 'no-token' && this.settings.config.moderatorToken) void this.load();
+    if (changed.has('token') || !this.hasUpdated) void this.#load();
+    else if (this.status === 'no-token' && this.settings.config.moderatorToken) void this.#load();
   }
 
   /** Loads the first page of the current tab (or the next page with `more`). */
-  private async load(more = false): Promise<void> {
+  async #load(more = false): Promise<void> {
     if (!(this.token ?? this.settings.config.moderatorToken)) return void (this.status = 'no-token');
     if (!more) this.status = 'loading';
     try {
       if (this.kind === 'reports') {
-        this.reports = (await this.api.reports()).stories;
+        this.reports = (await this.#api.reports()).stories;
         this.status = 'ready';
         return;
       }
-      const page = await this.api.queue(this.kind, more ? this.page.next : null);
+      const page = await this.#api.queue(this.kind, more ? this.page.next : null);
       this.page = more ? { ...page, items: [...this.page.items, ...page.items] } : page;
       this.status = 'ready';
     } catch (error) {
@@ -82,17 +94,17 @@ export class MutualModerationQueue extends MutualElement {
     }
   }
 
-  private choose(kind: Kind | 'reports', focus = false): void {
+  #choose(kind: Kind | 'reports', focus = false): void {
     this.kind = kind;
     this.last = null;
-    void this.load();
+    void this.#load();
     if (focus) this.focusAfterUpdate(`#tab-${kind}`);
   }
 
-  private async decide(item: Item, action: 'approve' | 'hide'): Promise<void> {
+  async #decide(item: Item, action: 'approve' | 'hide'): Promise<void> {
     const index = this.page.items.indexOf(item);
     try {
-      await this.api.act(item.seq, action);
+      await this.#api.act(item.seq, action);
     } catch (error) {
       this.announcement = this.i18n.t('mod.error', { reason: (error as Error).message });
       return;
@@ -113,26 +125,26 @@ export class MutualModerationQueue extends MutualElement {
     this.focusAfterUpdate(next ? `#item-${next.seq}` : '#undo');
   }
 
-  private async undo(): Promise<void> {
+  async #undo(): Promise<void> {
     const last = this.last;
     if (!last) return;
-    await this.api.act(last.item.seq, 'restore', 'undo');
+    await this.#api.act(last.item.seq, 'restore', 'undo');
     this.last = null;
     this.announcement = this.i18n.t('mod.restored');
-    await this.load();
+    await this.#load();
     this.focusAfterUpdate(`#item-${last.item.seq}`);
   }
 
   /** Arrow keys between tabs (one tab stop); `j`/`k` between items. */
-  private onTabKey(e: KeyboardEvent): void {
+  #onTabKey(e: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
     if (step === undefined) return;
     e.preventDefault();
     const dir = this.i18n.dir === 'rtl' ? -step : step;
-    this.choose(KINDS[(KINDS.indexOf(this.kind) + dir + KINDS.length) % KINDS.length], true);
+    this.#choose(KINDS[(KINDS.indexOf(this.kind) + dir + KINDS.length) % KINDS.length], true);
   }
 
-  private onListKey(e: KeyboardEvent): void {
+  #onListKey(e: KeyboardEvent): void {
     if ((e.key !== 'j' && e.key !== 'k') || e.altKey || e.ctrlKey || e.metaKey) return;
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')];
     const current = items.findIndex((i) => i.contains((this.renderRoot as ShadowRoot).activeElement));
@@ -144,7 +156,7 @@ export class MutualModerationQueue extends MutualElement {
   }
 
   /** The story an item answers, linked when the host said where stories live (http(s) only). */
-  private storyLink(id: string, label: string) {
+  #storyLink(id: string, label: string) {
     if (!this.storyHref) return label;
     try {
       const url = new URL(this.storyHref.replace('{id}', encodeURIComponent(id)), document.baseURI);
@@ -155,13 +167,13 @@ export class MutualModerationQueue extends MutualElement {
     return label;
   }
 
-  private renderItem(item: Item, level: number) {
+  #renderItem(item: Item, level: number) {
     const t = this.i18n.t.bind(this.i18n);
     const date = new Date(item.receivedAt);
     return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}" aria-describedby="meta-${item.seq}">
       <span class="meta" id="meta-${item.seq}">
         <time datetime=${date.toISOString()} title=${fullDate(this.i18n.locale, date)}>${relativeTime(this.i18n.locale, date)}</time>
-        ${item.subject ? html` · ${this.storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
+        ${item.subject ? html` · ${this.#storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
       <p id="text-${item.seq}">${item.text}</p>
@@ -171,17 +183,17 @@ export class MutualModerationQueue extends MutualElement {
           : nothing
       }
       <div part="actions">
-        <button type="button" class="primary" @click=${() => this.decide(item, 'approve')}>${t('mod.approve')}</button>
-        <button type="button" @click=${() => this.decide(item, 'hide')}>${t('mod.hide')}</button>
+        <button type="button" class="primary" @click=${() => this.#decide(item, 'approve')}>${t('mod.approve')}</button>
+        <button type="button" @click=${() => this.#decide(item, 'hide')}>${t('mod.hide')}</button>
       </div>
     </li>`;
   }
 
   /** Reports grouped per story: reasons and counts, "worried about the writer" first with help lines. */
-  private renderReports(level: number) {
+  #renderReports(level: number) {
     const t = this.i18n.t.bind(this.i18n);
     if (!this.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
-    return html`<ol @keydown=${this.onListKey}>
+    return html`<ol @keydown=${this.#onListKey}>
       ${this.reports.map(
         (r) => html`<li part="item" tabindex="-1">
           <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
@@ -194,19 +206,19 @@ export class MutualModerationQueue extends MutualElement {
     </ol>`;
   }
 
-  private renderBody(level: number) {
+  #renderBody(level: number) {
     const t = this.i18n.t.bind(this.i18n);
     if (this.status === 'no-token') return html`<p>${t('mod.no-token')}</p>`;
     if (this.status === 'loading') return html`<p>${t('mod.loading')}</p>`;
     if (this.status === 'denied' || this.status === 'error') {
       return html`<p role="alert">${this.status === 'denied' ? t('mod.denied') : t('mod.error', { reason: this.reason })}</p>
-        <div part="actions"><button type="button" @click=${() => this.load()}>${t('mod.retry')}</button></div>`;
+        <div part="actions"><button type="button" @click=${() => this.#load()}>${t('mod.retry')}</button></div>`;
     }
-    if (this.kind === 'reports') return this.renderReports(level);
+    if (this.kind === 'reports') return this.#renderReports(level);
     if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
     return html`<p class="meta">${t('mod.keys')}</p>
-      <ol @keydown=${this.onListKey}>${this.page.items.map((item) => this.renderItem(item, level))}</ol>
-      ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.load(true)}>${t('mod.more')}</button></div>` : nothing}`;
+      <ol @keydown=${this.#onListKey}>${this.page.items.map((item) => this.#renderItem(item, level))}</ol>
+      ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.#load(true)}>${t('mod.more')}</button></div>` : nothing}`;
   }
 
   protected override render() {
@@ -214,19 +226,19 @@ export class MutualModerationQueue extends MutualElement {
     const level = headingLevel(this, this.headingLevel, 2);
     return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
       <div class="heading" role="heading" aria-level=${level} id="title" tabindex="-1">${t('mod.title')}</div>
-      <div role="tablist" aria-label=${t('mod.kinds')} @keydown=${this.onTabKey}>
+      <div role="tablist" aria-label=${t('mod.kinds')} @keydown=${this.#onTabKey}>
         ${KINDS.map((kind) => {
           const selected = kind === this.kind;
           const label = t(`mod.kind.${kind}` as MessageKey);
           const count = kind === 'reports' ? this.reports.length : (this.page.counts[kind]?.pending ?? 0);
           return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
-            tabindex=${selected ? 0 : -1} @click=${() => this.choose(kind)}>${kind === 'reports' ? label : t('mod.tab', { label, count })}</button>`;
+            tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${kind === 'reports' ? label : t('mod.tab', { label, count })}</button>`;
         })}
       </div>
-      <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.renderBody(level)}</div>
+      <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.#renderBody(level)}</div>
       <p role="status" class="meta">
         ${this.announcement}
-        ${this.last ? html`<button type="button" id="undo" @click=${() => this.undo()}>${t('mod.undo')}</button>` : nothing}
+        ${this.last ? html`<button type="button" id="undo" @click=${() => this.#undo()}>${t('mod.undo')}</button>` : nothing}
       </p>
     </section>`;
   }

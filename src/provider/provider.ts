@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
 import { MutualElement } from '../internal/mutual-element.js';
@@ -23,38 +22,52 @@ export class MutualProvider extends MutualElement {
   static override messages = providerMessages;
   static override styles = [...MutualElement.styles, providerStyles];
 
+  static override properties = {
+    source: {},
+    credentials: {},
+    headers: {},
+    hiddenTopics: { attribute: 'hidden-topics' },
+    region: {},
+    helpLines: { attribute: 'help-lines' },
+    forgetButton: { type: Boolean, attribute: 'forget-button' },
+    forgotten: { state: true, attribute: false },
+    moderatorToken: { attribute: false },
+    token: {},
+    delivery: { attribute: false },
+  };
+
   /** CloudEvents `source` for every event (default: the page's origin + path). */
-  @property() source?: string;
+  source?: string;
   /** Send cookies with events: `omit` (default), `same-origin` or `include`. */
-  @property() credentials?: RequestCredentials;
+  credentials?: RequestCredentials;
   /** JSON object of extra request headers, e.g. `{"authorization":"Bearer …"}`. */
-  @property() headers?: string;
+  headers?: string;
   /** Comma list of content-warning topics collapsed by default, e.g. `self-harm, relapse`. */
-  @property({ attribute: 'hidden-topics' }) hiddenTopics?: string;
+  hiddenTopics?: string;
   /** Region for crisis help lines, as an ISO 3166 code (`GB`, `MX`, `EG`); else each widget's locale region. */
-  @property() region?: string;
+  region?: string;
   /** JSON list of help lines that replace the built-in ones in every widget (see `<mutual-crisis-resources lines>`). */
-  @property({ attribute: 'help-lines' }) helpLines?: string;
+  helpLines?: string;
   /** Shows a small "Forget me on this device" button after the content. */
-  @property({ type: Boolean, attribute: 'forget-button' }) forgetButton = false;
-  @state() private forgotten = false;
+  forgetButton = false;
+  private forgotten = false;
   /** Moderator token for the admin elements inside (property only: never an attribute, never stored). */
-  @property({ attribute: false }) moderatorToken?: string;
+  moderatorToken?: string;
   /**
    * A short-lived signed token (JWT) from the host's own sign-in, sent with members' events as
    * `Authorization: Bearer …`; a collector with `--jwt-secret`/`--jwks-url` verifies it. Never stored.
    */
-  @property() token?: string;
+  token?: string;
   /** Timing of delivery (set as a property): batch window, retries, timeout. */
-  @property({ attribute: false }) delivery: MutualConfig['delivery'] = {};
+  delivery: MutualConfig['delivery'] = {};
 
-  private readonly provider = new ContextProvider(this, { context: mutualContext });
+  readonly #provider = new ContextProvider(this, { context: mutualContext });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const config = this.settings.config;
     const headers = parseJsonAttribute<Record<string, string>>(this, 'headers', this.headers, 'object');
-    this.provider.setValue({
+    this.#provider.setValue({
       ...config,
       source: this.source || config.source,
       credentials: this.credentials || config.credentials,

@@ -1,8 +1,7 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { forgetDevice } from '../core/device-storage.js';
-import { handOffAll } from '../core/transport.js';
+import { handOffAll } from '../core/delivery-controller.js';
 import { warnOnce } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';
 import { quickExitStyles } from './quick-exit.styles.js';
@@ -38,24 +37,30 @@ export class MutualQuickExit extends MutualElement {
   static override messages = quickExitMessages;
   static override styles = [...MutualElement.styles, quickExitStyles];
 
-  /** The neutral site to go to. Must be http(s). */
-  @property() href: string = DEFAULT_HREF;
-  /** Where the button sits: `top-end` (default), `top-start`, `bottom-end`, `bottom-start`. */
-  @property({ reflect: true }) position = 'top-end';
-  /** Keep Mutual's data on the device when leaving (by default, quick exit removes it). */
-  @property({ type: Boolean, attribute: 'keep-data' }) keepData = false;
+  static override properties = {
+    href: {},
+    position: { reflect: true },
+    keepData: { type: Boolean, attribute: 'keep-data' },
+  };
 
-  private lastEscape = -Infinity;
+  /** The neutral site to go to. Must be http(s). */
+  href: string = DEFAULT_HREF;
+  /** Where the button sits: `top-end` (default), `top-start`, `bottom-end`, `bottom-start`. */
+  position = 'top-end';
+  /** Keep Mutual's data on the device when leaving (by default, quick exit removes it). */
+  keepData = false;
+
+  #lastEscape = -Infinity;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (document.body && document.body.firstElementChild !== this) document.body.prepend(this);
-    document.addEventListener('keydown', this.onKey, true);
+    document.addEventListener('keydown', this.#onKey, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onKey, true);
+    document.removeEventListener('keydown', this.#onKey, true);
   }
 
   /**
@@ -63,20 +68,21 @@ export class MutualQuickExit extends MutualElement {
    * way (a dialog, a popover) is read now, before it closes; whether a widget or the page handled
    * it is read once the event has been dispatched to everyone.
    */
-  private onKey = (e: KeyboardEvent): void => {
+  #onKey = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || e.repeat) return;
     const aimed = e.composedPath().some((node) => node instanceof HTMLElement && isOpen(node));
     setTimeout(() => {
       if (aimed || e.defaultPrevented) {
-        this.lastEscape = -Infinity;
+        this.#lastEscape = -Infinity;
         return;
       }
-      if (e.timeStamp - this.lastEscape < 1000) this.leave();
-      else this.lastEscape = e.timeStamp;
+      if (e.timeStamp - this.#lastEscape < 1000) this.leave();
+      else this.#lastEscape = e.timeStamp;
     });
   };
 
-  private target(): string {
+  /** Where leaving goes: `href` when it is an http(s) URL, else the neutral default (with one warning). */
+  get destination(): string {
     try {
       const url = new URL(this.href, document.baseURI);
       if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
@@ -89,7 +95,7 @@ export class MutualQuickExit extends MutualElement {
 
   /** Hands unsent events to the exit delivery, forgets the device (unless `keep-data`), and replaces this page with the neutral site. */
   leave(): void {
-    const target = this.target();
+    const target = this.destination;
     if (!this.keepData) {
       handOffAll();
       forgetDevice(true);

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ComposerController } from '../core/composer-controller.js';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits, paragraphsOf } from '../core/envelope.js';
@@ -55,26 +54,39 @@ export class MutualShareStory extends MutualElement {
     'mutual-crisis-resources': MutualCrisisResources,
   };
 
+  static override properties = {
+    warningTopics: { attribute: 'warning-topics' },
+    tags: {},
+    limit: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    region: {},
+    draftId: { attribute: 'draft-id' },
+    step: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    own: { state: true, attribute: false },
+    crisisKept: { state: true, attribute: false },
+  };
+
   /** Comma list of content-warning topics offered as chips (`relapse, self-harm`); writers can add their own. */
-  @property({ attribute: 'warning-topics' }) warningTopics?: string;
+  warningTopics?: string;
   /** Comma list of tags offered as chips (`recovery, family`); writers can add their own. */
-  @property() tags?: string;
+  tags?: string;
   /** Longest story, in characters. */
-  @property({ type: Number }) limit: number = Limits.stringLength;
+  limit: number = Limits.stringLength;
   /** Level of the form's heading (2–6), to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Region for the help lines (ISO 3166 code); else the provider's, else the locale's. */
-  @property() region?: string;
+  region?: string;
   /** Keeps this form's draft apart from another one's on the same site. */
-  @property({ attribute: 'draft-id' }) draftId = 'share-story';
+  draftId = 'share-story';
 
-  @state() private step: 'write' | 'preview' | 'sent' = 'write';
-  @state() private error?: { field: string; text: string };
-  @state() private own = { warnings: '', tags: '' };
+  private step: 'write' | 'preview' | 'sent' = 'write';
+  private error?: { field: string; text: string };
+  private own = { warnings: '', tags: '' };
   /** Help lines seen while writing stay with the confirmation. */
-  @state() private crisisKept = false;
+  private crisisKept = false;
 
-  private readonly story = new ComposerController<StoryDraft>(this, {
+  readonly #story = new ComposerController<StoryDraft>(this, {
     delivery: this.sender,
     storage: this.storage,
     i18n: this.i18n,
@@ -95,50 +107,50 @@ export class MutualShareStory extends MutualElement {
       this.limit = Limits.stringLength;
     }
     if (!this.hasUpdated || changed.has('draftId')) {
-      if (this.story.load(DeviceKeys.draft('story', this.draftId))) this.step = 'sent';
+      if (this.#story.load(DeviceKeys.draft('story', this.draftId))) this.step = 'sent';
     }
   }
 
-  private get draft(): StoryDraft {
-    return this.story.value;
+  get #draft(): StoryDraft {
+    return this.#story.value;
   }
 
-  private change(patch: Partial<StoryDraft>): void {
-    this.story.set({ ...this.draft, ...patch });
+  #change(patch: Partial<StoryDraft>): void {
+    this.#story.set({ ...this.#draft, ...patch });
     this.error = undefined;
   }
 
   /** The first problem that keeps the story from going out, with the field to focus. */
-  private problem(): { field: string; text: string } | undefined {
+  #problem(): { field: string; text: string } | undefined {
     const t = this.i18n.t.bind(this.i18n);
-    if (!this.draft.heading.trim()) return { field: 'story-heading', text: t('share.need-heading') };
-    if (!this.draft.text.trim()) return { field: 'story-text', text: t('share.need-text') };
-    const over = this.story.overBy('story-text');
+    if (!this.#draft.heading.trim()) return { field: 'story-heading', text: t('share.need-heading') };
+    if (!this.#draft.text.trim()) return { field: 'story-text', text: t('share.need-text') };
+    const over = this.#story.overBy('story-text');
     if (over > 0) return { field: 'story-text', text: t('share.over', { count: over }) };
-    if (!this.draft.consent) return { field: 'story-consent', text: t('share.need-consent') };
+    if (!this.#draft.consent) return { field: 'story-consent', text: t('share.need-consent') };
     return undefined;
   }
 
-  private checked(): boolean {
-    this.error = this.problem();
+  #checked(): boolean {
+    this.error = this.#problem();
     if (this.error) this.focusAfterUpdate(`#${this.error.field}`);
     return !this.error;
   }
 
-  private showPreview(): void {
-    if (!this.checked()) return;
+  #showPreview(): void {
+    if (!this.#checked()) return;
     this.step = 'preview';
     this.focusAfterUpdate('#preview-title');
   }
 
-  private edit(): void {
+  #edit(): void {
     this.step = 'write';
     this.focusAfterUpdate('#story-heading');
   }
 
-  private submit(): void {
-    if (!this.checked() || this.story.nudged(() => this.submit())) return;
-    const { heading, text, author, warnings, tags } = this.draft;
+  #submit(): void {
+    if (!this.#checked() || this.#story.nudged(() => this.#submit())) return;
+    const { heading, text, author, warnings, tags } = this.#draft;
     const data: Record<string, unknown> = {
       heading: heading.trim(),
       text: paragraphsOf(text).join('\n\n'),
@@ -146,44 +158,44 @@ export class MutualShareStory extends MutualElement {
       contentWarning: warnings,
     };
     if (author.trim()) data.author = author.trim();
-    this.crisisKept = this.story.crisis;
-    if (!this.story.send(EventTypes.storySubmitted, data, null)) return;
+    this.crisisKept = this.#story.crisis;
+    if (!this.#story.send(EventTypes.storySubmitted, data, null)) return;
     this.step = 'sent';
     this.focusAfterUpdate('#thanks');
   }
 
-  private another(): void {
-    this.story.clear();
+  #another(): void {
+    this.#story.clear();
     this.crisisKept = false;
     this.step = 'write';
     this.focusAfterUpdate('#title');
   }
 
-  private toggle(list: 'warnings' | 'tags', item: string): void {
-    const current = this.draft[list];
+  #toggle(list: 'warnings' | 'tags', item: string): void {
+    const current = this.#draft[list];
     const key = item.toLowerCase();
     const on = current.some((x) => x.toLowerCase() === key);
-    this.change({ [list]: on ? current.filter((x) => x.toLowerCase() !== key) : [...current, item] });
+    this.#change({ [list]: on ? current.filter((x) => x.toLowerCase() !== key) : [...current, item] });
   }
 
-  private addOwn(list: 'warnings' | 'tags'): void {
+  #addOwn(list: 'warnings' | 'tags'): void {
     const item = this.own[list].trim().slice(0, Limits.listItemLength);
     if (!item) return;
     if (
-      !this.draft[list].some((x) => x.toLowerCase() === item.toLowerCase()) &&
-      this.draft[list].length < Limits.listItems
+      !this.#draft[list].some((x) => x.toLowerCase() === item.toLowerCase()) &&
+      this.#draft[list].length < Limits.listItems
     )
-      this.change({ [list]: [...this.draft[list], item] });
+      this.#change({ [list]: [...this.#draft[list], item] });
     this.own = { ...this.own, [list]: '' };
   }
 
-  private get level(): number {
+  get #level(): number {
     return headingLevel(this, this.headingLevel, 2);
   }
 
-  private renderChips(list: 'warnings' | 'tags', offered: string[], legend: string) {
+  #renderChips(list: 'warnings' | 'tags', offered: string[], legend: string) {
     const t = this.i18n.t.bind(this.i18n);
-    const chosen = this.draft[list];
+    const chosen = this.#draft[list];
     const all = [...offered, ...chosen.filter((c) => !offered.some((o) => o.toLowerCase() === c.toLowerCase()))];
     const id = `own-${list}`;
     return html`<fieldset>
@@ -193,7 +205,7 @@ export class MutualShareStory extends MutualElement {
           ? html`<div part="chips" class="chips">
             ${all.map((item) => {
               const on = chosen.some((c) => c.toLowerCase() === item.toLowerCase());
-              return html`<button type="button" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggle(list, item)}>${item}</button>`;
+              return html`<button type="button" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.#toggle(list, item)}>${item}</button>`;
             })}
           </div>`
           : nothing
@@ -202,121 +214,121 @@ export class MutualShareStory extends MutualElement {
       <div class="own">
         <input type="text" id=${id} maxlength=${Limits.listItemLength} .value=${this.own[list]}
           @input=${(e: Event) => (this.own = { ...this.own, [list]: (e.target as HTMLInputElement).value })}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), this.addOwn(list))} />
-        <button type="button" @click=${() => this.addOwn(list)}>${t('share.add')}</button>
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), this.#addOwn(list))} />
+        <button type="button" @click=${() => this.#addOwn(list)}>${t('share.add')}</button>
       </div>
     </fieldset>`;
   }
 
-  private renderCrisis(show: boolean) {
+  #renderCrisis(show: boolean) {
     return show
-      ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.level + 1)}></mutual-crisis-resources>`
+      ? html`<mutual-crisis-resources role="region" heading-level=${Math.min(6, this.#level + 1)}></mutual-crisis-resources>`
       : nothing;
   }
 
-  private renderWrite() {
+  #renderWrite() {
     const t = this.i18n.t.bind(this.i18n);
     const locale = this.i18n.locale;
-    const d = this.draft;
+    const d = this.#draft;
     const error = (field: string) =>
       this.error?.field === field ? html`<p class="error" id="${field}-error">${this.error.text}</p>` : nothing;
     const invalid = (field: string) => (this.error?.field === field ? 'true' : 'false');
     const described = (field: string, more = '') =>
       [more, this.error?.field === field ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
-    return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), this.showPreview())}>
-      <div class="heading" role="heading" aria-level=${this.level} id="title" tabindex="-1">${t('share.title')}</div>
+    return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), this.#showPreview())}>
+      <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${t('share.title')}</div>
       <p>${t('share.intro')}</p>
       <div class="field">
         <label for="story-heading">${t('share.heading')}</label>
         <input type="text" id="story-heading" maxlength=${HEADING_LIMIT} .value=${d.heading} required aria-required="true"
           aria-invalid=${invalid('story-heading')} aria-describedby=${described('story-heading')}
-          @input=${(e: Event) => this.change({ heading: (e.target as HTMLInputElement).value })} />
+          @input=${(e: Event) => this.#change({ heading: (e.target as HTMLInputElement).value })} />
         ${error('story-heading')}
       </div>
       <div class="field">
         <label for="story-text">${t('share.text')}</label>
         <textarea id="story-text" .value=${d.text} aria-required="true" aria-invalid=${invalid('story-text')}
           aria-describedby=${described('story-text', 'story-text-hint story-text-count')}
-          @input=${(e: Event) => this.change({ text: (e.target as HTMLTextAreaElement).value })}></textarea>
+          @input=${(e: Event) => this.#change({ text: (e.target as HTMLTextAreaElement).value })}></textarea>
         <p class="hint" id="story-text-hint">${t('share.text-hint')}</p>
-        <p class=${this.story.overBy('story-text') > 0 ? 'hint over' : 'hint'} id="story-text-count">
+        <p class=${this.#story.overBy('story-text') > 0 ? 'hint over' : 'hint'} id="story-text-count">
           ${t('share.count', { count: formatNumber(locale, d.text.length), limit: formatNumber(locale, this.limit) })}
         </p>
         ${error('story-text')}
       </div>
-      ${this.renderCrisis(this.story.crisis)}
-      ${this.renderChips('warnings', commaList(this.warningTopics), t('share.warnings'))}
-      ${this.renderChips('tags', commaList(this.tags), t('share.tags'))}
+      ${this.#renderCrisis(this.#story.crisis)}
+      ${this.#renderChips('warnings', commaList(this.warningTopics), t('share.warnings'))}
+      ${this.#renderChips('tags', commaList(this.tags), t('share.tags'))}
       <div class="field">
         <label for="story-author">${t('share.author')}</label>
         <input type="text" id="story-author" maxlength=${AUTHOR_LIMIT} .value=${d.author} aria-describedby="story-author-hint"
-          @input=${(e: Event) => this.change({ author: (e.target as HTMLInputElement).value })} />
+          @input=${(e: Event) => this.#change({ author: (e.target as HTMLInputElement).value })} />
         <p class="hint" id="story-author-hint">${t('share.author-hint')}</p>
       </div>
-      <p class="hint" id="story-who">${t('share.who')} ${this.story.keeping}</p>
+      <p class="hint" id="story-who">${t('share.who')} ${this.#story.keeping}</p>
       <label class="choice"><input type="checkbox" id="story-consent" .checked=${d.consent}
         aria-invalid=${invalid('story-consent')} aria-describedby=${described('story-consent', 'story-who')}
-        @change=${(e: Event) => this.change({ consent: (e.target as HTMLInputElement).checked })} />${t('share.consent')}</label>
+        @change=${(e: Event) => this.#change({ consent: (e.target as HTMLInputElement).checked })} />${t('share.consent')}</label>
       ${error('story-consent')}
       ${
-        this.story.nudge.length
+        this.#story.nudge.length
           ? renderNudge(
-              this.story.nudge,
+              this.#story.nudge,
               t,
-              () => this.story.edit(),
-              () => this.story.sendAnyway(),
+              () => this.#story.edit(),
+              () => this.#story.sendAnyway(),
             )
           : nothing
       }
       <div part="actions">
         <button type="submit" class="primary">${t('share.preview')}</button>
-        <button type="button" @click=${() => this.submit()}>${t('share.send')}</button>
+        <button type="button" @click=${() => this.#submit()}>${t('share.send')}</button>
       </div>
     </form>`;
   }
 
-  private renderPreview() {
+  #renderPreview() {
     const t = this.i18n.t.bind(this.i18n);
-    const d = this.draft;
+    const d = this.#draft;
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${this.level} id="preview-title" tabindex="-1">${t('share.preview-title')}</div>
+      <div class="heading" role="heading" aria-level=${this.#level} id="preview-title" tabindex="-1">${t('share.preview-title')}</div>
       <mutual-story-card part="preview" preview heading=${d.heading.trim()} author=${d.author.trim() || nothing}
         tags=${d.tags.join(', ') || nothing} content-warning=${d.warnings.join(', ') || nothing}
-        heading-level=${Math.min(6, this.level + 1)} published=${new Date().toISOString()}>
+        heading-level=${Math.min(6, this.#level + 1)} published=${new Date().toISOString()}>
         ${paragraphsOf(d.text).map((p) => html`<p>${p}</p>`)}
       </mutual-story-card>
-      ${this.renderCrisis(this.story.crisis)}
+      ${this.#renderCrisis(this.#story.crisis)}
       ${
-        this.story.nudge.length
+        this.#story.nudge.length
           ? renderNudge(
-              this.story.nudge,
+              this.#story.nudge,
               t,
-              () => this.edit(),
-              () => this.story.sendAnyway(),
+              () => this.#edit(),
+              () => this.#story.sendAnyway(),
             )
           : nothing
       }
       <div part="actions">
-        <button type="button" class="primary" @click=${() => this.submit()}>${t('share.send')}</button>
-        <button type="button" @click=${() => this.edit()}>${t('share.edit')}</button>
+        <button type="button" class="primary" @click=${() => this.#submit()}>${t('share.send')}</button>
+        <button type="button" @click=${() => this.#edit()}>${t('share.edit')}</button>
       </div>
     </div>`;
   }
 
-  private renderSent() {
+  #renderSent() {
     const t = this.i18n.t.bind(this.i18n);
-    const state = this.story.state;
+    const state = this.#story.state;
     const stuck = state === 'failed' || state === 'full' || state === 'unconfirmed';
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${this.level} id="thanks" tabindex="-1">${t('share.thanks')}</div>
+      <div class="heading" role="heading" aria-level=${this.#level} id="thanks" tabindex="-1">${t('share.thanks')}</div>
       <p>${t('share.review')}</p>
-      <p part="status" class="hint" role="status">${this.story.status}</p>
-      ${this.renderCrisis(this.crisisKept || this.story.crisis)}
+      <p part="status" class="hint" role="status">${this.#story.status}</p>
+      ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
       <div part="actions">
         ${
           stuck
-            ? html`<button type="button" @click=${() => this.edit()}>${t('share.back')}</button>`
-            : html`<button type="button" @click=${() => this.another()}>${t('share.another')}</button>`
+            ? html`<button type="button" @click=${() => this.#edit()}>${t('share.back')}</button>`
+            : html`<button type="button" @click=${() => this.#another()}>${t('share.another')}</button>`
         }
       </div>
     </div>`;
@@ -324,7 +336,11 @@ export class MutualShareStory extends MutualElement {
 
   protected override render() {
     const body =
-      this.step === 'write' ? this.renderWrite() : this.step === 'preview' ? this.renderPreview() : this.renderSent();
+      this.step === 'write'
+        ? this.#renderWrite()
+        : this.step === 'preview'
+          ? this.#renderPreview()
+          : this.#renderSent();
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${body}</div>`;
   }
 }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { ComposerController } from '../core/composer-controller.js';
 import { formatList, formatNumber, fullDate, relativeTime, type Params } from '../core/i18n/index.js';
-import type { PublishedResponse } from '../core/transport.js';
+import type { PublishedResponse } from '../core/endpoint.js';
 import { renderNudge } from '../core/nudge.js';
 import { trapFocus } from '../core/trap-focus.js';
 import type { MessageKey } from '../locales/index.js';

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
@@ -11,7 +10,7 @@ import { IntersectionController } from '../core/observers/intersection-controlle
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
 import { warnOnce } from '../core/warn.js';
-import type { PublishedResponse } from '../core/transport.js';
+import type { PublishedResponse } from '../core/endpoint.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
 import { REPORT_REASONS, renderComposer, renderReportDialog, renderResponses, renderWarning } from './parts.js';
@@ -64,54 +63,87 @@ export class MutualStoryCard extends MutualElement {
   static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
   static override dependencies = { 'mutual-me-too': MutualMeToo, 'mutual-crisis-resources': MutualCrisisResources };
 
+  static override properties = {
+    storyId: { attribute: 'story-id', reflect: true },
+    author: {},
+    published: {},
+    tags: {},
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    contentWarning: { attribute: 'content-warning' },
+    reactions: {},
+    counts: {},
+    hideCountsBelow: { type: Number, attribute: 'hide-counts-below' },
+    region: {},
+    preview: { type: Boolean },
+    feedPosition: { attribute: false },
+    responses: { type: Number },
+    countsFresh: { type: Boolean, attribute: 'counts-fresh' },
+    noReactions: { type: Boolean, attribute: 'no-reactions' },
+    shareHref: { attribute: 'share-href' },
+    responseLimit: { type: Number, attribute: 'response-limit' },
+    revealed: { state: true, attribute: false },
+    settingsOpen: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    overflowing: { state: true, attribute: false },
+    composerOpen: { state: true, attribute: false },
+    barWanted: { state: true, attribute: false },
+    composerError: { state: true, attribute: false },
+    responsesOpen: { state: true, attribute: false },
+    responsePage: { state: true, attribute: false },
+    reportReason: { state: true, attribute: false },
+    reportState: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+  };
+
   /** Identifies the story in events and reactions. Required. */
-  @property({ attribute: 'story-id', reflect: true }) storyId?: string;
+  storyId?: string;
   /** The writer's alias; default a localized "A peer". */
-  @property() author?: string;
+  author?: string;
   /** ISO date the story was shared; shown as relative time. */
-  @property() published?: string;
+  published?: string;
   /** Comma list of topics, shown as chips. */
-  @property() tags?: string;
+  tags?: string;
   /** The story's title, shown as a heading; without it the card is named after its author. */
-  @property() heading?: string;
+  heading?: string;
   /** Level of the card's heading (2–6), to fit the host page's outline: under an `h2`, use 3. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Comma list of sensitive topics: the story stays hidden until the reader chooses to see it. */
-  @property({ attribute: 'content-warning' }) contentWarning?: string;
+  contentWarning?: string;
   /** Reactions for the embedded bar (see `<mutual-me-too reactions>`). */
-  @property() reactions?: string;
+  reactions?: string;
   /** Initial counts for the embedded bar (see `<mutual-me-too counts>`). */
-  @property() counts?: string;
+  counts?: string;
   /** Counts under this number read "A few people" (see `<mutual-me-too hide-counts-below>`). */
-  @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
+  hideCountsBelow = 0;
   /** Region for the help lines shown with "I'm worried about the writer" (ISO 3166 code); else the provider's, else the locale's. */
-  @property() region?: string;
+  region?: string;
   /**
    * Shows the card exactly as it will look, and does nothing: no reactions, no actions, no events
    * (the story composer's preview of a story not yet sent).
    */
-  @property({ type: Boolean }) preview = false;
+  preview = false;
   /** @internal Set by `<mutual-story-feed>`: this card's place in the feed (`aria-posinset`, `aria-setsize`). */
-  @property({ attribute: false }) feedPosition?: { index: number; size: number };
+  feedPosition?: { index: number; size: number };
   /** How many approved responses the story has (a feed's answer carries it); the list loads when opened. */
-  @property({ type: Number }) responses = 0;
+  responses = 0;
   /** The `counts` are current (from the same answer): the bar asks for nothing. */
-  @property({ type: Boolean, attribute: 'counts-fresh' }) countsFresh = false;
+  countsFresh = false;
   /** Leave out the reaction bar. */
-  @property({ type: Boolean, attribute: 'no-reactions' }) noReactions = false;
+  noReactions = false;
   /** Link "Share your experience" to your own form; the story id is appended as `?story=`. */
-  @property({ attribute: 'share-href' }) shareHref?: string;
+  shareHref?: string;
   /** Longest response, in characters. */
-  @property({ type: Number, attribute: 'response-limit' }) responseLimit = 1000;
+  responseLimit = 1000;
 
-  @state() private revealed = false;
-  @state() private settingsOpen = false;
-  @state() private expanded = false;
-  @state() private overflowing = false;
-  @state() private composerOpen = false;
-  @state() private barWanted = false;
+  private revealed = false;
+  private settingsOpen = false;
+  private expanded = false;
+  private overflowing = false;
+  private composerOpen = false;
+  private barWanted = false;
   /** The reply being written; kept on the device until the endpoint acknowledges it. */
-  private readonly response = new ComposerController(this, {
+  readonly #response = new ComposerController(this, {
     delivery: this.sender,
     storage: this.storage,
     i18n: this.i18n,
@@ -122,38 +154,46 @@ export class MutualStoryCard extends MutualElement {
     focus: (selector) => this.focusAfterUpdate(selector),
     onState: (state) => {
       if (state !== 'sent') return;
-      this.response.value = { text: '' };
+      this.#response.value = { text: '' };
       // The composer gives way to the confirmation: focus follows it instead of falling to the page.
       const active = (this.renderRoot as ShadowRoot).activeElement;
       if (active?.closest('[part="composer"]') || document.activeElement === document.body)
         this.focusAfterUpdate('#response-status');
     },
   });
-  @state() private composerError = '';
-  @state() private responsesOpen = false;
-  @state() private responsePage: { list: PublishedResponse[]; next: string | null; error: boolean } = {
+  private composerError = '';
+  private responsesOpen = false;
+  private responsePage: { list: PublishedResponse[]; next: string | null; error: boolean } = {
     list: [],
     next: null,
     error: false,
   };
-  @state() private reportReason = '';
+  private reportReason = '';
   /** The report dialog is only in the DOM while open (`closed` otherwise): 200 cards, no 200 dialogs. */
-  @state() private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
+  private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
 
-  @query('[part="story"]') private storyEl?: HTMLElement;
-  @query('textarea') private textarea?: HTMLTextAreaElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('.report') private reportButton?: HTMLButtonElement;
+  get #storyEl(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part="story"]') ?? null;
+  }
+  get #textarea(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
+  }
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
+  get #reportButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.report') ?? null;
+  }
 
-  private viewTimer?: ReturnType<typeof setTimeout>;
+  #viewTimer?: ReturnType<typeof setTimeout>;
   /** Within a screen of the viewport: render the reaction bar from now on. */
-  private readonly nearness = new IntersectionController(this, {
+  readonly #nearness = new IntersectionController(this, {
     config: { rootMargin: '100% 0px' },
     observeHost: false,
     callback: ({ isIntersecting }) => {
       if (!isIntersecting) return;
       this.barWanted = true;
-      this.nearness.unobserve();
+      this.#nearness.unobserve();
     },
   });
   /**
@@ -161,17 +201,17 @@ export class MutualStoryCard extends MutualElement {
    * callback, for every card at once), written in the next frame — no layout thrashing with 200
    * cards, and no resize-observer loop.
    */
-  private readonly storySize = new ResizeController(this, {
-    target: () => this.storyEl,
+  readonly #storySize = new ResizeController(this, {
+    target: () => this.#storyEl,
     callback: () => {
-      const el = this.storyEl;
+      const el = this.#storyEl;
       if (!el || this.expanded) return;
       const overflowing = el.scrollHeight > el.clientHeight + 1;
       requestAnimationFrame(() => (this.overflowing = overflowing));
     },
   });
 
-  private onPreferences = () => this.requestUpdate();
+  #onPreferences = () => this.requestUpdate();
 
   constructor() {
     super();
@@ -179,39 +219,39 @@ export class MutualStoryCard extends MutualElement {
     new IntersectionController(this, {
       config: { threshold: [0, 0.5] },
       callback: ({ intersectionRatio }) => {
-        clearTimeout(this.viewTimer);
-        if (intersectionRatio >= 0.5) this.viewTimer = setTimeout(() => this.markViewed(), 1000);
+        clearTimeout(this.#viewTimer);
+        if (intersectionRatio >= 0.5) this.#viewTimer = setTimeout(() => this.#markViewed(), 1000);
       },
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener(PREFERENCES_EVENT, this.onPreferences);
+    addEventListener(PREFERENCES_EVENT, this.#onPreferences);
     liveCards.add(this);
     if (liveCards.size <= EAGER_BARS) this.barWanted = true;
-    else if (!this.barWanted) this.nearness.observe();
+    else if (!this.barWanted) this.#nearness.observe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener(PREFERENCES_EVENT, this.onPreferences);
-    this.nearness.unobserve();
+    removeEventListener(PREFERENCES_EVENT, this.#onPreferences);
+    this.#nearness.unobserve();
     liveCards.delete(this);
-    clearTimeout(this.viewTimer);
+    clearTimeout(this.#viewTimer);
   }
 
-  private get sensitive(): string[] {
+  get #sensitive(): string[] {
     return commaList(this.contentWarning);
   }
 
   /** Topics the reader chose (on this device) or the host set (`hidden-topics`) to keep collapsed. */
-  private get hiddenTopics(): string[] {
+  get #hiddenTopics(): string[] {
     return [...new Set([...this.settings.config.hiddenTopics, ...(this.storage.recall<string[]>(HIDDEN_KEY) ?? [])])];
   }
 
   /** Adds or removes a topic from the reader's own list; every card on the page follows. */
-  private setTopicHidden(topic: string, hidden: boolean): void {
+  #setTopicHidden(topic: string, hidden: boolean): void {
     const mine = (this.storage.recall<string[]>(HIDDEN_KEY) ?? []).filter((t) => t !== topic.toLowerCase());
     this.storage.remember(HIDDEN_KEY, hidden ? [...mine, topic.toLowerCase()] : mine);
     dispatchEvent(new Event(PREFERENCES_EVENT));
@@ -240,7 +280,7 @@ export class MutualStoryCard extends MutualElement {
           '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.',
           this,
         );
-      if (this.response.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
+      if (this.#response.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
     }
@@ -253,19 +293,19 @@ export class MutualStoryCard extends MutualElement {
     }
   }
 
-  private markViewed(): void {
+  #markViewed(): void {
     if (!this.storyId || this.preview || viewed.has(this.storyId)) return;
     viewed.add(this.storyId);
     this.sender.send(EventTypes.storyViewed, {}, { subject: this.storyId });
   }
 
-  private reveal(): void {
+  #reveal(): void {
     this.revealed = true;
-    if (this.storyId) this.sender.send(EventTypes.storyOpened, { topics: this.sensitive }, { subject: this.storyId });
+    if (this.storyId) this.sender.send(EventTypes.storyOpened, { topics: this.#sensitive }, { subject: this.storyId });
     this.focusAfterUpdate('#story');
   }
 
-  private shareUrl(): string | null {
+  #shareUrl(): string | null {
     if (!this.shareHref || !this.storyId) return null;
     try {
       const url = new URL(this.shareHref, document.baseURI);
@@ -282,61 +322,61 @@ export class MutualStoryCard extends MutualElement {
     }
   }
 
-  private onShare(e: Event, href: string | null): void {
+  #onShare(e: Event, href: string | null): void {
     if (!this.dispatchEvent(new MutualShareBackEvent({ storyId: this.storyId ?? '', href }))) {
       e.preventDefault();
       return;
     }
     if (href) return; // the link does the rest
     this.composerOpen = true;
-    if (this.response.state === 'sent') this.response.state = 'idle';
+    if (this.#response.state === 'sent') this.#response.state = 'idle';
     this.focusAfterUpdate('textarea');
   }
 
-  private sendResponse(): void {
-    const text = this.response.value.text.trim();
-    const over = this.response.overBy('response');
+  #sendResponse(): void {
+    const text = this.#response.value.text.trim();
+    const over = this.#response.overBy('response');
     this.composerError = !text
       ? this.i18n.t('story.composer-empty')
       : over > 0
         ? this.i18n.t('story.composer-over', { count: over })
         : '';
-    if (this.composerError) return void this.textarea?.focus();
-    if (!this.storyId || this.response.nudged(() => this.sendResponse())) return;
-    const envelope = this.response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
+    if (this.composerError) return void this.#textarea?.focus();
+    if (!this.storyId || this.#response.nudged(() => this.#sendResponse())) return;
+    const envelope = this.#response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
     // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
-    if (envelope) this.keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
+    if (envelope) this.#keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
   }
 
   /** This device's own responses that no moderator has approved yet (kept on the device, read once per story). */
-  @state() private pending: PublishedResponse[] = [];
+  private pending: PublishedResponse[] = [];
 
-  private keepPending(list: PublishedResponse[]): void {
+  #keepPending(list: PublishedResponse[]): void {
     this.pending = list;
     if (this.storyId) this.storage.remember(DeviceKeys.myResponses(this.storyId), list.length ? list : undefined);
   }
 
-  private async toggleResponses(): Promise<void> {
+  async #toggleResponses(): Promise<void> {
     this.responsesOpen = !this.responsesOpen;
-    if (this.responsesOpen && !this.responsePage.list.length) await this.loadResponses();
+    if (this.responsesOpen && !this.responsePage.list.length) await this.#loadResponses();
   }
 
   /** A page of approved responses; the writer's own ones drop out of "waiting" once they appear. */
-  private async loadResponses(): Promise<void> {
-    const transport = this.sender.transport;
-    if (!transport || !this.storyId) return;
+  async #loadResponses(): Promise<void> {
+    const reader = this.sender.reader;
+    if (!reader || !this.storyId) return;
     try {
-      const page = await transport.getResponses(this.storyId, this.responsePage.next ?? undefined);
+      const page = await reader.getResponses(this.storyId, this.responsePage.next ?? undefined);
       this.responsePage = { list: [...this.responsePage.list, ...page.responses], next: page.next, error: false };
       const approved = new Set(this.responsePage.list.map((r) => r.id));
       if (this.pending.some((r) => approved.has(r.id)))
-        this.keepPending(this.pending.filter((r) => !approved.has(r.id)));
+        this.#keepPending(this.pending.filter((r) => !approved.has(r.id)));
     } catch {
       this.responsePage = { ...this.responsePage, error: true };
     }
   }
 
-  private cancelComposer(): void {
+  #cancelComposer(): void {
     this.composerOpen = false;
     this.focusAfterUpdate('.share');
   }
@@ -344,10 +384,10 @@ export class MutualStoryCard extends MutualElement {
   openReport(): void {
     this.reportReason = '';
     this.reportState = 'idle';
-    void this.updateComplete.then(() => this.dialog?.showModal());
+    void this.updateComplete.then(() => this.#dialog?.showModal());
   }
 
-  private sendReport(): void {
+  #sendReport(): void {
     if (!REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
     if (this.storyId)
       this.sender.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
@@ -355,8 +395,8 @@ export class MutualStoryCard extends MutualElement {
     this.focusAfterUpdate('#report-thanks');
   }
 
-  private closeReport(): void {
-    this.dialog?.close();
+  #closeReport(): void {
+    this.#dialog?.close();
   }
 
   protected override render() {
@@ -367,12 +407,12 @@ export class MutualStoryCard extends MutualElement {
     const tags = commaList(this.tags);
     // A story stays collapsed when it carries a warning, or when any of its topics (warning or
     // tags) is one the reader or the host chose to hide.
-    const hiddenTopics = this.hiddenTopics;
-    const topics = [...new Set([...this.sensitive, ...tags])];
+    const hiddenTopics = this.#hiddenTopics;
+    const topics = [...new Set([...this.#sensitive, ...tags])];
     const hiddenBySettings = topics.filter((topic) => hiddenTopics.includes(topic.toLowerCase()));
-    const hidden = !this.revealed && (this.sensitive.length > 0 || hiddenBySettings.length > 0);
+    const hidden = !this.revealed && (this.#sensitive.length > 0 || hiddenBySettings.length > 0);
     const level = headingLevel(this, this.headingLevel, 2);
-    const href = this.shareUrl();
+    const href = this.#shareUrl();
     const author = t('story.by', { author: this.author || t('story.author-default') });
     const position = this.feedPosition;
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}
@@ -391,15 +431,17 @@ export class MutualStoryCard extends MutualElement {
           ? renderWarning({
               t,
               locale,
-              topics: this.sensitive.length ? [...new Set([...this.sensitive, ...hiddenBySettings])] : hiddenBySettings,
+              topics: this.#sensitive.length
+                ? [...new Set([...this.#sensitive, ...hiddenBySettings])]
+                : hiddenBySettings,
               hiddenBySettings,
               hiddenTopics,
               settingsOpen: this.settingsOpen,
-              reveal: () => this.reveal(),
+              reveal: () => this.#reveal(),
               toggleSettings: (open) => (this.settingsOpen = open),
-              setTopicHidden: (topic, on) => this.setTopicHidden(topic, on),
+              setTopicHidden: (topic, on) => this.#setTopicHidden(topic, on),
             })
-          : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.storySize.remeasure()}></slot></div>
+          : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.#storySize.remeasure()}></slot></div>
             ${
               this.overflowing || this.expanded
                 ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
@@ -426,8 +468,8 @@ export class MutualStoryCard extends MutualElement {
             ? html`<div part="actions">
             ${
               href
-                ? html`<a class="action share" href=${href} @click=${(e: Event) => this.onShare(e, href)}>${t('story.share')}</a>`
-                : html`<button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${(e: Event) => this.onShare(e, null)}>
+                ? html`<a class="action share" href=${href} @click=${(e: Event) => this.#onShare(e, href)}>${t('story.share')}</a>`
+                : html`<button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${(e: Event) => this.#onShare(e, null)}>
                   ${t('story.share')}
                 </button>`
             }
@@ -446,8 +488,8 @@ export class MutualStoryCard extends MutualElement {
               pending: this.pending,
               more: !!this.responsePage.next,
               error: this.responsePage.error,
-              toggle: () => void this.toggleResponses(),
-              loadMore: () => void this.loadResponses(),
+              toggle: () => void this.#toggleResponses(),
+              loadMore: () => void this.#loadResponses(),
             })
           : nothing
       }
@@ -456,12 +498,12 @@ export class MutualStoryCard extends MutualElement {
           ? renderComposer({
               t,
               locale,
-              composer: this.response,
+              composer: this.#response,
               error: this.composerError,
               level,
-              input: (text) => (this.response.set({ text }), (this.composerError = '')),
-              send: () => this.sendResponse(),
-              cancel: () => this.cancelComposer(),
+              input: (text) => (this.#response.set({ text }), (this.composerError = '')),
+              send: () => this.#sendResponse(),
+              cancel: () => this.#cancelComposer(),
             })
           : nothing
       }
@@ -474,9 +516,9 @@ export class MutualStoryCard extends MutualElement {
               reason: this.reportReason,
               state: this.reportState,
               choose: (reason) => ((this.reportReason = reason), (this.reportState = 'idle')),
-              report: () => this.sendReport(),
-              close: () => this.closeReport(),
-              closed: () => ((this.reportState = 'closed'), this.reportButton?.focus()),
+              report: () => this.#sendReport(),
+              close: () => this.#closeReport(),
+              closed: () => ((this.reportState = 'closed'), this.#reportButton?.focus()),
             })
       }
     </article>`;

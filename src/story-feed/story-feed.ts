@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/form-styles.js';
 import { headingLevel } from '../core/heading.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
-import type { PublishedStory } from '../core/transport.js';
+import type { PublishedStory } from '../core/endpoint.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
 import storyFeedMessages from './story-feed.messages.js';
@@ -32,54 +31,72 @@ export class MutualStoryFeed extends MutualElement {
   static override styles = [...MutualElement.styles, formStyles, storyFeedStyles];
   static override dependencies = { 'mutual-story-card': MutualStoryCard };
 
-  /** Only stories with this topic (a tag or a content-warning topic). */
-  @property() topic?: string;
-  /** Only stories with this tag. */
-  @property() tag?: string;
-  /** Comma list of content-warning topics the host leaves out of this feed entirely. */
-  @property({ attribute: 'exclude-topics' }) excludeTopics?: string;
-  /** Stories per page (1–50). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
-  /** Also load the next page as the reader nears the end (the button stays, for keyboards). */
-  @property({ type: Boolean }) infinite = false;
-  /** Level of each card's heading (2–6), to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  /** Reactions for every card's bar (see `<mutual-me-too reactions>`). */
-  @property() reactions?: string;
-  /** Counts under this number read "A few people" (see `<mutual-me-too hide-counts-below>`). */
-  @property({ type: Number, attribute: 'hide-counts-below' }) hideCountsBelow = 0;
-  /** Region for the cards' help lines (ISO 3166 code). */
-  @property() region?: string;
+  static override properties = {
+    topic: {},
+    tag: {},
+    excludeTopics: { attribute: 'exclude-topics' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    infinite: { type: Boolean },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    reactions: {},
+    hideCountsBelow: { type: Number, attribute: 'hide-counts-below' },
+    region: {},
+    stories: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    next: { state: true, attribute: false },
+    ownCards: { state: true, attribute: false },
+  };
 
-  @state() private stories: PublishedStory[] = [];
-  @state() private status: Status = 'loading';
-  @state() private next: string | null = null;
-  @state() private ownCards: MutualStoryCard[] = [];
-  private loaded = false;
-  private generation = 0;
-  @query('.more') private moreButton?: HTMLButtonElement;
+  /** Only stories with this topic (a tag or a content-warning topic). */
+  topic?: string;
+  /** Only stories with this tag. */
+  tag?: string;
+  /** Comma list of content-warning topics the host leaves out of this feed entirely. */
+  excludeTopics?: string;
+  /** Stories per page (1–50). */
+  pageSize = 10;
+  /** Also load the next page as the reader nears the end (the button stays, for keyboards). */
+  infinite = false;
+  /** Level of each card's heading (2–6), to fit the host page's outline. */
+  headingLevel = 2;
+  /** Reactions for every card's bar (see `<mutual-me-too reactions>`). */
+  reactions?: string;
+  /** Counts under this number read "A few people" (see `<mutual-me-too hide-counts-below>`). */
+  hideCountsBelow = 0;
+  /** Region for the cards' help lines (ISO 3166 code). */
+  region?: string;
+
+  private stories: PublishedStory[] = [];
+  private status: Status = 'loading';
+  private next: string | null = null;
+  private ownCards: MutualStoryCard[] = [];
+  #loaded = false;
+  #generation = 0;
+  get #moreButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.more') ?? null;
+  }
 
   /** Near the end with `infinite`: the next page loads. */
-  private readonly nearEnd = new IntersectionController(this, {
+  readonly #nearEnd = new IntersectionController(this, {
     config: { rootMargin: '0px 0px 50% 0px' },
     observeHost: false,
     callback: ({ isIntersecting }) => {
-      if (isIntersecting && this.infinite && this.status === 'ready' && this.next) void this.load();
+      if (isIntersecting && this.infinite && this.status === 'ready' && this.next) void this.#load();
     },
   });
 
-  private onOnline = () => {
-    if (this.status === 'offline') void this.load();
+  #onOnline = () => {
+    if (this.status === 'offline') void this.#load();
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('online', this.onOnline);
+    addEventListener('online', this.#onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('online', this.onOnline);
+    removeEventListener('online', this.#onOnline);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -90,62 +107,62 @@ export class MutualStoryFeed extends MutualElement {
       if (!(this.pageSize >= 1 && this.pageSize <= 50)) this.pageSize = 10;
       this.stories = [];
       this.next = null;
-      this.loaded = false;
-      void this.load();
+      this.#loaded = false;
+      void this.#load();
     }
   }
 
   protected override updated(): void {
     // The cards' places in the feed: the page's own first, then the loaded ones.
-    const size = this.setSize;
+    const size = this.#setSize;
     this.ownCards.forEach((card, index) => (card.feedPosition = { index, size }));
-    const more = this.moreButton;
-    if (this.infinite && more) this.nearEnd.observe(more);
+    const more = this.#moreButton;
+    if (this.infinite && more) this.#nearEnd.observe(more);
   }
 
   /** `aria-setsize`: every card, or -1 (unknown) while more can be loaded. */
-  private get setSize(): number {
+  get #setSize(): number {
     return this.next ? -1 : this.ownCards.length + this.stories.length;
   }
 
-  private onSlotChange(e: Event): void {
+  #onSlotChange(e: Event): void {
     this.ownCards = (e.target as HTMLSlotElement)
       .assignedElements()
       .filter((el): el is MutualStoryCard => el.localName === 'mutual-story-card');
   }
 
-  /** The next page (or the first), through the element's transport; never a duplicate of a card already shown. */
-  private async load(): Promise<void> {
-    const transport = this.sender.transport;
-    if (!transport) {
+  /** The next page (or the first), through the element's reader; never a duplicate of a card already shown. */
+  async #load(): Promise<void> {
+    const reader = this.sender.reader;
+    if (!reader) {
       this.status = 'ready';
       return;
     }
-    const generation = ++this.generation;
+    const generation = ++this.#generation;
     this.status = 'loading';
     try {
-      const page = await transport.getStories({
+      const page = await reader.getStories({
         limit: String(this.pageSize),
-        cursor: this.loaded ? (this.next ?? undefined) : undefined,
+        cursor: this.#loaded ? (this.next ?? undefined) : undefined,
         topic: this.topic,
         tag: this.tag,
         'exclude-topics': this.excludeTopics,
       });
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
       this.stories = [...this.stories, ...page.stories.filter((s) => !shown.has(s.id))];
       this.next = page.next;
-      this.loaded = true;
+      this.#loaded = true;
       this.status = 'ready';
     } catch {
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       this.status = navigator.onLine ? 'error' : 'offline';
     }
   }
 
-  private loadMore(): void {
+  #loadMore(): void {
     const focusIndex = this.ownCards.length + this.stories.length;
-    void this.load().then(() =>
+    void this.#load().then(() =>
       // Focus moves to the first new story, never to the page.
       this.updateComplete.then(() => {
         const card =
@@ -154,36 +171,36 @@ export class MutualStoryFeed extends MutualElement {
         if (article) {
           article.tabIndex = -1;
           article.focus();
-        } else this.moreButton?.focus();
+        } else this.#moreButton?.focus();
       }),
     );
   }
 
-  private renderFooter() {
+  #renderFooter() {
     const t = this.i18n.t.bind(this.i18n);
     const count = this.ownCards.length + this.stories.length;
     if (this.status === 'loading') return html`<p role="status">${t('feed.loading')}</p>`;
     if (this.status === 'error' || this.status === 'offline')
       return html`<p role="alert">${t(this.status === 'error' ? 'feed.error' : 'feed.offline')}</p>
-        <button type="button" @click=${() => void this.load()}>${t('feed.retry')}</button>`;
+        <button type="button" @click=${() => void this.#load()}>${t('feed.retry')}</button>`;
     if (this.next)
-      return html`<button type="button" class="more primary" @click=${() => this.loadMore()}>${t('feed.more')}</button>`;
-    if (!count && this.loaded)
+      return html`<button type="button" class="more primary" @click=${() => this.#loadMore()}>${t('feed.more')}</button>`;
+    if (!count && this.#loaded)
       return html`<p role="status">${t('feed.empty')}</p>
-        <button type="button" @click=${() => void this.load()}>${t('feed.retry')}</button>`;
-    return count && this.loaded ? html`<p class="hint">${t('feed.end')}</p>` : nothing;
+        <button type="button" @click=${() => void this.#load()}>${t('feed.retry')}</button>`;
+    return count && this.#loaded ? html`<p class="hint">${t('feed.end')}</p>` : nothing;
   }
 
   protected override render() {
     const level = headingLevel(this, this.headingLevel, 2);
     const own = this.ownCards.length;
-    const size = this.setSize;
+    const size = this.#setSize;
     // An empty feed is no feed (ARIA requires articles in one); while loading, `aria-busy` says why.
     const isFeed = own + this.stories.length > 0 || this.status === 'loading';
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <div part="base" role=${isFeed ? 'feed' : nothing}
         aria-busy=${this.status === 'loading' ? 'true' : 'false'} aria-label=${isFeed ? this.i18n.t('feed.label') : nothing}>
-        <slot @slotchange=${this.onSlotChange}></slot>
+        <slot @slotchange=${this.#onSlotChange}></slot>
         ${repeat(
           this.stories,
           (story) => story.id,
@@ -204,7 +221,7 @@ export class MutualStoryFeed extends MutualElement {
           >${story.paragraphs.map((p) => html`<p>${p}</p>`)}</mutual-story-card>`,
         )}
       </div>
-      <div part="footer">${this.renderFooter()}</div>
+      <div part="footer">${this.#renderFooter()}</div>
     </div>`;
   }
 }

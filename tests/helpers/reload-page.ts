@@ -1,10 +1,12 @@
 // A "page load" for the durability tests (opened in the peer tab or an iframe): a transport to
 // `?endpoint=`, which at once flushes whatever an earlier load left in the outbox, plus `queue()`.
 import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
-import { Transport } from '../../src/core/transport.js';
+import { getTransport } from '../../src/core/transport.js';
 
 const params = new URLSearchParams(location.search);
-const transport = new Transport({
+// Through the page's registry, as elements get theirs (a bare `new Transport` is invisible to it,
+// so adopting leftovers would start a second transport for the same endpoint).
+const transport = getTransport({
   endpoint: params.get('endpoint')!,
   retryBaseMs: 100,
   retryMaxMs: 200,

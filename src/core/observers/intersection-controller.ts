@@ -14,13 +14,13 @@ export interface IntersectionControllerOptions {
  * shared observer per config (see `shared.ts`): the story card's feed-scale budget needs that.
  */
 export class IntersectionController implements ReactiveController {
-  private readonly shared;
+  readonly #shared;
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly options: IntersectionControllerOptions,
   ) {
-    this.shared = sharedObserver('intersection', options.config);
+    this.#shared = sharedObserver('intersection', options.config);
     host.addController(this);
   }
 
@@ -32,20 +32,20 @@ export class IntersectionController implements ReactiveController {
     this.unobserve();
   }
 
-  private targets = new Set<Element>();
+  #targets = new Set<Element>();
 
   /** Observes the host, or an element it rendered (a "Load more" button near the end of a feed). */
   observe(target: Element = this.host): void {
-    this.targets.add(target);
-    this.shared.callbacks.set(target, this.options.callback as (entry: unknown) => void);
-    this.shared.observer.observe(target);
+    this.#targets.add(target);
+    this.#shared.callbacks.set(target, this.options.callback as (entry: unknown) => void);
+    this.#shared.observer.observe(target);
   }
 
   unobserve(target?: Element): void {
-    for (const el of target ? [target] : [...this.targets]) {
-      this.targets.delete(el);
-      this.shared.callbacks.delete(el);
-      this.shared.observer.unobserve(el);
+    for (const el of target ? [target] : [...this.#targets]) {
+      this.#targets.delete(el);
+      this.#shared.callbacks.delete(el);
+      this.#shared.observer.unobserve(el);
     }
   }
 }

@@ -12,8 +12,8 @@ export interface ResizeControllerOptions {
  * ResizeObserver for the page. It follows its target across renders and lets go on disconnect.
  */
 export class ResizeController implements ReactiveController {
-  private readonly shared = sharedObserver('resize');
-  private observed?: Element;
+  readonly #shared = sharedObserver('resize');
+  #observed?: Element;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -29,31 +29,31 @@ export class ResizeController implements ReactiveController {
 
   hostUpdated(): void {
     const target = this.options.target() ?? undefined;
-    if (target === this.observed) return;
-    this.release();
+    if (target === this.#observed) return;
+    this.#release();
     if (target) {
-      this.shared.callbacks.set(target, this.options.callback as (entry: unknown) => void);
-      this.shared.observer.observe(target);
-      this.observed = target;
+      this.#shared.callbacks.set(target, this.options.callback as (entry: unknown) => void);
+      this.#shared.observer.observe(target);
+      this.#observed = target;
     }
   }
 
   hostDisconnected(): void {
-    this.release();
+    this.#release();
   }
 
   /** Report the target once more after the next layout (its content changed; nothing forces a layout now). */
   remeasure(): void {
-    const target = this.observed;
+    const target = this.#observed;
     if (!target) return;
-    this.shared.observer.unobserve(target);
-    this.shared.observer.observe(target);
+    this.#shared.observer.unobserve(target);
+    this.#shared.observer.observe(target);
   }
 
-  private release(): void {
-    if (!this.observed) return;
-    this.shared.callbacks.delete(this.observed);
-    this.shared.observer.unobserve(this.observed);
-    this.observed = undefined;
+  #release(): void {
+    if (!this.#observed) return;
+    this.#shared.callbacks.delete(this.#observed);
+    this.#shared.observer.unobserve(this.#observed);
+    this.#observed = undefined;
   }
 }

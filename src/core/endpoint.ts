@@ -1,0 +1,158 @@
+import { warnOnce } from './warn.js';
+
+/** A published story as the collector serves it: every text is data, rendered as text. */
+export interface PublishedStory {
+  id: string;
+  heading: string | null;
+  author: string | null;
+  published: string;
+  tags: string[];
+  contentWarning: string[];
+  paragraphs: string[];
+  responses: number;
+  reactions: Record<string, number>;
+}
+
+export interface PublishedResponse {
+  id: string;
+  text: string;
+  time: string;
+}
+
+/** Resolved once per endpoint string: a `<base>` that page content adds later never moves it. */
+const resolvedEndpoints = new Map<string, string | null>();
+
+/**
+ * The endpoint as an absolute http(s) URL, resolved against the page's own address (not
+ * `<base>`, which markup inside a story could add). Anything else → one warning and `null`.
+ */
+export function resolveEndpoint(endpoint: string): string | null {
+  let resolved = resolvedEndpoints.get(endpoint);
+  if (resolved !== undefined) return resolved;
+  try {
+    const url = new URL(endpoint, location.href);
+    resolved =
+      (url.protocol === 'http:' || url.protocol === 'https:') && !/[\s]/.test(endpoint.trim()) ? url.href : null;
+  } catch {
+    resolved = null;
+  }
+  if (!resolved)
+    warnOnce(
+      `endpoint:${endpoint}`,
+      `Mutual: endpoint="${endpoint}" is not an http(s) or relative URL, so nothing is sent to it.`,
+    );
+  resolvedEndpoints.set(endpoint, resolved);
+  return resolved;
+}
+
+/** Header names and values the browser accepts; a bad one (CR/LF, say) is left out with one warning, instead of stopping all sending. */
+export function safeHeaders(headers: Record<string, string>): Record<string, string> {
+  const ok: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) && typeof value === 'string' && !/[\r\n\0]/.test(value))
+      ok[name] = value;
+    else
+      warnOnce(
+        `header:${name}`,
+        `Mutual: the header "${name}" has a name or value a browser cannot send (line breaks?); it is left out.`,
+      );
+  }
+  return ok;
+}
+
+export interface ReaderOptions {
+  /** An absolute http(s) URL (see `resolveEndpoint`). */
+  endpoint: string;
+  credentials?: RequestCredentials;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/**
+ * What elements read from the endpoint (counts, stories, responses, peers' messages). Small and
+ * loaded with every element; the send path (`transport.ts`) loads on the first send.
+ */
+export class EndpointReader {
+  constructor(private readonly opts: ReaderOptions) {}
+
+  get endpoint(): string {
+    return this.opts.endpoint;
+  }
+
+  #countRequests = new Map<string, { resolve: (c: Record<string, number>) => void; reject: (e: Error) => void }[]>();
+
+  /**
+   * Reaction counts for a subject. Requests made in the same moment (a feed of 20 cards) share
+   * one `GET endpoint?subject=a&subject=b…` (up to 50 subjects each) instead of one request per bar.
+   */
+  getCounts(subject: string): Promise<Record<string, number>> {
+    return new Promise((resolve, reject) => {
+      // 30 ms: long enough to gather bars whose first render was spread over several tasks.
+      if (!this.#countRequests.size) setTimeout(() => this.#fetchCounts(), 30);
+      const waiting = this.#countRequests.get(subject) ?? [];
+      waiting.push({ resolve, reject });
+      this.#countRequests.set(subject, waiting);
+    });
+  }
+
+  #fetchCounts(): void {
+    const requests = new Map(this.#countRequests);
+    this.#countRequests.clear();
+    const subjects = [...requests.keys()];
+    for (let i = 0; i < subjects.length; i += 50) {
+      const chunk = subjects.slice(i, i + 50);
+      this.#getJson<{ counts?: unknown; subjects?: Record<string, unknown> }>(chunk.map((s) => ['subject', s]))
+        .then((body) => {
+          const bySubject = chunk.length === 1 ? { [chunk[0]]: body.counts } : (body.subjects ?? {});
+          for (const s of chunk) {
+            const counts: Record<string, number> = {};
+            const raw = bySubject[s];
+            if (raw && typeof raw === 'object')
+              for (const [name, n] of Object.entries(raw)) if (Number.isFinite(n)) counts[name] = Number(n);
+            requests.get(s)?.forEach((r) => r.resolve(counts));
+          }
+        })
+        .catch((error: Error) => chunk.forEach((s) => requests.get(s)?.forEach((r) => r.reject(error))));
+    }
+  }
+
+  /** `GET endpoint?peer-messages=N` → recent encouragements peers wrote for each other. */
+  async getPeerMessages(n = 10): Promise<string[]> {
+    const body = await this.#getJson<{ messages?: { text?: unknown }[] }>([['peer-messages', String(n)]]);
+    return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
+  }
+
+  /** A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page after. */
+  getStories(query: Record<string, string | undefined>): Promise<{ stories: PublishedStory[]; next: string | null }> {
+    const params: [string, string][] = [['stories', '']];
+    for (const [k, v] of Object.entries(query)) if (v) params.push([k, v]);
+    return this.#getJson(params);
+  }
+
+  /** A page of a story's approved responses (`GET ?responses=`), oldest first. */
+  getResponses(story: string, cursor?: string): Promise<{ responses: PublishedResponse[]; next: string | null }> {
+    return this.#getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
+  }
+
+  async #getJson<T>(params: [string, string][]): Promise<T> {
+    const url = new URL(this.opts.endpoint);
+    for (const [k, v] of params) url.searchParams.append(k, v);
+    const res = await fetch(url, {
+      credentials: this.opts.credentials ?? 'omit',
+      headers: { accept: 'application/json', ...this.opts.headers },
+      signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
+    });
+    if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
+    return (await res.json()) as T;
+  }
+}
+
+const readers = new Map<string, EndpointReader>();
+
+/** One reader per endpoint and settings per page, so bars that render together share a count request. */
+export function getReader(options: ReaderOptions): EndpointReader {
+  const key = JSON.stringify(options);
+  let reader = readers.get(key);
+  if (!reader) readers.set(key, (reader = new EndpointReader(options)));
+  return reader;
+}
