@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { EventTypes } from '../src/core/envelope.js';
 import { storedAtLeast, until } from './helpers/collector.js';
 import { buttonNamed } from './helpers/browser.js';
@@ -91,6 +92,28 @@ describe('embedding', () => {
     await shadow(doc, 'mutual-check-in');
     expect(win.customElements.get('mutual-check-in')).to.be.a('function');
     expect(win.customElements.get('mutual-story-card')).to.equal(undefined);
+  });
+
+  it('a page that only shows reactions never downloads the send path; touching a bar loads it, and the press arrives', async () => {
+    const { doc, win } = await open('/tests/helpers/cdn-page.html');
+    const subject = `send-path-${Date.now()}`;
+    doc.body.innerHTML = `<mutual-me-too subject="${subject}" endpoint="/events"></mutual-me-too>`;
+    const bar = await shadow(doc, 'mutual-me-too');
+    const fetched = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/dist/chunks/transport-'));
+    await until(
+      () => win.performance.getEntriesByType('resource').some((e) => e.name.includes('subject=')),
+      'counts read',
+    );
+    expect(fetched()).to.deep.equal([]);
+    bar.querySelector('button')!.focus();
+    await until(() => fetched().length === 1, 'send path loaded on focus');
+    await sendKeys({ press: 'Enter' });
+    const [row] = await storedAtLeast({ subject, type: EventTypes.reactionAdded });
+    expect(row.data).to.deep.include({ reaction: 'me-too' });
   });
 
   it('two copies of Mutual on one page never throw "already defined"', async () => {
