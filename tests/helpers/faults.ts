@@ -14,6 +14,8 @@ interface Fault {
   hangMs: number;
   delayMs?: number;
   scope?: string;
+  /** An outage: every POST (in scope) fails until this time, whatever `remaining` says. */
+  until?: number;
 }
 
 function json(
@@ -70,6 +72,7 @@ export function withFaults(collector: Collector, path = '/events'): Collector {
           hangMs: Number(body.hangMs ?? 30_000),
           delayMs: body.delayMs as number | undefined,
           scope: body.scope as string | undefined,
+          until: body.forMs === undefined ? undefined : Date.now() + Number(body.forMs),
         });
         json(req, res, 200, { faults: faults.length });
       });
@@ -79,7 +82,10 @@ export function withFaults(collector: Collector, path = '/events'): Collector {
       if (req.method === 'GET') gets.set(scope, (gets.get(scope) ?? 0) + 1);
       if (req.method === 'POST') {
         posts.set(scope, (posts.get(scope) ?? 0) + 1);
-        const fault = faults.find((f) => f.remaining > 0 && (!f.scope || f.scope === scope));
+        const now = Date.now();
+        const fault = faults.find(
+          (f) => (f.until === undefined ? f.remaining > 0 : f.until > now) && (!f.scope || f.scope === scope),
+        );
         if (fault) {
           fault.remaining--;
           req.resume();

@@ -24,3 +24,16 @@ window.runBench = async (endpoint, run) => {
   }
   return { pressed, spreadMs: performance.now() - start };
 };
+
+// One reaction bar pressed once, for the outage run: returns when it was pressed.
+window.pressOnce = async (endpoint, subject) => {
+  await customElements.whenDefined('mutual-me-too');
+  const bar = document.createElement('mutual-me-too');
+  bar.setAttribute('endpoint', endpoint);
+  bar.setAttribute('subject', subject);
+  bar.setAttribute('counts', 'hidden');
+  document.getElementById('root').append(bar);
+  await bar.updateComplete;
+  bar.shadowRoot.querySelector('button').click();
+  return Date.now();
+};
