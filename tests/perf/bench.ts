@@ -71,19 +71,24 @@ if (run('mount')) {
   const page = await browser.newPage();
   await page.goto(`${base}/tests/perf/pages/mount.html`, { waitUntil: 'load' });
   const r = (await page.evaluate('runBench()')) as Record<
-    'static' | 'mutual' | 'feed',
-    { ms: number; longest: number }[]
+    'static' | 'mutual' | 'feed' | 'static-bars' | 'bars',
+    { ms: number; longest: number; nodes: number }[]
   >;
   const s = median(r.static.map((x) => x.ms));
   const m = median(r.mutual.map((x) => x.ms));
   const f = median(r.feed.map((x) => x.ms));
+  const sb = median(r['static-bars'].map((x) => x.ms));
+  const b = median(r.bars.map((x) => x.ms));
   const longest = Math.max(...r.mutual.map((x) => x.longest));
   console.log(
-    '\n## Mount: 200 story cards with reactions vs. the same content as static HTML (median of 7, same page)\n',
+    '\n## Mount: 200 reaction bars, 200 story cards and a feed of 200 vs. the same content as static HTML (median of 7 alternating runs, one page)\n',
   );
   table([
     ['measure', 'value', 'target'],
-    ['static HTML', `${s.toFixed(1)} ms`, ''],
+    ['static HTML, 200 reaction bars', `${sb.toFixed(1)} ms, ${r['static-bars'][0].nodes} nodes per bar`, ''],
+    ['<mutual-me-too> ×200', `${b.toFixed(1)} ms, ${r.bars[0].nodes} nodes per bar (shadow roots included)`, ''],
+    ['ratio', `${(b / sb).toFixed(2)}×`, '≤ 1.5×'],
+    ['static HTML, 200 stories', `${s.toFixed(1)} ms`, ''],
     ['<mutual-story-card> ×200', `${m.toFixed(1)} ms`, ''],
     ['ratio', `${(m / s).toFixed(2)}×`, '≤ 1.3×'],
     ['<mutual-story-feed>, 200 stories from the endpoint (4 pages)', `${f.toFixed(1)} ms`, ''],

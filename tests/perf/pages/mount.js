@@ -20,6 +20,23 @@ function staticHtml() {
   return parts.join('');
 }
 
+const staticBar = () =>
+  `<div role="toolbar" aria-label="Reactions"><button aria-pressed="false"><span aria-hidden="true">🤝</span> Me too</button><button aria-pressed="false"><span aria-hidden="true">💛</span> I understand</button><button aria-pressed="false"><span aria-hidden="true">💪</span> Sending strength</button><button aria-pressed="false"><span aria-hidden="true">🌱</span> This helped me</button></div>`;
+
+/** Every node (elements, text, comments) under a root, shadow roots included. */
+function nodesUnder(root) {
+  let n = 0;
+  const walk = (node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      n++;
+      walk(c);
+    }
+    if (node.shadowRoot) walk(node.shadowRoot);
+  };
+  walk(root);
+  return n;
+}
+
 async function measure(kind) {
   root.replaceChildren();
   await frame();
@@ -27,6 +44,16 @@ async function measure(kind) {
   const t0 = performance.now();
   if (kind === 'static') {
     root.innerHTML = staticHtml();
+  } else if (kind === 'static-bars') {
+    root.innerHTML = Array.from({ length: N }, staticBar).join('');
+  } else if (kind === 'bars') {
+    for (let i = 0; i < N; i++) {
+      const bar = document.createElement('mutual-me-too');
+      bar.setAttribute('subject', `bench-bar-${i}`);
+      bar.setAttribute('counts', '{"me-too":3}');
+      root.append(bar);
+    }
+    await Promise.all([...root.children].map((b) => b.updateComplete));
   } else if (kind === 'feed') {
     // The same 200 stories, published on the endpoint and loaded by <mutual-story-feed> (4 pages of 50).
     const feed = document.createElement('mutual-story-feed');
@@ -60,14 +87,16 @@ async function measure(kind) {
   void root.offsetHeight; // force layout
   await frame();
   const ms = performance.now() - t0;
+  const nodes = nodesUnder(root) / (kind.includes('bars') ? N : 1);
   await new Promise((r) => setTimeout(r, 50));
-  return { ms, longest };
+  return { ms, longest, nodes };
 }
 
 window.measureOnce = measure;
 window.runBench = async () => {
   await customElements.whenDefined('mutual-story-card');
-  const results = { static: [], mutual: [], feed: [] };
-  for (let i = 0; i < 7; i++) for (const kind of ['static', 'mutual', 'feed']) results[kind].push(await measure(kind));
+  const results = { static: [], mutual: [], feed: [], 'static-bars': [], bars: [] };
+  for (let i = 0; i < 7; i++)
+    for (const kind of ['static', 'mutual', 'feed', 'static-bars', 'bars']) results[kind].push(await measure(kind));
   return results;
 };
