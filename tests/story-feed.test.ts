@@ -4,7 +4,7 @@ import '../src/story-feed/define.js';
 import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
-import { approveItem, publishStory, uniqueSubject, until } from './helpers/collector.js';
+import { approveItem, getCount, publishStory, uniqueSubject, until } from './helpers/collector.js';
 import { createEnvelope, EventTypes } from '../src/core/envelope.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -47,6 +47,21 @@ describe('<mutual-story-feed>', () => {
     await cards(feed)[2].updateComplete;
     expect(article(cards(feed)[2]).getAttribute('aria-setsize')).to.equal('3');
     expect(root(feed).textContent).to.contain('You’ve reached the end.');
+  });
+
+  it('the next page is fetched while the first is read, so Load more shows it without another request', async () => {
+    const tag = uniqueSubject('prefetch');
+    const scope = uniqueSubject('prefetch-scope');
+    await publishThree(tag);
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint=${`/events?scope=${scope}`} tag=${tag} page-size="2"></mutual-story-feed>`,
+    );
+    await loaded(feed);
+    await until(async () => (await getCount(scope)) === 2, 'first page and the one after it');
+    buttonNamed(root(feed), 'Load more stories').click();
+    await until(() => cards(feed).length === 3, 'third story');
+    expect(root(feed).textContent).to.contain('You’ve reached the end.');
+    expect(await getCount(scope)).to.equal(2);
   });
 
   it('cards the page rendered stay first; the loaded ones follow, without a duplicate', async () => {

@@ -214,6 +214,8 @@ export class MutualMeToo extends MutualElement {
     const subject = this.subject;
     if (!subject) return;
     const { active, sent } = this.remembered;
+    // Nothing changed (a bar leaving the page, say): no key is drawn and nothing is written.
+    if (active.length === sent.length && active.every((n) => sent.includes(n))) return;
     const reactor = (this.remembered.reactor ??= newReactor());
     const nowSent = new Set(sent);
     for (const name of new Set([...active, ...sent])) {
@@ -285,33 +287,14 @@ export class MutualMeToo extends MutualElement {
       </ul>`;
     }
     const disabled = !this.subject;
-    return html`<div
-        part="base"
-        role="toolbar"
-        dir=${dir}
-        lang=${lang}
-        aria-label=${this.i18n.t('reactions.label')}
-        @keydown=${this.#onKeydown}
-      >
-        ${this.#defs.map((def, i) => {
-          const pressed = this.#isActive(def.name);
-          const count = this.#countText(this.#countOf(def.name));
-          return html`<button
-            type="button"
-            part=${pressed ? 'button pressed' : 'button'}
-            aria-pressed=${pressed ? 'true' : 'false'}
-            aria-label=${this.#accessibleName(def)}
-            tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1}
-            ?disabled=${disabled}
-            @click=${() => this.#toggle(def)}
-            @focus=${() => (this.focusIndex = i)}
-          >
-            ${def.icon}<span part="label">${this.#labelOf(def)}</span>
-            ${count ? html`<span part="count">${count}</span>` : nothing}
-          </button>`;
-        })}
-        ${disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing}
-      </div>
-      <span class="visually-hidden" role="status">${this.announcement}</span>`;
+    // Written without whitespace between tags (the bar is flex): a page may hold hundreds of bars,
+    // and every whitespace text node is one more node per bar to clone and lay out.
+    const buttons = this.#defs.map((def, i) => {
+      const pressed = this.#isActive(def.name);
+      const count = this.#countText(this.#countOf(def.name));
+      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(def)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled} @click=${() => this.#toggle(def)} @focus=${() => (this.focusIndex = i)}>${def.icon}<span part="label">${this.#labelOf(def)}</span>${count ? html`<span part="count">${count}</span>` : nothing}</button>`;
+    });
+    const note = disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing;
+    return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.label')} @keydown=${this.#onKeydown}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }

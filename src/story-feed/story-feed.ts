@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/form-styles.js';
 import { headingLevel } from '../core/heading.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
-import type { PublishedStory } from '../core/endpoint.js';
+import type { EndpointReader, PublishedStory } from '../core/endpoint.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
 import storyFeedMessages from './story-feed.messages.js';
@@ -131,6 +131,9 @@ export class MutualStoryFeed extends MutualElement {
       .filter((el): el is MutualStoryCard => el.localName === 'mutual-story-card');
   }
 
+  /** The page after the last one shown, already on its way (`generation` it was asked for). */
+  #prefetched?: { generation: number; cursor: string; page: ReturnType<EndpointReader['getStories']> };
+
   /** The next page (or the first), through the element's reader; never a duplicate of a card already shown. */
   async #load(): Promise<void> {
     const reader = this.sender.reader;
@@ -138,22 +141,35 @@ export class MutualStoryFeed extends MutualElement {
       this.status = 'ready';
       return;
     }
+    const cursor = this.#loaded ? (this.next ?? undefined) : undefined;
+    const prefetched = this.#prefetched;
+    this.#prefetched = undefined;
     const generation = ++this.#generation;
     this.status = 'loading';
-    try {
-      const page = await reader.getStories({
+    const fetchPage = (at: string | undefined) =>
+      reader.getStories({
         limit: String(this.pageSize),
-        cursor: this.#loaded ? (this.next ?? undefined) : undefined,
+        cursor: at,
         topic: this.topic,
         tag: this.tag,
         'exclude-topics': this.excludeTopics,
       });
+    try {
+      const page = await (prefetched?.generation === generation - 1 && prefetched.cursor === cursor
+        ? prefetched.page.catch(() => fetchPage(cursor))
+        : fetchPage(cursor));
       if (generation !== this.#generation) return;
       const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
       this.stories = [...this.stories, ...page.stories.filter((s) => !shown.has(s.id))];
       this.next = page.next;
       this.#loaded = true;
       this.status = 'ready';
+      // The page after is fetched now, so "Load more" (or scrolling on) shows it without a wait.
+      if (page.next) {
+        const next = fetchPage(page.next);
+        next.catch(() => undefined);
+        this.#prefetched = { generation, cursor: page.next, page: next };
+      }
     } catch {
       if (generation !== this.#generation) return;
       this.status = navigator.onLine ? 'error' : 'offline';

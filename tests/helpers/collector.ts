@@ -67,6 +67,11 @@ export async function requestCount(scope: string): Promise<number> {
   return ((await (await fetch(`${ENDPOINT}/stats?scope=${scope}`)).json()) as { requests: number }).requests;
 }
 
+/** How many GETs the collector received in `scope`. */
+export async function getCount(scope: string): Promise<number> {
+  return ((await (await fetch(`${ENDPOINT}/stats?scope=${scope}`)).json()) as { gets: number }).gets;
+}
+
 /** Polls until `check` returns something truthy; fails with `message` after `timeout` ms. */
 export async function until<T>(
   check: () => T | Promise<T>,
