@@ -14,6 +14,7 @@ const catalogs: Record<string, Catalog> = {};
 /** How to load each translation (by language), registered by `src/locales/`. */
 export function registerCatalogs(more: Record<string, () => Promise<{ default: Catalog }>>): void {
   Object.assign(loaders, more);
+  languages.clear();
 }
 const loading: Record<string, Promise<void>> = {};
 
@@ -31,10 +32,17 @@ export function loadCatalog(locale: string): Promise<void> | undefined {
 }
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
+/** Asked for on every string an element renders: worked out once per locale. */
+const languages = new Map<string, string>();
+
 /** `es-MX` → `es`; anything unknown → `en`. */
 export function catalogLocale(locale: string): string {
-  const base = locale.toLowerCase().split(/[-_]/)[0];
-  return base in loaders ? base : 'en';
+  let lang = languages.get(locale);
+  if (lang === undefined) {
+    const base = locale.toLowerCase().split(/[-_]/)[0];
+    languages.set(locale, (lang = base in loaders ? base : 'en'));
+  }
+  return lang;
 }
 
 export function directionOf(locale: string): 'ltr' | 'rtl' {
