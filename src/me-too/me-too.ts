@@ -288,11 +288,12 @@ export class MutualMeToo extends MutualElement {
     }
     const disabled = !this.subject;
     // Written without whitespace between tags (the bar is flex): a page may hold hundreds of bars,
-    // and every whitespace text node is one more node per bar to clone and lay out.
+    // and every whitespace text node is one more node per bar to clone and lay out. The count keeps
+    // its space inside, so the button's text reads "Me too 12", as its accessible name does.
     const buttons = this.#defs.map((def, i) => {
       const pressed = this.#isActive(def.name);
       const count = this.#countText(this.#countOf(def.name));
-      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(def)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled} @click=${() => this.#toggle(def)} @focus=${() => (this.focusIndex = i)}>${def.icon}<span part="label">${this.#labelOf(def)}</span>${count ? html`<span part="count">${count}</span>` : nothing}</button>`;
+      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(def)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled} @click=${() => this.#toggle(def)} @focus=${() => (this.focusIndex = i)}>${def.icon}<span part="label">${this.#labelOf(def)}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;
     });
     const note = disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing;
     return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.label')} @keydown=${this.#onKeydown}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;
