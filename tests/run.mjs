@@ -46,6 +46,7 @@ for (const [label, args] of [
   ['lint (eslint)', ['eslint', '.']],
   ['format (prettier --check, print width 120)', ['prettier', '--check', '.']],
   ['typecheck (tsc --noEmit)', ['tsc', '--noEmit']],
+  ['size (npm run size: within the budgets in package.json)', ['node', 'tests/perf/size.mjs']],
 ]) {
   if (run(label, 'npx', args)) passed++;
   else failed++;

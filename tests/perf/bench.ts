@@ -4,7 +4,7 @@
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -15,12 +15,36 @@ import { withFaults } from '../helpers/faults.js';
 const root = process.cwd();
 if (!existsSync('dist/mutual.js')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
-const only = process.argv[2];
+// `npm run bench -- mount` runs one section; `--readme` also writes the figures into README.md.
+const args = process.argv.slice(2);
+const writeReadme = args.includes('--readme');
+const only = args.find((a) => !a.startsWith('--'));
 const run = (section: string) => !only || only === section;
 
+/** What the README's performance section shows: the same tables as the console, in Markdown. */
+const report: string[] = [];
+const section = (title: string) => {
+  console.log(`\n## ${title}\n`);
+  report.push(`\n#### ${title}\n`);
+};
+const note = (text: string) => {
+  console.log(text);
+  report.push(`\n${text}\n`);
+};
+const table = (rows: string[][]) => {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+  const cell = (c: string) => c.replaceAll('|', '\\|').replaceAll('<', '&lt;');
+  report.push(
+    [rows[0], rows[0].map(() => '---'), ...rows.slice(1)].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n'),
+  );
+};
+
 if (run('size')) {
-  console.log('\n## Size (npm run size)\n');
-  spawnSync('node', ['tests/perf/size.mjs'], { stdio: 'inherit' });
+  section('Size (`npm run size`: min + gzip, each entry built like the CDN files)');
+  const size = spawnSync('node', ['tests/perf/size.mjs'], { encoding: 'utf8' });
+  process.stdout.write(size.stdout);
+  report.push('```text\n' + size.stdout.trim() + '\n```');
 }
 
 const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
@@ -49,14 +73,10 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
+const browserVersion = browser.version();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-const table = (rows: string[][]) => {
-  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
-};
-
 // Mount cost
 if (run('mount')) {
   // 200 published stories for the feed's run (the same text as the cards').
@@ -80,8 +100,8 @@ if (run('mount')) {
   const sb = median(r['static-bars'].map((x) => x.ms));
   const b = median(r.bars.map((x) => x.ms));
   const longest = Math.max(...r.mutual.map((x) => x.longest));
-  console.log(
-    '\n## Mount: 200 reaction bars, 200 story cards and a feed of 200 vs. the same content as static HTML (median of 7 alternating runs, one page)\n',
+  section(
+    'Mount: 200 reaction bars, 200 story cards and a feed of 200 vs. the same content as static HTML (median of 7 alternating runs, one page)',
   );
   table([
     ['measure', 'value', 'target'],
@@ -131,9 +151,7 @@ if (run('delivery')) {
   const latencies = rows.map((r) => Date.parse(r.receivedAt) - pressed[r.event.subject]);
   const requests = ((await (await fetch(`${base}/events/stats?scope=${scope}`)).json()) as { requests: number })
     .requests;
-  console.log(
-    `\n## Delivery: ${expected} reactions on ${expected} subjects, pressed within ${(spreadMs / 1000).toFixed(2)} s\n`,
-  );
+  section(`Delivery: ${expected} reactions on ${expected} subjects, pressed within ${(spreadMs / 1000).toFixed(2)} s`);
   table([
     ['measure', 'value', 'target'],
     ['HTTP requests (POST)', String(requests), '≤ 10'],
@@ -142,9 +160,7 @@ if (run('delivery')) {
     ['lost', String(expected - subjects.size), '0'],
     ['duplicated', String(rows.length - subjects.size), '0'],
   ]);
-  console.log(
-    '(Latency includes the reaction bar’s 600 ms settle window, which collapses rapid toggling into one event.)',
-  );
+  note('(Latency includes the reaction bar’s 600 ms settle window, which collapses rapid toggling into one event.)');
   await page.close();
 }
 // Recovery after an outage: the endpoint answers 503 for 3 s from the press; when is the press stored?
@@ -178,13 +194,13 @@ if (run('outage') || run('delivery')) {
     total.push(stored - pressed);
     past.push(stored - (armed + OUTAGE_MS));
   }
-  console.log(`\n## Recovery after a ${OUTAGE_MS / 1000}-second outage (503 from the press; ${RUNS} runs)\n`);
+  section(`Recovery after a ${OUTAGE_MS / 1000}-second outage (503 from the press; ${RUNS} runs)`);
   table([
     ['figure', 'median (p95)', 'target'],
     ['press → stored', `${median(total)} ms (${pct(total, 95)} ms)`, '≤ 3 s p95 (issue 21)'],
     ['stored after the outage ended', `${median(past)} ms (${pct(past, 95)} ms)`, ''],
   ]);
-  console.log(
+  note(
     '(Includes the bar’s 600 ms settle window and the 200 ms batch window; the endpoint refuses everything for the first 3 s.)',
   );
   await page.close();
@@ -258,8 +274,8 @@ if (run('collector')) {
   await sqliteCollector.close();
   await pgCollector.close();
   await stopEmbeddedPostgres();
-  console.log(
-    `\n## Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; ${cpus().length} cores; PostgreSQL: ${pg.kind})\n`,
+  section(
+    `Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; ${cpus().length} cores; PostgreSQL: ${pg.kind})`,
   );
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   table([
@@ -325,7 +341,7 @@ if (run('moderation')) {
     cursor = page.next;
   }
   times.sort((x, y) => x - y);
-  console.log('\n## Moderation queue (SQLite, 10,000 pending items, pages of 50, 21 requests)\n');
+  section('Moderation queue (SQLite, 10,000 pending items, pages of 50, 21 requests)');
   table([
     ['figure', 'median (p95)', 'target'],
     ['list a page of the queue', `${times[10].toFixed(1)} ms (${times[19].toFixed(1)} ms)`, '≤ 50 ms'],
@@ -335,3 +351,16 @@ if (run('moderation')) {
 }
 server.close();
 collector.close();
+
+if (writeReadme) {
+  const readme = readFileSync('README.md', 'utf8');
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+  const when = new Date().toISOString().slice(0, 10);
+  const machine = `${cpus().length} cores, Node ${process.versions.node}, ${(await browserVersion) ?? 'Chromium'}`;
+  const body = `\n_Written by \`npm run bench -- --readme\` on ${when} (${machine})._\n${report.join('\n')}\n`;
+  writeFileSync('README.md', readme.slice(0, from + start.length) + body + readme.slice(to));
+  console.log('\nREADME.md: performance figures rewritten.');
+}
