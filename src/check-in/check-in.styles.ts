@@ -4,13 +4,6 @@ export const checkInStyles = css`
   :host {
     --_panel-bg: var(--mutual-check-in-background, var(--_color-surface));
   }
-  fieldset {
-    display: grid;
-    gap: var(--_space-xs);
-    margin: 0;
-    padding: 0;
-    border: none;
-  }
   legend {
     margin-block-end: var(--_space-xs);
     font-weight: 600;

@@ -358,16 +358,7 @@ export class MutualCheckIn extends MutualElement {
           </div>`
           : nothing
       }
-      ${
-        this.#entry.nudge.length
-          ? renderNudge(
-              this.#entry.nudge,
-              this.i18n.t.bind(this.i18n),
-              () => this.#entry.edit(),
-              () => this.#entry.sendAnyway(),
-            )
-          : nothing
-      }
+      ${renderNudge(this.#entry, this.i18n.t.bind(this.i18n))}
       ${
         inForm
           ? nothing

@@ -61,16 +61,7 @@ export function renderGiveBack(p: {
         @input=${(e: Event) => p.input(id, (e.target as HTMLTextAreaElement).value)}></textarea>
       ${extra}
       <p class="error" id="${id}-error" aria-live="polite">${error}</p>
-      ${
-        composer.nudge.length
-          ? renderNudge(
-              composer.nudge,
-              t,
-              () => composer.edit(),
-              () => composer.sendAnyway(),
-            )
-          : nothing
-      }
+      ${renderNudge(composer, t)}
       <div part="actions">${send}</div>
     </div>`;
   };

@@ -93,4 +93,12 @@ export const formStyles = css`
       outline: 2px solid Highlight;
     }
   }
+  /* Every composer's groups of fields (mood, topics, consent). */
+  fieldset {
+    display: grid;
+    gap: var(--_space-xs);
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
 `;

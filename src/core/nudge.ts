@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type nudgeMessages from './nudge.messages.js';
 import type { IdentifierKind } from './identity.js';
 
@@ -9,14 +9,14 @@ export { findIdentifiers, type IdentifierKind } from './identity.js';
  * and the choice — Edit or Send anyway. Never blocks.
  */
 export function renderNudge(
-  kinds: IdentifierKind[],
+  composer: { readonly nudge: IdentifierKind[]; edit(): void; sendAnyway(): void },
   t: (key: keyof typeof nudgeMessages) => string,
-  onEdit: () => void,
-  onSend: () => void,
+  onEdit = () => composer.edit(),
 ) {
+  if (!composer.nudge.length) return nothing;
   return html`<div part="nudge" class="nudge" role="group" aria-labelledby="nudge-text">
-    <p id="nudge-text" tabindex="-1">${kinds.map((k) => t(`nudge.${k}`)).join(' ')} ${t('nudge.others')}</p>
+    <p id="nudge-text" tabindex="-1">${composer.nudge.map((k) => t(`nudge.${k}`)).join(' ')} ${t('nudge.others')}</p>
     <button type="button" class="primary" @click=${onEdit}>${t('nudge.edit')}</button>
-    <button type="button" @click=${onSend}>${t('nudge.send-anyway')}</button>
+    <button type="button" @click=${() => composer.sendAnyway()}>${t('nudge.send-anyway')}</button>
   </div>`;
 }

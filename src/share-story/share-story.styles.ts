@@ -15,13 +15,6 @@ export const shareStoryStyles = css`
   label.choice {
     font-weight: 400;
   }
-  fieldset {
-    display: grid;
-    gap: var(--_space-xs);
-    margin: 0;
-    padding: 0;
-    border: none;
-  }
   input[type='text'] {
     box-sizing: border-box;
     inline-size: 100%;

@@ -270,16 +270,7 @@ export class MutualShareStory extends MutualElement {
         aria-invalid=${invalid('story-consent')} aria-describedby=${described('story-consent', 'story-who')}
         @change=${(e: Event) => this.#change({ consent: (e.target as HTMLInputElement).checked })} />${t('share.consent')}</label>
       ${error('story-consent')}
-      ${
-        this.#story.nudge.length
-          ? renderNudge(
-              this.#story.nudge,
-              t,
-              () => this.#story.edit(),
-              () => this.#story.sendAnyway(),
-            )
-          : nothing
-      }
+      ${renderNudge(this.#story, t)}
       <div part="actions">
         <button type="submit" class="primary">${t('share.preview')}</button>
         <button type="button" @click=${() => this.#submit()}>${t('share.send')}</button>
@@ -298,16 +289,7 @@ export class MutualShareStory extends MutualElement {
         ${paragraphsOf(d.text).map((p) => html`<p>${p}</p>`)}
       </mutual-story-card>
       ${this.#renderCrisis(this.#story.crisis)}
-      ${
-        this.#story.nudge.length
-          ? renderNudge(
-              this.#story.nudge,
-              t,
-              () => this.#edit(),
-              () => this.#story.sendAnyway(),
-            )
-          : nothing
-      }
+      ${renderNudge(this.#story, t, () => this.#edit())}
       <div part="actions">
         <button type="button" class="primary" @click=${() => this.#submit()}>${t('share.send')}</button>
         <button type="button" @click=${() => this.#edit()}>${t('share.edit')}</button>

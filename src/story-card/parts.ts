@@ -45,16 +45,7 @@ export function renderComposer(p: {
     </p>
     ${p.error ? html`<p class="error" id="response-error">${p.error}</p>` : nothing}
     ${composer.crisis ? html`<mutual-crisis-resources heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
-    ${
-      composer.nudge.length
-        ? renderNudge(
-            composer.nudge,
-            t,
-            () => composer.edit(),
-            () => composer.sendAnyway(),
-          )
-        : nothing
-    }
+    ${renderNudge(composer, t)}
     <p class="hint" id="response-note">${t('story.composer-note')} ${composer.keeping}</p>
     <div part="actions">
       <button type="button" class="primary" @click=${p.send} ?disabled=${composer.state === 'sending'}>${t('story.send')}</button>

@@ -88,11 +88,7 @@ export const storyCardStyles = css`
     background: rgb(0 0 0 / 0.4);
   }
   fieldset {
-    display: grid;
-    gap: var(--_space-xs);
-    margin: 0 0 var(--_space-m);
-    border: none;
-    padding: 0;
+    margin-block-end: var(--_space-m);
   }
   @media (forced-colors: active) {
     [part='base'],
