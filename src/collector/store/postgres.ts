@@ -7,6 +7,7 @@ import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
+import { postgresDialect, tables } from './tables.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -18,36 +19,8 @@ export interface PostgresStoreOptions {
 const SCHEMA_VERSION = 1;
 
 const MIGRATIONS = [
-  `CREATE TABLE IF NOT EXISTS events (
-     seq BIGSERIAL PRIMARY KEY,
-     id TEXT NOT NULL,
-     source TEXT NOT NULL,
-     type TEXT NOT NULL,
-     subject TEXT,
-     time TEXT NOT NULL,
-     received_at TEXT NOT NULL,
-     envelope TEXT NOT NULL,
-     UNIQUE (source, id)
-   )`,
-  `CREATE INDEX IF NOT EXISTS events_subject ON events (subject, type)`,
+  ...tables(postgresDialect),
   `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
-  `CREATE TABLE IF NOT EXISTS items (
-     seq BIGINT PRIMARY KEY REFERENCES events (seq),
-     kind TEXT NOT NULL,
-     state TEXT NOT NULL,
-     flags JSONB NOT NULL,
-     flagged INTEGER NOT NULL,
-     updated_at TEXT NOT NULL
-   )`,
-  `CREATE INDEX IF NOT EXISTS items_queue ON items (state, kind, flagged DESC, seq DESC)`,
-  `CREATE TABLE IF NOT EXISTS audit (
-     seq BIGSERIAL PRIMARY KEY,
-     at TEXT NOT NULL,
-     actor TEXT NOT NULL,
-     action TEXT NOT NULL,
-     item BIGINT NOT NULL,
-     reason TEXT NOT NULL
-   )`,
   // The audit log is never rewritten.
   `CREATE OR REPLACE FUNCTION mutual_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
@@ -56,25 +29,6 @@ const MIGRATIONS = [
        CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION mutual_audit_append_only();
      END IF;
    END $$`,
-  `CREATE TABLE IF NOT EXISTS reactors (
-     subject TEXT NOT NULL,
-     reaction TEXT NOT NULL,
-     reactor TEXT NOT NULL,
-     active INTEGER NOT NULL,
-     time TEXT NOT NULL,
-     PRIMARY KEY (subject, reaction, reactor)
-   )`,
-  `CREATE TABLE IF NOT EXISTS reaction_counts (
-     subject TEXT NOT NULL,
-     reaction TEXT NOT NULL,
-     n INTEGER NOT NULL,
-     PRIMARY KEY (subject, reaction)
-   )`,
-  `CREATE TABLE IF NOT EXISTS forward_queue (
-     seq BIGINT PRIMARY KEY,
-     attempts INTEGER NOT NULL DEFAULT 0,
-     next_at BIGINT NOT NULL
-   )`,
   `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];
 

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
+import { sqliteDialect, tables } from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -60,57 +61,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const db = open(file);
   const hadCounts = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reaction_counts'`).get();
   db.exec(`
-    CREATE TABLE IF NOT EXISTS events (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      id TEXT NOT NULL,
-      source TEXT NOT NULL,
-      type TEXT NOT NULL,
-      subject TEXT,
-      time TEXT NOT NULL,
-      received_at TEXT NOT NULL,
-      envelope TEXT NOT NULL,
-      UNIQUE (source, id)
-    );
-    CREATE INDEX IF NOT EXISTS events_subject ON events (subject, type);
-    CREATE TABLE IF NOT EXISTS items (
-      seq INTEGER PRIMARY KEY REFERENCES events (seq),
-      kind TEXT NOT NULL,
-      state TEXT NOT NULL,
-      flags TEXT NOT NULL,
-      flagged INTEGER NOT NULL,
-      updated_at TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS items_queue ON items (state, kind, flagged DESC, seq DESC);
-    CREATE TABLE IF NOT EXISTS audit (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      at TEXT NOT NULL,
-      actor TEXT NOT NULL,
-      action TEXT NOT NULL,
-      item INTEGER NOT NULL,
-      reason TEXT NOT NULL
-    );
-    -- Reactions: each reader's latest state per subject and reaction (by their anonymous reactor
-    -- key), and the counts kept up to date as events arrive (read in O(1), never recomputed).
-    CREATE TABLE IF NOT EXISTS reactors (
-      subject TEXT NOT NULL,
-      reaction TEXT NOT NULL,
-      reactor TEXT NOT NULL,
-      active INTEGER NOT NULL,
-      time TEXT NOT NULL,
-      PRIMARY KEY (subject, reaction, reactor)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS reaction_counts (
-      subject TEXT NOT NULL,
-      reaction TEXT NOT NULL,
-      n INTEGER NOT NULL,
-      PRIMARY KEY (subject, reaction)
-    ) WITHOUT ROWID;
-    -- Accepted events waiting to be forwarded (--forward); survives a restart.
-    CREATE TABLE IF NOT EXISTS forward_queue (
-      seq INTEGER PRIMARY KEY,
-      attempts INTEGER NOT NULL DEFAULT 0,
-      next_at INTEGER NOT NULL
-    );
+    ${tables(sqliteDialect).join(';\n')};
     -- The audit log is never rewritten.
     CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

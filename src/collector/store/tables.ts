@@ -1,0 +1,80 @@
+/**
+ * The tables both stores keep, written once: SQLite and PostgreSQL differ only in the words of a
+ * `Dialect` (how a sequence, a large integer and JSON are spelled, and SQLite's `WITHOUT ROWID`).
+ */
+export interface Dialect {
+  serial: string;
+  integer: string;
+  json: string;
+  keyedOnly: string;
+}
+
+export const sqliteDialect: Dialect = {
+  serial: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+  integer: 'INTEGER',
+  json: 'TEXT',
+  keyedOnly: ' WITHOUT ROWID',
+};
+
+export const postgresDialect: Dialect = {
+  serial: 'BIGSERIAL PRIMARY KEY',
+  integer: 'BIGINT',
+  json: 'JSONB',
+  keyedOnly: '',
+};
+
+export const tables = (d: Dialect): string[] => [
+  `CREATE TABLE IF NOT EXISTS events (
+     seq ${d.serial},
+     id TEXT NOT NULL,
+     source TEXT NOT NULL,
+     type TEXT NOT NULL,
+     subject TEXT,
+     time TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     envelope TEXT NOT NULL,
+     UNIQUE (source, id)
+   )`,
+  `CREATE INDEX IF NOT EXISTS events_subject ON events (subject, type)`,
+  // Moderation: one row per member's text, its state and flags.
+  `CREATE TABLE IF NOT EXISTS items (
+     seq ${d.integer} PRIMARY KEY REFERENCES events (seq),
+     kind TEXT NOT NULL,
+     state TEXT NOT NULL,
+     flags ${d.json} NOT NULL,
+     flagged INTEGER NOT NULL,
+     updated_at TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS items_queue ON items (state, kind, flagged DESC, seq DESC)`,
+  // The audit log is never rewritten (each store adds the trigger that refuses it).
+  `CREATE TABLE IF NOT EXISTS audit (
+     seq ${d.serial},
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     item ${d.integer} NOT NULL,
+     reason TEXT NOT NULL
+   )`,
+  // Reactions: each reader's latest state per subject and reaction (by their anonymous reactor
+  // key), and the counts kept up to date as events arrive (read in O(1), never recomputed).
+  `CREATE TABLE IF NOT EXISTS reactors (
+     subject TEXT NOT NULL,
+     reaction TEXT NOT NULL,
+     reactor TEXT NOT NULL,
+     active INTEGER NOT NULL,
+     time TEXT NOT NULL,
+     PRIMARY KEY (subject, reaction, reactor)
+   )${d.keyedOnly}`,
+  `CREATE TABLE IF NOT EXISTS reaction_counts (
+     subject TEXT NOT NULL,
+     reaction TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (subject, reaction)
+   )${d.keyedOnly}`,
+  // Accepted events waiting to be forwarded (--forward); survives a restart.
+  `CREATE TABLE IF NOT EXISTS forward_queue (
+     seq ${d.integer} PRIMARY KEY,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at ${d.integer} NOT NULL
+   )`,
+];
