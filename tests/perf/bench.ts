@@ -20,6 +20,10 @@ const args = process.argv.slice(2);
 const writeReadme = args.includes('--readme');
 const only = args.find((a) => !a.startsWith('--'));
 const run = (section: string) => !only || only === section;
+if (writeReadme && only) {
+  console.error('--readme rewrites every table of the README: run it without a section (npm run bench -- --readme).');
+  process.exit(2);
+}
 
 /** What the README's performance section shows: the same tables as the console, in Markdown. */
 const report: string[] = [];
@@ -99,7 +103,10 @@ if (run('mount')) {
   const f = median(r.feed.map((x) => x.ms));
   const sb = median(r['static-bars'].map((x) => x.ms));
   const b = median(r.bars.map((x) => x.ms));
-  const longest = Math.max(...r.mutual.map((x) => x.longest));
+  // The first run of each kind is cold (Lit and Mutual compiled, style sheets built): reported apart.
+  const warm = [...r.mutual, ...r.feed, ...r.bars].filter((_, i) => i % 7 !== 0);
+  const longest = Math.max(...warm.map((x) => x.longest));
+  const cold = Math.max(r.mutual[0].longest, r.feed[0].longest, r.bars[0].longest);
   section(
     'Mount: 200 reaction bars, 200 story cards and a feed of 200 vs. the same content as static HTML (median of 7 alternating runs, one page)',
   );
@@ -113,13 +120,13 @@ if (run('mount')) {
     ['ratio', `${(m / s).toFixed(2)}×`, '≤ 1.3×'],
     ['<mutual-story-feed>, 200 stories from the endpoint (4 pages)', `${f.toFixed(1)} ms`, ''],
     ['feed ratio (fetching included)', `${(f / s).toFixed(2)}×`, '≤ 1.3×'],
-    ['longest main-thread task, worst of 7 Mutual runs', `${longest.toFixed(0)} ms`, '< 50 ms'],
-    // The long-task observer only sees tasks over 50 ms.
+    // The long-task observer only sees tasks over 50 ms (0 = none over 50 ms).
     [
-      'Mutual runs with any task over 50 ms',
-      `${r.mutual.filter((x) => x.longest > 0).length} of 7 (in run order: ${r.mutual.map((x) => x.longest.toFixed(0)).join(', ')} ms)`,
-      '0',
+      'longest main-thread task, warm runs (6 of each Mutual kind)',
+      longest ? `${longest.toFixed(0)} ms` : 'none over 50 ms',
+      '< 50 ms',
     ],
+    ['longest task in the cold first runs', cold ? `${cold.toFixed(0)} ms` : 'none over 50 ms', ''],
   ]);
   await page.close();
 }
@@ -362,5 +369,6 @@ if (writeReadme) {
   const machine = `${cpus().length} cores, Node ${process.versions.node}, ${(await browserVersion) ?? 'Chromium'}`;
   const body = `\n_Written by \`npm run bench -- --readme\` on ${when} (${machine})._\n${report.join('\n')}\n`;
   writeFileSync('README.md', readme.slice(0, from + start.length) + body + readme.slice(to));
+  spawnSync('npx', ['prettier', '--write', 'README.md'], { stdio: 'ignore' }); // as `npm test` checks it
   console.log('\nREADME.md: performance figures rewritten.');
 }
