@@ -65,10 +65,20 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   url = parsed.href;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`schema "${schema}": use lowercase letters, digits and _`);
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  // Every connection works in the store's schema. (A SET on connect rather than a startup option:
-  // some servers, PGlite's socket server among them, ignore startup options.)
-  pool.on('connect', (client) => void client.query(`SET search_path TO ${schema}`).catch(() => {}));
+  // Every connection works in the store's schema, set before the pool hands it out. (A SET rather
+  // than a startup option: some servers, PGlite's socket server among them, ignore those. And not
+  // in the pool's `connect` event, which runs it alongside the caller's first query: deprecated in
+  // pg 8, an error in pg 9.)
+  class SchemaClient extends pg.Client {
+    override connect(): Promise<pg.Client>;
+    override connect(callback: (err: Error | null) => void): void;
+    override connect(callback?: (err: Error | null) => void): Promise<pg.Client> | void {
+      const ready = super.connect().then(async () => (await this.query(`SET search_path TO ${schema}`), this));
+      if (!callback) return ready;
+      ready.then(() => callback(null), callback);
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: SchemaClient });
   // A broken idle connection must not crash the collector; the next query gets a fresh one.
   pool.on('error', (error) => console.error('[mutual collector] PostgreSQL connection lost:', error.message));
   const migrate = await pool.connect();
