@@ -54,6 +54,12 @@ describe('<mutual-me-too>', () => {
     expect(buttons(el).map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false', 'false']);
     expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
     expect(button(el, 'Me too').getAttribute('aria-label')).to.equal('Me too, 12 people');
+    // Each button shows its icon as real SVG, hidden from assistive technology.
+    for (const icon of buttons(el).map((b) => b.querySelector('[part="icon"]')!)) {
+      expect(icon.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+      expect(icon.getAttribute('aria-hidden')).to.equal('true');
+      expect(icon.querySelector('path, circle')!.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+    }
     await expectAxeClean(el);
   });
 
