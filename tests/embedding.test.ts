@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { EventTypes } from '../src/core/envelope.js';
 import { storedAtLeast, until } from './helpers/collector.js';
-import { buttonNamed } from './helpers/browser.js';
+import { buttonNamed, peer } from './helpers/browser.js';
 
 type FrameWindow = Window & typeof globalThis & { cspViolations?: string[]; pageErrors?: string[] };
 
@@ -114,6 +114,39 @@ describe('embedding', () => {
     await sendKeys({ press: 'Enter' });
     const [row] = await storedAtLeast({ subject, type: EventTypes.reactionAdded });
     expect(row.data).to.deep.include({ reaction: 'me-too' });
+  });
+
+  it('offline before the send path ever loaded: a check-in says it is saved, and goes once the connection is back', async () => {
+    const id = `offline-first-${Date.now()}`;
+    // Its own browser context: nothing of Mutual in its cache, so the send path really cannot load.
+    await peer.open('/tests/helpers/cdn-page.html', { isolated: true });
+    const inPeer = (js: string) =>
+      peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
+    try {
+      await until(() => peer.eval<boolean>(`!!customElements.get('mutual-check-in')`), 'defined');
+      await peer.setOffline(true);
+      await peer.eval(
+        `(document.body.innerHTML = '<mutual-check-in endpoint="/events" check-in-id="${id}"></mutual-check-in>', '')`,
+      );
+      await until(() => inPeer(`return r.querySelector('input[value="4"]') ? 'ready' : ''`), 'rendered');
+      await inPeer(`r.querySelector('input[value="4"]').click(); return ''`);
+      await inPeer(`r.querySelector('button[type="submit"]').click(); return ''`);
+      await until(
+        async () =>
+          (await inPeer(`return r.querySelector('[part="status"]').textContent`)) ===
+          'Saved — will send when you’re back online.',
+        'queued while the send path cannot load',
+      );
+      await peer.setOffline(false);
+      const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
+      expect(row.data).to.deep.include({ mood: 4 });
+      await until(
+        async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Sent.',
+        'sent status',
+      );
+    } finally {
+      await peer.close();
+    }
   });
 
   it('two copies of Mutual on one page never throw "already defined"', async () => {

@@ -17,11 +17,37 @@ let loading: Promise<SendPath> | undefined;
  * before the press is over), on the first send, or at once when an earlier page left events unsent.
  */
 function loadSendPath(): Promise<SendPath> {
-  return (loading ??= import('./transport.js').then((m) => (sendPath = m)));
+  return (loading ??= import('./transport.js').then(
+    (m) => (sendPath = m),
+    (error: unknown) => {
+      // Offline, say, before it ever loaded: the events wait on the device, and go when the
+      // connection is back (or with the next visit).
+      loading = undefined;
+      addEventListener('online', () => void loadSendPath().then(runPending, () => undefined), { once: true });
+      throw error;
+    },
+  ));
 }
-const preload = () => void loadSendPath();
+const preload = () => void loadSendPath().catch(() => undefined);
 
-/** Events sent while the send path was loading. */
+/** Work waiting for the send path: sends made before it loaded, deliveries to follow, leftovers to send. */
+const pending = new Set<(m: SendPath) => void>();
+
+function runPending(m: SendPath): void {
+  for (const work of pending) {
+    pending.delete(work);
+    work(m);
+  }
+}
+
+/** Runs `work` with the send path: now when it is here, else once it has loaded (`unavailable` meanwhile, if it failed). */
+function withSendPath(work: (m: SendPath) => void, unavailable?: () => void): void {
+  if (sendPath) return work(sendPath);
+  pending.add(work);
+  loadSendPath().then(runPending, () => unavailable?.());
+}
+
+/** Events sent before the send path was here, by the settings they go with. */
 const waiting = new Map<MutualEnvelope, TransportOptions>();
 
 /**
@@ -30,13 +56,13 @@ const waiting = new Map<MutualEnvelope, TransportOptions>();
  */
 export function handOffAll(): void {
   sendPath?.handOffAll();
-  for (const [envelope, { endpoint, credentials = 'omit', headers }] of waiting)
-    void fetch(endpoint, {
+  for (const [envelope, options] of waiting)
+    void fetch(options.endpoint, {
       method: 'POST',
       body: JSON.stringify([envelope]),
       keepalive: true,
-      credentials,
-      headers: { 'content-type': BATCH_CONTENT_TYPE, ...headers },
+      credentials: options.credentials ?? 'omit',
+      headers: { 'content-type': BATCH_CONTENT_TYPE, ...options.headers },
       redirect: 'manual',
     }).catch(() => undefined);
   waiting.clear();
@@ -74,8 +100,7 @@ export class DeliveryController implements ReactiveController {
     checked.add(options.endpoint);
     // Whatever an earlier page left unsent for this endpoint goes out now (its transport also
     // adopts what was left for endpoints no element on this page uses).
-    if (deviceKeys(DeviceKeys.outbox(options.endpoint, '')).length)
-      void loadSendPath().then((m) => m.getTransport(options));
+    if (deviceKeys(DeviceKeys.outbox(options.endpoint, '')).length) withSendPath((m) => m.getTransport(options));
   }
 
   /** Reads from the configured endpoint; `null` without one, or when it is not an http(s) or relative URL. */
@@ -133,7 +158,10 @@ export class DeliveryController implements ReactiveController {
       // meanwhile loses nothing, the next visit sends it.
       if (!options.noTrace) writeItem(parked, JSON.stringify(envelope));
       waiting.set(envelope, options);
-      void loadSendPath().then((m) => waiting.delete(envelope) && deliver(m));
+      withSendPath(
+        (m) => waiting.delete(envelope) && deliver(m),
+        () => sendOptions.onState?.('queued'),
+      );
     }
     return envelope;
   }
@@ -148,6 +176,10 @@ export class DeliveryController implements ReactiveController {
     if (!options) return;
     if (!sendPath && !deviceKeys('outbox:').some((key) => key.endsWith(`:${id}`)))
       return onState(acknowledged(id, true) ? 'sent' : 'unconfirmed');
-    void loadSendPath().then((m) => m.watch(m.getTransport(options), id, onState));
+    // Still on the device while the send path cannot load: `queued` until it can.
+    withSendPath(
+      (m) => m.watch(m.getTransport(options), id, onState),
+      () => onState('queued'),
+    );
   }
 }
