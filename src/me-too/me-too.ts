@@ -272,7 +272,7 @@ export class MutualMeToo extends MutualElement {
     if (next === undefined) return;
     e.preventDefault();
     this.focusIndex = next;
-    void this.updateComplete.then(() => this.renderRoot.querySelectorAll('button')[next]?.focus());
+    this.focusAfterUpdate(`[role='toolbar'] > button:nth-of-type(${next + 1})`);
   }
 
   protected override render() {
