@@ -496,6 +496,22 @@ describe('exactly once per site, whatever the tabs', () => {
     }
   });
 
+  it('another tab never sends an open tab’s events for an endpoint it does not use (the open tab may hand them off)', async () => {
+    const { scope, endpoint } = scoped('live-tab');
+    await injectFault({ scope, count: 1000, status: 503, retryAfter: 60 });
+    const tab = await openTab(endpoint);
+    try {
+      tabApi(tab).queue(1, 'live-tab');
+      await until(async () => (await requestCount(scope)) === 1, 'the open tab tried once');
+      // This page starts sending to another endpoint: it looks for events left behind.
+      getTransport({ endpoint: absolute(scoped('live-tab-other').endpoint) }).flush();
+      await pause(1500);
+      expect(await requestCount(scope), 'only the open tab sends them').to.equal(1);
+    } finally {
+      tab.remove();
+    }
+  });
+
   it('press and leave at once, then come back: the event arrives once', async () => {
     const { scope } = scoped('press-leave');
     const endpoint = `/receivers/count?scope=${scope}`;

@@ -153,6 +153,11 @@ export class Transport extends EventTarget {
         e.newValue &&
         this.#schedule(this.#opts.batchWindowMs),
     );
+    // While this page is open, other pages leave this endpoint's events to it (see adoptForeign).
+    if (!this.#noTrace)
+      (navigator as Navigator & { locks?: LockManager }).locks
+        ?.request(LIVE + this.endpoint, { mode: 'shared' }, () => new Promise<void>(() => {}))
+        .catch(() => undefined);
     // Whatever an earlier page left unsent goes out now.
     if (this.outbox.size) this.#schedule(0);
   }
@@ -467,14 +472,14 @@ export function transportHolding(id: string): Transport | undefined {
  */
 function adoptOrphans(current: Transport): void {
   const byEndpoint = new Map<string, string[]>();
+  const foreign = new Set<string>();
   for (const key of deviceKeys('outbox:')) {
     const rest = key.slice('outbox:'.length);
     const cut = rest.lastIndexOf(':');
     const endpoint = resolveEndpoint(rest.slice(0, cut));
     if (endpoint && rest.slice(0, cut) !== endpoint)
       byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), key]);
-    else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint))
-      byEndpoint.set(endpoint, byEndpoint.get(endpoint) ?? []);
+    else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint)) foreign.add(endpoint);
   }
   for (const [endpoint, keys] of byEndpoint) {
     for (const key of keys) {
@@ -485,6 +490,36 @@ function adoptOrphans(current: Transport): void {
     if (endpoint === current.endpoint) current.reload();
     else getTransport({ endpoint });
   }
+  if (foreign.size) {
+    const done: Promise<void> = adoptForeign(current, foreign).finally(
+      () => adopting === done && (adopting = undefined),
+    );
+    adopting = done;
+  }
+}
+
+/** Set while other endpoints' events are being looked at: a watcher waits for it before it decides. */
+let adopting: Promise<void> | undefined;
+
+/** Prefix of the shared lock every open page holds per endpoint it has a transport for. */
+const LIVE = 'mutual:live:';
+let recheck: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Another endpoint's events are an open page's while that page is open (it holds `LIVE` +
+ * endpoint): it sends them, or hands them to its exit delivery, which takes no lock — adopting
+ * them too could send them twice. Events no open page holds are orphans: this page sends them.
+ */
+async function adoptForeign(current: Transport, endpoints: Set<string>): Promise<void> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  const held = new Set(locks?.query ? ((await locks.query()).held ?? []).map((l) => l.name) : []);
+  let waiting = false;
+  for (const endpoint of endpoints) {
+    if (held.has(LIVE + endpoint)) waiting = true;
+    else if (![...transports().values()].some((t) => t.endpoint === endpoint)) getTransport({ endpoint });
+  }
+  // The page that holds them may close without sending (offline, say): look again later.
+  if (waiting) recheck ??= setTimeout(() => ((recheck = undefined), adoptOrphans(current)), 5000);
 }
 
 /** Every transport on the page hands its unsent events to the browser now (quick exit). */
@@ -505,8 +540,14 @@ export function getTransport(options: TransportOptions): Transport {
 }
 
 /** Follows one event's delivery from `own` (or the transport on this page whose outbox holds it). */
-export function watch(own: Transport, id: string, onState: (state: DeliveryState) => void): void {
+export function watch(own: Transport, id: string, onState: (state: DeliveryState) => void, told = false): void {
   const transport = own.outbox.has(id) || own.isWaiting(id) ? own : transportHolding(id);
+  if (!transport && adopting) return void adopting.then(() => watch(own, id, onState, told));
+  if (!transport && deviceKeys('outbox:').some((key) => key.endsWith(`:${id}`))) {
+    // Another open page holds it: its tab sends it, or leaves it to this one when it closes.
+    if (!told) onState('queued');
+    return void setTimeout(() => watch(own, id, onState, true), 1000);
+  }
   if (!transport) return onState(acknowledged(id, true) ? 'sent' : 'unconfirmed');
   const onDelivery = (e: Event) => {
     const { ids, state } = e as DeliveryEvent;
