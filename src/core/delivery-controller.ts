@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { acknowledged, deviceKeys, DeviceKeys, writeItem } from './device-storage.js';
+import { acknowledged, deviceKeys, DeviceKeys, queuedOnDevice, writeItem } from './device-storage.js';
 import { getReader, resolveEndpoint, safeHeaders, type EndpointReader } from './endpoint.js';
 import { BATCH_CONTENT_TYPE, createEnvelope, pageSource, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
@@ -174,8 +174,7 @@ export class DeliveryController implements ReactiveController {
   watch(id: string, onState: (state: DeliveryState) => void): void {
     const options = this.#transportOptions(false);
     if (!options) return;
-    if (!sendPath && !deviceKeys('outbox:').some((key) => key.endsWith(`:${id}`)))
-      return onState(acknowledged(id, true) ? 'sent' : 'unconfirmed');
+    if (!sendPath && !queuedOnDevice(id)) return onState(acknowledged(id, true) ? 'sent' : 'unconfirmed');
     // Still on the device while the send path cannot load: `queued` until it can.
     withSendPath(
       (m) => m.watch(m.getTransport(options), id, onState),

@@ -10,7 +10,12 @@ export const STORAGE_PREFIX = 'mutual:';
  * The keys elements keep things under (after the prefix), in one place: "Forget me" reads them
  * back to tell the endpoint what this device sent.
  */
-const KEY_PREFIXES = { reactions: 'reactions:', myResponses: 'mine:responses:', draft: 'draft:' } as const;
+const KEY_PREFIXES = {
+  reactions: 'reactions:',
+  myResponses: 'mine:responses:',
+  draft: 'draft:',
+  outbox: 'outbox:',
+} as const;
 export const DeviceKeys = {
   /** A reaction bar's pressed reactions and its reactor key for the subject. */
   reactions: (subject: string) => KEY_PREFIXES.reactions + subject,
@@ -19,10 +24,22 @@ export const DeviceKeys = {
   /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
   draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
   /** An unacknowledged event in the outbox of an endpoint (an absolute URL). */
-  outbox: (endpoint: string, id: string) => `outbox:${endpoint}:${id}`,
+  outbox: (endpoint: string, id: string) => `${KEY_PREFIXES.outbox}${endpoint}:${id}`,
   /** The endpoint's acknowledgement of a member's text, kept until its draft reads it. */
   ack: (id: string) => `ack:${id}`,
 } as const;
+
+/** Every event waiting in an outbox on the device: its key, the endpoint as it was written, its id. */
+export function outboxEntries(): { key: string; endpoint: string; id: string }[] {
+  return deviceKeys(KEY_PREFIXES.outbox).map((key) => {
+    const rest = key.slice(KEY_PREFIXES.outbox.length);
+    const cut = rest.lastIndexOf(':');
+    return { key, endpoint: rest.slice(0, cut), id: rest.slice(cut + 1) };
+  });
+}
+
+/** Whether an event waits in some endpoint's outbox on this device (this page's or another's). */
+export const queuedOnDevice = (id: string): boolean => outboxEntries().some((entry) => entry.id === id);
 
 /** Whether the endpoint acknowledged this member's text on this device; `consume` drops the record. */
 export function acknowledged(id: string, consume = false): boolean {

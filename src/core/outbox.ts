@@ -1,5 +1,5 @@
 import { MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
-import { deviceKeys, readItem, writeItem } from './device-storage.js';
+import { deviceKeys, DeviceKeys, readItem, writeItem } from './device-storage.js';
 import { warnOnce } from './warn.js';
 
 /** Where unacknowledged events wait. Kept small and synchronous so `pagehide` can read it. */
@@ -71,7 +71,7 @@ export class StorageOutbox extends MemoryOutbox {
   readonly #prefix: string;
   constructor(endpoint: string, limit = OUTBOX_LIMIT) {
     super(limit);
-    this.#prefix = `outbox:${endpoint}:`;
+    this.#prefix = DeviceKeys.outbox(endpoint, '');
     this.reload();
   }
   override reload(): void {

@@ -1,4 +1,12 @@
-import { acknowledged, deviceKeys, readItem, STORAGE_PREFIX, writeItem } from './device-storage.js';
+import {
+  acknowledged,
+  DeviceKeys,
+  outboxEntries,
+  queuedOnDevice,
+  readItem,
+  STORAGE_PREFIX,
+  writeItem,
+} from './device-storage.js';
 import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
 import { resolveEndpoint } from './endpoint.js';
 export { repairEnvelope } from './envelope-check.js';
@@ -286,7 +294,7 @@ export class Transport extends EventTarget {
     // A draft is cleared only on an acknowledgement for its own event, also on a later visit.
     for (const event of batch)
       if (!rejected.has(event.id) && MEMBER_TEXT_TYPES.has(event.type) && !this.#noTrace)
-        writeItem(`ack:${event.id}`, new Date().toISOString());
+        writeItem(DeviceKeys.ack(event.id), new Date().toISOString());
     if (sent.length) this.#report(sent, 'sent');
     this.#channel?.postMessage({ endpoint: this.endpoint, sent, rejected: [...rejected] });
   }
@@ -471,21 +479,18 @@ export function transportHolding(id: string): Transport | undefined {
  * adopts them; another one gets its own transport, which sends them where they were written for.
  */
 function adoptOrphans(current: Transport): void {
-  const byEndpoint = new Map<string, string[]>();
+  const byEndpoint = new Map<string, { key: string; id: string }[]>();
   const foreign = new Set<string>();
-  for (const key of deviceKeys('outbox:')) {
-    const rest = key.slice('outbox:'.length);
-    const cut = rest.lastIndexOf(':');
-    const endpoint = resolveEndpoint(rest.slice(0, cut));
-    if (endpoint && rest.slice(0, cut) !== endpoint)
-      byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), key]);
+  for (const { key, endpoint: written, id } of outboxEntries()) {
+    const endpoint = resolveEndpoint(written);
+    if (endpoint && written !== endpoint) byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), { key, id }]);
     else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint)) foreign.add(endpoint);
   }
   for (const [endpoint, keys] of byEndpoint) {
-    for (const key of keys) {
+    for (const { key, id } of keys) {
       const raw = readItem(key);
       writeItem(key, undefined);
-      if (raw) writeItem(`outbox:${endpoint}:${key.slice(key.lastIndexOf(':') + 1)}`, raw);
+      if (raw) writeItem(DeviceKeys.outbox(endpoint, id), raw);
     }
     if (endpoint === current.endpoint) current.reload();
     else getTransport({ endpoint });
@@ -543,7 +548,7 @@ export function getTransport(options: TransportOptions): Transport {
 export function watch(own: Transport, id: string, onState: (state: DeliveryState) => void, told = false): void {
   const transport = own.outbox.has(id) || own.isWaiting(id) ? own : transportHolding(id);
   if (!transport && adopting) return void adopting.then(() => watch(own, id, onState, told));
-  if (!transport && deviceKeys('outbox:').some((key) => key.endsWith(`:${id}`))) {
+  if (!transport && queuedOnDevice(id)) {
     // Another open page holds it: its tab sends it, or leaves it to this one when it closes.
     if (!told) onState('queued');
     return void setTimeout(() => watch(own, id, onState, true), 1000);
