@@ -29,17 +29,12 @@ export const DeviceKeys = {
   ack: (id: string) => `ack:${id}`,
 } as const;
 
-/** Every event waiting in an outbox on the device: its key, the endpoint as it was written, its id. */
-export function outboxEntries(): { key: string; endpoint: string; id: string }[] {
-  return deviceKeys(KEY_PREFIXES.outbox).map((key) => {
-    const rest = key.slice(KEY_PREFIXES.outbox.length);
-    const cut = rest.lastIndexOf(':');
-    return { key, endpoint: rest.slice(0, cut), id: rest.slice(cut + 1) };
-  });
-}
+/** Every `<endpoint>:<id>` waiting in an outbox on the device (`DeviceKeys.outbox` gives its key back). */
+export const outboxed = (): string[] =>
+  deviceKeys(KEY_PREFIXES.outbox).map((key) => key.slice(KEY_PREFIXES.outbox.length));
 
 /** Whether an event waits in some endpoint's outbox on this device (this page's or another's). */
-export const queuedOnDevice = (id: string): boolean => outboxEntries().some((entry) => entry.id === id);
+export const queuedOnDevice = (id: string): boolean => outboxed().some((entry) => entry.endsWith(`:${id}`));
 
 /** Whether the endpoint acknowledged this member's text on this device; `consume` drops the record. */
 export function acknowledged(id: string, consume = false): boolean {

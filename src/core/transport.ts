@@ -1,7 +1,7 @@
 import {
   acknowledged,
   DeviceKeys,
-  outboxEntries,
+  outboxed,
   queuedOnDevice,
   readItem,
   STORAGE_PREFIX,
@@ -481,7 +481,10 @@ export function transportHolding(id: string): Transport | undefined {
 function adoptOrphans(current: Transport): void {
   const byEndpoint = new Map<string, { key: string; id: string }[]>();
   const foreign = new Set<string>();
-  for (const { key, endpoint: written, id } of outboxEntries()) {
+  for (const entry of outboxed()) {
+    const cut = entry.lastIndexOf(':');
+    const [written, id] = [entry.slice(0, cut), entry.slice(cut + 1)];
+    const key = DeviceKeys.outbox(written, id);
     const endpoint = resolveEndpoint(written);
     if (endpoint && written !== endpoint) byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), { key, id }]);
     else if (endpoint && ![...transports().values()].some((t) => t.endpoint === endpoint)) foreign.add(endpoint);
