@@ -1,3 +1,4 @@
+import { getPeerMessages } from '../core/endpoint.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { commaList, parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
@@ -253,7 +254,7 @@ export class MutualCheckIn extends MutualElement {
       .filter((m): m is string => typeof m === 'string' && !!m.trim());
     const reader = this.sender.reader;
     if (!given && reader) {
-      texts = await (this.#fetchedMessages ??= reader.getPeerMessages().catch((error: Error) => {
+      texts = await (this.#fetchedMessages ??= getPeerMessages(reader).catch((error: Error) => {
         warnOnce(
           'peer-messages',
           `<mutual-check-in>: could not load encouragements from peers (${error.message}).`,

@@ -101,7 +101,7 @@ export class EndpointReader {
     const subjects = [...requests.keys()];
     for (let i = 0; i < subjects.length; i += 50) {
       const chunk = subjects.slice(i, i + 50);
-      this.#getJson<{ counts?: unknown; subjects?: Record<string, unknown> }>(chunk.map((s) => ['subject', s]))
+      this.getJson<{ counts?: unknown; subjects?: Record<string, unknown> }>(chunk.map((s) => ['subject', s]))
         .then((body) => {
           const bySubject = chunk.length === 1 ? { [chunk[0]]: body.counts } : (body.subjects ?? {});
           for (const s of chunk) {
@@ -116,25 +116,8 @@ export class EndpointReader {
     }
   }
 
-  /** `GET endpoint?peer-messages=N` → recent encouragements peers wrote for each other. */
-  async getPeerMessages(n = 10): Promise<string[]> {
-    const body = await this.#getJson<{ messages?: { text?: unknown }[] }>([['peer-messages', String(n)]]);
-    return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
-  }
-
-  /** A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page after. */
-  getStories(query: Record<string, string | undefined>): Promise<{ stories: PublishedStory[]; next: string | null }> {
-    const params: [string, string][] = [['stories', '']];
-    for (const [k, v] of Object.entries(query)) if (v) params.push([k, v]);
-    return this.#getJson(params);
-  }
-
-  /** A page of a story's approved responses (`GET ?responses=`), oldest first. */
-  getResponses(story: string, cursor?: string): Promise<{ responses: PublishedResponse[]; next: string | null }> {
-    return this.#getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
-  }
-
-  async #getJson<T>(params: [string, string][]): Promise<T> {
+  /** `GET endpoint?…` as JSON; the readings of one element are the functions below, so a bar carries none of a feed's. */
+  async getJson<T>(params: [string, string][]): Promise<T> {
     const url = new URL(this.opts.endpoint);
     for (const [k, v] of params) url.searchParams.append(k, v);
     const res = await fetch(url, {
@@ -145,6 +128,31 @@ export class EndpointReader {
     if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
     return (await res.json()) as T;
   }
+}
+
+/** `GET endpoint?peer-messages=N` → recent encouragements peers wrote for each other. */
+export async function getPeerMessages(reader: EndpointReader, n = 10): Promise<string[]> {
+  const body = await reader.getJson<{ messages?: { text?: unknown }[] }>([['peer-messages', String(n)]]);
+  return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
+}
+
+/** A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page after. */
+export function getStories(
+  reader: EndpointReader,
+  query: Record<string, string | undefined>,
+): Promise<{ stories: PublishedStory[]; next: string | null }> {
+  const params: [string, string][] = [['stories', '']];
+  for (const [k, v] of Object.entries(query)) if (v) params.push([k, v]);
+  return reader.getJson(params);
+}
+
+/** A page of a story's approved responses (`GET ?responses=`), oldest first. */
+export function getResponses(
+  reader: EndpointReader,
+  story: string,
+  cursor?: string,
+): Promise<{ responses: PublishedResponse[]; next: string | null }> {
+  return reader.getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
 }
 
 const readers = new Map<string, EndpointReader>();

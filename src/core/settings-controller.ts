@@ -42,7 +42,7 @@ class NestedProvider extends ContextProvider<typeof mutualContext> {
 export class SettingsController implements ReactiveController {
   readonly #consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
   readonly #nested?: ContextProvider<typeof mutualContext>;
-  #cache?: { inherited: MutualConfig; attrs: string; config: MutualConfig };
+  #cache?: { inherited: MutualConfig; attrs: unknown[]; config: MutualConfig };
   #handedDown?: MutualConfig;
 
   constructor(
@@ -71,8 +71,9 @@ export class SettingsController implements ReactiveController {
   get config(): MutualConfig {
     const host = this.host;
     const inherited = this.#consumer.value ?? defaultConfig;
-    const attrs = JSON.stringify([host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region]);
-    if (this.#cache?.inherited !== inherited || this.#cache.attrs !== attrs)
+    // Read several times per render (every string asks): compared value by value, nothing built.
+    const attrs = [host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region];
+    if (this.#cache?.inherited !== inherited || this.#cache.attrs.some((a, i) => a !== attrs[i]))
       this.#cache = { inherited, attrs, config: this.#resolve(inherited) };
     return this.#cache.config;
   }

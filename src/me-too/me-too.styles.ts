@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
 export const meTooStyles = css`
+  /* A page may hold hundreds of bars: those far off screen skip style, layout and paint (still in
+     the accessibility tree, found by find-in-page); the clip margin keeps focus rings whole. The
+     compact layout's names float above the bar, so it is never clipped. */
+  :host(:not([layout='compact'])) {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 2.75rem;
+    overflow-clip-margin: 8px;
+  }
   :host {
     --mutual-me-too-gap: var(--_space-s);
     --_pressed-bg: var(--mutual-me-too-pressed-background, var(--_color-accent-soft));

@@ -26,6 +26,20 @@ const newReactor = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
+ * What to send before the page goes away. One pair of page listeners for every bar: a page may
+ * hold hundreds, and each listener added to `window` or `document` is checked against those already there.
+ */
+const leaving = new Set<() => void>();
+const leave = () => leaving.forEach((commit) => commit());
+function onPageLeave(commit: () => void, on = true): void {
+  if (on && !leaving.size) {
+    addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', leave);
+  }
+  leaving[on ? 'add' : 'delete'](commit);
+}
+
+/**
  * @tag mutual-me-too
  * @summary A "me too" reaction bar: let someone know you've been there too, and see that others have.
  * There are no negative reactions, by design.
@@ -97,15 +111,13 @@ export class MutualMeToo extends MutualElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('pagehide', this.#commitNow);
-    document.addEventListener('visibilitychange', this.#commitNow);
+    onPageLeave(this.#commitNow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#commitNow();
-    removeEventListener('pagehide', this.#commitNow);
-    document.removeEventListener('visibilitychange', this.#commitNow);
+    onPageLeave(this.#commitNow, false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -260,6 +272,15 @@ export class MutualMeToo extends MutualElement {
     this.announcement = this.i18n.t('reactions.not-saved', { label: def ? this.#labelOf(def) : name });
   }
 
+  /** One listener per bar for its buttons' clicks and focus (hundreds of bars, four buttons each). */
+  #onButton(e: Event): void {
+    const button = (e.target as Element).closest('button');
+    const i = button ? [...button.parentElement!.children].indexOf(button) : -1;
+    if (!this.#defs[i]) return;
+    if (e.type === 'click') this.#toggle(this.#defs[i]);
+    else this.focusIndex = i;
+  }
+
   #onKeydown(e: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 1, ArrowUp: -1 }[e.key];
     const last = this.#defs.length - 1;
@@ -281,7 +302,7 @@ export class MutualMeToo extends MutualElement {
       return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.readonly')}>
         ${this.#defs.map(
           (def) =>
-            html`<li class="readonly-item">${def.icon}<span part="label">${this.#labelOf(def)}</span>
+            html`<li class="readonly-item"><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${this.#labelOf(def)}</span>
               <span part="count">${this.#countText(this.#countOf(def.name)) ?? ''}</span></li>`,
         )}
       </ul>`;
@@ -293,9 +314,9 @@ export class MutualMeToo extends MutualElement {
     const buttons = this.#defs.map((def, i) => {
       const pressed = this.#isActive(def.name);
       const count = this.#countText(this.#countOf(def.name));
-      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(def)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled} @click=${() => this.#toggle(def)} @focus=${() => (this.focusIndex = i)}>${def.icon}<span part="label">${this.#labelOf(def)}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;
+      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(def)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled}><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${this.#labelOf(def)}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;
     });
     const note = disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing;
-    return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.label')} @keydown=${this.#onKeydown}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;
+    return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.label')} @keydown=${this.#onKeydown} @click=${this.#onButton} @focusin=${this.#onButton}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }

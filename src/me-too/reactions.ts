@@ -1,5 +1,4 @@
 import { commaList } from '../core/config.js';
-import { html, type TemplateResult } from 'lit';
 import type { MessageKey } from '../locales/index.js';
 import { warnOnce } from '../core/warn.js';
 
@@ -8,37 +7,39 @@ export interface ReactionDef {
   /** Built-in reactions have a localized label; a host's own reaction brings its label as text. */
   labelKey?: MessageKey;
   label?: string;
-  icon: TemplateResult;
+  /** The icon's outline: one SVG path (24×24, stroked). */
+  icon: string;
 }
 
-// Each icon is one static template (no nested part): a page may hold hundreds of bars, and
-// every part is a marker node per button to clone.
+// Each icon is one path, set as an attribute in the bar's own templates: a page may hold hundreds
+// of bars, and a nested template per icon was one more clone and marker per button.
 
 export const BUILT_IN: Record<string, ReactionDef> = {
   'me-too': {
     name: 'me-too',
     labelKey: 'reaction.me-too',
-    icon: html`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><circle cx="9" cy="8" r="3"/><circle cx="16.5" cy="9" r="2.5"/><path d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M15 14.5c3 0 6 2 6 5.5"/></svg>`,
+    icon: 'M6 8a3 3 0 1 0 6 0a3 3 0 1 0-6 0M14 9a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M15 14.5c3 0 6 2 6 5.5',
   },
   understand: {
     name: 'understand',
     labelKey: 'reaction.understand',
-    icon: html`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M4 5h16v10H10l-5 4v-4H4z"/></svg>`,
+    icon: 'M4 5h16v10H10l-5 4v-4H4z',
   },
   strength: {
     name: 'strength',
     labelKey: 'reaction.strength',
-    icon: html`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="12" r="4"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2"/></svg>`,
+    icon: 'M8 12a4 4 0 1 0 8 0a4 4 0 1 0-8 0M12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2',
   },
   helped: {
     name: 'helped',
     labelKey: 'reaction.helped',
-    icon: html`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M12 21v-9M12 12c0-4 3-7 8-7 0 5-3 8-8 7zM12 15c0-3-2.5-5-7-5 0 3 2.5 5 7 5z"/></svg>`,
+    icon: 'M12 21v-9M12 12c0-4 3-7 8-7 0 5-3 8-8 7zM12 15c0-3-2.5-5-7-5 0 3 2.5 5 7 5z',
   },
 };
 
 export const DEFAULT_REACTIONS = 'me-too,understand,strength,helped';
-const CUSTOM_ICON = html`<svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.5-7 10-7 10z"/></svg>`;
+const CUSTOM_ICON = 'M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.5-7 10-7 10z';
+
 const NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /**

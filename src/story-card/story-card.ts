@@ -10,7 +10,7 @@ import { IntersectionController } from '../core/observers/intersection-controlle
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
 import { warnOnce } from '../core/warn.js';
-import type { PublishedResponse } from '../core/endpoint.js';
+import { getResponses, type PublishedResponse } from '../core/endpoint.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
 import { REPORT_REASONS, renderComposer, renderReportDialog, renderResponses, renderWarning } from './parts.js';
@@ -76,7 +76,12 @@ export class MutualStoryCard extends MutualElement {
     hideCountsBelow: { type: Number, attribute: 'hide-counts-below' },
     region: {},
     preview: { type: Boolean },
-    feedPosition: { attribute: false },
+    // A feed hands every card a new object on each render: only a new place is a change.
+    feedPosition: {
+      attribute: false,
+      hasChanged: (a?: { index: number; size: number }, b?: { index: number; size: number }) =>
+        a?.index !== b?.index || a?.size !== b?.size,
+    },
     responses: { type: Number },
     countsFresh: { type: Boolean, attribute: 'counts-fresh' },
     noReactions: { type: Boolean, attribute: 'no-reactions' },
@@ -366,7 +371,7 @@ export class MutualStoryCard extends MutualElement {
     const reader = this.sender.reader;
     if (!reader || !this.storyId) return;
     try {
-      const page = await reader.getResponses(this.storyId, this.responsePage.next ?? undefined);
+      const page = await getResponses(reader, this.storyId, this.responsePage.next ?? undefined);
       this.responsePage = { list: [...this.responsePage.list, ...page.responses], next: page.next, error: false };
       const approved = new Set(this.responsePage.list.map((r) => r.id));
       if (this.pending.some((r) => approved.has(r.id)))

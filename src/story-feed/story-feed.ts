@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/form-styles.js';
 import { headingLevel } from '../core/heading.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
-import type { EndpointReader, PublishedStory } from '../core/endpoint.js';
+import { getStories, type PublishedStory } from '../core/endpoint.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
 import storyFeedMessages from './story-feed.messages.js';
@@ -132,7 +132,7 @@ export class MutualStoryFeed extends MutualElement {
   }
 
   /** The page after the last one shown, already on its way (`generation` it was asked for). */
-  #prefetched?: { generation: number; cursor: string; page: ReturnType<EndpointReader['getStories']> };
+  #prefetched?: { generation: number; cursor: string; page: ReturnType<typeof getStories> };
 
   /** The next page (or the first), through the element's reader; never a duplicate of a card already shown. */
   async #load(): Promise<void> {
@@ -147,7 +147,7 @@ export class MutualStoryFeed extends MutualElement {
     const generation = ++this.#generation;
     this.status = 'loading';
     const fetchPage = (at: string | undefined) =>
-      reader.getStories({
+      getStories(reader, {
         limit: String(this.pageSize),
         cursor: at,
         topic: this.topic,
