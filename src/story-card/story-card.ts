@@ -28,7 +28,14 @@ const PREFERENCES_EVENT = 'mutual-preferences';
  * never sees it missing: it is there before the card scrolls into view.
  */
 const EAGER_BARS = 20;
-const liveCards = new Set<Element>();
+const liveCards = new Set<{ requestUpdate(): void }>();
+/**
+ * Counts changes of the reader's topic choices (from any copy of Mutual on the page): each card
+ * reads its list from the device once per change, not once per render. One page listener for all
+ * cards — each listener added to `window` is checked against those already there.
+ */
+let preferences = 0;
+const onPreferences = () => (preferences++, liveCards.forEach((card) => card.requestUpdate()));
 
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??=
   new Set<string>()) as Set<string>;
@@ -216,8 +223,6 @@ export class MutualStoryCard extends MutualElement {
     },
   });
 
-  #onPreferences = () => this.requestUpdate();
-
   constructor() {
     super();
     // Half the card in view for a second counts as viewed.
@@ -232,7 +237,7 @@ export class MutualStoryCard extends MutualElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener(PREFERENCES_EVENT, this.#onPreferences);
+    if (!liveCards.size) addEventListener(PREFERENCES_EVENT, onPreferences);
     liveCards.add(this);
     if (liveCards.size <= EAGER_BARS) this.barWanted = true;
     else if (!this.barWanted) this.#nearness.observe();
@@ -240,9 +245,9 @@ export class MutualStoryCard extends MutualElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener(PREFERENCES_EVENT, this.#onPreferences);
     this.#nearness.unobserve();
     liveCards.delete(this);
+    if (!liveCards.size) removeEventListener(PREFERENCES_EVENT, onPreferences);
     clearTimeout(this.#viewTimer);
   }
 
@@ -252,8 +257,14 @@ export class MutualStoryCard extends MutualElement {
 
   /** Topics the reader chose (on this device) or the host set (`hidden-topics`) to keep collapsed. */
   get #hiddenTopics(): string[] {
-    return [...new Set([...this.settings.config.hiddenTopics, ...(this.storage.recall<string[]>(HIDDEN_KEY) ?? [])])];
+    const config = this.settings.config;
+    const known = this.#hidden;
+    if (known?.preferences === preferences && known.config === config) return known.list;
+    const list = [...new Set([...config.hiddenTopics, ...(this.storage.recall<string[]>(HIDDEN_KEY) ?? [])])];
+    this.#hidden = { preferences, config, list };
+    return list;
   }
+  #hidden?: { preferences: number; config: object; list: string[] };
 
   /** Adds or removes a topic from the reader's own list; every card on the page follows. */
   #setTopicHidden(topic: string, hidden: boolean): void {
