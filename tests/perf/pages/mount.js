@@ -61,11 +61,21 @@ async function measure(kind) {
     feed.setAttribute('tag', 'bench-feed');
     feed.setAttribute('page-size', '50');
     root.append(feed);
-    const cards = () => feed.shadowRoot?.querySelectorAll('mutual-story-card') ?? [];
-    while (cards().length < N) {
-      await new Promise((r) => setTimeout(r, 0));
-      const more = feed.shadowRoot?.querySelector('.more');
-      if (more && feed.shadowRoot.querySelector('[part="base"]').getAttribute('aria-busy') === 'false') more.click();
+    const cards = () => feed.shadowRoot.querySelectorAll('mutual-story-card');
+    // Each page as soon as it is in (a mutation observer, not polling: a timer would wait behind
+    // the cards' render tasks and count the bench's own delay), then "Load more", as a reader would.
+    const shown = (n) =>
+      new Promise((resolve) => {
+        const ready = () =>
+          cards().length >= n && feed.shadowRoot.querySelector('[part="base"]').getAttribute('aria-busy') === 'false';
+        if (ready()) return resolve();
+        const observer = new MutationObserver(() => ready() && (observer.disconnect(), resolve()));
+        observer.observe(feed.shadowRoot, { subtree: true, childList: true, attributes: true });
+      });
+    await feed.updateComplete;
+    for (let n = 50; n <= N; n += 50) {
+      await shown(n);
+      if (n < N) feed.shadowRoot.querySelector('.more').click();
     }
     await Promise.all([...cards()].map((c) => c.updateComplete));
     await Promise.all([...cards()].map((c) => c.shadowRoot.querySelector('mutual-me-too')?.updateComplete));
