@@ -149,6 +149,38 @@ describe('embedding', () => {
     }
   });
 
+  it('offline before the crisis-language tables ever loaded: help lines show for any words, and follow the words once the tables load', async () => {
+    // Its own browser context: the tables (loaded when a member first writes) are in no cache.
+    await peer.open('/tests/helpers/cdn-page.html', { isolated: true });
+    const inPeer = (js: string) =>
+      peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
+    const write = (text: string) =>
+      inPeer(
+        `const t = r.querySelector('#hard'); t.value = ${JSON.stringify(text)}; t.dispatchEvent(new Event('input', { bubbles: true })); return ''`,
+      );
+    const helpShown = async () =>
+      (await inPeer(`return r.querySelector('mutual-crisis-resources') ? 'yes' : 'no'`)) === 'yes';
+    try {
+      await until(() => peer.eval<boolean>(`!!customElements.get('mutual-check-in')`), 'defined');
+      await peer.eval(
+        `(document.body.innerHTML = '<mutual-check-in check-in-id="offline-tables"></mutual-check-in>', '')`,
+      );
+      await until(() => inPeer(`return r.querySelector('#hard') ? 'ready' : ''`), 'rendered');
+      expect(await helpShown()).to.equal(false);
+      await peer.setOffline(true);
+      await write('A long week at work');
+      // The words cannot be checked: the help lines show rather than risk missing someone.
+      await until(helpShown, 'help lines while the tables cannot load');
+      await peer.setOffline(false);
+      await write('A long week at work, better now');
+      await until(async () => !(await helpShown()), 'ordinary words, checked once the tables load');
+      await write('I want to end my life');
+      await until(helpShown, 'crisis words');
+    } finally {
+      await peer.close();
+    }
+  });
+
   it('two copies of Mutual on one page never throw "already defined"', async () => {
     const { doc, win } = await open('/tests/helpers/double-page.html');
     await shadow(doc, 'mutual-me-too');

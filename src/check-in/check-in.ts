@@ -148,7 +148,7 @@ export class MutualCheckIn extends MutualElement {
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.#entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
         this.step = 'give';
-        this.crisisKept = this.#crisisInDraft;
+        this.#keepCrisis();
       }
       this.#encouragement.load(DeviceKeys.draft('encourage', this.checkInId));
       this.#tip.load(DeviceKeys.draft('tip', this.checkInId));
@@ -169,6 +169,12 @@ export class MutualCheckIn extends MutualElement {
 
   get #crisisInDraft(): boolean {
     return this.#draft.mood === 1 || this.#entry.crisis;
+  }
+
+  /** Help lines that stay with the give-back step: shown now, or as soon as the words are checked. */
+  #keepCrisis(): void {
+    this.crisisKept = this.#crisisInDraft;
+    void this.#entry.crisisChecked().then((crisis) => this.step !== 'form' && (this.crisisKept ||= crisis));
   }
 
   get #crisisVisible(): boolean {
@@ -234,7 +240,7 @@ export class MutualCheckIn extends MutualElement {
     if (this.participant) data.participant = this.participant;
     this.#entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
     void this.#choosePeerMessage();
-    this.crisisKept = this.#crisisInDraft;
+    this.#keepCrisis();
     // What helped may be worth sharing as a tip: offered, never sent without consent.
     if (!this.#tip.value.text) this.#tip.value = { text: helped };
     this.step = 'give';

@@ -1,11 +1,26 @@
 import type { ReactiveControllerHost } from 'lit';
-import { suggestsCrisis } from './crisis-language.js';
 import type { DeliveryController } from './delivery-controller.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
 import type { MutualEnvelope, MutualEventType } from './envelope.js';
 import { findIdentifiers, type IdentifierKind } from './identity.js';
 import type { LocaleController } from './locale-controller.js';
 import type { DeliveryState } from './transport.js';
+
+/**
+ * The crisis-language tables (≈ 2 KB, three languages) load when a member first writes, not with
+ * every element that could take words. While they load, nothing is shown (no help lines flashing
+ * in and out); if they cannot load (offline), help lines show for any text — we would rather show
+ * them needlessly than miss someone. A failed load is tried again on the next keystroke.
+ */
+let crisisCheck: ((...texts: string[]) => boolean) | undefined;
+let crisisLoad: Promise<unknown> | undefined;
+let crisisUnavailable = false;
+function loadCrisisCheck(): Promise<unknown> {
+  return (crisisLoad ??= import('./crisis-language.js').then(
+    (m) => ((crisisCheck = m.suggestsCrisis), (crisisUnavailable = false)),
+    () => ((crisisLoad = undefined), (crisisUnavailable = true)),
+  ));
+}
 
 /** Where a draft's last send stands: nothing sent (`idle`), `sending`, or what delivery said. */
 export type DraftState = 'idle' | 'sending' | DeliveryState;
@@ -93,7 +108,20 @@ export class ComposerController<T extends object> {
 
   /** The draft's words suggest a crisis (the crisis-language hook: the element shows help lines, never blocks). */
   get crisis(): boolean {
-    return suggestsCrisis(...Object.values(this.options.texts(this.value)));
+    const texts = Object.values(this.options.texts(this.value));
+    if (crisisCheck) return crisisCheck(...texts);
+    if (!texts.some((t) => t.trim())) return false;
+    void loadCrisisCheck().then(() => this.host.requestUpdate());
+    return crisisUnavailable;
+  }
+
+  /**
+   * The same, once the words can be checked (true when they cannot): for a decision that stays,
+   * such as help lines kept after sending.
+   */
+  async crisisChecked(): Promise<boolean> {
+    if (!crisisCheck) await loadCrisisCheck();
+    return this.crisis;
   }
 
   /** Restores the draft kept under `key` (none without a key). Returns true when it is still on its way. */

@@ -159,6 +159,7 @@ export class MutualShareStory extends MutualElement {
     };
     if (author.trim()) data.author = author.trim();
     this.crisisKept = this.#story.crisis;
+    void this.#story.crisisChecked().then((crisis) => this.step === 'sent' && (this.crisisKept ||= crisis));
     if (!this.#story.send(EventTypes.storySubmitted, data, null)) return;
     this.step = 'sent';
     this.focusAfterUpdate('#thanks');
