@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 import { MEMBER_ELEMENTS } from './src/elements.js';
 
@@ -62,6 +63,41 @@ export function minifyCssLiterals(): Plugin {
     },
   };
 }
+/**
+ * Line breaks and indentation inside `html` and `svg` templates are bytes every page downloads:
+ * a run of white space that holds a line break becomes one space, which HTML renders the same
+ * (no template of ours puts such a run where white space is kept: no `<pre>`, no text in a
+ * `pre-wrap` element's template). The TypeScript parser finds the templates, so expressions
+ * nested in them — other templates included — are never touched as text.
+ */
+export function minifyHtmlLiterals(): Plugin {
+  return {
+    name: 'mutual-minify-html-literals',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
+      return { code: collapseTemplateWhitespace(code), map: null };
+    },
+  };
+}
+export function collapseTemplateWhitespace(code: string): string {
+  const file = ts.createSourceFile('x.js', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const spans: [number, number][] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && /^(html|svg)$/.test(node.tag.text)) {
+      const t = node.template;
+      const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
+      for (const part of parts) spans.push([part.getStart(file), part.getEnd()]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = code;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0]))
+    out = out.slice(0, start) + out.slice(start, end).replace(/[ \t]*\n\s*/g, ' ') + out.slice(end);
+  return out;
+}
+
 export const minifyCss = (text: string) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -107,7 +143,7 @@ export const cdn = (
 });
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mutualCollector(), demoHome(), minifyCssLiterals()],
+  plugins: [mutualCollector(), demoHome(), minifyCssLiterals(), minifyHtmlLiterals()],
   server: { port: 5173, strictPort: false, open: false },
   build:
     mode === 'size'
