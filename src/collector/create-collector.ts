@@ -151,13 +151,15 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-    const items = await store.published({
-      cursor: cursor ? Number(cursor) : undefined,
-      limit,
+    const filters = {
       tag: url.searchParams.get('tag') ?? undefined,
       topic: url.searchParams.get('topic') ?? undefined,
       exclude,
-    });
+    };
+    const items = await store.published({ cursor: cursor ? Number(cursor) : undefined, limit, ...filters });
+    // The first page says how many there are in all, so a feed can give each card its place
+    // ("3 of 120") from the start; later pages need not count again.
+    const total = cursor ? undefined : await store.publishedTotal(filters);
     const ids = items.map((i) => i.event.subject ?? i.event.id);
     const responses = await store.responseCounts(ids);
     const reactions = await Promise.all(ids.map((id) => store.counts(id)));
@@ -176,7 +178,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         reactions: reactions[n],
       };
     });
-    return { stories, next: items.length === limit ? String(items.at(-1)!.seq) : null };
+    return {
+      stories,
+      next: items.length === limit ? String(items.at(-1)!.seq) : null,
+      ...(total !== undefined && { total }),
+    };
   }
 
   /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */

@@ -136,11 +136,14 @@ export async function getPeerMessages(reader: EndpointReader, n = 10): Promise<s
   return (body.messages ?? []).map((m) => m?.text).filter((t): t is string => typeof t === 'string' && !!t.trim());
 }
 
-/** A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page after. */
+/**
+ * A page of published stories (`GET ?stories`), newest first; `next` is the cursor for the page
+ * after; the first page also says how many there are in all (`total`).
+ */
 export function getStories(
   reader: EndpointReader,
   query: Record<string, string | undefined>,
-): Promise<{ stories: PublishedStory[]; next: string | null }> {
+): Promise<{ stories: PublishedStory[]; next: string | null; total?: number }> {
   const params: [string, string][] = [['stories', '']];
   for (const [k, v] of Object.entries(query)) if (v) params.push([k, v]);
   return reader.getJson(params);

@@ -120,10 +120,18 @@ export class MutualStoryFeed extends MutualElement {
     if (this.infinite && more) this.#nearEnd.observe(more);
   }
 
-  /** `aria-setsize`: every card, or -1 (unknown) while more can be loaded. */
+  /**
+   * `aria-setsize`: every card once all are in; before that, the endpoint's total from the first
+   * page (so each card has its place from the start, and no card updates when the last page comes),
+   * or -1 (unknown) from an endpoint that does not say.
+   */
   get #setSize(): number {
-    return this.next ? -1 : this.ownCards.length + this.stories.length;
+    const shown = this.ownCards.length + this.stories.length;
+    if (!this.next) return shown;
+    return this.#total === undefined ? -1 : Math.max(this.ownCards.length + this.#total, shown);
   }
+  /** How many stories the endpoint has for this feed (its first page says). */
+  #total?: number;
 
   #onSlotChange(e: Event): void {
     this.ownCards = (e.target as HTMLSlotElement)
@@ -161,6 +169,7 @@ export class MutualStoryFeed extends MutualElement {
       if (generation !== this.#generation) return;
       const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
       this.stories = [...this.stories, ...page.stories.filter((s) => !shown.has(s.id))];
+      if (!this.#loaded) this.#total = Number.isInteger(page.total) ? page.total : undefined;
       this.next = page.next;
       this.#loaded = true;
       this.status = 'ready';

@@ -166,6 +166,10 @@ for (const { name, place, connect } of stores) {
         assert.deepEqual(await texts({ limit: 10, tag: 'family' }), ['c', 'a']);
         assert.deepEqual(await texts({ limit: 10, topic: 'relapse' }), ['b']);
         assert.deepEqual(await texts({ limit: 10, exclude: ['Self-Harm'] }), ['b', 'a']);
+        assert.equal(await store.publishedTotal({}), 3);
+        assert.equal(await store.publishedTotal({ tag: 'FAMILY' }), 2);
+        assert.equal(await store.publishedTotal({ topic: 'relapse' }), 1);
+        assert.equal(await store.publishedTotal({ exclude: ['self-harm'] }), 2);
         const first = await store.published({ limit: 2 });
         assert.deepEqual(await texts({ limit: 2, cursor: first.at(-1)!.seq }), ['a']);
       } finally {

@@ -104,10 +104,12 @@ test('stories in, stories out: only approved stories are served, newest first, w
       ['Me too.'],
     );
     // Filters: by tag and topic, and excluding topics the reader hides.
+    const excluding = await c.get('stories&exclude-topics=relapse');
     assert.deepEqual(
-      (await c.get('stories&exclude-topics=relapse')).stories.map((s: { id: string }) => s.id),
+      excluding.stories.map((s: { id: string }) => s.id),
       ['s-1'],
     );
+    assert.equal(excluding.total, 1, 'the total counts with the same filters');
     assert.deepEqual(
       (await c.get('stories&topic=relapse')).stories.map((s: { id: string }) => s.id),
       ['s-2'],
@@ -133,6 +135,8 @@ test('paging through 500 published stories: no duplicates, no gaps', async () =>
     let cursor = '';
     for (;;) {
       const page = await c.get(`stories&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      // The first page says how many there are in all; later pages do not count again.
+      assert.equal(page.total, cursor ? undefined : 500);
       ids.push(...page.stories.map((s: { id: string }) => s.id));
       if (!page.next) break;
       cursor = page.next;

@@ -18,6 +18,20 @@ export interface PostgresStoreOptions {
 
 const SCHEMA_VERSION = 1;
 
+/** A story's tags or content warning (`path`) name `param`, case-insensitively. */
+const has = (path: string, param: string) =>
+  `EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof(e.envelope::json #> '{data,${path}}') = 'array' THEN e.envelope::json #> '{data,${path}}' ELSE '[]'::json END) v WHERE lower(v) = ${param})`;
+/** Published stories with the feed's filters: $1 tag, $2 topic, $3 topics to exclude. */
+const PUBLISHED_WHERE = `i.kind = 'story' AND i.state = 'approved'
+  AND ($1::text IS NULL OR ${has('tags', '$1')})
+  AND ($2::text IS NULL OR ${has('tags', '$2')} OR ${has('contentWarning', '$2')})
+  AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]) x WHERE ${has('contentWarning', 'x')})`;
+const publishedFilters = ({ tag, topic, exclude = [] }: { tag?: string; topic?: string; exclude?: string[] }) => [
+  tag?.toLowerCase() ?? null,
+  topic?.toLowerCase() ?? null,
+  exclude.map((x) => x.toLowerCase()),
+];
+
 const MIGRATIONS = [
   ...tables(postgresDialect),
   `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
@@ -236,24 +250,19 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         (out[r.kind] ??= {})[r.state] = Number(r.n);
       return out;
     },
-    published: ({ cursor, limit, tag, topic, exclude = [] }) => {
-      const has = (path: string, param: string) =>
-        `EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof(e.envelope::json #> '{data,${path}}') = 'array' THEN e.envelope::json #> '{data,${path}}' ELSE '[]'::json END) v WHERE lower(v) = ${param})`;
-      return items(
+    published: ({ cursor, limit, ...query }) =>
+      items(
         `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
-         WHERE i.kind = 'story' AND i.state = 'approved' AND ($1::bigint IS NULL OR i.seq < $1)
-           AND ($2::text IS NULL OR ${has('tags', '$2')})
-           AND ($3::text IS NULL OR ${has('tags', '$3')} OR ${has('contentWarning', '$3')})
-           AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) x WHERE ${has('contentWarning', 'x')})
+         WHERE ${PUBLISHED_WHERE} AND ($4::bigint IS NULL OR i.seq < $4)
          ORDER BY i.seq DESC LIMIT $5`,
-        [
-          cursor ?? null,
-          tag?.toLowerCase() ?? null,
-          topic?.toLowerCase() ?? null,
-          exclude.map((x) => x.toLowerCase()),
-          limit,
-        ],
+        [...publishedFilters(query), cursor ?? null, limit],
+      ),
+    async publishedTotal(filters) {
+      const [row] = await query<{ n: string }>(
+        `SELECT COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq WHERE ${PUBLISHED_WHERE}`,
+        publishedFilters(filters),
       );
+      return Number(row.n);
     },
     responses: (story, { cursor = 0, limit }) =>
       items(

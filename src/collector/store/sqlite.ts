@@ -90,14 +90,23 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const countsQuery = db.prepare(`SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state`);
   const inList = (path: string, param: string) =>
     `EXISTS (SELECT 1 FROM json_each(json_extract(e.envelope, '${path}')) WHERE lower(value) = ${param})`;
-  const publishedQuery = db.prepare(
-    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
-     WHERE i.kind = 'story' AND i.state = 'approved' AND (@cursor IS NULL OR i.seq < @cursor)
+  const publishedWhere = `i.kind = 'story' AND i.state = 'approved'
        AND (@tag IS NULL OR ${inList('$.data.tags', '@tag')})
        AND (@topic IS NULL OR ${inList('$.data.tags', '@topic')} OR ${inList('$.data.contentWarning', '@topic')})
-       AND NOT EXISTS (SELECT 1 FROM json_each(json_extract(e.envelope, '$.data.contentWarning')) w, json_each(@exclude) x WHERE lower(w.value) = x.value)
+       AND NOT EXISTS (SELECT 1 FROM json_each(json_extract(e.envelope, '$.data.contentWarning')) w, json_each(@exclude) x WHERE lower(w.value) = x.value)`;
+  const publishedQuery = db.prepare(
+    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
+     WHERE ${publishedWhere} AND (@cursor IS NULL OR i.seq < @cursor)
      ORDER BY i.seq DESC LIMIT @limit`,
   );
+  const publishedTotalQuery = db.prepare(
+    `SELECT COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq WHERE ${publishedWhere}`,
+  );
+  const filters = ({ tag, topic, exclude = [] }: { tag?: string; topic?: string; exclude?: string[] }) => ({
+    tag: tag?.toLowerCase() ?? null,
+    topic: topic?.toLowerCase() ?? null,
+    exclude: JSON.stringify(exclude.map((x) => x.toLowerCase())),
+  });
   const responsesQuery = db.prepare(
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
      WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject = @story AND i.seq > @cursor
@@ -307,16 +316,9 @@ export function createSyncSqliteStore(file: string): SyncStore {
     moderate: (seq, state, actor, action, reason) => moderateTx(seq, state, actor, action, reason),
     audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
-    published: ({ cursor, limit, tag, topic, exclude = [] }) =>
-      (
-        publishedQuery.all({
-          cursor: cursor ?? null,
-          limit,
-          tag: tag?.toLowerCase() ?? null,
-          topic: topic?.toLowerCase() ?? null,
-          exclude: JSON.stringify(exclude.map((x) => x.toLowerCase())),
-        }) as ItemRow[]
-      ).map(toItem),
+    published: ({ cursor, limit, ...query }) =>
+      (publishedQuery.all({ cursor: cursor ?? null, limit, ...filters(query) }) as ItemRow[]).map(toItem),
+    publishedTotal: (query) => (publishedTotalQuery.get(filters(query)) as { n: number }).n,
     responses: (story, { cursor = 0, limit }) =>
       (responsesQuery.all({ story, cursor, limit }) as ItemRow[]).map(toItem),
     responseCounts(stories) {

@@ -91,6 +91,8 @@ export interface Store {
     topic?: string;
     exclude?: string[];
   }): Promise<QueueItem[]>;
+  /** How many stories `published` lists with these filters, over all pages (the feed's `aria-setsize`). */
+  publishedTotal(query: { tag?: string; topic?: string; exclude?: string[] }): Promise<number>;
   /** Approved responses to a story, oldest first, after `cursor`; not those whose text retention removed. */
   responses(story: string, query: { cursor?: number; limit: number }): Promise<QueueItem[]>;
   /** Approved responses per story (still with their text). */
