@@ -116,6 +116,26 @@ describe('embedding', () => {
     expect(row.data).to.deep.include({ reaction: 'me-too' });
   });
 
+  it('a page whose attributes are right never downloads the warning texts; a wrong one gets its one full warning', async () => {
+    const { doc, win } = await open('/tests/helpers/cdn-page.html');
+    const warned: string[] = [];
+    win.console.warn = (...args: unknown[]) => warned.push(args.map(String).join(' '));
+    const fetched = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/dist/chunks/warnings-'));
+    doc.body.innerHTML = `<mutual-me-too subject="right-${Date.now()}"></mutual-me-too>`;
+    await shadow(doc, 'mutual-me-too');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fetched()).to.deep.equal([]);
+    expect(warned).to.deep.equal([]);
+    doc.body.insertAdjacentHTML('beforeend', `<mutual-me-too subject="wrong" layout="wide"></mutual-me-too>`);
+    await until(() => warned.length > 0, 'the warning');
+    expect(warned).to.deep.equal(['<mutual-me-too>: layout="wide" is not "full" or "compact"; using "full".']);
+    expect(fetched()).to.have.length(1);
+  });
+
   it('offline before the send path ever loaded: a check-in says it is saved, and goes once the connection is back', async () => {
     const id = `offline-first-${Date.now()}`;
     // Its own browser context: nothing of Mutual in its cache, so the send path really cannot load.

@@ -338,7 +338,7 @@ describe('<mutual-story-card>', () => {
     const warnings = await captureWarnings(async () => {
       el = await card({ id: null, endpoint });
     });
-    expect(warnings).to.have.length(1);
+    expect(warnings, warnings.join(' | ')).to.have.length(1);
     expect(warnings[0]).to.contain('"story-id" attribute is missing');
     expect(el.querySelector('p')!.checkVisibility()).to.equal(true);
     await new Promise((r) => setTimeout(r, 1300));

@@ -8,7 +8,7 @@ import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { panelStyles } from '../core/panel-styles.js';
-import { warnOnce } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { ComposerController } from '../core/composer-controller.js';
 import { headingLevel } from '../core/heading.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
@@ -131,19 +131,15 @@ export class MutualCheckIn extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
-      warnOnce(
-        'limit',
-        `<mutual-check-in>: limit="${this.limit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`,
+      warnAbout(
+        'limit-range',
+        { tag: this.localName, attribute: 'limit', value: this.limit, max: Limits.stringLength },
         this,
       );
       this.limit = Limits.stringLength;
     }
     if (changed.has('checkInId') && this.checkInId.length > Limits.subjectLength) {
-      warnOnce(
-        'check-in-id',
-        `<mutual-check-in>: check-in-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`,
-        this,
-      );
+      warnAbout('id-length', { tag: this.localName, attribute: 'check-in-id', max: Limits.subjectLength }, this);
     }
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.#entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
@@ -261,11 +257,7 @@ export class MutualCheckIn extends MutualElement {
     const reader = this.sender.reader;
     if (!given && reader) {
       texts = await (this.#fetchedMessages ??= getPeerMessages(reader).catch((error: Error) => {
-        warnOnce(
-          'peer-messages',
-          `<mutual-check-in>: could not load encouragements from peers (${error.message}).`,
-          this,
-        );
+        warnAbout('check-in.peer-messages', { error: error.message }, this);
         return [];
       }));
     }
@@ -325,12 +317,7 @@ export class MutualCheckIn extends MutualElement {
   /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
   get #offeredTopics(): string[] {
     const all = commaList(this.topics).map((topic) => topic.slice(0, Limits.listItemLength));
-    if (all.length > Limits.listItems)
-      warnOnce(
-        'topics',
-        `<mutual-check-in>: ${all.length} topics is more than an event can carry (${Limits.listItems}); showing the first ${Limits.listItems}.`,
-        this,
-      );
+    if (all.length > Limits.listItems) warnAbout('check-in.topics', { count: all.length, max: Limits.listItems }, this);
     return all.slice(0, Limits.listItems);
   }
 

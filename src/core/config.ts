@@ -1,4 +1,4 @@
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 import type { TransportOptions } from './transport.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -73,10 +73,6 @@ export function parseJsonAttribute<T>(
   const ok =
     kind === 'array' ? Array.isArray(parsed) : !!parsed && typeof parsed === 'object' && !Array.isArray(parsed);
   if (ok) return parsed as T;
-  warnOnce(
-    `json:${attribute}`,
-    `<${owner.localName}>: the "${attribute}" attribute must be a JSON ${kind}; ignoring it.`,
-    owner,
-  );
+  warnAbout('json', { tag: owner.localName, attribute, kind }, owner, `json:${attribute}`);
   return undefined;
 }

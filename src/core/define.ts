@@ -1,4 +1,4 @@
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 
 /** Kept equal to package.json's version (a test checks). */
 export const VERSION = '0.1.0';
@@ -17,9 +17,11 @@ export function defineElement(
   const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
   if (!existing) customElements.define(tag, element);
   else if (existing.version !== element.version) {
-    warnOnce(
+    warnAbout(
+      'version',
+      { tag, existing: existing.version ?? 'unknown', version: element.version ?? 'unknown' },
+      undefined,
       `version:${tag}`,
-      `Mutual: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; this copy (${element.version}) is not used. Load Mutual once per page.`,
     );
   }
 }

@@ -5,7 +5,7 @@ import { BATCH_CONTENT_TYPE, createEnvelope, pageSource, type MutualEnvelope } f
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
 import type { SettingsController } from './settings-controller.js';
 import type { DeliveryState, TransportOptions } from './transport.js';
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 
 type SendPath = typeof import('./transport.js');
 let sendPath: SendPath | undefined;
@@ -129,10 +129,7 @@ export class DeliveryController implements ReactiveController {
     if (!this.host.dispatchEvent(new MutualEnvelopeEvent(envelope))) return null;
     const options = this.#transportOptions(!!sendOptions.memoryOnly);
     if (!options) {
-      warnOnce(
-        'no-endpoint',
-        'Mutual: no endpoint is set (on <mutual-provider> or the widget), so events are only dispatched as DOM events and nothing is sent.',
-      );
+      warnAbout('no-endpoint', undefined);
       return null;
     }
     const parked = DeviceKeys.outbox(options.endpoint, envelope.id);

@@ -1,4 +1,4 @@
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 
 /** A published story as the collector serves it: every text is data, rendered as text. */
 export interface PublishedStory {
@@ -36,11 +36,7 @@ export function resolveEndpoint(endpoint: string): string | null {
   } catch {
     resolved = null;
   }
-  if (!resolved)
-    warnOnce(
-      `endpoint:${endpoint}`,
-      `Mutual: endpoint="${endpoint}" is not an http(s) or relative URL, so nothing is sent to it.`,
-    );
+  if (!resolved) warnAbout('endpoint', { endpoint }, undefined, `endpoint:${endpoint}`);
   resolvedEndpoints.set(endpoint, resolved);
   return resolved;
 }
@@ -51,11 +47,7 @@ export function safeHeaders(headers: Record<string, string>): Record<string, str
   for (const [name, value] of Object.entries(headers)) {
     if (/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) && typeof value === 'string' && !/[\r\n\0]/.test(value))
       ok[name] = value;
-    else
-      warnOnce(
-        `header:${name}`,
-        `Mutual: the header "${name}" has a name or value a browser cannot send (line breaks?); it is left out.`,
-      );
+    else warnAbout('header', { name }, undefined, `header:${name}`);
   }
   return ok;
 }

@@ -1,4 +1,4 @@
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 
 /**
  * A `heading-level` attribute, so a widget's headings fit the host page's outline (a card under
@@ -6,10 +6,6 @@ import { warnOnce } from './warn.js';
  */
 export function headingLevel(host: Element, value: number, fallback: number): number {
   if (Number.isInteger(value) && value >= 2 && value <= 6) return value;
-  warnOnce(
-    'heading-level',
-    `<${host.localName}>: heading-level="${value}" is not a whole number from 2 to 6; using ${fallback}.`,
-    host,
-  );
+  warnAbout('heading-level', { tag: host.localName, value, fallback }, host);
   return fallback;
 }

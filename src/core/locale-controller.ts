@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { MutualConfig } from './config.js';
 import { catalogLocale, directionOf, translate, type Messages, type Params } from './i18n/index.js';
 import type { SettingsController } from './settings-controller.js';
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 
 export interface LocaleOptions {
   settings: SettingsController;
@@ -50,11 +50,7 @@ export class LocaleController<K extends string = string> implements ReactiveCont
       try {
         return Intl.getCanonicalLocales(candidate)[0];
       } catch {
-        warnOnce(
-          `locale:${candidate}`,
-          `<${this.host.localName}>: "${candidate}" is not a valid language tag; using another locale.`,
-          this.host,
-        );
+        warnAbout('locale', { tag: this.host.localName, value: candidate }, this.host, `locale:${candidate}`);
       }
     }
     return 'en';

@@ -2,7 +2,7 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
-import { warnOnce } from './warn.js';
+import { warnAbout } from './warn.js';
 
 /** The attributes every Mutual element (and the provider) accepts; they win over the provider's. */
 export interface SettingsHost extends ReactiveElement {
@@ -83,12 +83,7 @@ export class SettingsController implements ReactiveController {
     let theme: Theme | null = inherited.theme;
     if (host.theme) {
       if ((THEMES as string[]).includes(host.theme)) theme = host.theme as Theme;
-      else
-        warnOnce(
-          'theme',
-          `<${host.localName}>: theme="${host.theme}" is not one of ${THEMES.join(', ')}; using the default.`,
-          host,
-        );
+      else warnAbout('theme', { tag: host.localName, value: host.theme, themes: THEMES.join(', ') }, host);
     }
     const strings = parseJsonAttribute<Record<string, string>>(host, 'strings', host.strings, 'object');
     return {

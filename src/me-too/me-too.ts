@@ -4,7 +4,7 @@ import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { warnOnce } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
@@ -123,22 +123,13 @@ export class MutualMeToo extends MutualElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('reactions')) this.#defs = parseReactions(this, this.reactions);
     if (changed.has('layout') && !['full', 'compact'].includes(this.layout)) {
-      warnOnce('layout', `<mutual-me-too>: layout="${this.layout}" is not "full" or "compact"; using "full".`, this);
+      warnAbout('me-too.layout', { value: this.layout }, this);
       this.layout = 'full';
     }
     if (!this.hasUpdated || changed.has('subject')) {
-      if (!this.subject)
-        warnOnce(
-          'subject',
-          '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.',
-          this,
-        );
+      if (!this.subject) warnAbout('me-too.subject', undefined, this);
       else if (this.subject.length > Limits.subjectLength)
-        warnOnce(
-          'subject-length',
-          `<mutual-me-too>: subject is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent.`,
-          this,
-        );
+        warnAbout('id-length', { tag: this.localName, attribute: 'subject', max: Limits.subjectLength }, this);
       this.remembered = (this.subject && this.storage.recall<Remembered>(DeviceKeys.reactions(this.subject))) || {
         active: [],
         sent: [],
@@ -158,12 +149,7 @@ export class MutualMeToo extends MutualElement {
     this.#fetchedFor = key;
     reader.getCounts(this.subject).then(
       (counts) => (this.base = { ...this.base, ...counts }),
-      (error: Error) =>
-        warnOnce(
-          'counts-get',
-          `<mutual-me-too>: could not load counts for "${this.subject}" (${error.message}); showing the bar without them.`,
-          this,
-        ),
+      (error: Error) => warnAbout('me-too.counts', { subject: this.subject!, error: error.message }, this),
     );
   }
 

@@ -1,6 +1,6 @@
 import { commaList } from '../core/config.js';
 import type { MessageKey } from '../locales/index.js';
-import { warnOnce } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 
 export interface ReactionDef {
   name: string;
@@ -57,10 +57,11 @@ export function parseReactions(owner: Element, value: string | undefined): React
     else if (NAME.test(name) && label)
       defs.push({ ...BUILT_IN[name], name, label, icon: BUILT_IN[name]?.icon ?? CUSTOM_ICON });
     else
-      warnOnce(
-        `reaction:${name}`,
-        `<${owner.localName}>: unknown reaction "${name}" ignored. Use one of ${Object.keys(BUILT_IN).join(', ')}, or add your own as "name:Label".`,
+      warnAbout(
+        'reaction',
+        { tag: owner.localName, name, builtIn: Object.keys(BUILT_IN).join(', ') },
         owner,
+        `reaction:${name}`,
       );
   }
   return defs;

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { MutualElement } from '../internal/mutual-element.js';
 import { forgetDevice } from '../core/device-storage.js';
 import { handOffAll } from '../core/delivery-controller.js';
-import { warnOnce } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';
 import { quickExitStyles } from './quick-exit.styles.js';
 
@@ -89,7 +89,7 @@ export class MutualQuickExit extends MutualElement {
     } catch {
       /* fall through */
     }
-    warnOnce('href', `<mutual-quick-exit>: href="${this.href}" is not an http(s) URL; using ${DEFAULT_HREF}.`, this);
+    warnAbout('quick-exit.href', { value: this.href, fallback: DEFAULT_HREF }, this);
     return DEFAULT_HREF;
   }
 
@@ -105,11 +105,7 @@ export class MutualQuickExit extends MutualElement {
 
   protected override render() {
     if (!POSITIONS.includes(this.position))
-      warnOnce(
-        'position',
-        `<mutual-quick-exit>: position="${this.position}" is not one of ${POSITIONS.join(', ')}.`,
-        this,
-      );
+      warnAbout('quick-exit.position', { value: this.position, positions: POSITIONS.join(', ') }, this);
     return html`<button type="button" part="button" dir=${this.i18n.dir} lang=${this.i18n.lang} @click=${() => this.leave()}>
       <span>${this.i18n.t('quick-exit.label')}</span>
       <small>${this.i18n.t('quick-exit.hint')}</small>

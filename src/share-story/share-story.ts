@@ -8,7 +8,7 @@ import { formatNumber } from '../core/i18n/index.js';
 import { renderNudge } from '../core/nudge.js';
 import nudgeMessages from '../core/nudge.messages.js';
 import { panelStyles } from '../core/panel-styles.js';
-import { warnOnce } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
@@ -99,9 +99,9 @@ export class MutualShareStory extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
-      warnOnce(
-        'limit',
-        `<mutual-share-story>: limit="${this.limit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`,
+      warnAbout(
+        'limit-range',
+        { tag: this.localName, attribute: 'limit', value: this.limit, max: Limits.stringLength },
         this,
       );
       this.limit = Limits.stringLength;

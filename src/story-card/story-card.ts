@@ -9,7 +9,7 @@ import { ComposerController } from '../core/composer-controller.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
-import { warnOnce } from '../core/warn.js';
+import { warnAbout } from '../core/warn.js';
 import { getResponses, type PublishedResponse } from '../core/endpoint.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
@@ -275,37 +275,28 @@ export class MutualStoryCard extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('responseLimit') && !(this.responseLimit > 0 && this.responseLimit <= Limits.stringLength)) {
-      warnOnce(
-        'response-limit',
-        `<mutual-story-card>: response-limit="${this.responseLimit}" must be from 1 to ${Limits.stringLength} (what the endpoint accepts); using ${Limits.stringLength}.`,
+      warnAbout(
+        'limit-range',
+        { tag: this.localName, attribute: 'response-limit', value: this.responseLimit, max: Limits.stringLength },
         this,
       );
       this.responseLimit = Limits.stringLength;
     }
     if (changed.has('storyId') && (this.storyId?.length ?? 0) > Limits.subjectLength) {
-      warnOnce(
-        'story-id-length',
-        `<mutual-story-card>: story-id is longer than ${Limits.subjectLength} characters; the endpoint would refuse it, so nothing is sent for this story.`,
+      warnAbout(
+        'id-length',
+        { tag: this.localName, attribute: 'story-id', max: Limits.subjectLength, story: true },
         this,
       );
     }
     if (!this.preview && (!this.hasUpdated || changed.has('storyId'))) {
-      if (!this.storyId)
-        warnOnce(
-          'story-id',
-          '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.',
-          this,
-        );
+      if (!this.storyId) warnAbout('story-card.story-id', undefined, this);
       if (this.#response.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
-      warnOnce(
-        'published',
-        `<mutual-story-card>: published="${this.published}" is not an ISO date; the date is left out.`,
-        this,
-      );
+      warnAbout('story-card.published', { value: this.published }, this);
     }
   }
 
@@ -329,11 +320,7 @@ export class MutualStoryCard extends MutualElement {
       url.searchParams.set('story', this.storyId);
       return url.href;
     } catch {
-      warnOnce(
-        'share-href',
-        `<mutual-story-card>: share-href must be an http(s) URL; using the inline composer instead.`,
-        this,
-      );
+      warnAbout('story-card.share-href', undefined, this);
       return null;
     }
   }

@@ -40,13 +40,23 @@ export async function expectAxeClean(element: Element): Promise<void> {
   }
 }
 
-/** Collects console.warn calls while `fn` runs. */
+const settleWarnings = async () => {
+  await import('../../src/core/warnings.js');
+  await new Promise((r) => setTimeout(r, 0));
+};
+
+/**
+ * Collects console.warn calls while `fn` runs, and those it caused that print a moment later
+ * (an element's warning texts load the first time one is needed: `src/core/warnings.ts`).
+ */
 export async function captureWarnings(fn: () => unknown): Promise<string[]> {
+  await settleWarnings(); // what earlier tests caused prints before, not in here
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
   try {
     await fn();
+    await settleWarnings();
   } finally {
     console.warn = original;
   }

@@ -56,6 +56,7 @@ const when = {
   es: 'the first time an element renders in Spanish',
   ar: 'the first time an element renders in Arabic',
   'crisis-language': 'crisis-language tables: when a member first writes in a composer (check-in, story, reply)',
+  warnings: 'the first console warning on the page (a wrong attribute, say): its text',
   transport:
     'the send path: when a member first touches an element, on the first send, or at once when an earlier page left events unsent',
 };

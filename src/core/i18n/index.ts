@@ -1,3 +1,5 @@
+import { warnAbout } from '../warn.js';
+
 /**
  * Core knows no element, so it knows no message key: `src/locales/` holds the catalogues and
  * their key type (`MessageKey`), and registers how to load each translation.
@@ -26,7 +28,7 @@ export function loadCatalog(locale: string): Promise<void> | undefined {
     (m) => void (catalogs[lang] = m.default),
     () => {
       delete loading[lang]; // try again on the next render
-      console.warn(`Mutual: could not load the "${lang}" strings; showing English for now.`);
+      warnAbout('catalog', { lang }, undefined, `catalog:${lang}`);
     },
   ));
 }
