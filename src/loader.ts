@@ -2,11 +2,10 @@
  * The lazy loader (`dist/mutual-loader.js`): defines each Mutual element only when its tag first
  * appears on the page, so a page with only a reaction bar doesn't download the check-in form.
  */
-import { MEMBER_ELEMENTS } from './elements.js';
+import memberLoaders from 'virtual:mutual-member-loaders';
 
-const loaders = new Map<string, () => Promise<unknown>>(
-  MEMBER_ELEMENTS.map(({ tag, folder }) => [tag, () => import(`./${folder}/define.ts`)]),
-);
+/** Each member element's `define.ts`, by tag (written out from src/elements.ts by the build). */
+const loaders = new Map(memberLoaders);
 
 function scan(root: ParentNode): void {
   for (const [tag, load] of loaders) {
