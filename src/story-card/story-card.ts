@@ -325,6 +325,10 @@ export class MutualStoryCard extends MutualElement {
     }
   }
 
+  #onShareHere(e: Event): void {
+    this.#onShare(e, null);
+  }
+
   #onShare(e: Event, href: string | null): void {
     if (!this.dispatchEvent(new MutualShareBackEvent({ storyId: this.storyId ?? '', href }))) {
       e.preventDefault();
@@ -467,18 +471,19 @@ export class MutualStoryCard extends MutualElement {
       ${
         this.preview
           ? nothing
-          : this.storyId
-            ? html`<div part="actions">
-            ${
+          : !this.storyId
+            ? html`<p class="hint">${t('story.missing-id')}</p>`
+            : // Two whole variants rather than a nested one for the share control: a feed renders
+              // hundreds of cards, and each nested template is one more clone and marker per card.
               href
-                ? html`<a class="action share" href=${href} @click=${(e: Event) => this.#onShare(e, href)}>${t('story.share')}</a>`
-                : html`<button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${(e: Event) => this.#onShare(e, null)}>
-                  ${t('story.share')}
-                </button>`
-            }
-            <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
-          </div>`
-            : html`<p class="hint">${t('story.missing-id')}</p>`
+              ? html`<div part="actions">
+                  <a class="action share" href=${href} @click=${(e: Event) => this.#onShare(e, href)}>${t('story.share')}</a>
+                  <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
+                </div>`
+              : html`<div part="actions">
+                  <button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${this.#onShareHere}>${t('story.share')}</button>
+                  <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
+                </div>`
       }
       ${
         this.storyId && !this.preview
