@@ -52,26 +52,6 @@ function demoHome(): Plugin {
   };
 }
 
-/**
- * `virtual:mutual-member-loaders`: one `import()` per member element, written out from the list
- * (src/elements.ts). A template-literal `import()` made the bundler ship a lookup helper and a
- * chunk for every `define.ts` it could match, admin elements included.
- */
-function memberLoaders(): Plugin {
-  const id = 'virtual:mutual-member-loaders';
-  return {
-    name: 'mutual-member-loaders',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(resolved) {
-      if (resolved !== `\0${id}`) return null;
-      const entries = MEMBER_ELEMENTS.map(
-        ({ tag, folder }) => `[${JSON.stringify(tag)}, () => import(${JSON.stringify(`/src/${folder}/define.ts`)})]`,
-      );
-      return `export default [${entries.join(',')}];`;
-    },
-  };
-}
-
 /** Comments and indentation inside `css` templates are bytes every page downloads and no browser needs. */
 export function minifyCssLiterals(): Plugin {
   return {
@@ -163,7 +143,7 @@ export const cdn = (
 });
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mutualCollector(), demoHome(), memberLoaders(), minifyCssLiterals(), minifyHtmlLiterals()],
+  plugins: [mutualCollector(), demoHome(), minifyCssLiterals(), minifyHtmlLiterals()],
   server: { port: 5173, strictPort: false, open: false },
   build:
     mode === 'size'

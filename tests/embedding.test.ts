@@ -124,7 +124,7 @@ describe('embedding', () => {
       win.performance
         .getEntriesByType('resource')
         .map((e) => new URL(e.name).pathname)
-        .filter((p) => p.startsWith('/dist/chunks/warnings-'));
+        .filter((p) => p.startsWith('/dist/chunks/') && p.includes('warnings'));
     doc.body.innerHTML = `<mutual-me-too subject="right-${Date.now()}"></mutual-me-too>`;
     await shadow(doc, 'mutual-me-too');
     await new Promise((r) => setTimeout(r, 200));

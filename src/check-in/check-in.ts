@@ -8,7 +8,7 @@ import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import { panelStyles } from '../core/panel-styles.js';
-import { warnAbout } from '../core/warn.js';
+import { warnAbout, warner } from '../core/warn.js';
 import { ComposerController } from '../core/composer-controller.js';
 import { headingLevel } from '../core/heading.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
@@ -17,6 +17,8 @@ import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
 import { DeviceKeys } from '../core/device-storage.js';
+
+const warn = warner(() => import('./check-in.warnings.js'));
 
 const MOODS = [1, 2, 3, 4, 5] as const;
 const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
@@ -257,7 +259,7 @@ export class MutualCheckIn extends MutualElement {
     const reader = this.sender.reader;
     if (!given && reader) {
       texts = await (this.#fetchedMessages ??= getPeerMessages(reader).catch((error: Error) => {
-        warnAbout('check-in.peer-messages', { error: error.message }, this);
+        warn('peer-messages', { error: error.message }, this);
         return [];
       }));
     }
@@ -317,7 +319,7 @@ export class MutualCheckIn extends MutualElement {
   /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
   get #offeredTopics(): string[] {
     const all = commaList(this.topics).map((topic) => topic.slice(0, Limits.listItemLength));
-    if (all.length > Limits.listItems) warnAbout('check-in.topics', { count: all.length, max: Limits.listItems }, this);
+    if (all.length > Limits.listItems) warn('topics', { count: all.length, max: Limits.listItems }, this);
     return all.slice(0, Limits.listItems);
   }
 

@@ -25,30 +25,7 @@ export const warnings = {
     `<${p.tag}>: ${p.attribute}="${p.value}" must be from 1 to ${p.max} (what the endpoint accepts); using ${p.max}.`,
   'id-length': (p: { tag: string; attribute: string; max: number; story?: boolean }) =>
     `<${p.tag}>: ${p.attribute} is longer than ${p.max} characters; the endpoint would refuse it, so nothing is sent${p.story ? ' for this story' : ''}.`,
-  'me-too.layout': (p: { value: string }) =>
-    `<mutual-me-too>: layout="${p.value}" is not "full" or "compact"; using "full".`,
-  'me-too.subject': () => '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.',
-  'me-too.counts': (p: { subject: string; error: string }) =>
-    `<mutual-me-too>: could not load counts for "${p.subject}" (${p.error}); showing the bar without them.`,
   reaction: (p: { tag: string; name: string; builtIn: string }) =>
     `<${p.tag}>: unknown reaction "${p.name}" ignored. Use one of ${p.builtIn}, or add your own as "name:Label".`,
-  'story-card.story-id': () =>
-    '<mutual-story-card>: the "story-id" attribute is missing; the story is shown, but nothing is sent.',
-  'story-card.published': (p: { value: string }) =>
-    `<mutual-story-card>: published="${p.value}" is not an ISO date; the date is left out.`,
-  'story-card.share-href': () =>
-    '<mutual-story-card>: share-href must be an http(s) URL; using the inline composer instead.',
-  'check-in.peer-messages': (p: { error: string }) =>
-    `<mutual-check-in>: could not load encouragements from peers (${p.error}).`,
-  'check-in.topics': (p: { count: number; max: number }) =>
-    `<mutual-check-in>: ${p.count} topics is more than an event can carry (${p.max}); showing the first ${p.max}.`,
-  'crisis-resources.lines': (p: { attribute: string }) =>
-    `<mutual-crisis-resources>: every entry of "${p.attribute}" needs a "name" and a "contact"; left out the others.`,
-  'crisis-resources.region': (p: { value: string }) =>
-    `<mutual-crisis-resources>: region="${p.value}" is not a two-letter country code (like GB or MX); using the locale's region.`,
-  'quick-exit.href': (p: { value: string; fallback: string }) =>
-    `<mutual-quick-exit>: href="${p.value}" is not an http(s) URL; using ${p.fallback}.`,
-  'quick-exit.position': (p: { value: string; positions: string }) =>
-    `<mutual-quick-exit>: position="${p.value}" is not one of ${p.positions}.`,
   catalog: (p: { lang: string }) => `Mutual: could not load the "${p.lang}" strings; showing English for now.`,
 };

@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import { parseJsonAttribute } from '../core/config.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { warnAbout } from '../core/warn.js';
+import { warner } from '../core/warn.js';
 import { DIRECTORY_URL, linesFor, regionOf, safeHref, type HelpLine } from './lines.js';
 import crisisMessages from './crisis-resources.messages.js';
 import { crisisResourcesStyles } from './crisis-resources.styles.js';
+
+const warn = warner(() => import('./crisis-resources.warnings.js'));
 
 /**
  * @tag mutual-crisis-resources
@@ -56,15 +58,14 @@ export class MutualCrisisResources extends MutualElement {
   #parseLines(attribute: string, value: string | HelpLine[] | undefined): HelpLine[] | undefined {
     const list = typeof value === 'string' ? parseJsonAttribute<HelpLine[]>(this, attribute, value, 'array') : value;
     const valid = list?.filter((l) => l && typeof l.name === 'string' && typeof l.contact === 'string');
-    if (list && valid!.length < list.length)
-      warnAbout('crisis-resources.lines', { attribute }, this, `lines:${attribute}`);
+    if (list && valid!.length < list.length) warn('lines', { attribute }, this, `lines:${attribute}`);
     return valid;
   }
 
   /** The lines to show: the host's own, else the region's (from the provider's `help-lines` if set), plus any extra. */
   #chosenLines(): HelpLine[] {
     const { region, helpLines } = this.settings.config;
-    if (region && !/^[a-z]{2}$/i.test(region)) warnAbout('crisis-resources.region', { value: region }, this);
+    if (region && !/^[a-z]{2}$/i.test(region)) warn('region', { value: region }, this);
     const base = this.#parseLines('lines', this.lines) ?? helpLines ?? linesFor(regionOf(region, this.i18n.locale));
     return [...base, ...(this.#parseLines('extra-lines', this.extraLines) ?? [])];
   }

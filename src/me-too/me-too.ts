@@ -4,11 +4,13 @@ import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { warnAbout } from '../core/warn.js';
+import { warnAbout, warner } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
 import { DeviceKeys } from '../core/device-storage.js';
+
+const warn = warner(() => import('./me-too.warnings.js'));
 
 /** What this device has pressed (`active`) and what the endpoint already has from it (`sent`). */
 interface Remembered {
@@ -123,11 +125,11 @@ export class MutualMeToo extends MutualElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('reactions')) this.#defs = parseReactions(this, this.reactions);
     if (changed.has('layout') && !['full', 'compact'].includes(this.layout)) {
-      warnAbout('me-too.layout', { value: this.layout }, this);
+      warn('layout', { value: this.layout }, this);
       this.layout = 'full';
     }
     if (!this.hasUpdated || changed.has('subject')) {
-      if (!this.subject) warnAbout('me-too.subject', undefined, this);
+      if (!this.subject) warn('subject', undefined, this);
       else if (this.subject.length > Limits.subjectLength)
         warnAbout('id-length', { tag: this.localName, attribute: 'subject', max: Limits.subjectLength }, this);
       this.remembered = (this.subject && this.storage.recall<Remembered>(DeviceKeys.reactions(this.subject))) || {
@@ -149,7 +151,7 @@ export class MutualMeToo extends MutualElement {
     this.#fetchedFor = key;
     reader.getCounts(this.subject).then(
       (counts) => (this.base = { ...this.base, ...counts }),
-      (error: Error) => warnAbout('me-too.counts', { subject: this.subject!, error: error.message }, this),
+      (error: Error) => warn('counts', { subject: this.subject!, error: error.message }, this),
     );
   }
 

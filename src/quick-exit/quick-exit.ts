@@ -2,9 +2,11 @@ import { html } from 'lit';
 import { MutualElement } from '../internal/mutual-element.js';
 import { forgetDevice } from '../core/device-storage.js';
 import { handOffAll } from '../core/delivery-controller.js';
-import { warnAbout } from '../core/warn.js';
+import { warner } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';
 import { quickExitStyles } from './quick-exit.styles.js';
+
+const warn = warner(() => import('./quick-exit.warnings.js'));
 
 /** An open dialog or popover takes the Escape that is on its way to it. */
 function isOpen(node: HTMLElement): boolean {
@@ -89,7 +91,7 @@ export class MutualQuickExit extends MutualElement {
     } catch {
       /* fall through */
     }
-    warnAbout('quick-exit.href', { value: this.href, fallback: DEFAULT_HREF }, this);
+    warn('href', { value: this.href, fallback: DEFAULT_HREF }, this);
     return DEFAULT_HREF;
   }
 
@@ -105,7 +107,7 @@ export class MutualQuickExit extends MutualElement {
 
   protected override render() {
     if (!POSITIONS.includes(this.position))
-      warnAbout('quick-exit.position', { value: this.position, positions: POSITIONS.join(', ') }, this);
+      warn('position', { value: this.position, positions: POSITIONS.join(', ') }, this);
     return html`<button type="button" part="button" dir=${this.i18n.dir} lang=${this.i18n.lang} @click=${() => this.leave()}>
       <span>${this.i18n.t('quick-exit.label')}</span>
       <small>${this.i18n.t('quick-exit.hint')}</small>

@@ -9,7 +9,7 @@ import { ComposerController } from '../core/composer-controller.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
-import { warnAbout } from '../core/warn.js';
+import { warnAbout, warner } from '../core/warn.js';
 import { getResponses, type PublishedResponse } from '../core/endpoint.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
@@ -18,6 +18,8 @@ import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
 import { DeviceKeys } from '../core/device-storage.js';
+
+const warn = warner(() => import('./story-card.warnings.js'));
 
 const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
@@ -290,13 +292,13 @@ export class MutualStoryCard extends MutualElement {
       );
     }
     if (!this.preview && (!this.hasUpdated || changed.has('storyId'))) {
-      if (!this.storyId) warnAbout('story-card.story-id', undefined, this);
+      if (!this.storyId) warn('story-id', undefined, this);
       if (this.#response.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
-      warnAbout('story-card.published', { value: this.published }, this);
+      warn('published', { value: this.published }, this);
     }
   }
 
@@ -320,7 +322,7 @@ export class MutualStoryCard extends MutualElement {
       url.searchParams.set('story', this.storyId);
       return url.href;
     } catch {
-      warnAbout('story-card.share-href', undefined, this);
+      warn('share-href', undefined, this);
       return null;
     }
   }

@@ -40,8 +40,16 @@ export async function expectAxeClean(element: Element): Promise<void> {
   }
 }
 
+/** Every warning catalogue loaded, and what was waiting for one printed. */
 const settleWarnings = async () => {
-  await import('../../src/core/warnings.js');
+  await Promise.all([
+    import('../../src/core/warnings.js'),
+    import('../../src/me-too/me-too.warnings.js'),
+    import('../../src/story-card/story-card.warnings.js'),
+    import('../../src/check-in/check-in.warnings.js'),
+    import('../../src/crisis-resources/crisis-resources.warnings.js'),
+    import('../../src/quick-exit/quick-exit.warnings.js'),
+  ]);
   await new Promise((r) => setTimeout(r, 0));
 };
 

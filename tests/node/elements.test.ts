@@ -36,6 +36,16 @@ test('package.json exports a subpath per member element and the admin entry', ()
   assert.equal(exports['./admin']?.import, './dist/npm/admin.js');
 });
 
+test('the lazy loader loads every member element by its tag, and no admin one', () => {
+  const loader = read('src/loader.ts');
+  for (const { tag, folder, audience } of ELEMENTS)
+    assert.equal(
+      loader.includes(`['${tag}', () => import('./${folder}/define.js')]`),
+      audience === 'members',
+      `loader.ts and ${tag}`,
+    );
+});
+
 test('a React wrapper per member element', () => {
   const react = read('src/react/index.ts');
   for (const { tag, react: name } of MEMBER_ELEMENTS)

@@ -56,7 +56,7 @@ const when = {
   es: 'the first time an element renders in Spanish',
   ar: 'the first time an element renders in Arabic',
   'crisis-language': 'crisis-language tables: when a member first writes in a composer (check-in, story, reply)',
-  warnings: 'the first console warning on the page (a wrong attribute, say): its text',
+  warnings: 'the first console warning of shared code on the page (a wrong attribute, say): its text',
   transport:
     'the send path: when a member first touches an element, on the first send, or at once when an earlier page left events unsent',
 };
@@ -134,7 +134,7 @@ for (const r of rows) console.log(line(r));
 console.log('\nLoaded on demand (not in the rows above):');
 for (const [name, { size, by }] of [...onDemand].sort((a, b) => a[0].localeCompare(b[0])))
   console.log(
-    `  ${name.padEnd(12)} ${kb(size.gzip).padStart(9)} gzip  ${when[name] ?? 'on demand'}; in ${[...by].sort().join(', ')}`,
+    `  ${name.padEnd(26)} ${kb(size.gzip).padStart(9)} gzip  ${when[name] ?? (name.endsWith('.warnings') ? 'the first console warning of this element: its text' : 'on demand')}; in ${[...by].sort().join(', ')}`,
   );
 if (over) {
   console.log(`\n${over} output(s) over budget.`);

@@ -1,0 +1,7 @@
+/** `<mutual-me-too>`'s console warnings, loaded the first time one is needed (see `core/warnings.ts`). */
+export const warnings = {
+  layout: (p: { value: string }) => `<mutual-me-too>: layout="${p.value}" is not "full" or "compact"; using "full".`,
+  subject: () => '<mutual-me-too>: the "subject" attribute is missing, so the reactions are shown disabled.',
+  counts: (p: { subject: string; error: string }) =>
+    `<mutual-me-too>: could not load counts for "${p.subject}" (${p.error}); showing the bar without them.`,
+};

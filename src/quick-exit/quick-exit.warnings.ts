@@ -1,0 +1,7 @@
+/** `<mutual-quick-exit>`'s console warnings, loaded the first time one is needed (see `core/warnings.ts`). */
+export const warnings = {
+  href: (p: { value: string; fallback: string }) =>
+    `<mutual-quick-exit>: href="${p.value}" is not an http(s) URL; using ${p.fallback}.`,
+  position: (p: { value: string; positions: string }) =>
+    `<mutual-quick-exit>: position="${p.value}" is not one of ${p.positions}.`,
+};
