@@ -1,3 +1,4 @@
+import { NestedProvider } from '../core/nested-provider.js';
 import { getPeerMessages } from '../core/endpoint.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { commaList, parseJsonAttribute } from '../core/config.js';
@@ -50,6 +51,7 @@ export class MutualCheckIn extends MutualElement {
   static formAssociated = true;
   static override messages = { ...checkInMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, checkInStyles];
+  static override handDown = NestedProvider;
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
   static override properties = {

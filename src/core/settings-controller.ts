@@ -1,4 +1,4 @@
-import { ContextConsumer, ContextProvider } from '@lit/context';
+import { ContextConsumer, type ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
@@ -18,24 +18,16 @@ export interface SettingsHost extends ReactiveElement {
 export interface SettingsOptions {
   /**
    * The host renders other Mutual elements (its `static dependencies`), which then inherit its
-   * settings: a card's `endpoint` or `no-trace` reaches its reaction bar, a check-in's `region` its help lines.
+   * settings: a card's `endpoint` or `no-trace` reaches its reaction bar, a check-in's `region` its
+   * help lines. `NestedProvider` (core/nested-provider.ts), passed in by those elements only, so a
+   * bar alone never carries a context provider.
    */
-  nests?: boolean;
+  handDown?: new (
+    host: SettingsHost,
+    options: { context: typeof mutualContext; initialValue: MutualConfig },
+  ) => ContextProvider<typeof mutualContext>;
   /** The resolved locale, handed down with the settings (what nested elements would find is only the `lang`). */
   locale?: () => string;
-}
-
-/**
- * Hands the settings down to nested Mutual elements. It announces itself (`context-provider`) only
- * when Mutual elements in its light DOM may have found an outer provider before it: those it renders
- * in its own shadow root always find it. Announcing anyway made each card of a feed re-send the
- * requests of every card before it (quadratic: 200 cards cost ≈ 40 ms in events alone).
- */
-class NestedProvider extends ContextProvider<typeof mutualContext> {
-  override hostConnected(): void {
-    const light = this.host.getElementsByTagName('*');
-    for (let i = 0; i < light.length; i++) if (light[i].localName.startsWith('mutual-')) return super.hostConnected();
-  }
 }
 
 /** One job: the settings an element works with — the provider's context plus its own attributes, validated. */
@@ -51,7 +43,8 @@ export class SettingsController implements ReactiveController {
   ) {
     host.addController(this);
     this.#consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
-    if (options.nests) this.#nested = new NestedProvider(host, { context: mutualContext, initialValue: defaultConfig });
+    if (options.handDown)
+      this.#nested = new options.handDown(host, { context: mutualContext, initialValue: defaultConfig });
   }
 
   /** Moved elsewhere in the page: resolve again (the nearest `lang` may differ too). */

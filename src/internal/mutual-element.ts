@@ -5,7 +5,7 @@ import { DeviceStorageController } from '../core/device-storage-controller.js';
 import { loadCatalog, registerCatalogs, type Messages } from '../core/i18n/index.js';
 import { LocaleController } from '../core/locale-controller.js';
 import { renderInTurn } from '../core/render-queue.js';
-import { SettingsController, type SettingsHost } from '../core/settings-controller.js';
+import { SettingsController, type SettingsHost, type SettingsOptions } from '../core/settings-controller.js';
 import { baseStyles } from '../core/styles.js';
 import { catalogLoaders, type MessageKey } from '../locales/index.js';
 
@@ -46,9 +46,14 @@ export class MutualElement extends LitElement implements SettingsHost {
    * they are defined with it, and inherit its settings (see `SettingsController`).
    */
   static dependencies: Record<string, CustomElementConstructor> = {};
+  /**
+   * With `dependencies`: `NestedProvider` (core/nested-provider.ts), which hands this element's
+   * settings down to them. Named here rather than imported, so elements without any carry none of it.
+   */
+  static handDown?: SettingsOptions['handDown'];
 
   protected readonly settings: SettingsController = new SettingsController(this, {
-    nests: Object.keys((this.constructor as typeof MutualElement).dependencies).length > 0,
+    handDown: (this.constructor as typeof MutualElement).handDown,
     locale: () => this.i18n.locale,
   });
   protected readonly i18n: LocaleController<MessageKey> = new LocaleController<MessageKey>(this, {

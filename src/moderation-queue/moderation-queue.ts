@@ -1,3 +1,4 @@
+import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { headingLevel } from '../core/heading.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
@@ -33,6 +34,7 @@ type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
 export class MutualModerationQueue extends MutualElement {
   static override messages = moderationMessages;
   static override styles = [...MutualElement.styles, formStyles, panelStyles, moderationQueueStyles];
+  static override handDown = NestedProvider;
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
   static override properties = {

@@ -1,3 +1,4 @@
+import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ComposerController } from '../core/composer-controller.js';
 import { commaList } from '../core/config.js';
@@ -49,6 +50,7 @@ const AUTHOR_LIMIT = 60;
 export class MutualShareStory extends MutualElement {
   static override messages = { ...shareStoryMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, shareStoryStyles];
+  static override handDown = NestedProvider;
   static override dependencies = {
     'mutual-story-card': MutualStoryCard,
     'mutual-crisis-resources': MutualCrisisResources,

@@ -1,3 +1,4 @@
+import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
@@ -70,6 +71,7 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
 export class MutualStoryCard extends MutualElement {
   static override messages = { ...storyCardMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
+  static override handDown = NestedProvider;
   static override dependencies = { 'mutual-me-too': MutualMeToo, 'mutual-crisis-resources': MutualCrisisResources };
 
   static override properties = {

@@ -1,3 +1,4 @@
+import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/form-styles.js';
@@ -29,6 +30,7 @@ type Status = 'loading' | 'ready' | 'error' | 'offline';
 export class MutualStoryFeed extends MutualElement {
   static override messages = storyFeedMessages;
   static override styles = [...MutualElement.styles, formStyles, storyFeedStyles];
+  static override handDown = NestedProvider;
   static override dependencies = { 'mutual-story-card': MutualStoryCard };
 
   static override properties = {

@@ -46,6 +46,18 @@ test('the lazy loader loads every member element by its tag, and no admin one', 
     );
 });
 
+test('an element that renders others hands its settings down to them (NestedProvider with its dependencies)', async () => {
+  for (const { folder } of ELEMENTS) {
+    const module = (await import(`../../src/${folder}/${folder}.js`)) as Record<string, unknown>;
+    const element = Object.values(module).find((v) => typeof v === 'function' && 'dependencies' in v) as {
+      dependencies: object;
+      handDown?: unknown;
+    };
+    assert.ok(element, folder);
+    assert.equal(!!element.handDown, Object.keys(element.dependencies).length > 0, folder);
+  }
+});
+
 test('a React wrapper per member element', () => {
   const react = read('src/react/index.ts');
   for (const { tag, react: name } of MEMBER_ELEMENTS)
