@@ -103,10 +103,10 @@ async function measure(kind) {
 }
 
 window.measureOnce = measure;
-window.runBench = async () => {
+window.runBench = async (rounds = 7) => {
   await customElements.whenDefined('mutual-story-card');
   const results = { static: [], mutual: [], feed: [], 'static-bars': [], bars: [] };
-  for (let i = 0; i < 7; i++)
+  for (let i = 0; i < rounds; i++)
     for (const kind of ['static', 'mutual', 'feed', 'static-bars', 'bars']) results[kind].push(await measure(kind));
   return results;
 };
