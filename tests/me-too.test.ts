@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/me-too/define.js';
 import '../src/provider/define.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
@@ -81,6 +81,22 @@ describe('<mutual-me-too>', () => {
     expect(data).to.deep.equal({ reaction: 'me-too' });
     expect(reactor).to.match(/^[0-9a-f]{32}$/);
     expect(await counts(subject)).to.deep.equal({ 'me-too': 1 });
+  });
+
+  it('a real click on a reaction’s icon presses it, and that reaction becomes the bar’s tab stop', async () => {
+    const subject = uniqueSubject('icon');
+    const el = await bar({ subject });
+    const icon = buttons(el)[2].querySelector('svg')!.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(icon.x + icon.width / 2), Math.round(icon.y + icon.height / 2)],
+    });
+    await el.updateComplete;
+    expect(button(el, 'Sending strength').getAttribute('aria-pressed')).to.equal('true');
+    expect(buttons(el).map((b) => b.tabIndex)).to.deep.equal([-1, -1, 0, -1]);
+    const [row] = await storedFor(subject, 1);
+    expect(row.data).to.deep.include({ reaction: 'strength' });
+    await resetMouse();
   });
 
   it('works by keyboard: arrows move between reactions (one tab stop), Enter and Space toggle', async () => {
