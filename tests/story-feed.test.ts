@@ -78,6 +78,20 @@ describe('<mutual-story-feed>', () => {
     expect(article(feed.querySelector('mutual-story-card')!).getAttribute('aria-posinset')).to.equal('1');
   });
 
+  it('a card the page rendered that the endpoint also lists counts once in every card’s place (aria-setsize)', async () => {
+    const tag = uniqueSubject('ssr-size');
+    await publishThree(tag);
+    const feed = await fixture<MutualStoryFeed>(html`<mutual-story-feed endpoint="/events" tag=${tag} page-size="2">
+      <mutual-story-card story-id=${`${tag}-3`} heading="Server-rendered"><p>From the page.</p></mutual-story-card>
+    </mutual-story-feed>`);
+    await loaded(feed);
+    const own = feed.querySelector<MutualStoryCard>('mutual-story-card')!;
+    await Promise.all([own, ...cards(feed)].map((c) => c.updateComplete));
+    // The first page (3, 2) repeats the page's own card: three stories in all, not four.
+    expect(cards(feed).map((c) => c.getAttribute('heading'))).to.deep.equal(['Story 2']);
+    expect([own, ...cards(feed)].map((c) => article(c).getAttribute('aria-setsize'))).to.deep.equal(['3', '3']);
+  });
+
   it('with infinite, the next pages load as the reader nears the end (the button stays for keyboards)', async () => {
     const tag = uniqueSubject('infinite');
     for (const n of [1, 2, 3, 4, 5, 6])

@@ -170,8 +170,11 @@ export class MutualStoryFeed extends MutualElement {
         : fetchPage(cursor));
       if (generation !== this.#generation) return;
       const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
-      this.stories = [...this.stories, ...page.stories.filter((s) => !shown.has(s.id))];
+      const fresh = page.stories.filter((s) => !shown.has(s.id));
+      this.stories = [...this.stories, ...fresh];
       if (!this.#loaded) this.#total = Number.isInteger(page.total) ? page.total : undefined;
+      // A story the page rendered itself and the endpoint also lists counts once.
+      if (this.#total !== undefined) this.#total -= page.stories.length - fresh.length;
       this.next = page.next;
       this.#loaded = true;
       this.status = 'ready';
