@@ -176,10 +176,9 @@ export class MutualMeToo extends MutualElement {
     return formatCount(this.i18n.locale, count);
   }
 
-  #accessibleName(def: ReactionDef): string {
-    const label = this.#labelOf(def);
-    const count = this.#countOf(def.name);
-    if (!this.#countText(count)) return this.i18n.t('reactions.name-zero', { label });
+  /** `count` and `text`: the reaction's count and how it reads (`#countText`), worked out once per render. */
+  #accessibleName(label: string, count: number | null, text: string | null): string {
+    if (!text) return this.i18n.t('reactions.name-zero', { label });
     if (count! < this.hideCountsBelow) return this.i18n.t('reactions.name-few', { label });
     return this.i18n.t('reactions.name', { label, count: count! });
   }
@@ -301,8 +300,10 @@ export class MutualMeToo extends MutualElement {
     // its space inside, so the button's text reads "Me too 12", as its accessible name does.
     const buttons = this.#defs.map((def, i) => {
       const pressed = this.#isActive(def.name);
-      const count = this.#countText(this.#countOf(def.name));
-      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(def)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled}><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${this.#labelOf(def)}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;
+      const n = this.#countOf(def.name);
+      const count = this.#countText(n);
+      const label = this.#labelOf(def);
+      return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(label, n, count)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled}><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${label}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;
     });
     const note = disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing;
     return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.label')} @keydown=${this.#onKeydown} @click=${this.#onButton} @focusin=${this.#onButton}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;

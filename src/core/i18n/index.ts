@@ -90,12 +90,20 @@ export function translate(
 
 /** Counts as people read them: `12`, `1.2K` above 999, in the locale's digits. */
 export function formatCount(locale: string, n: number): string {
-  const compact = n > 999;
-  return intl(
-    `count|${locale}|${compact}`,
-    () => new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-  ).format(n);
+  // A page of bars formats the same few small counts hundreds of times.
+  const key = `${locale}|${n}`;
+  let text = counts.get(key);
+  if (text === undefined) {
+    const compact = n > 999;
+    text = intl(
+      `count|${locale}|${compact}`,
+      () => new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    ).format(n);
+    if (counts.size < 1000) counts.set(key, text);
+  }
+  return text;
 }
+const counts = new Map<string, string>();
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 864e5],
