@@ -1,6 +1,6 @@
+import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { getPeerMessages } from '../core/endpoint.js';
-import { html, nothing, type PropertyValues } from 'lit';
 import { commaList, parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { formatNumber } from '../core/i18n/index.js';

@@ -64,7 +64,7 @@ export class SettingsController implements ReactiveController {
   get config(): MutualConfig {
     const host = this.host;
     const inherited = this.#consumer.value ?? defaultConfig;
-    // Read several times per render (every string asks): compared value by value, nothing built.
+    // Read several times per render (every string asks): compared value by value, no JSON string built.
     const attrs = [host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region];
     if (this.#cache?.inherited !== inherited || this.#cache.attrs.some((a, i) => a !== attrs[i]))
       this.#cache = { inherited, attrs, config: this.#resolve(inherited) };

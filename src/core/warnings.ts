@@ -25,7 +25,5 @@ export const warnings = {
     `<${p.tag}>: ${p.attribute}="${p.value}" must be from 1 to ${p.max} (what the endpoint accepts); using ${p.max}.`,
   'id-length': (p: { tag: string; attribute: string; max: number; story?: boolean }) =>
     `<${p.tag}>: ${p.attribute} is longer than ${p.max} characters; the endpoint would refuse it, so nothing is sent${p.story ? ' for this story' : ''}.`,
-  reaction: (p: { tag: string; name: string; builtIn: string }) =>
-    `<${p.tag}>: unknown reaction "${p.name}" ignored. Use one of ${p.builtIn}, or add your own as "name:Label".`,
   catalog: (p: { lang: string }) => `Mutual: could not load the "${p.lang}" strings; showing English for now.`,
 };

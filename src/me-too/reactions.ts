@@ -1,6 +1,6 @@
 import { commaList } from '../core/config.js';
 import type { MessageKey } from '../locales/index.js';
-import { warnAbout } from '../core/warn.js';
+import { warner } from '../core/warn.js';
 
 export interface ReactionDef {
   name: string;
@@ -41,6 +41,7 @@ export const DEFAULT_REACTIONS = 'me-too,understand,strength,helped';
 const CUSTOM_ICON = 'M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.5-7 10-7 10z';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const warn = warner(() => import('./me-too.warnings.js'));
 
 /**
  * Parses `reactions="me-too,understand,hug:Sending a hug"`: built-in names, or `name:Label` for a
@@ -56,13 +57,7 @@ export function parseReactions(owner: Element, value: string | undefined): React
     if (BUILT_IN[name] && !label) defs.push(BUILT_IN[name]);
     else if (NAME.test(name) && label)
       defs.push({ ...BUILT_IN[name], name, label, icon: BUILT_IN[name]?.icon ?? CUSTOM_ICON });
-    else
-      warnAbout(
-        'reaction',
-        { tag: owner.localName, name, builtIn: Object.keys(BUILT_IN).join(', ') },
-        owner,
-        `reaction:${name}`,
-      );
+    else warn('reaction', { name, builtIn: Object.keys(BUILT_IN).join(', ') }, owner, `reaction:${name}`);
   }
   return defs;
 }

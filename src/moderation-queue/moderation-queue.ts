@@ -1,5 +1,5 @@
-import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
+import { NestedProvider } from '../core/nested-provider.js';
 import { headingLevel } from '../core/heading.js';
 import { fullDate, relativeTime } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';

@@ -1,5 +1,5 @@
-import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
+import { NestedProvider } from '../core/nested-provider.js';
 import { ComposerController } from '../core/composer-controller.js';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits, paragraphsOf } from '../core/envelope.js';

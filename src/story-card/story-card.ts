@@ -1,5 +1,5 @@
-import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
+import { NestedProvider } from '../core/nested-provider.js';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';

@@ -1,5 +1,5 @@
-import { NestedProvider } from '../core/nested-provider.js';
 import { html, nothing, type PropertyValues } from 'lit';
+import { NestedProvider } from '../core/nested-provider.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/form-styles.js';
 import { headingLevel } from '../core/heading.js';
