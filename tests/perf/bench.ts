@@ -97,17 +97,18 @@ if (run('mount')) {
   // 15 rounds: on a shared 2-core machine the median of 7 moved by a third between invocations.
   const ROUNDS = 15;
   const r = (await page.evaluate(`runBench(${ROUNDS})`)) as Record<
-    'static' | 'mutual' | 'feed' | 'static-bars' | 'bars',
+    'static' | 'mutual' | 'static-feed' | 'feed' | 'static-bars' | 'bars',
     { ms: number; longest: number; nodes: number }[]
   >;
   const s = median(r.static.map((x) => x.ms));
   const m = median(r.mutual.map((x) => x.ms));
   const f = median(r.feed.map((x) => x.ms));
+  const sf = median(r['static-feed'].map((x) => x.ms));
   const sb = median(r['static-bars'].map((x) => x.ms));
   const b = median(r.bars.map((x) => x.ms));
   // Each warm round's own ratio against the static run beside it, then their median: the load on a
   // shared machine drifts during the bench, and a ratio of two medians mixed runs far apart.
-  const ratio = (kind: 'mutual' | 'feed' | 'bars', base: 'static' | 'static-bars') =>
+  const ratio = (kind: 'mutual' | 'feed' | 'bars', base: 'static' | 'static-feed' | 'static-bars') =>
     median(r[kind].slice(1).map((x, i) => x.ms / r[base][i + 1].ms));
   // The first run of each kind is cold (Lit and Mutual compiled, style sheets built): reported apart.
   const warm = [...r.mutual, ...r.feed, ...r.bars].filter((_, i) => i % ROUNDS !== 0);
@@ -124,8 +125,13 @@ if (run('mount')) {
     ['static HTML, 200 stories', `${s.toFixed(1)} ms`, ''],
     ['<mutual-story-card> ×200', `${m.toFixed(1)} ms`, ''],
     ['ratio (median of each warm round’s own)', `${ratio('mutual', 'static').toFixed(2)}×`, '≤ 1.3×'],
+    // A reader at the end of each page presses "Load more"; the same four pages fetched from the
+    // same endpoint and written as static HTML are the like-for-like floor (the static row above
+    // has its 200 stories in memory: no round trips, no viewport moving down the page).
     ['<mutual-story-feed>, 200 stories from the endpoint (4 pages)', `${f.toFixed(1)} ms`, ''],
-    ['feed ratio (fetching included; the same way)', `${ratio('feed', 'static').toFixed(2)}×`, '≤ 1.3×'],
+    ['static HTML fetched the same way (4 pages)', `${sf.toFixed(1)} ms`, ''],
+    ['feed ÷ static HTML fetched the same way', `${ratio('feed', 'static-feed').toFixed(2)}×`, '≤ 1.3×'],
+    ['feed ÷ static HTML already in the page', `${ratio('feed', 'static').toFixed(2)}×`, '≤ 1.3×'],
     // The long-task observer only sees tasks over 50 ms (0 = none over 50 ms).
     [
       `longest main-thread task, warm runs (${ROUNDS - 1} of each Mutual kind)`,

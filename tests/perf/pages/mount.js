@@ -9,6 +9,12 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
 }).observe({ type: 'longtask', buffered: false });
 
+const staticStory = (heading, paragraphs) =>
+  `<article><h3>${heading}</h3><p>Shared by A peer · 3 days ago</p>${paragraphs.map((p) => `<p>${p}</p>`).join('')}
+      <div role="toolbar"><button aria-pressed="false">Me too</button><button aria-pressed="false">I understand</button>
+      <button aria-pressed="false">Sending strength</button><button aria-pressed="false">This helped me</button></div>
+      <button>Share your experience</button><button>Report</button></article>`;
+
 function staticHtml() {
   const parts = [];
   for (let i = 0; i < N; i++) {
@@ -54,6 +60,19 @@ async function measure(kind) {
       root.append(bar);
     }
     await Promise.all([...root.children].map((b) => b.updateComplete));
+  } else if (kind === 'static-feed') {
+    // The feed's floor without Mutual: the same four pages fetched from the same endpoint, each
+    // written as static HTML, and the reader at the end of each page before the next, as below.
+    let cursor = '';
+    for (let n = 50; n <= N; n += 50) {
+      const response = await fetch(
+        `/events?stories&limit=50&tag=bench-feed${cursor && `&cursor=${encodeURIComponent(cursor)}`}`,
+      );
+      const page = await response.json();
+      root.insertAdjacentHTML('beforeend', page.stories.map((s) => staticStory(s.heading, s.paragraphs)).join(''));
+      cursor = page.next;
+      if (n < N) root.lastElementChild.scrollIntoView({ block: 'nearest' });
+    }
   } else if (kind === 'feed') {
     // The same 200 stories, published on the endpoint and loaded by <mutual-story-feed> (4 pages of 50).
     const feed = document.createElement('mutual-story-feed');
@@ -75,7 +94,11 @@ async function measure(kind) {
     await feed.updateComplete;
     for (let n = 50; n <= N; n += 50) {
       await shown(n);
-      if (n < N) feed.shadowRoot.querySelector('.more').click();
+      if (n === N) break;
+      // A reader presses "Load more" where it is: scrolled to it first, as at the end of a page read.
+      const more = feed.shadowRoot.querySelector('.more');
+      more.scrollIntoView({ block: 'nearest' });
+      more.click();
     }
     await Promise.all([...cards()].map((c) => c.updateComplete));
     await Promise.all([...cards()].map((c) => c.shadowRoot.querySelector('mutual-me-too')?.updateComplete));
@@ -105,8 +128,8 @@ async function measure(kind) {
 window.measureOnce = measure;
 window.runBench = async (rounds = 7) => {
   await customElements.whenDefined('mutual-story-card');
-  const results = { static: [], mutual: [], feed: [], 'static-bars': [], bars: [] };
-  for (let i = 0; i < rounds; i++)
-    for (const kind of ['static', 'mutual', 'feed', 'static-bars', 'bars']) results[kind].push(await measure(kind));
+  const kinds = ['static', 'mutual', 'static-feed', 'feed', 'static-bars', 'bars'];
+  const results = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  for (let i = 0; i < rounds; i++) for (const kind of kinds) results[kind].push(await measure(kind));
   return results;
 };
