@@ -50,19 +50,40 @@ describe('<mutual-story-feed>', () => {
     expect(root(feed).textContent).to.contain('You’ve reached the end.');
   });
 
-  it('the next page is fetched while the first is read, so Load more shows it without another request', async () => {
+  it('the next page is fetched while the first is read, so Load more shows it at once: no second request, no "Loading…"', async () => {
     const tag = uniqueSubject('prefetch');
     const scope = uniqueSubject('prefetch-scope');
     await publishThree(tag);
-    const feed = await fixture<MutualStoryFeed>(
-      html`<mutual-story-feed endpoint=${`/events?scope=${scope}`} tag=${tag} page-size="2"></mutual-story-feed>`,
-    );
-    await loaded(feed);
-    await until(async () => (await getCount(scope)) === 2, 'first page and the one after it');
-    buttonNamed(root(feed), 'Load more stories').click();
-    await until(() => cards(feed).length === 3, 'third story');
-    expect(root(feed).textContent).to.contain('You’ve reached the end.');
-    expect(await getCount(scope)).to.equal(2);
+    // Watched, not replaced: to know when the page after has reached the browser.
+    const responses: Promise<Response>[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (...args: Parameters<typeof fetch>) => {
+      const response = realFetch(...args);
+      responses.push(response);
+      return response;
+    };
+    try {
+      const feed = await fixture<MutualStoryFeed>(
+        html`<mutual-story-feed endpoint=${`/events?scope=${scope}`} tag=${tag} page-size="2"></mutual-story-feed>`,
+      );
+      await loaded(feed);
+      await until(() => responses.length === 2, 'first page and the one after it');
+      await Promise.all(responses);
+      await new Promise((r) => setTimeout(r, 100)); // its body read, as the feed does
+      const base = root(feed).querySelector('[part="base"]')!;
+      const busy: (string | null)[] = [];
+      const observer = new MutationObserver(() => busy.push(base.getAttribute('aria-busy')));
+      observer.observe(base, { attributes: true, attributeFilter: ['aria-busy'] });
+      buttonNamed(root(feed), 'Load more stories').click();
+      await feed.updateComplete;
+      observer.disconnect();
+      expect(cards(feed).length).to.equal(3);
+      expect(busy).to.not.include('true');
+      expect(root(feed).textContent).to.contain('You’ve reached the end.');
+      expect(await getCount(scope)).to.equal(2);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('cards the page rendered stay first; the loaded ones follow, without a duplicate', async () => {

@@ -11,6 +11,13 @@ import storyFeedMessages from './story-feed.messages.js';
 import { storyFeedStyles } from './story-feed.styles.js';
 
 type Status = 'loading' | 'ready' | 'error' | 'offline';
+type StoriesPage = Awaited<ReturnType<typeof getStories>>;
+interface Prefetch {
+  generation: number;
+  cursor: string;
+  request: Promise<StoriesPage>;
+  page?: StoriesPage;
+}
 
 /**
  * @tag mutual-story-feed
@@ -141,8 +148,8 @@ export class MutualStoryFeed extends MutualElement {
       .filter((el): el is MutualStoryCard => el.localName === 'mutual-story-card');
   }
 
-  /** The page after the last one shown, already on its way (`generation` it was asked for). */
-  #prefetched?: { generation: number; cursor: string; page: ReturnType<typeof getStories> };
+  /** The page after the last one shown, already on its way (`generation` it was asked for); `page` once it is in. */
+  #prefetched?: Prefetch;
 
   /** The next page (or the first), through the element's reader; never a duplicate of a card already shown. */
   async #load(): Promise<void> {
@@ -155,7 +162,6 @@ export class MutualStoryFeed extends MutualElement {
     const prefetched = this.#prefetched;
     this.#prefetched = undefined;
     const generation = ++this.#generation;
-    this.status = 'loading';
     const fetchPage = (at: string | undefined) =>
       getStories(reader, {
         limit: String(this.pageSize),
@@ -164,29 +170,41 @@ export class MutualStoryFeed extends MutualElement {
         tag: this.tag,
         'exclude-topics': this.excludeTopics,
       });
+    const usable = prefetched?.generation === generation - 1 && prefetched.cursor === cursor ? prefetched : undefined;
+    // A page already here is shown in this same update: no "Loading…" for a screen reader to announce.
+    if (usable?.page) return this.#show(usable.page, fetchPage, generation);
+    this.status = 'loading';
     try {
-      const page = await (prefetched?.generation === generation - 1 && prefetched.cursor === cursor
-        ? prefetched.page.catch(() => fetchPage(cursor))
-        : fetchPage(cursor));
-      if (generation !== this.#generation) return;
-      const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
-      const fresh = page.stories.filter((s) => !shown.has(s.id));
-      this.stories = [...this.stories, ...fresh];
-      if (!this.#loaded) this.#total = Number.isInteger(page.total) ? page.total : undefined;
-      // A story the page rendered itself and the endpoint also lists counts once.
-      if (this.#total !== undefined) this.#total -= page.stories.length - fresh.length;
-      this.next = page.next;
-      this.#loaded = true;
-      this.status = 'ready';
-      // The page after is fetched now, so "Load more" (or scrolling on) shows it without a wait.
-      if (page.next) {
-        const next = fetchPage(page.next);
-        next.catch(() => undefined);
-        this.#prefetched = { generation, cursor: page.next, page: next };
-      }
+      const page = await (usable ? usable.request.catch(() => fetchPage(cursor)) : fetchPage(cursor));
+      if (generation === this.#generation) this.#show(page, fetchPage, generation);
     } catch {
       if (generation !== this.#generation) return;
       this.status = navigator.onLine ? 'error' : 'offline';
+    }
+  }
+
+  #show(page: StoriesPage, fetchPage: (at: string) => Promise<StoriesPage>, generation: number): void {
+    const shown = new Set([...this.ownCards.map((c) => c.storyId), ...this.stories.map((s) => s.id)]);
+    const fresh = page.stories.filter((s) => !shown.has(s.id));
+    this.stories = [...this.stories, ...fresh];
+    if (!this.#loaded) this.#total = Number.isInteger(page.total) ? page.total : undefined;
+    // A story the page rendered itself and the endpoint also lists counts once.
+    if (this.#total !== undefined) this.#total -= page.stories.length - fresh.length;
+    this.next = page.next;
+    this.#loaded = true;
+    this.status = 'ready';
+    // The page after is fetched now, so "Load more" (or scrolling on) shows it without a wait.
+    if (page.next) {
+      const prefetch: Prefetch = {
+        generation,
+        cursor: page.next,
+        request: fetchPage(page.next),
+      };
+      prefetch.request.then(
+        (next) => (prefetch.page = next),
+        () => undefined,
+      );
+      this.#prefetched = prefetch;
     }
   }
 
