@@ -137,7 +137,11 @@ export const cdn = (
       format: 'es' as const,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      ...(inlineDynamicImports && { codeSplitting: false }),
+      // Everything the entry needs before it runs is one chunk, the entry a one-line facade for it:
+      // left to itself the bundler cut the shared code wherever a lazy chunk reached into it, and
+      // every extra file gzips on its own (me-too 15.30 → 14.63 KB). Lazy chunks import that chunk,
+      // never the entry, so a page that loads `mutual.js?ver=3` (WordPress does) still runs it once.
+      codeSplitting: inlineDynamicImports ? false : { groups: [{ name: 'mutual', tags: ['$initial' as const] }] },
     },
   },
 });

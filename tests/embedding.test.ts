@@ -201,6 +201,81 @@ describe('embedding', () => {
     }
   });
 
+  it('a card page never downloads the reply composer until a reader reaches for it; then "Share your experience" opens it', async () => {
+    const { doc, win } = await open('/tests/helpers/cdn-page.html');
+    const reply = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/dist/chunks/story-card.reply-'));
+    doc.body.innerHTML = `<mutual-story-card story-id="reach-${Date.now()}" endpoint="/events"><p>A story.</p></mutual-story-card>`;
+    const card = await shadow(doc, 'mutual-story-card');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reply()).to.deep.equal([]);
+    buttonNamed(card, 'Share your experience').focus();
+    await until(() => reply().length === 1, 'reply part loaded on focus');
+    await sendKeys({ press: 'Enter' });
+    await until(() => card.activeElement?.localName === 'textarea', 'focus in the composer');
+    expect(card.querySelector('label[for="response"]')!.textContent).to.equal('Your experience, in your own words');
+  });
+
+  it('offline before the reply part ever loaded: "Share your experience" says so, and opens once the connection is back', async () => {
+    // Its own browser context: the reply part is in no cache.
+    await peer.open('/tests/helpers/cdn-page.html', { isolated: true });
+    const inPeer = (js: string) =>
+      peer.eval<string>(`(() => { const r = document.querySelector('mutual-story-card').shadowRoot; ${js} })()`);
+    const press = () =>
+      inPeer(
+        `[...r.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Share your experience').click(); return ''`,
+      );
+    try {
+      await until(() => peer.eval<boolean>(`!!customElements.get('mutual-story-card')`), 'defined');
+      await peer.setOffline(true);
+      await peer.eval(
+        `(document.body.innerHTML = '<mutual-story-card story-id="offline-reply"><p>A story.</p></mutual-story-card>', '')`,
+      );
+      await until(() => inPeer(`return r.querySelector('.share') ? 'ready' : ''`), 'rendered');
+      await press();
+      await until(
+        async () =>
+          (await inPeer(`return r.querySelector('[role="alert"]')?.textContent ?? ''`)) ===
+          'This needs a connection to open. Please try again when you’re back online.',
+        'said why nothing opened',
+      );
+      await peer.setOffline(false);
+      await press();
+      await until(() => inPeer(`return r.querySelector('textarea') ? 'open' : ''`), 'composer once back online');
+      expect(await inPeer(`return r.querySelector('[role="alert"]') ? 'still there' : 'gone'`)).to.equal('gone');
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('a page that loads dist/mutual.js?ver=3 (as WordPress enqueues scripts) runs it once: lazy parts never fetch it again', async () => {
+    const { doc, win } = await open('/tests/helpers/versioned-page.html');
+    doc.body.innerHTML = `<mutual-me-too subject="versioned-${Date.now()}" endpoint="/events" locale="es"></mutual-me-too>`;
+    const bar = await shadow(doc, 'mutual-me-too');
+    await until(
+      () => bar.querySelector('button')?.textContent?.includes('A mí también'),
+      'Spanish strings (a lazy chunk)',
+    );
+    bar.querySelector('button')!.focus();
+    const scripts = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.pathname.endsWith('.js') && !u.pathname.startsWith('/__web-dev-server'));
+    await until(
+      () => scripts().some((u) => u.pathname.startsWith('/dist/chunks/transport-')),
+      'send path (a lazy chunk)',
+    );
+    expect(
+      scripts()
+        .filter((u) => u.pathname === '/dist/mutual.js')
+        .map((u) => u.search),
+    ).to.deep.equal(['?ver=3']);
+  });
+
   it('two copies of Mutual on one page never throw "already defined"', async () => {
     const { doc, win } = await open('/tests/helpers/double-page.html');
     await shadow(doc, 'mutual-me-too');

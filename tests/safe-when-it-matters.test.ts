@@ -111,7 +111,7 @@ describe('focus never falls to the page', () => {
     );
     const root = el.shadowRoot!;
     buttonNamed(root, 'Share your experience').click();
-    await el.updateComplete;
+    await until(() => root.querySelector('textarea'), 'the reply composer');
     await typeInto(root, 'textarea', 'Same here. Walks helped me.');
     buttonNamed(root, 'Send').focus();
     await sendKeys({ press: 'Enter' });
@@ -370,7 +370,7 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
       const card = doc.querySelector('mutual-story-card')!;
       frame.contentWindow!.focus();
       buttonNamed(card.shadowRoot!, 'Share your experience').click();
-      await card.updateComplete;
+      await until(() => card.shadowRoot!.querySelector('textarea'), 'the reply composer');
       card.shadowRoot!.querySelector('textarea')!.focus();
       await sendKeys({ press: 'Escape' });
       await until(() => !card.shadowRoot!.querySelector('textarea'), 'composer closed');
@@ -408,7 +408,7 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
       hard.dispatchEvent(new Event('input'));
       buttonNamed(ci, 'Share my check-in').click();
       buttonNamed(card.shadowRoot!, 'Share your experience').click();
-      await card.updateComplete;
+      await until(() => card.shadowRoot!.querySelector('textarea'), 'the reply composer');
       const reply = card.shadowRoot!.querySelector('textarea')!;
       reply.value = 'Me too, it gets easier';
       reply.dispatchEvent(new Event('input'));

@@ -20,7 +20,7 @@ describe('identity nudge in the composers', () => {
     );
     const root = card.shadowRoot!;
     buttonNamed(root, 'Share your experience').click();
-    await card.updateComplete;
+    await until(() => root.querySelector('textarea'), 'the reply composer');
     root.querySelector('textarea')!.focus();
     await sendKeys({ type: 'Text me on 07700 900123 if you want to talk' });
     buttonNamed(root, 'Send').click();
@@ -200,7 +200,7 @@ describe('no-trace, forget me, topic filters', () => {
     bar.settleMs = 20;
     bar.shadowRoot!.querySelector('button')!.click();
     buttonNamed(card.shadowRoot!, 'Share your experience').click();
-    await card.updateComplete;
+    await until(() => card.shadowRoot!.querySelector('textarea'), 'the reply composer');
     expect(card.shadowRoot!.querySelector('#response-note')!.textContent).to.contain('Nothing is saved on this device');
     const textarea = card.shadowRoot!.querySelector('textarea')!;
     textarea.value = 'Me too, and it got easier.';

@@ -36,7 +36,7 @@ async function replyThroughOneFailure(name: string, text: string) {
   await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
   const el = await card({ id, endpoint });
   buttonNamed(el, 'Share your experience').click();
-  await el.updateComplete;
+  await until(() => el.shadowRoot!.querySelector('textarea'), 'the reply composer');
   $<HTMLTextAreaElement>(el, 'textarea').focus();
   await sendKeys({ type: text });
   buttonNamed(el, 'Send').click();
@@ -150,7 +150,7 @@ describe('<mutual-story-card>', () => {
     const id = uniqueSubject('resp');
     const el = await card({ id });
     buttonNamed(el, 'Share your experience').click();
-    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('textarea'), 'the reply composer');
     const textarea = $<HTMLTextAreaElement>(el, 'textarea');
     expect(el.shadowRoot!.activeElement).to.equal(textarea);
     expect($(el, 'label[for="response"]').textContent).to.equal('Your experience, in your own words');
@@ -232,13 +232,13 @@ describe('<mutual-story-card>', () => {
     const { endpoint } = scoped('draft');
     const first = await card({ id, endpoint });
     buttonNamed(first, 'Share your experience').click();
-    await first.updateComplete;
+    await until(() => first.shadowRoot!.querySelector('textarea'), 'the reply composer');
     $<HTMLTextAreaElement>(first, 'textarea').focus();
     await sendKeys({ type: 'Half a thought' });
     first.remove();
     const again = await card({ id, endpoint });
     buttonNamed(again, 'Share your experience').click();
-    await again.updateComplete;
+    await until(() => again.shadowRoot!.querySelector('textarea'), 'the reply composer');
     expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Half a thought');
   });
 
@@ -246,7 +246,7 @@ describe('<mutual-story-card>', () => {
     const id = uniqueSubject('reply-crisis');
     const el = await card({ id, attrs: { region: 'GB' } });
     buttonNamed(el, 'Share your experience').click();
-    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('textarea'), 'the reply composer');
     $<HTMLTextAreaElement>(el, 'textarea').focus();
     await sendKeys({ type: 'Honestly I want to die some nights, ' });
     await el.updateComplete;
@@ -263,7 +263,7 @@ describe('<mutual-story-card>', () => {
     const id = uniqueSubject('limit');
     const el = await card({ id, attrs: { 'response-limit': '10' } });
     buttonNamed(el, 'Share your experience').click();
-    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('textarea'), 'the reply composer');
     $<HTMLTextAreaElement>(el, 'textarea').focus();
     await sendKeys({ type: 'This is far too long' });
     buttonNamed(el, 'Send').click();
@@ -281,10 +281,7 @@ describe('<mutual-story-card>', () => {
     const report = buttonNamed(el, 'Report');
     report.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = await until(
-      () => $<HTMLDialogElement>(el, 'dialog').open && $<HTMLDialogElement>(el, 'dialog'),
-      'dialog open',
-    );
+    const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'dialog open');
     expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
     // Submitting without a reason says so.
     buttonNamed(el, 'Send report').focus();
@@ -315,7 +312,7 @@ describe('<mutual-story-card>', () => {
   it('"I’m worried about the writer" shows the crisis resources', async () => {
     const el = await card({ attrs: { locale: 'en-US' } });
     el.openReport();
-    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'the report dialog');
     $<HTMLInputElement>(el, 'input[value="worried"]').click();
     await el.updateComplete;
     const resources = $(el, 'mutual-crisis-resources');

@@ -13,6 +13,7 @@ import meToo from '../me-too/me-too.messages.js';
 import provider from '../provider/provider.messages.js';
 import quickExit from '../quick-exit/quick-exit.messages.js';
 import storyCard from '../story-card/story-card.messages.js';
+import storyCardReply from '../story-card/story-card.reply.messages.js';
 import moderation from '../moderation-queue/moderation-queue.messages.js';
 import pulse from '../community-pulse/community-pulse.messages.js';
 import nudge from '../core/nudge.messages.js';
@@ -22,6 +23,7 @@ import storyFeed from '../story-feed/story-feed.messages.js';
 export default {
   ...meToo,
   ...storyCard,
+  ...storyCardReply,
   ...crisis,
   ...checkIn,
   ...nudge,

@@ -57,6 +57,7 @@ export default {
   'story.report-thanks': 'Gracias. Las personas que cuidan esta comunidad lo revisarán.',
   'story.close': 'Cerrar',
   'story.missing-id': 'Esta historia no puede recibir reacciones ni respuestas ahora mismo.',
+  'story.reply-offline': 'Para abrir esto hace falta conexión. Vuelve a intentarlo cuando tengas conexión.',
   'crisis.title': 'Si necesitas hablar con alguien ahora',
   'crisis.intro': 'No tienes que pasar por esto a solas. Estas líneas gratuitas y confidenciales están para ti:',
   'crisis.intro-directory':

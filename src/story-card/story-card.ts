@@ -3,21 +3,19 @@ import { NestedProvider } from '../core/nested-provider.js';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
-import { fullDate, relativeTime } from '../core/i18n/index.js';
+import { fullDate, relativeTime, type Messages } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
-import { ComposerController } from '../core/composer-controller.js';
+import type { ComposerController } from '../core/composer-controller.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
 import { warnAbout, warner } from '../core/warn.js';
 import { getResponses, type PublishedResponse } from '../core/endpoint.js';
-import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualMeToo } from '../me-too/me-too.js';
-import { REPORT_REASONS, renderComposer, renderReportDialog, renderResponses, renderWarning } from './parts.js';
+import { renderResponses, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
-import nudgeMessages from '../core/nudge.messages.js';
 import { DeviceKeys } from '../core/device-storage.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
@@ -41,6 +39,27 @@ const liveCards = new Set<{ requestUpdate(): void }>();
  */
 let preferences = 0;
 const onPreferences = () => (preferences++, liveCards.forEach((card) => card.requestUpdate()));
+
+type Reply = typeof import('./story-card.reply.js');
+let reply: Reply | undefined;
+let replyLoading: Promise<Reply> | undefined;
+
+/**
+ * The reply composer and the report dialog, with the help lines each can show, are a part of their
+ * own (≈ 4 KB): most readers of a feed read and react. It loads once per page, the first time a
+ * reader moves towards it (a pointer or focus on a card's actions), once a card has been read for
+ * a second, or when a reply sent before a reload still waits for delivery.
+ */
+function loadReply(): Promise<Reply> {
+  return (replyLoading ??= import('./story-card.reply.js').then(
+    (m) => (m.register(MutualStoryCard.messages), (reply = m)),
+    (error: unknown) => {
+      replyLoading = undefined; // offline before it ever loaded: the next press tries again
+      throw error;
+    },
+  ));
+}
+const preloadReply = () => void loadReply().catch(() => undefined);
 
 const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??=
   new Set<string>()) as Set<string>;
@@ -71,10 +90,11 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  * @fires mutual-event - Before an event is sent; cancelable.
  */
 export class MutualStoryCard extends MutualElement {
-  static override messages = { ...storyCardMessages, ...nudgeMessages };
+  static override messages: Messages = { ...storyCardMessages };
   static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
   static override handDown = NestedProvider;
-  static override dependencies = { 'mutual-me-too': MutualMeToo, 'mutual-crisis-resources': MutualCrisisResources };
+  // `<mutual-crisis-resources>` comes with the reply part (story-card.reply.ts), which renders it.
+  static override dependencies = { 'mutual-me-too': MutualMeToo };
 
   static override properties = {
     storyId: { attribute: 'story-id', reflect: true },
@@ -112,6 +132,7 @@ export class MutualStoryCard extends MutualElement {
     reportReason: { state: true, attribute: false },
     reportState: { state: true, attribute: false },
     pending: { state: true, attribute: false },
+    replyUnavailable: { state: true, attribute: false },
   };
 
   /** Identifies the story in events and reactions. Required. */
@@ -160,25 +181,48 @@ export class MutualStoryCard extends MutualElement {
   private overflowing = false;
   private composerOpen = false;
   private barWanted = false;
-  /** The reply being written; kept on the device until the endpoint acknowledges it. */
-  readonly #response = new ComposerController(this, {
-    delivery: this.sender,
-    storage: this.storage,
-    i18n: this.i18n,
-    empty: { text: '' },
-    texts: (value) => ({ response: value.text }),
-    limit: () => this.responseLimit,
-    messages: 'story',
-    focus: (selector) => this.focusAfterUpdate(selector),
-    onState: (state) => {
-      if (state !== 'sent') return;
-      this.#response.value = { text: '' };
-      // The composer gives way to the confirmation: focus follows it instead of falling to the page.
-      const active = (this.renderRoot as ShadowRoot).activeElement;
-      if (active?.closest('[part="composer"]') || document.activeElement === document.body)
-        this.focusAfterUpdate('#response-status');
-    },
-  });
+  /** The reply being written; kept on the device until the endpoint acknowledges it (made when the reply part is here). */
+  #response?: ComposerController<{ text: string }>;
+  /** The reply part could not load (offline before it ever did): said where the composer would be. */
+  private replyUnavailable = false;
+
+  #composer(m: Reply): ComposerController<{ text: string }> {
+    if (this.#response) return this.#response;
+    const composer = (this.#response = new m.ComposerController(this, {
+      delivery: this.sender,
+      storage: this.storage,
+      i18n: this.i18n,
+      empty: { text: '' },
+      texts: (value) => ({ response: value.text }),
+      limit: () => this.responseLimit,
+      messages: 'story',
+      focus: (selector) => this.focusAfterUpdate(selector),
+      onState: (state) => {
+        if (state !== 'sent') return;
+        composer.value = { text: '' };
+        // The composer gives way to the confirmation: focus follows it instead of falling to the page.
+        const active = (this.renderRoot as ShadowRoot).activeElement;
+        if (active?.closest('[part="composer"]') || document.activeElement === document.body)
+          this.focusAfterUpdate('#response-status');
+      },
+    }));
+    this.#loadDraft();
+    return composer;
+  }
+
+  /** This story's draft, from the device; a reply sent before a reload and still on its way opens its composer. */
+  #loadDraft(): void {
+    if (this.#response?.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
+  }
+
+  /** Runs `then` with the reply part: at once when it is here, else once it has loaded. */
+  #withReply(then: (m: Reply) => void): void {
+    if (reply) return then(reply);
+    loadReply().then(
+      (m) => ((this.replyUnavailable = false), then(m)),
+      () => (this.replyUnavailable = true),
+    );
+  }
   private composerError = '';
   private responsesOpen = false;
   private responsePage: { list: PublishedResponse[]; next: string | null; error: boolean } = {
@@ -243,11 +287,16 @@ export class MutualStoryCard extends MutualElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('pointerdown', this.#intent, { once: true });
+    this.addEventListener('focusin', this.#intent, { once: true });
     if (!liveCards.size) addEventListener(PREFERENCES_EVENT, onPreferences);
     liveCards.add(this);
     if (liveCards.size <= eagerBars()) this.barWanted = true;
     else if (!this.barWanted) this.#nearness.observe();
   }
+
+  /** A reader reaching for a card (a pointer or focus on it): the reply part is on its way before the press is over. */
+  #intent = () => void (this.preview || preloadReply());
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -297,7 +346,10 @@ export class MutualStoryCard extends MutualElement {
     }
     if (!this.preview && (!this.hasUpdated || changed.has('storyId'))) {
       if (!this.storyId) warn('story-id', undefined, this);
-      if (this.#response.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
+      const draft =
+        this.storyId && this.storage.recall<{ pendingId?: string }>(DeviceKeys.draft('response', this.storyId));
+      if (this.#response) this.#loadDraft();
+      else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m));
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
     }
@@ -310,6 +362,7 @@ export class MutualStoryCard extends MutualElement {
     if (!this.storyId || this.preview || viewed.has(this.storyId)) return;
     viewed.add(this.storyId);
     this.sender.send(EventTypes.storyViewed, {}, { subject: this.storyId });
+    preloadReply(); // read for a second: the reply part comes while they read on
   }
 
   #reveal(): void {
@@ -341,22 +394,27 @@ export class MutualStoryCard extends MutualElement {
       return;
     }
     if (href) return; // the link does the rest
-    this.composerOpen = true;
-    if (this.#response.state === 'sent') this.#response.state = 'idle';
-    this.focusAfterUpdate('textarea');
+    this.#withReply((m) => {
+      const composer = this.#composer(m);
+      this.composerOpen = true;
+      if (composer.state === 'sent') composer.state = 'idle';
+      this.focusAfterUpdate('textarea');
+    });
   }
 
   #sendResponse(): void {
-    const text = this.#response.value.text.trim();
-    const over = this.#response.overBy('response');
+    const composer = this.#response;
+    if (!composer) return;
+    const text = composer.value.text.trim();
+    const over = composer.overBy('response');
     this.composerError = !text
       ? this.i18n.t('story.composer-empty')
       : over > 0
         ? this.i18n.t('story.composer-over', { count: over })
         : '';
     if (this.composerError) return void this.#textarea?.focus();
-    if (!this.storyId || this.#response.nudged(() => this.#sendResponse())) return;
-    const envelope = this.#response.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
+    if (!this.storyId || composer.nudged(() => this.#sendResponse())) return;
+    const envelope = composer.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
     // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
     if (envelope) this.#keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
   }
@@ -395,13 +453,15 @@ export class MutualStoryCard extends MutualElement {
   }
 
   openReport(): void {
-    this.reportReason = '';
-    this.reportState = 'idle';
-    void this.updateComplete.then(() => this.#dialog?.showModal());
+    this.#withReply(() => {
+      this.reportReason = '';
+      this.reportState = 'idle';
+      void this.updateComplete.then(() => this.#dialog?.showModal());
+    });
   }
 
   #sendReport(): void {
-    if (!REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
+    if (!reply?.REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
     if (this.storyId)
       this.sender.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
     this.reportState = 'sent';
@@ -508,23 +568,25 @@ export class MutualStoryCard extends MutualElement {
           : nothing
       }
       ${
-        this.composerOpen && !href
-          ? renderComposer({
+        this.composerOpen && !href && reply && this.#response
+          ? reply.renderComposer({
               t,
               locale,
               composer: this.#response,
               error: this.composerError,
               level,
-              input: (text) => (this.#response.set({ text }), (this.composerError = '')),
+              input: (text) => (this.#response!.set({ text }), (this.composerError = '')),
               send: () => this.#sendResponse(),
               cancel: () => this.#cancelComposer(),
             })
-          : nothing
+          : this.replyUnavailable
+            ? html`<p class="error" role="alert">${t('story.reply-offline')}</p>`
+            : nothing
       }
       ${
-        this.reportState === 'closed'
+        this.reportState === 'closed' || !reply
           ? nothing
-          : renderReportDialog({
+          : reply.renderReportDialog({
               t,
               level,
               reason: this.reportReason,

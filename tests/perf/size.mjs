@@ -42,12 +42,18 @@ const measure = (chunks, files) => ({
 });
 const entryOf = (chunks) => [...chunks.values()].find((c) => c.isEntry).fileName;
 
-/** Chunks loaded on demand from an entry's closure, with the module that loads each. */
+/** Chunks loaded on demand from an entry's closure, and those they load on demand in turn. */
 function lazyChunks(chunks, loaded) {
-  const lazy = new Map();
-  for (const f of loaded)
-    for (const dep of chunks.get(f).dynamicImports)
-      if (!loaded.has(dep)) lazy.set(dep, chunks.get(f).name === 'entry' ? 'the entry' : chunks.get(f).name);
+  const lazy = new Set();
+  const visit = (files) => {
+    for (const f of files)
+      for (const dep of chunks.get(f).dynamicImports)
+        if (!loaded.has(dep) && !lazy.has(dep)) {
+          lazy.add(dep);
+          visit(staticClosure(chunks, dep));
+        }
+  };
+  visit(loaded);
   return lazy;
 }
 
@@ -56,6 +62,8 @@ const when = {
   es: 'the first time an element renders in Spanish',
   ar: 'the first time an element renders in Arabic',
   'crisis-language': 'crisis-language tables: when a member first writes in a composer (check-in, story, reply)',
+  'story-card.reply':
+    'the reply composer and report dialog: when a reader reaches for a card (pointer or focus), has read one for a second, or a reply sent before a reload still waits',
   warnings: 'the first console warning of shared code on the page (a wrong attribute, say): its text',
   transport:
     'the send path: when a member first touches an element, on the first send, or at once when an earlier page left events unsent',
@@ -83,12 +91,13 @@ async function entryRow(label, key, entry) {
   const chunks = await buildEntry(key, entry);
   const loaded = staticClosure(chunks, entryOf(chunks));
   row(label, key, measure(chunks, loaded));
-  for (const [file, by] of lazyChunks(chunks, loaded)) {
+  for (const file of lazyChunks(chunks, loaded)) {
     const name = chunks.get(file).name;
     const size = measure(chunks, [file]);
-    const known = onDemand.get(name);
-    if (!known) onDemand.set(name, { size, by: new Set([by]) });
-    else known.by.add(by);
+    const known = onDemand.get(name) ?? { sizes: [], by: new Set() };
+    known.sizes.push(size.gzip);
+    known.by.add(key);
+    onDemand.set(name, known);
   }
 }
 
@@ -132,9 +141,14 @@ const line = (r) => r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths
 console.log(line(heads));
 for (const r of rows) console.log(line(r));
 console.log('\nLoaded on demand (not in the rows above):');
-for (const [name, { size, by }] of [...onDemand].sort((a, b) => a[0].localeCompare(b[0])))
+// A chunk's size depends on the entry: what the entry already loaded is not in it (a range then).
+const range = (sizes) => {
+  const [low, high] = [Math.min(...sizes), Math.max(...sizes)];
+  return high - low < 10 ? kb(high) : `${(low / 1024).toFixed(2)}–${kb(high)}`;
+};
+for (const [name, { sizes, by }] of [...onDemand].sort((a, b) => a[0].localeCompare(b[0])))
   console.log(
-    `  ${name.padEnd(26)} ${kb(size.gzip).padStart(9)} gzip  ${when[name] ?? (name.endsWith('.warnings') ? 'the first console warning of this element: its text' : 'on demand')}; in ${[...by].sort().join(', ')}`,
+    `  ${name.padEnd(26)} ${range(sizes).padStart(14)} gzip  ${when[name] ?? (name.endsWith('.warnings') ? 'the first console warning of this element: its text' : 'on demand')}; in ${[...by].sort().join(', ')}`,
   );
 if (over) {
   console.log(`\n${over} output(s) over budget.`);

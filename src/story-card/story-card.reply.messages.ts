@@ -1,0 +1,39 @@
+/**
+ * English source strings of the reply composer and the report dialog, which load on intent with
+ * `story-card.reply.ts` (see src/locales/en.ts for the wording notes).
+ */
+export default {
+  'story.composer-label': 'Your experience, in your own words',
+  'story.composer-note':
+    'Your reply is sent to this community and may be shown to other peers. Please leave out names and contact details.',
+  'story.composer-count': '{count} of {limit} characters',
+  'story.composer-over': {
+    one: 'Please shorten your reply by {count} character to send it.',
+    other: 'Please shorten your reply by {count} characters to send it.',
+  },
+  'story.composer-empty': 'Write a few words first — whatever feels right.',
+  'story.send': 'Send',
+  'story.cancel': 'Cancel',
+  'story.sending': 'Sending…',
+  'story.sent': 'Thank you for sharing back. Your words may help someone feel less alone.',
+  'story.queued': 'Saved on this device — it will be sent as soon as the connection is back.',
+  'story.failed': 'This couldn’t be sent. Your words are still here.',
+  'story.full':
+    'Too many unsent messages are waiting on this device, so this one could not be queued. Your words are still here: send them again when you’re back online.',
+  'story.unconfirmed':
+    'We couldn’t confirm that your response arrived. Your words are still here, so you can send them again.',
+  'story.draft-cannot-keep':
+    'This browser can’t keep anything on this device right now: if you leave before it is sent, your draft is gone.',
+  'story.draft-kept': 'Your draft is kept on this device until it is sent.',
+  'story.draft-not-kept': 'Nothing is saved on this device: if you leave, your draft is gone.',
+  'story.report-title': 'Report this story',
+  'story.report-intro': 'Thank you for looking out for this community. What’s the concern?',
+  'story.reason.harmful': 'It could be harmful or unsafe',
+  'story.reason.spam': 'It’s spam or advertising',
+  'story.reason.personal-info': 'It shares someone’s personal information',
+  'story.reason.worried': 'I’m worried about the writer',
+  'story.report-send': 'Send report',
+  'story.report-choose': 'Please choose a reason.',
+  'story.report-thanks': 'Thank you. The people who look after this community will take a look.',
+  'story.close': 'Close',
+} as const;

@@ -1,0 +1,111 @@
+import { html, nothing } from 'lit';
+import { ComposerController } from '../core/composer-controller.js';
+import { defineElement } from '../core/define.js';
+import { formatNumber } from '../core/i18n/index.js';
+import { renderNudge } from '../core/nudge.js';
+import nudgeMessages from '../core/nudge.messages.js';
+import { trapFocus } from '../core/trap-focus.js';
+import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
+import type { MessageKey } from '../locales/index.js';
+import type { Messages } from '../core/i18n/index.js';
+import type { T } from './parts.js';
+import replyMessages from './story-card.reply.messages.js';
+
+/**
+ * What a reader of a story card needs only when they reply or report: the reply composer (with the
+ * shared composer controller, identity nudge and help lines) and the report dialog. Most readers
+ * of a feed read and react; this part loads the first time a reader moves towards it (see
+ * `loadReply` in story-card.ts) and is then shared by every card on the page.
+ */
+
+export { ComposerController };
+
+/** Once per page when this part arrives: its strings join the card's, and the help lines' element is defined. */
+export function register(messages: Messages): void {
+  Object.assign(messages, replyMessages, nudgeMessages);
+  defineElement('mutual-crisis-resources', MutualCrisisResources);
+}
+
+export const REPORT_REASONS = ['harmful', 'spam', 'personal-info', 'worried'];
+
+/** The inline "share yours back" composer: labelled textarea, count, who will see it, Send / Cancel. */
+export function renderComposer(p: {
+  t: T;
+  locale: string;
+  composer: ComposerController<{ text: string }>;
+  error: string;
+  level: number;
+  input: (text: string) => void;
+  send: () => void;
+  cancel: () => void;
+}) {
+  const { t, composer } = p;
+  const draft = composer.value.text;
+  if (composer.state === 'sent') {
+    return html`<div part="composer"><p class="hint" role="status" id="response-status" tabindex="-1">${composer.status}</p></div>`;
+  }
+  // Escape closes the composer (the draft stays); handled here, so quick exit does not count it.
+  const onKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    p.cancel();
+  };
+  return html`<div part="composer" @keydown=${onKeydown}>
+    <label for="response">${t('story.composer-label')}</label>
+    <textarea
+      id="response"
+      .value=${draft}
+      aria-describedby="response-note response-count${p.error ? ' response-error' : ''}"
+      aria-invalid=${p.error ? 'true' : 'false'}
+      @input=${(e: Event) => p.input((e.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    <p class=${composer.overBy('response') > 0 ? 'hint over' : 'hint'} id="response-count" aria-live="polite">
+      ${t('story.composer-count', { count: formatNumber(p.locale, draft.length), limit: formatNumber(p.locale, composer.limit) })}
+    </p>
+    ${p.error ? html`<p class="error" id="response-error">${p.error}</p>` : nothing}
+    ${composer.crisis ? html`<mutual-crisis-resources heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
+    ${renderNudge(composer, t)}
+    <p class="hint" id="response-note">${t('story.composer-note')} ${composer.keeping}</p>
+    <div part="actions">
+      <button type="button" class="primary" @click=${p.send} ?disabled=${composer.state === 'sending'}>${t('story.send')}</button>
+      <button type="button" @click=${p.cancel}>${t('story.cancel')}</button>
+    </div>
+    <p class="hint" role="status">${composer.status}</p>
+  </div>`;
+}
+
+/** The report dialog: a native modal <dialog> (focus stays inside, Escape closes), reasons as radios. */
+export function renderReportDialog(p: {
+  t: T;
+  level: number;
+  reason: string;
+  state: 'idle' | 'error' | 'sent';
+  choose: (reason: string) => void;
+  report: () => void;
+  close: () => void;
+  closed: () => void;
+}) {
+  const { t, level } = p;
+  return html`<dialog part="dialog" aria-labelledby="report-title" @close=${p.closed} @keydown=${trapFocus}>
+    <div class="dialog-title" role="heading" aria-level=${level} id="report-title">${t('story.report-title')}</div>
+    ${
+      p.state === 'sent'
+        ? html`<p role="status" id="report-thanks" tabindex="-1">${t('story.report-thanks')}</p>`
+        : html`<form method="dialog" @submit=${(e: Event) => (e.preventDefault(), p.report())}>
+          <fieldset aria-describedby=${p.state === 'error' ? 'report-error' : nothing}>
+            <legend>${t('story.report-intro')}</legend>
+            ${REPORT_REASONS.map(
+              (reason) => html`<label class="choice">
+                <input type="radio" name="reason" value=${reason} .checked=${p.reason === reason} @change=${() => p.choose(reason)} />
+                ${t(`story.reason.${reason}` as MessageKey)}
+              </label>`,
+            )}
+          </fieldset>
+          ${p.state === 'error' ? html`<p class="error" id="report-error" role="alert">${t('story.report-choose')}</p>` : nothing}
+          <button type="submit" class="primary">${t('story.report-send')}</button>
+        </form>`
+    }
+    ${p.reason === 'worried' ? html`<mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
+    <button type="button" class="close" @click=${p.close}>${t('story.close')}</button>
+  </dialog>`;
+}
