@@ -192,6 +192,16 @@ for (const { name, place, connect } of stores) {
         ]);
         assert.deepEqual(await store.counts('x'), { 'me-too': 1, helped: 1 });
         assert.deepEqual(await store.counts('nothing'), {});
+        // Later batches: an event older than the reader's state changes nothing; a removal counts down.
+        await store.insert([react('x', 'me-too', 'reader-b-000000', false, t(2))]);
+        assert.deepEqual(await store.counts('x'), { 'me-too': 1, helped: 1 });
+        await store.insert([
+          react('x', 'me-too', 'reader-a-000000', true, t(6)),
+          react('x', 'helped', 'reader-d-000000', false, t(6)),
+          react('y', 'me-too', 'reader-d-000000', false, t(6)),
+        ]);
+        assert.deepEqual(await store.counts('x'), { helped: 2 });
+        assert.deepEqual(await store.counts('y'), { 'me-too': 1 });
       } finally {
         await store.close();
       }

@@ -127,6 +127,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     }
   }
 
+  /**
+   * A batch in a fixed number of round trips, whatever its size (it was five per reaction): the
+   * events in one statement, then the reactions' locks, their readers' states, and the new states
+   * and counts, each one statement.
+   */
   async function insert(
     events: MutualEnvelope[],
     classify?: Classify,
@@ -136,57 +141,138 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     const statuses: ('accepted' | 'duplicate')[] = [];
     const seqs: (number | null)[] = [];
     await transaction(async (client) => {
+      // Rows go in in the batch's order (ordinality), so `seq` follows it as in SQLite. A repeat of
+      // an event within the batch conflicts with the first one and is skipped like any duplicate.
+      const { rows } = await client.query(
+        `INSERT INTO events (id, source, type, subject, time, received_at, envelope)
+         SELECT id, source, type, subject, time, $6, envelope
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::text[])
+           WITH ORDINALITY AS b(id, source, type, subject, time, envelope, n)
+         ORDER BY n
+         ON CONFLICT (source, id) DO NOTHING RETURNING seq, source, id`,
+        [
+          events.map((e) => e.id),
+          events.map((e) => e.source),
+          events.map((e) => e.type),
+          events.map((e) => e.subject ?? null),
+          events.map((e) => e.time),
+          receivedAt,
+          events.map((e) => JSON.stringify(e)),
+        ],
+      );
+      const inserted = new Map(
+        (rows as { seq: string; source: string; id: string }[]).map((r) => [`${r.source}\n${r.id}`, Number(r.seq)]),
+      );
+      const accepted: { e: MutualEnvelope; seq: number }[] = [];
       for (const e of events) {
-        const { rows } = await client.query(
-          `INSERT INTO events (id, source, type, subject, time, received_at, envelope)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (source, id) DO NOTHING RETURNING seq`,
-          [e.id, e.source, e.type, e.subject ?? null, e.time, receivedAt, JSON.stringify(e)],
-        );
-        const seq = rows[0] ? Number(rows[0].seq) : null;
+        const key = `${e.source}\n${e.id}`;
+        const seq = inserted.get(key) ?? null;
+        inserted.delete(key); // the first of two copies in one batch is the accepted one
         statuses.push(seq === null ? 'duplicate' : 'accepted');
         seqs.push(seq);
-        if (seq === null) continue;
-        if (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved) await react(client, e);
-        if (options?.forward)
-          await client.query(
-            'INSERT INTO forward_queue (seq, attempts, next_at) VALUES ($1, 0, 0) ON CONFLICT DO NOTHING',
-            [seq],
-          );
-        const item = classify?.(e);
-        if (item)
-          await client.query(
-            `INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [seq, item.kind, item.state, JSON.stringify(item.flags), item.flags.length ? 1 : 0, receivedAt],
-          );
+        if (seq !== null) accepted.push({ e, seq });
       }
+      await react(
+        client,
+        accepted
+          .map((a) => a.e)
+          .filter((e) => e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved),
+      );
+      if (options?.forward && accepted.length)
+        await client.query(
+          'INSERT INTO forward_queue (seq, attempts, next_at) SELECT unnest($1::bigint[]), 0, 0 ON CONFLICT DO NOTHING',
+          [accepted.map((a) => a.seq)],
+        );
+      const classified = accepted.flatMap(({ e, seq }) => {
+        const item = classify?.(e);
+        return item ? [{ seq, ...item }] : [];
+      });
+      if (classified.length)
+        await client.query(
+          `INSERT INTO items (seq, kind, state, flags, flagged, updated_at)
+           SELECT seq, kind, state, flags::jsonb, flagged, $6
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[]) AS i(seq, kind, state, flags, flagged)`,
+          [
+            classified.map((i) => i.seq),
+            classified.map((i) => i.kind),
+            classified.map((i) => i.state),
+            classified.map((i) => JSON.stringify(i.flags)),
+            classified.map((i) => (i.flags.length ? 1 : 0)),
+            receivedAt,
+          ],
+        );
     });
-    const accepted = statuses.filter((s) => s === 'accepted').length;
-    return { accepted, duplicates: events.length - accepted, statuses, seqs };
+    const acceptedCount = statuses.filter((s) => s === 'accepted').length;
+    return { accepted: acceptedCount, duplicates: events.length - acceptedCount, statuses, seqs };
   }
 
-  /** One reader, once per subject and reaction: the latest event (by time) wins, whichever collector stores it. */
-  async function react(client: pg.PoolClient, e: MutualEnvelope): Promise<void> {
-    const data = e.data as { reaction: string; reactor: string };
-    const key = [e.subject ?? '', data.reaction, data.reactor];
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [JSON.stringify(key)]);
-    const { rows } = await client.query(
-      'SELECT active, time FROM reactors WHERE subject = $1 AND reaction = $2 AND reactor = $3',
-      key,
-    );
-    const before = rows[0] as { active: number; time: string } | undefined;
-    if (before && before.time > e.time) return;
-    const active = e.type === EventTypes.reactionAdded ? 1 : 0;
+  /**
+   * One reader, once per subject and reaction: the latest event (by time) wins, whichever collector
+   * stores it. Each reader's state is locked (transaction-scoped advisory locks, taken in one
+   * order so two batches never wait on each other crosswise) before it is read.
+   */
+  async function react(client: pg.PoolClient, reactions: MutualEnvelope[]): Promise<void> {
+    if (!reactions.length) return;
+    const keyOf = (e: MutualEnvelope) => {
+      const data = e.data as { reaction: string; reactor: string };
+      return [e.subject ?? '', data.reaction, data.reactor] as const;
+    };
+    const keys = [...new Map(reactions.map((e) => [JSON.stringify(keyOf(e)), keyOf(e)])).values()];
     await client.query(
-      `INSERT INTO reactors (subject, reaction, reactor, active, time) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
-      [...key, active, e.time],
+      'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY h) locks',
+      [keys.map((k) => JSON.stringify(k))],
     );
-    const delta = active - (before?.active ?? 0);
-    if (delta)
+    const { rows } = await client.query(
+      `SELECT r.subject, r.reaction, r.reactor, r.active, r.time FROM reactors r
+       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(subject, reaction, reactor)
+         USING (subject, reaction, reactor)`,
+      [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
+    );
+    type State = { active: number; time: string };
+    const states = new Map<string, State>();
+    for (const r of rows as (State & { subject: string; reaction: string; reactor: string })[])
+      states.set(JSON.stringify([r.subject, r.reaction, r.reactor]), { active: Number(r.active), time: r.time });
+    const changed = new Map<string, readonly [string, string, string]>();
+    const deltas = new Map<string, { subject: string; reaction: string; n: number }>();
+    for (const e of reactions) {
+      const key = keyOf(e);
+      const id = JSON.stringify(key);
+      const before = states.get(id);
+      if (before && before.time > e.time) continue;
+      const active = e.type === EventTypes.reactionAdded ? 1 : 0;
+      states.set(id, { active, time: e.time });
+      changed.set(id, key);
+      const delta = active - (before?.active ?? 0);
+      if (!delta) continue;
+      const count = JSON.stringify([key[0], key[1]]);
+      const known = deltas.get(count) ?? { subject: key[0], reaction: key[1], n: 0 };
+      known.n += delta;
+      deltas.set(count, known);
+    }
+    if (changed.size) {
+      const list = [...changed].map(([id, key]) => ({ key, ...states.get(id)! }));
       await client.query(
-        `INSERT INTO reaction_counts (subject, reaction, n) VALUES ($1, $2, GREATEST(0, $3::int))
-         ON CONFLICT (subject, reaction) DO UPDATE SET n = GREATEST(0, reaction_counts.n + $3::int)`,
-        [key[0], key[1], delta],
+        `INSERT INTO reactors (subject, reaction, reactor, active, time)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])
+         ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
+        [
+          list.map((s) => s.key[0]),
+          list.map((s) => s.key[1]),
+          list.map((s) => s.key[2]),
+          list.map((s) => s.active),
+          list.map((s) => s.time),
+        ],
+      );
+    }
+    const counts = [...deltas.values()].filter((d) => d.n);
+    if (counts.length)
+      await client.query(
+        `INSERT INTO reaction_counts (subject, reaction, n)
+         SELECT subject, reaction, GREATEST(0, n) FROM unnest($1::text[], $2::text[], $3::int[]) AS d(subject, reaction, n)
+         ON CONFLICT (subject, reaction) DO UPDATE SET n = GREATEST(0, reaction_counts.n + (
+           SELECT d.n FROM unnest($1::text[], $2::text[], $3::int[]) AS d(subject, reaction, n)
+           WHERE d.subject = excluded.subject AND d.reaction = excluded.reaction))`,
+        [counts.map((d) => d.subject), counts.map((d) => d.reaction), counts.map((d) => d.n)],
       );
   }
 
