@@ -69,9 +69,10 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  * @summary A peer's shared story in a safe, judgement-free frame, with "me too" reactions and an
  * invitation to share your own experience back.
  *
- * Made for long feeds: cards off screen skip layout and paint (`content-visibility: auto`), and
- * after the 20th card on a page a card renders its reaction bar when it comes within a screen of
- * the viewport.
+ * Made for long feeds: cards off screen skip layout and paint (`content-visibility: auto`), a card
+ * beyond the first screenful renders its reaction bar when it comes within a screen of the
+ * viewport, and the reply composer and report dialog load the first time a reader reaches for a
+ * card (offline before then, pressing "Share your experience" says it needs a connection).
  *
  * @slot - The story text (plain light-DOM content, readable before JavaScript loads).
  * @csspart base - The card.
@@ -215,12 +216,19 @@ export class MutualStoryCard extends MutualElement {
     if (this.#response?.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
   }
 
-  /** Runs `then` with the reply part: at once when it is here, else once it has loaded. */
-  #withReply(then: (m: Reply) => void): void {
+  /**
+   * Runs `then` with the reply part: at once when it is here, else once it has loaded. When it
+   * cannot load, a reader who pressed something is told why nothing opened; work nobody asked for
+   * (`quiet`: a reply still on its way after a reload) waits for the connection instead.
+   */
+  #withReply(then: (m: Reply) => void, quiet = false): void {
     if (reply) return then(reply);
     loadReply().then(
       (m) => ((this.replyUnavailable = false), then(m)),
-      () => (this.replyUnavailable = true),
+      () =>
+        quiet
+          ? addEventListener('online', () => this.#withReply(then, true), { once: true })
+          : (this.replyUnavailable = true),
     );
   }
   private composerError = '';
@@ -349,7 +357,7 @@ export class MutualStoryCard extends MutualElement {
       const draft =
         this.storyId && this.storage.recall<{ pendingId?: string }>(DeviceKeys.draft('response', this.storyId));
       if (this.#response) this.#loadDraft();
-      else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m));
+      else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m), true);
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
     }
