@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { after, test } from 'node:test';
+import pg from 'pg';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { createPostgresStore } from '../../src/collector/store/postgres.js';
 import { freshSchema, postgresUrl, stopEmbeddedPostgres } from '../helpers/postgres.js';
 
 after(() => stopEmbeddedPostgres());
@@ -69,5 +71,39 @@ test('two collector processes on one PostgreSQL under concurrent load: 0 lost, 0
   } finally {
     a.child.kill();
     b.child.kill();
+  }
+});
+
+test('"forget me" waits for a reaction another collector is storing for the same reader: the count is not taken off twice', async (t) => {
+  const { url, kind } = await postgresUrl();
+  if (kind !== 'server')
+    return t.skip('needs a PostgreSQL server (PGlite has a single session): set MUTUAL_PG_URL; CI does');
+  const schema = freshSchema();
+  const store = await createPostgresStore(url, { schema, max: 2 });
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  try {
+    const [subject, reactor] = ['pg-forget', 'reader-forget-000001'];
+    const added = (who: string) =>
+      createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', reactor: who }, { source: '/p', subject });
+    await store.insert([added(reactor), added('reader-stays-000001')]);
+    assert.deepEqual(await store.counts(subject), { 'me-too': 2 });
+    // Another collector is storing this reader's removal: it holds the reader's lock, has read the
+    // state (active), and is about to write it inactive and count one off.
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock(hashtext($1))', [JSON.stringify([subject, 'me-too', reactor])]);
+    const forgotten = store.forget({ reactors: [reactor], events: [] });
+    await new Promise((r) => setTimeout(r, 300));
+    await other.query(`UPDATE ${schema}.reactors SET active = 0 WHERE subject = $1 AND reactor = $2`, [
+      subject,
+      reactor,
+    ]);
+    await other.query(`UPDATE ${schema}.reaction_counts SET n = n - 1 WHERE subject = $1`, [subject]);
+    await other.query('COMMIT');
+    await forgotten;
+    assert.deepEqual(await store.counts(subject), { 'me-too': 1 }, 'the reader who stays is still counted');
+  } finally {
+    await other.end();
+    await store.close();
   }
 });

@@ -207,9 +207,21 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   }
 
   /**
+   * Each reader's state (subject, reaction, reactor) is changed by one transaction at a time: its
+   * transaction-scoped advisory lock, all of a batch's taken in one order, so two transactions
+   * never wait on each other crosswise.
+   */
+  async function lockReaders(client: pg.PoolClient, keys: (readonly [string, string, string])[]): Promise<void> {
+    if (!keys.length) return;
+    await client.query(
+      'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY h) locks',
+      [keys.map((k) => JSON.stringify(k))],
+    );
+  }
+
+  /**
    * One reader, once per subject and reaction: the latest event (by time) wins, whichever collector
-   * stores it. Each reader's state is locked (transaction-scoped advisory locks, taken in one
-   * order so two batches never wait on each other crosswise) before it is read.
+   * stores it. Each reader's state is locked before it is read.
    */
   async function react(client: pg.PoolClient, reactions: MutualEnvelope[]): Promise<void> {
     if (!reactions.length) return;
@@ -218,10 +230,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return [e.subject ?? '', data.reaction, data.reactor] as const;
     };
     const keys = [...new Map(reactions.map((e) => [JSON.stringify(keyOf(e)), keyOf(e)])).values()];
-    await client.query(
-      'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY h) locks',
-      [keys.map((k) => JSON.stringify(k))],
-    );
+    await lockReaders(client, keys);
     const { rows } = await client.query(
       `SELECT r.subject, r.reaction, r.reactor, r.active, r.time FROM reactors r
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(subject, reaction, reactor)
@@ -429,6 +438,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       let texts = 0;
       await transaction(async (client) => {
         for (const reactor of reactors) {
+          // Under the same locks as a reaction: one arriving on another collector meanwhile is
+          // either counted before this deletes it, or comes after.
+          const held = await client.query('SELECT subject, reaction FROM reactors WHERE reactor = $1', [reactor]);
+          await lockReaders(
+            client,
+            (held.rows as { subject: string; reaction: string }[]).map(
+              (r) => [r.subject, r.reaction, reactor] as const,
+            ),
+          );
           const { rows } = await client.query(
             'DELETE FROM reactors WHERE reactor = $1 RETURNING subject, reaction, active',
             [reactor],
