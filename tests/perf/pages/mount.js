@@ -9,8 +9,10 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
 }).observe({ type: 'longtask', buffered: false });
 
+// Text from the endpoint, as text (the bench's own stories, but written the way a page must).
+const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const staticStory = (heading, paragraphs) =>
-  `<article><h3>${heading}</h3><p>Shared by A peer · 3 days ago</p>${paragraphs.map((p) => `<p>${p}</p>`).join('')}
+  `<article><h3>${escape(heading)}</h3><p>Shared by A peer · 3 days ago</p>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}
       <div role="toolbar"><button aria-pressed="false">Me too</button><button aria-pressed="false">I understand</button>
       <button aria-pressed="false">Sending strength</button><button aria-pressed="false">This helped me</button></div>
       <button>Share your experience</button><button>Report</button></article>`;
