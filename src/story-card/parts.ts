@@ -3,7 +3,9 @@ import { formatList, fullDate, relativeTime, type Params } from '../core/i18n/in
 import type { PublishedResponse } from '../core/endpoint.js';
 import type { MessageKey } from '../locales/index.js';
 
+/** The card's `t()`, as its templates take it (here and in story-card.reply.ts). */
 export type T = (key: MessageKey, params?: Params) => string;
+
 /**
  * The content-warning notice: names the topics calmly and offers the choice. When the reader (or
  * the host) chose to hide one of them, it says so and offers "Show anyway". A small settings
