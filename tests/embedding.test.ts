@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { EventTypes } from '../src/core/envelope.js';
-import { storedAtLeast, until } from './helpers/collector.js';
+import { stored, storedAtLeast, until } from './helpers/collector.js';
 import { buttonNamed, peer } from './helpers/browser.js';
 
 type FrameWindow = Window & typeof globalThis & { cspViolations?: string[]; pageErrors?: string[] };
@@ -217,6 +217,76 @@ describe('embedding', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => card.activeElement?.localName === 'textarea', 'focus in the composer');
     expect(card.querySelector('label[for="response"]')!.textContent).to.equal('Your experience, in your own words');
+  });
+
+  it('a story composer page loads the preview card when the member starts writing, not before; the preview is the card', async () => {
+    const { doc, win } = await open('/tests/helpers/loader-page.html');
+    doc.body.innerHTML = `<mutual-share-story endpoint="/events" draft-id="preview-${Date.now()}"></mutual-share-story>`;
+    const form = await shadow(doc, 'mutual-share-story');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(win.customElements.get('mutual-story-card')).to.equal(undefined);
+    const heading = form.querySelector<HTMLInputElement>('#story-heading')!;
+    heading.focus();
+    await until(() => win.customElements.get('mutual-story-card'), 'the card defined once writing starts');
+    const write = (selector: string, value: string) => {
+      const field = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+    };
+    write('#story-heading', 'The first winter');
+    write('#story-text', 'The evenings were long.');
+    form.querySelector<HTMLInputElement>('#story-consent')!.click();
+    buttonNamed(form, 'Preview').click();
+    const card = await until(
+      () => form.querySelector('mutual-story-card')?.shadowRoot?.querySelector('[part="heading"]'),
+      'the preview card rendered',
+    );
+    expect(card.textContent).to.equal('The first winter');
+  });
+
+  it('offline before the preview card ever loaded: the preview shows the words as text, and the story is kept and sent once back online', async () => {
+    // Letters only: digits in a title could read as a phone number (the identity nudge).
+    const id = `offline preview ${[...crypto.getRandomValues(new Uint8Array(10))].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+    // Its own browser context: the card's chunk is in no cache.
+    await peer.open('/tests/helpers/loader-page.html', { isolated: true });
+    const inPeer = (js: string) =>
+      peer.eval<string>(`(() => { const r = document.querySelector('mutual-share-story').shadowRoot; ${js} })()`);
+    try {
+      await peer.eval(
+        `(document.body.innerHTML = '<mutual-share-story endpoint="/events" draft-id="${id.replaceAll(' ', '-')}"></mutual-share-story>', '')`,
+      );
+      await until(() => inPeer(`return r?.querySelector('#story-heading') ? 'ready' : ''`), 'composer rendered');
+      await peer.setOffline(true);
+      await inPeer(
+        `for (const [s, v] of [['#story-heading', '${id}'], ['#story-text', 'Written offline.']]) { const f = r.querySelector(s); f.value = v; f.dispatchEvent(new Event('input')); }
+         r.querySelector('#story-consent').click(); return ''`,
+      );
+      await inPeer(
+        `[...r.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Preview').click(); return ''`,
+      );
+      await until(
+        () => inPeer(`return r.querySelector('mutual-story-card p')?.textContent ?? ''`),
+        'the words in the preview',
+      );
+      expect(await peer.eval<boolean>(`!!customElements.get('mutual-story-card')`)).to.equal(false);
+      await inPeer(
+        `[...r.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Send to the moderators').click(); return ''`,
+      );
+      await until(
+        async () =>
+          (await inPeer(`return r.querySelector('[part="status"]')?.textContent ?? ''`)) ===
+          'Saved on this device — it will be sent as soon as the connection is back.',
+        'kept on the device',
+      );
+      await peer.setOffline(false);
+      const row = await until(
+        async () => (await stored({ type: EventTypes.storySubmitted })).find((e) => e.data.heading === id),
+        'the story stored once back online',
+      );
+      expect(row.data).to.deep.include({ heading: id, text: 'Written offline.' });
+    } finally {
+      await peer.close();
+    }
   });
 
   it('offline before the reply part ever loaded: "Share your experience" says so, and opens once the connection is back', async () => {

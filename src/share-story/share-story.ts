@@ -12,7 +12,7 @@ import { panelStyles } from '../core/panel-styles.js';
 import { warnAbout } from '../core/warn.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { MutualStoryCard } from '../story-card/story-card.js';
+import { defineElement } from '../core/define.js';
 import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
 import { DeviceKeys } from '../core/device-storage.js';
@@ -25,6 +25,19 @@ interface StoryDraft {
   tags: string[];
   consent: boolean;
 }
+/**
+ * The preview card (the story card and its reaction bar, ≈ 7 KB) loads when the member starts
+ * writing, long before they ask for the preview; until it is defined — or if it never can be,
+ * offline before it ever loaded — `<mutual-story-card>` shows its paragraphs as plain text, and
+ * Send works all the same.
+ */
+let cardLoading: Promise<void> | undefined;
+const loadCard = () =>
+  void (cardLoading ??= import('../story-card/story-card.js').then(
+    (m) => defineElement('mutual-story-card', m.MutualStoryCard),
+    () => void (cardLoading = undefined), // the next focus or preview tries again
+  ));
+
 const EMPTY: StoryDraft = { heading: '', text: '', author: '', warnings: [], tags: [], consent: false };
 const HEADING_LIMIT = 120;
 const AUTHOR_LIMIT = 60;
@@ -51,10 +64,8 @@ export class MutualShareStory extends MutualElement {
   static override messages = { ...shareStoryMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, shareStoryStyles];
   static override handDown = NestedProvider;
-  static override dependencies = {
-    'mutual-story-card': MutualStoryCard,
-    'mutual-crisis-resources': MutualCrisisResources,
-  };
+  // `<mutual-story-card>` (the preview) loads when the member starts writing: see `loadCard`.
+  static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 
   static override properties = {
     warningTopics: { attribute: 'warning-topics' },
@@ -99,6 +110,12 @@ export class MutualShareStory extends MutualElement {
     focus: (selector) => this.focusAfterUpdate(selector),
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusin', loadCard, { once: true });
+    this.addEventListener('pointerdown', loadCard, { once: true });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
       warnAbout(
@@ -141,6 +158,7 @@ export class MutualShareStory extends MutualElement {
 
   #showPreview(): void {
     if (!this.#checked()) return;
+    loadCard();
     this.step = 'preview';
     this.focusAfterUpdate('#preview-title');
   }

@@ -62,6 +62,8 @@ const when = {
   es: 'the first time an element renders in Spanish',
   ar: 'the first time an element renders in Arabic',
   'crisis-language': 'crisis-language tables: when a member first writes in a composer (check-in, story, reply)',
+  'story-card':
+    "the story composer's preview card: when the member starts writing (pointer or focus), or asks for the preview",
   'story-card.reply':
     'the reply composer and report dialog: when a reader reaches for a card (pointer or focus), has read one for a second, or a reply sent before a reload still waits',
   warnings: 'the first console warning of shared code on the page (a wrong attribute, say): its text',
