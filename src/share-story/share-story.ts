@@ -50,7 +50,9 @@ const AUTHOR_LIMIT = 60;
  *
  * Uses the same composer as every place a member writes: the draft stays on the device until the
  * endpoint acknowledges it, a gentle note when something could identify someone (Edit or Send
- * anyway), and help lines when the words suggest a crisis — never blocking.
+ * anyway), and help lines when the words suggest a crisis — never blocking. The preview's story
+ * card loads when the member starts writing; offline before then, the preview shows the words as
+ * plain text and the story is sent all the same.
  *
  * @csspart base - The form.
  * @csspart chips - A row of topic chips.
