@@ -3,6 +3,7 @@ import type { DeliveryController } from './delivery-controller.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
 import type { MutualEnvelope, MutualEventType } from './envelope.js';
 import { findIdentifiers, type IdentifierKind } from './identity.js';
+import { onDemand } from './on-demand.js';
 import type { LocaleController } from './locale-controller.js';
 import type { DeliveryState } from './transport.js';
 
@@ -13,13 +14,14 @@ import type { DeliveryState } from './transport.js';
  * them needlessly than miss someone. A failed load is tried again on the next keystroke.
  */
 let crisisCheck: ((...texts: string[]) => boolean) | undefined;
-let crisisLoad: Promise<unknown> | undefined;
 let crisisUnavailable = false;
+const loadCrisisLanguage = onDemand(() => import('./crisis-language.js'));
+/** Settles once the tables are here, or once they could not load (`crisisUnavailable`). */
 function loadCrisisCheck(): Promise<unknown> {
-  return (crisisLoad ??= import('./crisis-language.js').then(
+  return loadCrisisLanguage().then(
     (m) => ((crisisCheck = m.suggestsCrisis), (crisisUnavailable = false)),
-    () => ((crisisLoad = undefined), (crisisUnavailable = true)),
-  ));
+    () => (crisisUnavailable = true),
+  );
 }
 
 /** Where a draft's last send stands: nothing sent (`idle`), `sending`, or what delivery said. */

@@ -3,31 +3,30 @@ import { acknowledged, deviceKeys, DeviceKeys, queuedOnDevice, writeItem } from 
 import { getReader, resolveEndpoint, safeHeaders, type EndpointReader } from './endpoint.js';
 import { BATCH_CONTENT_TYPE, createEnvelope, pageSource, type MutualEnvelope } from './envelope.js';
 import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
+import { onDemand } from './on-demand.js';
 import type { SettingsController } from './settings-controller.js';
 import type { DeliveryState, TransportOptions } from './transport.js';
 import { warnAbout } from './warn.js';
 
 type SendPath = typeof import('./transport.js');
 let sendPath: SendPath | undefined;
-let loading: Promise<SendPath> | undefined;
 
 /**
  * The send path (POST, outbox, retries, tabs, exit delivery) is most of the delivery code and many
  * pages never send: it loads once per page, when a member first touches an element (so it is there
  * before the press is over), on the first send, or at once when an earlier page left events unsent.
  */
-function loadSendPath(): Promise<SendPath> {
-  return (loading ??= import('./transport.js').then(
+const loadSendPath: () => Promise<SendPath> = onDemand(() =>
+  import('./transport.js').then(
     (m) => (sendPath = m),
     (error: unknown) => {
       // Offline, say, before it ever loaded: the events wait on the device, and go when the
       // connection is back (or with the next visit).
-      loading = undefined;
       addEventListener('online', () => void loadSendPath().then(runPending, () => undefined), { once: true });
       throw error;
     },
-  ));
-}
+  ),
+);
 const preload = () => void loadSendPath().catch(() => undefined);
 
 /** Work waiting for the send path: sends made before it loaded, deliveries to follow, leftovers to send. */

@@ -13,6 +13,7 @@ import { warnAbout } from '../core/warn.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { defineElement } from '../core/define.js';
+import { onDemand } from '../core/on-demand.js';
 import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
 import { DeviceKeys } from '../core/device-storage.js';
@@ -31,12 +32,10 @@ interface StoryDraft {
  * offline before it ever loaded — `<mutual-story-card>` shows its paragraphs as plain text, and
  * Send works all the same.
  */
-let cardLoading: Promise<void> | undefined;
-const loadCard = () =>
-  void (cardLoading ??= import('../story-card/story-card.js').then(
-    (m) => defineElement('mutual-story-card', m.MutualStoryCard),
-    () => void (cardLoading = undefined), // the next focus or preview tries again
-  ));
+const importCard = onDemand(() =>
+  import('../story-card/story-card.js').then((m) => defineElement('mutual-story-card', m.MutualStoryCard)),
+);
+const loadCard = () => void importCard().catch(() => undefined); // the next focus or preview tries again
 
 const EMPTY: StoryDraft = { heading: '', text: '', author: '', warnings: [], tags: [], consent: false };
 const HEADING_LIMIT = 120;

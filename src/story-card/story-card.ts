@@ -17,6 +17,7 @@ import { renderResponses, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import { DeviceKeys } from '../core/device-storage.js';
+import { onDemand } from '../core/on-demand.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
 
@@ -42,7 +43,6 @@ const onPreferences = () => (preferences++, liveCards.forEach((card) => card.req
 
 type Reply = typeof import('./story-card.reply.js');
 let reply: Reply | undefined;
-let replyLoading: Promise<Reply> | undefined;
 
 /**
  * The reply composer and the report dialog, with the help lines each can show, are a part of their
@@ -50,15 +50,9 @@ let replyLoading: Promise<Reply> | undefined;
  * reader moves towards it (a pointer or focus on a card's actions), once a card has been read for
  * a second, or when a reply sent before a reload still waits for delivery.
  */
-function loadReply(): Promise<Reply> {
-  return (replyLoading ??= import('./story-card.reply.js').then(
-    (m) => (m.register(MutualStoryCard.messages), (reply = m)),
-    (error: unknown) => {
-      replyLoading = undefined; // offline before it ever loaded: the next press tries again
-      throw error;
-    },
-  ));
-}
+const loadReply: () => Promise<Reply> = onDemand(() =>
+  import('./story-card.reply.js').then((m) => (m.register(MutualStoryCard.messages), (reply = m))),
+);
 const preloadReply = () => void loadReply().catch(() => undefined);
 
 /**
@@ -74,7 +68,7 @@ function onReach(e: Event): void {
   preloadReply();
 }
 function listenForReach(): void {
-  if (reaching || replyLoading) return;
+  if (reaching || reply) return;
   reaching = true;
   addEventListener('pointerdown', onReach, true);
   addEventListener('focusin', onReach, true);
