@@ -225,11 +225,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
    */
   async function react(client: pg.PoolClient, reactions: MutualEnvelope[]): Promise<void> {
     if (!reactions.length) return;
-    const keyOf = (e: MutualEnvelope) => {
+    // Each reaction's reader (subject, reaction, reactor), and that as one string to key maps by.
+    const keyed = reactions.map((e) => {
       const data = e.data as { reaction: string; reactor: string };
-      return [e.subject ?? '', data.reaction, data.reactor] as const;
-    };
-    const keys = [...new Map(reactions.map((e) => [JSON.stringify(keyOf(e)), keyOf(e)])).values()];
+      const key = [e.subject ?? '', data.reaction, data.reactor] as const;
+      return { e, key, id: JSON.stringify(key) };
+    });
+    const keys = [...new Map(keyed.map((r) => [r.id, r.key])).values()];
     await lockReaders(client, keys);
     const { rows } = await client.query(
       `SELECT r.subject, r.reaction, r.reactor, r.active, r.time FROM reactors r
@@ -243,9 +245,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       states.set(JSON.stringify([r.subject, r.reaction, r.reactor]), { active: Number(r.active), time: r.time });
     const changed = new Map<string, readonly [string, string, string]>();
     const deltas = new Map<string, { subject: string; reaction: string; n: number }>();
-    for (const e of reactions) {
-      const key = keyOf(e);
-      const id = JSON.stringify(key);
+    for (const { e, key, id } of keyed) {
       const before = states.get(id);
       if (before && before.time > e.time) continue;
       const active = e.type === EventTypes.reactionAdded ? 1 : 0;
