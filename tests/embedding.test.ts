@@ -22,6 +22,24 @@ const shadow = (doc: Document, tag: string) =>
     `${tag} upgraded`,
   );
 
+/**
+ * A page in a browser context of its own (nothing of Mutual in its cache, so a part that is not
+ * loaded yet cannot come from there), closed afterwards; `inPeer` runs code there with `r`, the
+ * shadow root of the first `tag`.
+ */
+async function inOwnContext(
+  url: string,
+  tag: string,
+  work: (inPeer: (js: string) => Promise<string>) => Promise<void>,
+): Promise<void> {
+  await peer.open(url, { isolated: true });
+  try {
+    await work((js) => peer.eval<string>(`(() => { const r = document.querySelector('${tag}').shadowRoot; ${js} })()`));
+  } finally {
+    await peer.close();
+  }
+}
+
 describe('embedding', () => {
   beforeEach(() => localStorage.clear());
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
@@ -139,10 +157,7 @@ describe('embedding', () => {
   it('offline before the send path ever loaded: a check-in says it is saved, and goes once the connection is back', async () => {
     const id = `offline-first-${Date.now()}`;
     // Its own browser context: nothing of Mutual in its cache, so the send path really cannot load.
-    await peer.open('/tests/helpers/cdn-page.html', { isolated: true });
-    const inPeer = (js: string) =>
-      peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
-    try {
+    await inOwnContext('/tests/helpers/cdn-page.html', 'mutual-check-in', async (inPeer) => {
       await until(() => peer.eval<boolean>(`!!customElements.get('mutual-check-in')`), 'defined');
       await peer.setOffline(true);
       await peer.eval(
@@ -164,23 +179,18 @@ describe('embedding', () => {
         async () => (await inPeer(`return r.querySelector('[part="status"]').textContent`)) === 'Sent.',
         'sent status',
       );
-    } finally {
-      await peer.close();
-    }
+    });
   });
 
   it('offline before the crisis-language tables ever loaded: help lines show for any words, and follow the words once the tables load', async () => {
     // Its own browser context: the tables (loaded when a member first writes) are in no cache.
-    await peer.open('/tests/helpers/cdn-page.html', { isolated: true });
-    const inPeer = (js: string) =>
-      peer.eval<string>(`(() => { const r = document.querySelector('mutual-check-in').shadowRoot; ${js} })()`);
-    const write = (text: string) =>
-      inPeer(
-        `const t = r.querySelector('#hard'); t.value = ${JSON.stringify(text)}; t.dispatchEvent(new Event('input', { bubbles: true })); return ''`,
-      );
-    const helpShown = async () =>
-      (await inPeer(`return r.querySelector('mutual-crisis-resources') ? 'yes' : 'no'`)) === 'yes';
-    try {
+    await inOwnContext('/tests/helpers/cdn-page.html', 'mutual-check-in', async (inPeer) => {
+      const write = (text: string) =>
+        inPeer(
+          `const t = r.querySelector('#hard'); t.value = ${JSON.stringify(text)}; t.dispatchEvent(new Event('input', { bubbles: true })); return ''`,
+        );
+      const helpShown = async () =>
+        (await inPeer(`return r.querySelector('mutual-crisis-resources') ? 'yes' : 'no'`)) === 'yes';
       await until(() => peer.eval<boolean>(`!!customElements.get('mutual-check-in')`), 'defined');
       await peer.eval(
         `(document.body.innerHTML = '<mutual-check-in check-in-id="offline-tables"></mutual-check-in>', '')`,
@@ -196,9 +206,7 @@ describe('embedding', () => {
       await until(async () => !(await helpShown()), 'ordinary words, checked once the tables load');
       await write('I want to end my life');
       await until(helpShown, 'crisis words');
-    } finally {
-      await peer.close();
-    }
+    });
   });
 
   it('a card page never downloads the reply composer until a reader reaches for it; then "Share your experience" opens it', async () => {
@@ -248,10 +256,7 @@ describe('embedding', () => {
     // Letters only: digits in a title could read as a phone number (the identity nudge).
     const id = `offline preview ${[...crypto.getRandomValues(new Uint8Array(10))].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
     // Its own browser context: the card's chunk is in no cache.
-    await peer.open('/tests/helpers/loader-page.html', { isolated: true });
-    const inPeer = (js: string) =>
-      peer.eval<string>(`(() => { const r = document.querySelector('mutual-share-story').shadowRoot; ${js} })()`);
-    try {
+    await inOwnContext('/tests/helpers/loader-page.html', 'mutual-share-story', async (inPeer) => {
       await peer.eval(
         `(document.body.innerHTML = '<mutual-share-story endpoint="/events" draft-id="${id.replaceAll(' ', '-')}"></mutual-share-story>', '')`,
       );
@@ -284,21 +289,16 @@ describe('embedding', () => {
         'the story stored once back online',
       );
       expect(row.data).to.deep.include({ heading: id, text: 'Written offline.' });
-    } finally {
-      await peer.close();
-    }
+    });
   });
 
   it('offline before the reply part ever loaded: "Share your experience" says so, and opens once the connection is back', async () => {
     // Its own browser context: the reply part is in no cache.
-    await peer.open('/tests/helpers/cdn-page.html', { isolated: true });
-    const inPeer = (js: string) =>
-      peer.eval<string>(`(() => { const r = document.querySelector('mutual-story-card').shadowRoot; ${js} })()`);
-    const press = () =>
-      inPeer(
-        `[...r.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Share your experience').click(); return ''`,
-      );
-    try {
+    await inOwnContext('/tests/helpers/cdn-page.html', 'mutual-story-card', async (inPeer) => {
+      const press = () =>
+        inPeer(
+          `[...r.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Share your experience').click(); return ''`,
+        );
       await until(() => peer.eval<boolean>(`!!customElements.get('mutual-story-card')`), 'defined');
       await peer.setOffline(true);
       await peer.eval(
@@ -316,9 +316,7 @@ describe('embedding', () => {
       await press();
       await until(() => inPeer(`return r.querySelector('textarea') ? 'open' : ''`), 'composer once back online');
       expect(await inPeer(`return r.querySelector('[role="alert"]') ? 'still there' : 'gone'`)).to.equal('gone');
-    } finally {
-      await peer.close();
-    }
+    });
   });
 
   it('a page that loads dist/mutual.js?ver=3 (as WordPress enqueues scripts) runs it once: lazy parts never fetch it again', async () => {
