@@ -1,8 +1,8 @@
 /**
- * The console warnings of elements' own code, loaded the first time one is needed: a page whose
- * attributes are right never downloads them, and a CMS editor whose attributes are wrong still
- * gets one clear line per problem. Code that is itself loaded on demand (the send path) keeps
- * its warnings inline.
+ * The console warnings of shared code (`core/`; each element's own are in its `*.warnings.ts`),
+ * loaded the first time one is needed: a page whose attributes are right never downloads them,
+ * and a CMS editor whose attributes are wrong still gets one clear line per problem. Code that is
+ * itself loaded on demand (the send path) keeps its warnings inline.
  */
 export const warnings = {
   theme: (p: { tag: string; value: string; themes: string }) =>
