@@ -6,7 +6,7 @@ import { until } from './helpers/collector.js';
 /** The demo pages as a visitor opens them (in a real tab, console recorded from the first script). */
 describe('the demo looks like the product', () => {
   for (const page of ['/demo/index.html', '/demo/plain.html', '/demo/builder.html', '/demo/admin.html']) {
-    it(`${page} prints no console warnings or errors`, async () => {
+    it(`${page} prints no console warnings or errors, and axe finds nothing`, async () => {
       await peer.open(page);
       try {
         await until(
@@ -21,6 +21,8 @@ describe('the demo looks like the product', () => {
           (m) => m.type === 'warn' || m.type === 'warning' || m.type === 'error',
         );
         expect(printed).to.deep.equal([]);
+        // The host page and its widgets together: landmarks and heading order are the page's.
+        expect(await peer.axe()).to.deep.equal([]);
       } finally {
         await peer.close();
       }

@@ -22,6 +22,8 @@ export const peer = {
   /** Everything the peer page printed to its console since it opened (type and text). */
   console: () => executeServerCommand<{ type: string; text: string }[], object>('mutual:peer-console', {}),
   viewport: (width: number, height = 900) => executeServerCommand('mutual:peer-viewport', { width, height }),
+  /** axe-core on the whole peer page: one line per violation (rule and where). */
+  axe: () => executeServerCommand<string[], object>('mutual:peer-axe', {}),
 };
 
 /** Emulates media features, e.g. `[{ name: 'forced-colors', value: 'active' }]`. Empty list resets. */

@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { crashNext, standalonePort } from './standalone.mjs';
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /**
  * Commands the page cannot do itself. Real offline mode cuts the test runner's own websocket,
@@ -31,6 +35,12 @@ export const mutualCommands = {
       peer.consoleMessages = [];
       peer.on('console', (m) => peer.consoleMessages.push({ type: m.type(), text: m.text() }));
       peer.on('pageerror', (e) => peer.consoleMessages.push({ type: 'error', text: String(e?.message ?? e) }));
+      // A missing file (a favicon, say) is an error in a visitor's console even when Chrome prints
+      // it only to DevTools' network log.
+      peer.on('response', (r) => {
+        if (r.status() >= 400 && !r.url().includes('/events'))
+          peer.consoleMessages.push({ type: 'error', text: `HTTP ${r.status()} ${new URL(r.url()).pathname}` });
+      });
       await peer.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
       return true;
     }
@@ -42,6 +52,16 @@ export const mutualCommands = {
     }
     if (command === 'mutual:peer-eval') return peer.evaluate(payload.expression);
     if (command === 'mutual:peer-console') return peer.consoleMessages;
+    if (command === 'mutual:peer-axe') {
+      // The whole page as a visitor gets it (host markup and widgets): run from DevTools, so a page's
+      // CSP does not stop it.
+      await peer.evaluate(await readFile(axeSource, 'utf8'));
+      return peer.evaluate(() =>
+        window.axe
+          .run(document, { resultTypes: ['violations'] })
+          .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)),
+      );
+    }
     if (command === 'mutual:peer-viewport') {
       await peer.setViewport({ width: payload.width, height: payload.height ?? 900 });
       return true;
