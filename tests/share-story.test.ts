@@ -145,6 +145,32 @@ describe('<mutual-share-story>', () => {
     expect(root(el).querySelector('#thanks')).to.equal(null);
   });
 
+  it('the preview needs no consent: the member sees the card first, then says yes beside Send', async () => {
+    const el = await composer();
+    await type(el, '#story-heading', 'Looking first');
+    await type(el, '#story-text', 'I want to see how this reads before anyone else does.');
+    buttonNamed(root(el), 'Preview').click();
+    await settle(el);
+    expect(deepActive()?.id).to.equal('preview-title');
+    expect($(el, 'mutual-story-card').getAttribute('heading')).to.equal('Looking first');
+    expect(root(el).querySelector('.error')).to.equal(null);
+    // Send without the yes: the box is right there, under the card, and focus goes to it.
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await settle(el);
+    const consent = $<HTMLInputElement>(el, '#story-consent');
+    expect(consent.getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()?.id).to.equal('story-consent');
+    expect(root(el).querySelector('#thanks')).to.equal(null);
+    expect(root(el).querySelector('mutual-story-card')).not.to.equal(null);
+    await sendKeys({ press: 'Space' });
+    await settle(el);
+    expect(consent.checked).to.equal(true);
+    expect(consent.getAttribute('aria-invalid')).to.equal('false');
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await settle(el);
+    expect(deepActive()?.id).to.equal('thanks');
+  });
+
   it('crisis language brings help lines and never blocks; they stay with the confirmation', async () => {
     const el = await composer('region=GB');
     await type(el, '#story-heading', 'Hard nights');

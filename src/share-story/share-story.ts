@@ -45,7 +45,8 @@ const AUTHOR_LIMIT = 60;
  * @tag mutual-share-story
  * @summary A member writes their story for the community: a title, the story in their own words,
  * content-warning topics and tags, an optional name. A preview shows the card exactly as peers will
- * see it; moderators read it before anyone else does.
+ * see it — before the member has agreed to anything, since it sends nothing — and asks for their yes
+ * (moderators first, then members) beside Send; moderators read it before anyone else does.
  *
  * Uses the same composer as every place a member writes: the draft stays on the device until the
  * endpoint acknowledges it, a gentle note when something could identify someone (Edit or Send
@@ -141,24 +142,25 @@ export class MutualShareStory extends MutualElement {
   }
 
   /** The first problem that keeps the story from going out, with the field to focus. */
-  #problem(): { field: string; text: string } | undefined {
+  #problem(sending: boolean): { field: string; text: string } | undefined {
     const t = this.i18n.t.bind(this.i18n);
     if (!this.#draft.heading.trim()) return { field: 'story-heading', text: t('share.need-heading') };
     if (!this.#draft.text.trim()) return { field: 'story-text', text: t('share.need-text') };
     const over = this.#story.overBy('story-text');
     if (over > 0) return { field: 'story-text', text: t('share.over', { count: over }) };
-    if (!this.#draft.consent) return { field: 'story-consent', text: t('share.need-consent') };
+    // A preview sends nothing: the member may look before deciding to share.
+    if (sending && !this.#draft.consent) return { field: 'story-consent', text: t('share.need-consent') };
     return undefined;
   }
 
-  #checked(): boolean {
-    this.error = this.#problem();
+  #checked(sending: boolean): boolean {
+    this.error = this.#problem(sending);
     if (this.error) this.focusAfterUpdate(`#${this.error.field}`);
     return !this.error;
   }
 
   #showPreview(): void {
-    if (!this.#checked()) return;
+    if (!this.#checked(false)) return;
     loadCard();
     this.step = 'preview';
     this.focusAfterUpdate('#preview-title');
@@ -170,7 +172,7 @@ export class MutualShareStory extends MutualElement {
   }
 
   #submit(): void {
-    if (!this.#checked() || this.#story.nudged(() => this.#submit())) return;
+    if (!this.#checked(true) || this.#story.nudged(() => this.#submit())) return;
     const { heading, text, author, warnings, tags } = this.#draft;
     const data: Record<string, unknown> = {
       heading: heading.trim(),
@@ -248,15 +250,36 @@ export class MutualShareStory extends MutualElement {
       : nothing;
   }
 
+  /** A field's error message, `aria-invalid` and `aria-describedby` (with its error when it has one). */
+  #fieldState() {
+    return {
+      error: (field: string) =>
+        this.error?.field === field ? html`<p class="error" id="${field}-error">${this.error.text}</p>` : nothing,
+      invalid: (field: string) => (this.error?.field === field ? 'true' : 'false'),
+      described: (field: string, more = '') =>
+        [more, this.error?.field === field ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing,
+    };
+  }
+
+  /**
+   * Who will read the story, and the member's yes to it: on the form, and again under the preview,
+   * where the member has just seen exactly what peers will see.
+   */
+  #renderConsent() {
+    const t = this.i18n.t.bind(this.i18n);
+    const { error, invalid, described } = this.#fieldState();
+    return html`<p class="hint" id="story-who">${t('share.who')} ${this.#story.keeping}</p>
+      <label class="choice"><input type="checkbox" id="story-consent" .checked=${this.#draft.consent}
+        aria-invalid=${invalid('story-consent')} aria-describedby=${described('story-consent', 'story-who')}
+        @change=${(e: Event) => this.#change({ consent: (e.target as HTMLInputElement).checked })} />${t('share.consent')}</label>
+      ${error('story-consent')}`;
+  }
+
   #renderWrite() {
     const t = this.i18n.t.bind(this.i18n);
     const locale = this.i18n.locale;
     const d = this.#draft;
-    const error = (field: string) =>
-      this.error?.field === field ? html`<p class="error" id="${field}-error">${this.error.text}</p>` : nothing;
-    const invalid = (field: string) => (this.error?.field === field ? 'true' : 'false');
-    const described = (field: string, more = '') =>
-      [more, this.error?.field === field ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const { error, invalid, described } = this.#fieldState();
     return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), this.#showPreview())}>
       <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${t('share.title')}</div>
       <p>${t('share.intro')}</p>
@@ -287,11 +310,7 @@ export class MutualShareStory extends MutualElement {
           @input=${(e: Event) => this.#change({ author: (e.target as HTMLInputElement).value })} />
         <p class="hint" id="story-author-hint">${t('share.author-hint')}</p>
       </div>
-      <p class="hint" id="story-who">${t('share.who')} ${this.#story.keeping}</p>
-      <label class="choice"><input type="checkbox" id="story-consent" .checked=${d.consent}
-        aria-invalid=${invalid('story-consent')} aria-describedby=${described('story-consent', 'story-who')}
-        @change=${(e: Event) => this.#change({ consent: (e.target as HTMLInputElement).checked })} />${t('share.consent')}</label>
-      ${error('story-consent')}
+      ${this.#renderConsent()}
       ${renderNudge(this.#story, t)}
       <div part="actions">
         <button type="submit" class="primary">${t('share.preview')}</button>
@@ -311,6 +330,7 @@ export class MutualShareStory extends MutualElement {
         ${paragraphsOf(d.text).map((p) => html`<p>${p}</p>`)}
       </mutual-story-card>
       ${this.#renderCrisis(this.#story.crisis)}
+      ${this.#renderConsent()}
       ${renderNudge(this.#story, t, () => this.#edit())}
       <div part="actions">
         <button type="button" class="primary" @click=${() => this.#submit()}>${t('share.send')}</button>
