@@ -72,7 +72,21 @@ describe('<mutual-community-pulse>', () => {
     }
   });
 
-  it('needs a moderator token: without one it says so, with Try again', async () => {
+  it('needs a moderator token: without one it asks for it (no error), then loads once it is set', async () => {
+    const el = await fixture<MutualCommunityPulse>(
+      html`<mutual-community-pulse endpoint=${endpoint}></mutual-community-pulse>`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(el.shadowRoot!.textContent).to.contain(
+      'Set a moderator token (the token property or the provider) to see the pulse.',
+    );
+    el.token = TEST_MODERATOR_TOKEN;
+    await until(() => el.shadowRoot!.querySelector('table'), 'the pulse loaded');
+  });
+
+  it('a wrong moderator token: it says so, with Try again', async () => {
     const el = await fixture<MutualCommunityPulse>(
       html`<mutual-community-pulse endpoint=${endpoint} .token=${'wrong-token-0123456789abcdef'}></mutual-community-pulse>`,
     );

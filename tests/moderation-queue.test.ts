@@ -144,6 +144,14 @@ describe('<mutual-moderation-queue>', () => {
     expect(none.shadowRoot!.querySelector('[role="tabpanel"]')!.textContent!.trim()).to.equal(
       'Set a moderator token (the token property or the provider) to see the queue.',
     );
+    // No numbers before the endpoint has given any: "(0)" would say the queue is empty.
+    expect([...none.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim())).to.deep.equal([
+      'Encouragements',
+      'Responses',
+      'Tips',
+      'Stories',
+      'Reports',
+    ]);
     const wrong = await queue('not-the-right-token-0123456789');
     expect(wrong.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
       'This moderator token was not accepted.',

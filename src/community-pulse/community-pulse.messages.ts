@@ -21,4 +21,5 @@ export default {
   'pulse.loading': 'Loading…',
   'pulse.error': 'The pulse could not be loaded ({reason}).',
   'pulse.retry': 'Try again',
+  'pulse.no-token': 'Set a moderator token (the token property or the provider) to see the pulse.',
 } as const;

@@ -47,7 +47,7 @@ export class MutualCommunityPulse extends MutualElement {
   headingLevel = 2;
 
   private data: PulseDay[] = [];
-  private status: 'loading' | 'ready' | 'error' = 'loading';
+  private status: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
   private reason = '';
 
   readonly #api = new ModerationApi(this, {
@@ -56,11 +56,13 @@ export class MutualCommunityPulse extends MutualElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token') || changed.has('days') || (!this.hasUpdated && this.settings.config.moderatorToken))
-      void this.#load();
+    if (changed.has('token') || changed.has('days') || !this.hasUpdated) void this.#load();
+    else if (this.status === 'no-token' && this.settings.config.moderatorToken) void this.#load();
   }
 
   async #load(): Promise<void> {
+    // No token yet (the host's sign-in comes first): nothing to ask the endpoint, and nothing went wrong.
+    if (!(this.token ?? this.settings.config.moderatorToken)) return void (this.status = 'no-token');
     this.status = 'loading';
     try {
       this.data = (await this.#api.pulse(Math.min(90, Math.max(1, this.days || 30)))).days;
@@ -151,11 +153,13 @@ export class MutualCommunityPulse extends MutualElement {
       <div class="heading" role="heading" aria-level=${level} id="title">${t('pulse.title', { days: this.days })}</div>
       <p>${t('pulse.privacy')}</p>
       ${
-        this.status === 'error'
-          ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.#load()}>${t('pulse.retry')}</button>`
-          : this.status === 'loading'
-            ? html`<p>${t('pulse.loading')}</p>`
-            : html`${SERIES.map((s) => this.#chart(s, level))} ${this.#moods()}`
+        this.status === 'no-token'
+          ? html`<p>${t('pulse.no-token')}</p>`
+          : this.status === 'error'
+            ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.#load()}>${t('pulse.retry')}</button>`
+            : this.status === 'loading'
+              ? html`<p>${t('pulse.loading')}</p>`
+              : html`${SERIES.map((s) => this.#chart(s, level))} ${this.#moods()}`
       }
     </section>`;
   }

@@ -192,6 +192,7 @@ export default {
   'pulse.loading': 'جارٍ التحميل…',
   'pulse.error': 'تعذّر تحميل النبض ({reason}).',
   'pulse.retry': 'حاول مجددًا',
+  'pulse.no-token': 'أدخل رمز المشرف (الخاصية token) لعرض النبض.',
   'mod.kind.reports': 'البلاغات',
   'mod.reports': {
     zero: '{subject}: {count} بلاغ',

@@ -178,6 +178,7 @@ export default {
   'pulse.loading': 'Cargando…',
   'pulse.error': 'No se pudo cargar el pulso ({reason}).',
   'pulse.retry': 'Intentar de nuevo',
+  'pulse.no-token': 'Indica un token de moderación (la propiedad token) para ver el pulso.',
   'mod.kind.reports': 'Reportes',
   'mod.reports': { one: '{subject}: {count} reporte', other: '{subject}: {count} reportes' },
   'mod.reason.harmful': 'Dañino o poco amable',

@@ -232,9 +232,10 @@ export class MutualModerationQueue extends MutualElement {
         ${KINDS.map((kind) => {
           const selected = kind === this.kind;
           const label = t(`mod.kind.${kind}` as MessageKey);
-          const count = kind === 'reports' ? this.reports.length : (this.page.counts[kind]?.pending ?? 0);
+          // No number before the endpoint has said one (no token yet, say): "(0)" would claim an empty queue.
+          const count = kind === 'reports' ? undefined : this.page.counts[kind]?.pending;
           return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
-            tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${kind === 'reports' ? label : t('mod.tab', { label, count })}</button>`;
+            tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${count === undefined ? label : t('mod.tab', { label, count })}</button>`;
         })}
       </div>
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.#renderBody(level)}</div>
