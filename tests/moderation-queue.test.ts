@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/all.js';
 import '../src/admin.js';
 import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
@@ -161,6 +161,28 @@ describe('<mutual-moderation-queue>', () => {
     expect(ok.hasAttribute('token')).to.equal(false);
     expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.to.contain(TEST_MODERATOR_TOKEN);
     expect(ok.outerHTML).not.to.contain(TEST_MODERATOR_TOKEN);
+  });
+
+  it('once the endpoint answered, every tab has its number — "(0)" for a kind with nothing waiting', async () => {
+    // A community of its own, where most kinds have nothing waiting (the endpoint leaves those out).
+    const endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});
+    const el = await fixture<MutualModerationQueue>(
+      html`<mutual-moderation-queue endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-moderation-queue>`,
+    );
+    await until(
+      () => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false',
+      'loaded',
+    );
+    const res = await fetch(`${endpoint}/moderation/queue?state=pending&kind=encouragement&limit=1`, {
+      headers: { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` },
+    });
+    const { counts } = (await res.json()) as { counts: Record<string, { pending?: number }> };
+    const labels = { encouragement: 'Encouragements', response: 'Responses', tip: 'Tips', story: 'Stories' };
+    const tabs = [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim());
+    expect(tabs).to.deep.equal([
+      ...Object.entries(labels).map(([kind, label]) => `${label} (${counts[kind]?.pending ?? 0})`),
+      'Reports',
+    ]);
   });
 
   it('the XSS corpus goes through the queue as text and executes nothing', async () => {

@@ -63,6 +63,8 @@ export class MutualModerationQueue extends MutualElement {
   private status: Status = 'loading';
   private reason = '';
   private announcement = '';
+  /** Whether the endpoint has given the queue's counts yet (only then do the tabs show numbers). */
+  #counted = false;
   /** The last decision, for Undo. */
   private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
@@ -87,6 +89,7 @@ export class MutualModerationQueue extends MutualElement {
         return;
       }
       const page = await this.#api.queue(this.kind, more ? this.page.next : null);
+      this.#counted = true;
       this.page = more ? { ...page, items: [...this.page.items, ...page.items] } : page;
       this.status = 'ready';
     } catch (error) {
@@ -232,8 +235,9 @@ export class MutualModerationQueue extends MutualElement {
         ${KINDS.map((kind) => {
           const selected = kind === this.kind;
           const label = t(`mod.kind.${kind}` as MessageKey);
-          // No number before the endpoint has said one (no token yet, say): "(0)" would claim an empty queue.
-          const count = kind === 'reports' ? undefined : this.page.counts[kind]?.pending;
+          // No number before the endpoint has answered (no token yet, say): "(0)" would claim an empty
+          // queue. Its answer leaves out kinds with nothing waiting.
+          const count = kind === 'reports' || !this.#counted ? undefined : (this.page.counts[kind]?.pending ?? 0);
           return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
             tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${count === undefined ? label : t('mod.tab', { label, count })}</button>`;
         })}
