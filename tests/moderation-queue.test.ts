@@ -163,6 +163,42 @@ describe('<mutual-moderation-queue>', () => {
     expect(ok.outerHTML).not.to.contain(TEST_MODERATOR_TOKEN);
   });
 
+  it('a story shows the moderator everything peers would read: title, name, content warning and topics, as text', async () => {
+    const id = uniqueSubject('queued-story');
+    const res = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([
+        createEnvelope(
+          EventTypes.storySubmitted,
+          {
+            heading: 'A walk every morning',
+            text: 'I started walking at six.',
+            author: '<b>Robin</b>',
+            contentWarning: ['relapse'],
+            tags: ['mornings', 'walking'],
+          },
+          { source: location.href, subject: id },
+        ),
+      ]),
+    });
+    expect(res.status).to.equal(200);
+    const el = await queue();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-story')!.click();
+    const item = await until(() => el.shadowRoot!.querySelector('[part="item"]'), 'the story in the queue');
+    expect(item.querySelector('strong')!.textContent).to.equal('A walk every morning');
+    expect(item.querySelector('p[id^="text-"]')!.textContent).to.equal(
+      'A walk every morning\nI started walking at six.',
+    );
+    expect([...item.querySelectorAll('.shown > div')].map((d) => d.textContent)).to.deep.equal([
+      'Shown as<b>Robin</b>',
+      'Content warningrelapse',
+      'Topicsmornings and walking',
+    ]);
+    expect(item.querySelector('.shown b')).to.equal(null);
+    await expectAxeClean(el);
+  });
+
   it('once the endpoint answered, every tab has its number — "(0)" for a kind with nothing waiting', async () => {
     // A community of its own, where most kinds have nothing waiting (the endpoint leaves those out).
     const endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});

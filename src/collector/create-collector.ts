@@ -23,6 +23,7 @@ import {
   initialState,
   ITEM_KINDS,
   itemText,
+  reviewedText,
   parseModeratorTokens,
   type ItemKind,
   type ItemState,
@@ -129,7 +130,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (event.type === EventTypes.storyReported) attention.push(event);
     const kind = ITEM_KINDS[event.type];
     if (!kind) return null;
-    const flags = flagsFor(itemText(event), moderation.blockedWords);
+    const flags = flagsFor(reviewedText(event), moderation.blockedWords);
     if (flags.includes('crisis')) attention.push(event);
     return { kind, flags, state: initialState(kind, flags, moderation) };
   };

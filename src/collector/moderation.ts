@@ -94,6 +94,18 @@ export function itemText(event: MutualEnvelope): string {
     .join('\n');
 }
 
+/**
+ * Everything of an item that peers will read, for the automatic holds: its text, and a story's
+ * name, topics and content-warning topics (free entry, so as open to a phone number or a slur).
+ */
+export function reviewedText(event: MutualEnvelope): string {
+  const data = event.data as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  return [itemText(event), data.author, ...list(data.tags), ...list(data.contentWarning)]
+    .filter((v) => typeof v === 'string' && v)
+    .join('\n');
+}
+
 /** The automatic holds for a text: the same phrase tables and identity detector the browser uses. */
 export function flagsFor(text: string, blockedWords: string[] = []): Flag[] {
   const flags: Flag[] = [];

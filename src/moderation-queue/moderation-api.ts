@@ -9,6 +9,8 @@ export interface Item {
   receivedAt: string;
   subject: string | null;
   text: string;
+  /** The event's data as the member sent it (a story's name, topics and content warnings are in it). */
+  data?: Record<string, unknown>;
 }
 export interface ReportedStory {
   subject: string;

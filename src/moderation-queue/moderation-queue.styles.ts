@@ -37,6 +37,25 @@ export const moderationQueueStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .shown {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs) var(--_space-m);
+    margin: 0;
+    font-size: 0.875em;
+  }
+  .shown dt {
+    display: inline;
+    color: var(--_color-text-muted);
+  }
+  .shown dt::after {
+    content: ': ';
+  }
+  .shown dd {
+    display: inline;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
   .meta {
     color: var(--_color-text-muted);
     font-size: 0.875em;

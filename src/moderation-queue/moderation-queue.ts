@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { headingLevel } from '../core/heading.js';
-import { fullDate, relativeTime } from '../core/i18n/index.js';
+import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
@@ -172,6 +172,27 @@ export class MutualModerationQueue extends MutualElement {
     return label;
   }
 
+  /**
+   * The text, and for a story all else peers will read: its title (bold, as on its card), the name
+   * it is shown under, its content-warning topics and topics — all free entry, all reviewed here.
+   */
+  #renderText(item: Item) {
+    const data = item.kind === 'story' ? item.data : undefined;
+    if (!data) return html`<p id="text-${item.seq}">${item.text}</p>`;
+    const t = this.i18n.t.bind(this.i18n);
+    const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
+    const formatted = (v: unknown) => (list(v).length ? formatList(this.i18n.locale, list(v)) : '');
+    const shown: [MessageKey, string][] = [
+      ['mod.author', str(data.author) || t('mod.no-author')],
+      ['mod.warnings', formatted(data.contentWarning)],
+      ['mod.tags', formatted(data.tags)],
+    ];
+    return html`<p id="text-${item.seq}"><strong>${str(data.heading)}</strong>
+${str(data.text)}</p>
+      <dl class="shown">${shown.map(([key, value]) => (value ? html`<div><dt>${t(key)}</dt><dd>${value}</dd></div>` : nothing))}</dl>`;
+  }
+
   #renderItem(item: Item, level: number) {
     const t = this.i18n.t.bind(this.i18n);
     const date = new Date(item.receivedAt);
@@ -181,7 +202,7 @@ export class MutualModerationQueue extends MutualElement {
         ${item.subject ? html` · ${this.#storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
-      <p id="text-${item.seq}">${item.text}</p>
+      ${this.#renderText(item)}
       ${
         item.flags.includes('crisis')
           ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`

@@ -121,6 +121,35 @@ test('post-moderation is chosen per kind; crisis language, links, contact detail
   }
 });
 
+test('a story’s name, topics and content warnings are checked like its text: a post-moderated story with contact details in its name or a blocked word in a topic stays held', async () => {
+  const c = await start({ moderation: { postModerated: ['story'], blockedWords: ['casino'] } });
+  const story = (id: string, extra: Record<string, unknown>) =>
+    createEnvelope(
+      EventTypes.storySubmitted,
+      { heading: 'Small steps', text: 'One evening at a time.', tags: [], contentWarning: [], ...extra },
+      { source: '/t', subject: id },
+    );
+  const published = async () =>
+    ((await (await fetch(`${c.url}?stories`)).json()) as { stories: { id: string }[] }).stories.map((s) => s.id);
+  try {
+    await c.post([
+      story('clean', { author: 'Robin' }),
+      story('named', { author: 'text me on 07700 900123' }),
+      story('tagged', { tags: ['casino nights'] }),
+      story('warned', { contentWarning: ['write to robin@example.org'] }),
+    ]);
+    assert.deepEqual(await published(), ['clean']);
+    const { items } = await (await c.api('/queue?kind=story&state=pending')).json();
+    assert.deepEqual(items.map((i: { subject: string; flags: string[] }) => [i.subject, i.flags]).sort(), [
+      ['named', ['contact']],
+      ['tagged', ['blocked-word']],
+      ['warned', ['contact']],
+    ]);
+  } finally {
+    c.stop();
+  }
+});
+
 test('moderator access: 401 without a token, 403 for a wrong one (slowly, then limited), never in a URL, never in a log line', async () => {
   const c = await start();
   try {
