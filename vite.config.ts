@@ -7,8 +7,15 @@ import { MEMBER_ELEMENTS } from './src/elements.js';
  * Mounts the reference collector on `/events` of the dev server (`npm start`) and of
  * `vite preview`, backed by a real SQLite file (MUTUAL_DB, default data/events.db).
  */
-/** A moderator token for this development server only, printed at start (the demo's admin page asks for it). */
-const DEV_MODERATOR_TOKEN = process.env.MUTUAL_DEV_MODERATOR_TOKEN ?? randomBytes(18).toString('base64url');
+/**
+ * A moderator token for this development server only, printed at start (the demo's admin page asks
+ * for it). Drawn once per process: Vite reloads this file when it restarts the server (whenever the
+ * collector's code changes), and a new token would sign the moderator out of the admin page.
+ */
+const DEV_MODERATOR_TOKEN =
+  process.env.MUTUAL_DEV_MODERATOR_TOKEN ??
+  ((globalThis as { [key: symbol]: string })[Symbol.for('mutual.devModeratorToken')] ??=
+    randomBytes(18).toString('base64url'));
 
 export function mutualCollector(db = process.env.MUTUAL_DB ?? 'data/events.db'): Plugin {
   const mountOn = async (server: { middlewares: { use: (fn: never) => void } }) => {

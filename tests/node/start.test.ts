@@ -30,3 +30,45 @@ test('npm start on a fresh clone installs the dependencies, builds, then serves'
   });
   assert.ok(!again.includes('Installing'));
 });
+
+// The demo's admin page keeps the development token in its memory: when Vite restarts the dev
+// server (it does whenever the collector's code changes), the moderator must stay signed in.
+test('the development moderator token stays the same when the dev server restarts', async () => {
+  const { createServer } = await import('vite');
+  const printed: string[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => void printed.push(args.join(' '));
+  const dir = mkdtempSync(join(tmpdir(), 'mutual-dev-'));
+  const env = { db: process.env.MUTUAL_DB, token: process.env.MUTUAL_DEV_MODERATOR_TOKEN };
+  process.env.MUTUAL_DB = join(dir, 'events.db');
+  delete process.env.MUTUAL_DEV_MODERATOR_TOKEN;
+  const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0 } });
+  const tokenPrinted = async () => {
+    for (let i = 0; i < 100 && !printed.some((l) => l.includes('moderator token')); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    const line = printed.splice(0).find((l) => l.includes('moderator token'));
+    return /development moderator token: ([\w-]+)\)/.exec(line ?? '')?.[1];
+  };
+  const queue = async (token: string) => {
+    const url = server.resolvedUrls!.local[0];
+    return (await fetch(`${url}events/moderation/queue`, { headers: { authorization: `Bearer ${token}` } })).status;
+  };
+  try {
+    await server.listen();
+    const token = await tokenPrinted();
+    assert.ok(token, 'a token is printed');
+    assert.equal(await queue(token), 200);
+    await server.restart();
+    assert.equal(await tokenPrinted(), token);
+    assert.equal(await queue(token), 200);
+  } finally {
+    await server.close();
+    console.log = log;
+    for (const [key, value] of [
+      ['MUTUAL_DB', env.db],
+      ['MUTUAL_DEV_MODERATOR_TOKEN', env.token],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+  }
+});
