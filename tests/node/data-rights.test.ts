@@ -86,7 +86,7 @@ test('export --format ndjson|csv gives the host every event, in order; bad input
   assert.match(bad.stderr.trim(), /^mutual-collector: --format xml: use ndjson or csv$/);
 });
 
-test('"Forget me": a device’s reactions (by reactor key) and its texts still pending review are deleted; the record says how many, never what', async () => {
+test('"Forget me": a device’s reactions (by reactor key) and its texts still pending review are deleted, its check-ins’ words redacted; the record says how many, never what', async () => {
   const collector = createCollector({ store: await testStore('mutual-forget-') });
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => collector(req, res));
@@ -113,8 +113,19 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
       { text: 'Someone else’s', storyId: 's' },
       { source: '/t', subject: 's' },
     );
-    assert.equal((await post([react('s', mine), react('t', mine), react('s', theirs), myText, theirText])).status, 200);
-    const forget = createEnvelope(EventTypes.deviceForget, { reactors: [mine], events: [myText.id] }, { source: '/t' });
+    // A check-in is private (never queued or served): its words are redacted, its mood still counts.
+    const myCheckIn = createEnvelope(
+      EventTypes.checkinSubmitted,
+      { mood: 2, hard: 'My private night', helped: 'Texting a friend', topics: ['sleep'] },
+      { source: '/t', subject: 'daily' },
+    );
+    const events = [react('s', mine), react('t', mine), react('s', theirs), myText, theirText, myCheckIn];
+    assert.equal((await post(events)).status, 200);
+    const forget = createEnvelope(
+      EventTypes.deviceForget,
+      { reactors: [mine], events: [myText.id, myCheckIn.id] },
+      { source: '/t' },
+    );
     const res = await post([forget]);
     assert.equal(res.status, 200);
     assert.deepEqual(((await res.json()) as { results: { status: string }[] }).results, [
@@ -125,12 +136,14 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
     const left = (await collector.store.list({ since: 0, limit: 100 })).map((r) => r.event);
     assert.ok(!left.some((e) => e.id === myText.id || e.data.reactor === mine || e.type === EventTypes.deviceForget));
     assert.ok(left.some((e) => e.id === theirText.id));
+    assert.deepEqual(left.find((e) => e.id === myCheckIn.id)?.data, { mood: 2, topics: ['sleep'], redacted: true });
     const audit = await collector.store.audit({ limit: 10 });
     assert.deepEqual(
       audit.map((a) => [a.actor, a.action, a.reason]),
-      [['member-device', 'forget', "deleted at the member's request: reactions 2, texts 1"]],
+      [['member-device', 'forget', "deleted at the member's request: reactions 2, texts 2"]],
     );
     assert.ok(!JSON.stringify(audit).includes('Mine, still waiting') && !JSON.stringify(audit).includes(mine));
+    assert.ok(!JSON.stringify(left).includes('My private night'));
     // Again: nothing more to delete, nothing more recorded.
     await post([createEnvelope(EventTypes.deviceForget, { reactors: [mine], events: [myText.id] }, { source: '/t' })]);
     assert.equal((await collector.store.audit({ limit: 10 })).length, 1);

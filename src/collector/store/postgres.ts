@@ -472,6 +472,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
             const dropped = await client.query('DELETE FROM events WHERE seq = $1', [r.seq]);
             texts += dropped.rowCount ?? 0;
           }
+          // A check-in is never served, so never queued: its private words are redacted in place
+          // (the mood stays in the counts, as with --retain-texts).
+          const redacted = await client.query(
+            `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text
+             WHERE id = $1 AND type = $2 AND envelope::json #> '{data,redacted}' IS NULL
+               AND (envelope::json #> '{data,hard}' IS NOT NULL OR envelope::json #> '{data,helped}' IS NOT NULL)`,
+            [id, EventTypes.checkinSubmitted],
+          );
+          texts += redacted.rowCount ?? 0;
         }
         if (reactions || texts)
           await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [

@@ -253,6 +253,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const pendingText = db.prepare(
     `SELECT e.seq FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = ? AND i.state = 'pending'`,
   );
+  // A check-in is never served, so never queued: its private words are redacted in place (the mood
+  // stays in the counts, as with --retain-texts).
+  const redactCheckIn = db.prepare(
+    `UPDATE events SET envelope = json_set(json_remove(envelope, '$.data.hard', '$.data.helped'), '$.data.redacted', json('true'))
+     WHERE id = @id AND type = @type AND json_extract(envelope, '$.data.redacted') IS NULL
+       AND (json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`,
+  );
   const dropItem = db.prepare(`DELETE FROM items WHERE seq = ?`);
   const dropEvent = db.prepare(`DELETE FROM events WHERE seq = ?`);
   const forgetTx = db.transaction(({ reactors, events }: { reactors: string[]; events: string[] }) => {
@@ -268,11 +275,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
         reactor,
       }).changes;
     }
-    for (const id of events)
+    for (const id of events) {
       for (const { seq } of pendingText.all(id) as { seq: number }[]) {
         dropItem.run(seq);
         texts += dropEvent.run(seq).changes;
       }
+      texts += redactCheckIn.run({ id, type: EventTypes.checkinSubmitted }).changes;
+    }
     if (reactions || texts)
       addAudit.run({
         at: new Date().toISOString(),
