@@ -8,11 +8,13 @@ import type { MutualProvider } from '../src/provider/provider.js';
 import { captureWarnings, expectAxeClean } from './helpers/browser.js';
 import {
   counts,
+  ENDPOINT,
   injectFault,
   requestCount,
   scoped,
   stored,
   storedAtLeast,
+  TEST_MODERATOR_TOKEN,
   uniqueSubject,
   until,
 } from './helpers/collector.js';
@@ -255,5 +257,38 @@ describe('<mutual-provider>', () => {
     expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
     await provider.updateComplete;
     expect(provider.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('removed');
+  });
+
+  it('"Forget me" after a story reached the moderators: its draft is gone, yet the endpoint still deletes it', async () => {
+    const { endpoint } = scoped('forget-story');
+    const words = `Written on a bad night — ${uniqueSubject('forget-story')}`;
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${endpoint} forget-button><mutual-share-story></mutual-share-story></mutual-provider>`,
+    );
+    const composer = provider.querySelector('mutual-share-story')!;
+    const root = composer.shadowRoot!;
+    const field = <T extends HTMLInputElement | HTMLTextAreaElement>(id: string, value: string) => {
+      const el = root.querySelector<T>(id)!;
+      el.value = value;
+      el.dispatchEvent(new Event('input'));
+    };
+    field('#story-heading', 'Too much');
+    field('#story-text', words);
+    root.querySelector<HTMLInputElement>('#story-consent')!.click();
+    [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Send to the moderators')!.click();
+    await until(
+      () => root.querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+      'acknowledged',
+    );
+    const pending = async () => {
+      const res = await fetch(`${ENDPOINT}/moderation/queue?kind=story&state=pending&limit=100`, {
+        headers: { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` },
+      });
+      return ((await res.json()) as { items: { text: string }[] }).items.some((i) => i.text.includes(words));
+    };
+    expect(await pending()).to.equal(true);
+    provider.shadowRoot!.querySelector<HTMLButtonElement>('[part="forget-button"]')!.click();
+    await until(async () => !(await pending()), 'deleted by the endpoint');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DeliveryController } from './delivery-controller.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
+import { DeviceKeys } from './device-storage.js';
 import type { MutualEnvelope, MutualEventType } from './envelope.js';
 import { findIdentifiers, type IdentifierKind } from './identity.js';
 import { onDemand } from './on-demand.js';
@@ -15,6 +16,9 @@ import type { DeliveryState } from './transport.js';
  */
 let crisisCheck: ((...texts: string[]) => boolean) | undefined;
 let crisisUnavailable = false;
+/** Ids of acknowledged texts kept for "Forget me": the newest this many (a moderator decides long before). */
+const MAX_SENT = 100;
+
 const loadCrisisLanguage = onDemand(() => import('./crisis-language.js'));
 /** Settles once the tables are here, or once they could not load (`crisisUnavailable`). */
 function loadCrisisCheck(): Promise<unknown> {
@@ -219,8 +223,13 @@ export class ComposerController<T extends object> {
     this.state = state;
     if (state !== 'queued') {
       this.#pendingId = undefined;
-      // Acknowledged: nothing to keep on the device. Refused: keep it as an ordinary draft.
+      // Acknowledged: nothing to keep on the device but its id, for "Forget me". Refused: keep it
+      // as an ordinary draft.
       this.#store(state === 'sent');
+      if (state === 'sent') {
+        const sent = this.options.storage.recall<string[]>(DeviceKeys.mySent()) ?? [];
+        this.options.storage.remember(DeviceKeys.mySent(), [...sent.filter((x) => x !== id), id].slice(-MAX_SENT));
+      }
     }
     this.options.onState?.(state);
   }

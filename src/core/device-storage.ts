@@ -13,6 +13,7 @@ export const STORAGE_PREFIX = 'mutual:';
 const KEY_PREFIXES = {
   reactions: 'reactions:',
   myResponses: 'mine:responses:',
+  mySent: 'mine:sent',
   draft: 'draft:',
   outbox: 'outbox:',
 } as const;
@@ -21,6 +22,11 @@ export const DeviceKeys = {
   reactions: (subject: string) => KEY_PREFIXES.reactions + subject,
   /** This device's own responses to a story, still waiting for review. */
   myResponses: (story: string) => KEY_PREFIXES.myResponses + story,
+  /**
+   * The ids (only) of texts this device sent and the endpoint acknowledged — a story, say, whose
+   * draft is gone — so "Forget me" can still name them while they wait for review.
+   */
+  mySent: () => KEY_PREFIXES.mySent,
   /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
   draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
   /** An unacknowledged event in the outbox of an endpoint (an absolute URL). */
@@ -123,6 +129,8 @@ export function deviceFootprint(): { reactors: string[]; events: string[] } {
       if (typeof reactor === 'string') reactors.add(reactor);
     } else if (key.startsWith(KEY_PREFIXES.myResponses) && Array.isArray(value)) {
       for (const r of value) if (typeof r?.id === 'string') events.add(r.id);
+    } else if (key === KEY_PREFIXES.mySent && Array.isArray(value)) {
+      for (const id of value) if (typeof id === 'string') events.add(id);
     } else if (key.startsWith(KEY_PREFIXES.draft)) {
       const pending = (value as { pendingId?: unknown } | null)?.pendingId;
       if (typeof pending === 'string') events.add(pending);
