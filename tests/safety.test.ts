@@ -155,6 +155,27 @@ describe('<mutual-quick-exit>', () => {
     expect(warnings).to.have.length(1);
   });
 
+  it('stays where a framework put it when nothing in <body> comes before it; moves to the start otherwise', async () => {
+    // An app's root rendered first in <body>, with the quick exit first in it: already first in
+    // the tab order, and the framework must be able to remove it from there again.
+    const app = document.createElement('div');
+    const el = document.createElement('mutual-quick-exit') as MutualQuickExit;
+    app.append(el);
+    document.body.prepend(app);
+    await el.updateComplete;
+    try {
+      expect(el.parentElement === app, 'stayed in the app root').to.equal(true);
+      app.removeChild(el);
+      // Anywhere else, it goes to the start of <body>.
+      app.append(document.createElement('p'), el);
+      await el.updateComplete;
+      expect(document.body.firstElementChild === el, 'moved to the start of <body>').to.equal(true);
+    } finally {
+      el.remove();
+      app.remove();
+    }
+  });
+
   it('Escape pressed twice quickly leaves too; once does not', async () => {
     const frame = document.createElement('iframe');
     document.body.append(frame);

@@ -18,6 +18,13 @@ function isOpen(node: HTMLElement): boolean {
   }
 }
 
+/** Whether nothing in `<body>` comes before `el` (say, a framework rendered it first in its root). */
+function leadsBody(el: Element): boolean {
+  for (let node = el; node !== document.body; node = node.parentElement!)
+    if (!node.parentElement || node.previousElementSibling) return false;
+  return true;
+}
+
 const POSITIONS = ['top-end', 'top-start', 'bottom-end', 'bottom-start'];
 const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
 
@@ -56,7 +63,9 @@ export class MutualQuickExit extends MutualElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (document.body && document.body.firstElementChild !== this) document.body.prepend(this);
+    // Moved only when something would come before it: a framework that rendered it first in its
+    // own root keeps the node where it put it (and can remove it again).
+    if (document.body && !leadsBody(this)) document.body.prepend(this);
     document.addEventListener('keydown', this.#onKey, true);
   }
 

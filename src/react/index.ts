@@ -15,7 +15,8 @@ import { MutualCrisisResources } from '../crisis-resources/define.js';
 import { MutualMeToo } from '../me-too/define.js';
 import { MutualProvider } from '../provider/define.js';
 import { MutualStoryCard } from '../story-card/define.js';
-import { MutualQuickExit } from '../quick-exit/define.js';
+import '../quick-exit/define.js';
+import type { MutualQuickExit } from '../quick-exit/quick-exit.js';
 import { MutualShareStory } from '../share-story/define.js';
 import { MutualStoryFeed } from '../story-feed/define.js';
 
@@ -57,7 +58,32 @@ export const CrisisResources = createComponent({
   elementClass: MutualCrisisResources,
   react: React,
 });
-export const QuickExit = createComponent({ tagName: 'mutual-quick-exit', elementClass: MutualQuickExit, react: React });
+/** What `<QuickExit>` takes: the element's own properties (set as properties, as @lit/react does). */
+export type QuickExitProps = Partial<
+  Pick<MutualQuickExit, 'href' | 'position' | 'keepData' | 'locale' | 'theme' | 'strings' | 'noTrace'>
+>;
+
+/**
+ * `<mutual-quick-exit>` belongs at the start of `<body>`, first in the tab order, and moves itself
+ * there — out of the tree React manages, whose unmount then fails. So this wrapper renders nothing
+ * in place: it puts the element at the start of `<body>` itself, keeps its properties in step with
+ * the props, and removes it on unmount.
+ */
+export function QuickExit(props: QuickExitProps): null {
+  const element = React.useRef<MutualQuickExit | null>(null);
+  React.useEffect(() => {
+    const el = document.createElement('mutual-quick-exit');
+    Object.assign(el, props);
+    document.body.prepend(el);
+    element.current = el;
+    return () => {
+      el.remove();
+      element.current = null;
+    };
+  }, []); // created once; the props follow below
+  React.useEffect(() => void (element.current && Object.assign(element.current, props)));
+  return null;
+}
 export const ShareStory = createComponent({
   tagName: 'mutual-share-story',
   elementClass: MutualShareStory,

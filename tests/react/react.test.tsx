@@ -50,3 +50,22 @@ test('there is a React wrapper for every element in src/elements.ts, and each re
     host.remove();
   }
 });
+
+test('<QuickExit> sits first in <body> (first in the tab order), follows its props, and unmounts cleanly', async () => {
+  const { QuickExit } = await import('../../src/react/index.js');
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => root.render(<QuickExit href="https://example.org/weather" position="bottom-end" />));
+  const el = document.querySelector('mutual-quick-exit')!;
+  expect(document.body.firstElementChild).toBe(el);
+  await el.updateComplete;
+  expect(el.href).toBe('https://example.org/weather');
+  expect(el.getAttribute('position')).toBe('bottom-end');
+  await act(async () => root.render(<QuickExit href="https://example.org/news" position="top-start" />));
+  expect(el.href).toBe('https://example.org/news');
+  // React unmounts without an error (the element lives outside the tree React manages).
+  await act(async () => root.unmount());
+  expect(document.querySelector('mutual-quick-exit')).toBeNull();
+  host.remove();
+});
