@@ -1,6 +1,7 @@
 /**
  * React wrappers (`mutual-widgets/react`), generated with @lit/react: typed props for every
- * attribute and `onMutual…` event props. React is a peer dependency.
+ * attribute and `onMutual…` event props (`QuickExit`, which must sit first in `<body>`, is written
+ * by hand below). React is a peer dependency.
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
