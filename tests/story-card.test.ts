@@ -283,6 +283,11 @@ describe('<mutual-story-card>', () => {
     await sendKeys({ press: 'Enter' });
     const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'dialog open');
     expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    // Send report and Close do not touch: a space between them, as between every pair of buttons.
+    const gap =
+      buttonNamed(el, 'Close').getBoundingClientRect().top -
+      buttonNamed(el, 'Send report').getBoundingClientRect().bottom;
+    expect(gap).to.be.at.least(4);
     // Submitting without a reason says so.
     buttonNamed(el, 'Send report').focus();
     await sendKeys({ press: 'Enter' });

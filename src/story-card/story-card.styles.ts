@@ -90,6 +90,12 @@ export const storyCardStyles = css`
   fieldset {
     margin-block-end: var(--_space-m);
   }
+  legend {
+    padding: 0;
+  }
+  dialog .close {
+    margin-block-start: var(--_space-s);
+  }
   @media (forced-colors: active) {
     [part='base'],
     [part='warning'],
