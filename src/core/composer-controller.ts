@@ -227,8 +227,9 @@ export class ComposerController<T extends object> {
       // as an ordinary draft.
       this.#store(state === 'sent');
       if (state === 'sent') {
-        const sent = this.options.storage.recall<string[]>(DeviceKeys.mySent()) ?? [];
-        this.options.storage.remember(DeviceKeys.mySent(), [...sent.filter((x) => x !== id), id].slice(-MAX_SENT));
+        const kept = this.options.storage.recall<unknown>(DeviceKeys.mySent());
+        const sent = Array.isArray(kept) ? kept.filter((x) => x !== id) : [];
+        this.options.storage.remember(DeviceKeys.mySent(), [...sent, id].slice(-MAX_SENT));
       }
     }
     this.options.onState?.(state);
