@@ -176,6 +176,24 @@ describe('<mutual-quick-exit>', () => {
     }
   });
 
+  it('placed inside <mutual-provider locale="es">, it moves to the start of <body> and still speaks Spanish, following a switch', async () => {
+    const provider = document.createElement('mutual-provider');
+    provider.setAttribute('locale', 'es');
+    const el = document.createElement('mutual-quick-exit') as MutualQuickExit;
+    provider.append(document.createElement('p'), el);
+    document.body.append(provider);
+    const label = () => el.shadowRoot?.querySelector('span')?.textContent;
+    try {
+      expect(document.body.firstElementChild === el, 'moved to the start of <body>').to.equal(true);
+      await until(() => label() === 'Salir de este sitio', 'Spanish');
+      provider.setAttribute('locale', 'ar');
+      await until(() => el.shadowRoot!.querySelector('button')!.getAttribute('dir') === 'rtl', 'Arabic');
+    } finally {
+      el.remove();
+      provider.remove();
+    }
+  });
+
   it('Escape pressed twice quickly leaves too; once does not', async () => {
     const frame = document.createElement('iframe');
     document.body.append(frame);

@@ -1,3 +1,4 @@
+import { ContextEvent } from '@lit/context';
 import { html } from 'lit';
 import { MutualElement } from '../internal/mutual-element.js';
 import { forgetDevice } from '../core/device-storage.js';
@@ -32,7 +33,8 @@ const DEFAULT_HREF = 'https://www.google.com/search?q=weather';
  * @tag mutual-quick-exit
  * @summary A clearly visible "Leave this site" button for people who may be watched: it replaces
  * the page with a neutral site (Back does not return) and also triggers on Escape pressed twice.
- * It moves itself to the start of `<body>` so it is first in the tab order.
+ * It moves itself to the start of `<body>` so it is first in the tab order (unless nothing comes
+ * before it already), and still takes its settings from where it was placed (a provider's locale).
  *
  * Leaving leaves nothing behind: unsent events are handed to the browser's exit delivery, then
  * everything Mutual keeps on the device is removed (drafts, the outbox, remembered reactions,
@@ -60,12 +62,29 @@ export class MutualQuickExit extends MutualElement {
   keepData = false;
 
   #lastEscape = -Infinity;
+  /** Where the page put it, before it moved itself: its settings (a provider's locale, say) come from there. */
+  #origin?: ParentNode;
+
+  constructor() {
+    super();
+    // Its requests for the provider's settings, made from the start of <body>, are asked where it
+    // was placed — inside `<mutual-provider locale="es">` it speaks Spanish, and follows a switch.
+    this.addEventListener('context-request', (e) => {
+      const origin = this.#origin;
+      if (e.target !== this || !origin?.isConnected) return;
+      e.stopImmediatePropagation();
+      origin.dispatchEvent(new ContextEvent(e.context, this, e.callback, e.subscribe));
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved only when something would come before it: a framework that rendered it first in its
     // own root keeps the node where it put it (and can remove it again).
-    if (document.body && !leadsBody(this)) document.body.prepend(this);
+    if (document.body && !leadsBody(this)) {
+      this.#origin = this.parentNode ?? undefined;
+      document.body.prepend(this);
+    }
     document.addEventListener('keydown', this.#onKey, true);
   }
 

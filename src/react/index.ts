@@ -66,16 +66,18 @@ export type QuickExitProps = Partial<
 
 /**
  * `<mutual-quick-exit>` belongs at the start of `<body>`, first in the tab order, and moves itself
- * there — out of the tree React manages, whose unmount then fails. So this wrapper renders nothing
- * in place: it puts the element at the start of `<body>` itself, keeps its properties in step with
- * the props, and removes it on unmount.
+ * there — out of the tree React manages, whose unmount then fails. So React renders only an empty
+ * `display: contents` span in its place; the element is put inside it by hand, moves itself to the
+ * start of `<body>` (still asking the span's ancestors for its settings: a `<Provider locale="es">`
+ * around it counts), keeps its properties in step with the props, and is removed on unmount.
  */
-export function QuickExit(props: QuickExitProps): null {
+export function QuickExit(props: QuickExitProps): React.ReactElement {
+  const place = React.useRef<HTMLSpanElement | null>(null);
   const element = React.useRef<MutualQuickExit | null>(null);
   React.useEffect(() => {
     const el = document.createElement('mutual-quick-exit');
     Object.assign(el, props);
-    document.body.prepend(el);
+    place.current!.append(el);
     element.current = el;
     return () => {
       el.remove();
@@ -83,7 +85,7 @@ export function QuickExit(props: QuickExitProps): null {
     };
   }, []); // created once; the props follow below
   React.useEffect(() => void (element.current && Object.assign(element.current, props)));
-  return null;
+  return React.createElement('span', { ref: place, style: { display: 'contents' } });
 }
 export const ShareStory = createComponent({
   tagName: 'mutual-share-story',

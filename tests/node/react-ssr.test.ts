@@ -26,7 +26,7 @@ test('React renderToString of every wrapper does not throw (server rendering)', 
   ]) {
     assert.ok(html.includes(`<${tag}`), tag);
   }
-  // The quick exit is put at the start of <body> by the wrapper once the page runs: its button
+  // The quick exit is put in place (then at the start of <body>) once the page runs: its button
   // lives in a shadow root, so server HTML could show nothing of it before then either.
   assert.ok(!html.includes('<mutual-quick-exit'));
   assert.ok(html.includes('<p>Story text</p>'));

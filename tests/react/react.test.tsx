@@ -56,13 +56,21 @@ test('<QuickExit> sits first in <body> (first in the tab order), follows its pro
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  await act(async () => root.render(<QuickExit href="https://example.org/weather" position="bottom-end" />));
+  const app = (href: string, position: string) => (
+    <Provider locale="es">
+      <p>Before it</p>
+      <QuickExit href={href} position={position} />
+    </Provider>
+  );
+  await act(async () => root.render(app('https://example.org/weather', 'bottom-end')));
   const el = document.querySelector('mutual-quick-exit')!;
   expect(document.body.firstElementChild).toBe(el);
   await el.updateComplete;
   expect(el.href).toBe('https://example.org/weather');
   expect(el.getAttribute('position')).toBe('bottom-end');
-  await act(async () => root.render(<QuickExit href="https://example.org/news" position="top-start" />));
+  // The provider around it in the React tree still gives it its settings.
+  await expect.poll(() => el.shadowRoot!.querySelector('span')!.textContent).toBe('Salir de este sitio');
+  await act(async () => root.render(app('https://example.org/news', 'top-start')));
   expect(el.href).toBe('https://example.org/news');
   // React unmounts without an error (the element lives outside the tree React manages).
   await act(async () => root.unmount());
