@@ -41,14 +41,17 @@ describe('the demo looks like the product', () => {
           document.querySelector('mutual-check-in').shadowRoot.querySelector('#title').textContent.trim(),
           document.querySelector('mutual-story-card').shadowRoot.querySelector('mutual-me-too')?.shadowRoot?.querySelector('[part~="label"]')?.textContent.trim(),
           document.querySelector('mutual-story-card').shadowRoot.querySelector('[part="base"]')?.getAttribute('dir'),
+          document.querySelector('mutual-quick-exit').shadowRoot.querySelector('span').textContent.trim(),
         ]`);
       // The cards render in turn (a feed of them): wait for the first one's bar.
       await until(async () => (await texts())[1] === 'Me too', 'the first card’s bar');
       expect((await texts()).slice(0, 2)).to.deep.equal(['Check in with yourself', 'Me too']);
+      expect((await texts())[3]).to.equal('Leave this site');
       await peer.eval(
         `(() => { const s = document.getElementById('language'); s.value = 'es'; s.dispatchEvent(new Event('change')); return true })()`,
       );
       await until(async () => (await texts())[1] === 'A mí también', 'Spanish');
+      await until(async () => (await texts())[3] === 'Salir de este sitio', 'the quick exit in Spanish too');
       await peer.eval(
         `(() => { const s = document.getElementById('language'); s.value = 'ar'; s.dispatchEvent(new Event('change')); return true })()`,
       );
