@@ -115,6 +115,9 @@ function escape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The element in the preview now (it may have moved out of the panel). */
+let previewed: Element | undefined;
+
 function update(): void {
   const tag = $<HTMLSelectElement>('tag').value;
   const el = document.createElement(tag);
@@ -146,6 +149,9 @@ function update(): void {
     p.textContent = text;
     el.append(p);
   }
+  // The quick exit moves itself to the start of <body>: the previous preview goes wherever it is.
+  previewed?.remove();
+  previewed = el;
   $('preview').replaceChildren(el);
   // The editor's own address for Mutual, never this development server's.
   const src = $<HTMLInputElement>('script-url').value.trim() || '/mutual/mutual.js';

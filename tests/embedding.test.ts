@@ -395,6 +395,21 @@ describe('embedding', () => {
     expect(win.document.title).to.equal('Mutual snippet builder');
   });
 
+  it('the snippet builder: a quick exit previewed (it moves to the start of <body>) is gone once another widget is chosen', async () => {
+    const { doc } = await open('/demo/builder.html');
+    const tag = await until(
+      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
+      'tag list',
+    );
+    tag.value = 'mutual-quick-exit';
+    tag.dispatchEvent(new Event('change'));
+    await until(() => doc.querySelector('mutual-quick-exit'), 'the quick exit previewed');
+    tag.value = 'mutual-me-too';
+    tag.dispatchEvent(new Event('change'));
+    await until(() => doc.querySelector('#preview mutual-me-too'), 'the bar previewed');
+    expect(doc.querySelectorAll('mutual-quick-exit').length).to.equal(0);
+  });
+
   it('the snippet builder uses fitting controls and confirms a copy in a live region', async () => {
     const { doc } = await open('/demo/builder.html');
     const tag = await until(
