@@ -16,6 +16,22 @@ async function open(url: string): Promise<{ win: FrameWindow; doc: Document; fra
   return { win: frame.contentWindow as FrameWindow, doc: frame.contentDocument!, frame };
 }
 
+/** The snippet builder in a frame, once its widget list is filled; `choose` picks a widget as an editor does. */
+async function openBuilder() {
+  const opened = await open('/demo/builder.html');
+  const tag = await until(
+    () =>
+      opened.doc.querySelector<HTMLSelectElement>('#tag option') &&
+      opened.doc.querySelector<HTMLSelectElement>('#tag')!,
+    'tag list',
+  );
+  const choose = (name: string) => {
+    tag.value = name;
+    tag.dispatchEvent(new Event('change'));
+  };
+  return { ...opened, tag, choose };
+}
+
 const shadow = (doc: Document, tag: string) =>
   until(
     () => doc.querySelector(tag)?.shadowRoot?.querySelector('*') && doc.querySelector(tag)!.shadowRoot!,
@@ -353,18 +369,13 @@ describe('embedding', () => {
   });
 
   it('the snippet builder: its form comes from custom-elements.json, the preview is live, the snippet is exact and escaped', async () => {
-    const { doc, win } = await open('/demo/builder.html');
-    const tag = await until(
-      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
-      'tag list',
-    );
+    const { doc, win, tag, choose } = await openBuilder();
     expect([...tag.options].map((o) => o.value)).to.include.members([
       'mutual-me-too',
       'mutual-story-card',
       'mutual-check-in',
     ]);
-    tag.value = 'mutual-me-too';
-    tag.dispatchEvent(new Event('change'));
+    choose('mutual-me-too');
     const field = (name: string) => doc.querySelector<HTMLInputElement>(`#fields input[name="${name}"]`)!;
     // Every documented attribute is a labelled field with its description.
     const single = field('single');
@@ -396,28 +407,17 @@ describe('embedding', () => {
   });
 
   it('the snippet builder: a quick exit previewed (it moves to the start of <body>) is gone once another widget is chosen', async () => {
-    const { doc } = await open('/demo/builder.html');
-    const tag = await until(
-      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
-      'tag list',
-    );
-    tag.value = 'mutual-quick-exit';
-    tag.dispatchEvent(new Event('change'));
+    const { doc, choose } = await openBuilder();
+    choose('mutual-quick-exit');
     await until(() => doc.querySelector('mutual-quick-exit'), 'the quick exit previewed');
-    tag.value = 'mutual-me-too';
-    tag.dispatchEvent(new Event('change'));
+    choose('mutual-me-too');
     await until(() => doc.querySelector('#preview mutual-me-too'), 'the bar previewed');
     expect(doc.querySelectorAll('mutual-quick-exit').length).to.equal(0);
   });
 
   it('the snippet builder uses fitting controls and confirms a copy in a live region', async () => {
-    const { doc } = await open('/demo/builder.html');
-    const tag = await until(
-      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
-      'tag list',
-    );
-    tag.value = 'mutual-check-in';
-    tag.dispatchEvent(new Event('change'));
+    const { doc, choose } = await openBuilder();
+    choose('mutual-check-in');
     const control = (name: string) =>
       doc.querySelector<HTMLInputElement | HTMLSelectElement>(`#fields [name="${name}"]`)!;
     expect(control('locale').localName).to.equal('select');
@@ -443,14 +443,9 @@ describe('embedding', () => {
   });
 
   it('the snippet builder works on a 390 px phone: no horizontal scroll, the preview inside its panel, the snippet full width', async () => {
-    const { doc, frame } = await open('/demo/builder.html');
+    const { doc, frame, choose } = await openBuilder();
     frame.style.width = '390px';
-    const tag = await until(
-      () => doc.querySelector<HTMLSelectElement>('#tag option') && doc.querySelector<HTMLSelectElement>('#tag')!,
-      'tag list',
-    );
-    tag.value = 'mutual-story-card';
-    tag.dispatchEvent(new Event('change'));
+    choose('mutual-story-card');
     await until(
       () => doc.querySelector('#preview mutual-story-card')?.shadowRoot?.querySelector('article'),
       'preview upgraded',
