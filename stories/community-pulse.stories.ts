@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { expect } from 'storybook/test';
-import { element, settled, type Args } from './helpers.js';
+import { asksForToken, element, type Args } from './helpers.js';
 
 // An admin element: it loads from the endpoint with a moderator token, which is a property only
 // (never an attribute, never in the snippet). Paste the token `npm start` prints into the
@@ -22,14 +21,10 @@ type Story = StoryObj<Args>;
 
 /** Without a token it says what it needs, and loads nothing. */
 export const WithoutToken: Story = {
-  play: async ({ canvasElement }) => {
-    await settled(canvasElement);
-    const root = canvasElement.querySelector('mutual-community-pulse')!.shadowRoot!;
-    await expect(root.textContent).toContain(
-      'Set a moderator token (the token property or the provider) to see the pulse.',
-    );
-    await expect(root.querySelector('[role="alert"]')).toBeNull();
-  },
+  play: asksForToken(
+    'mutual-community-pulse',
+    'Set a moderator token (the token property or the provider) to see the pulse.',
+  ),
 };
 
 /** A token the endpoint does not accept. */

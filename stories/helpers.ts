@@ -1,3 +1,4 @@
+import { expect } from 'storybook/test';
 import { EventTypes } from '../src/core/envelope.js';
 
 export type Args = Record<string, unknown>;
@@ -20,6 +21,16 @@ export async function settled(canvas: HTMLElement): Promise<void> {
     ),
   );
 }
+
+/** An admin element's play without a moderator token: it says what it needs (`text`), and no error. */
+export const asksForToken =
+  (tag: string, text: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    await settled(canvasElement);
+    const root = canvasElement.querySelector(tag)!.shadowRoot!;
+    await expect(root.textContent).toContain(text);
+    await expect(root.querySelector('[role="alert"]')).toBeNull();
+  };
 
 /** The element for a story, built from args as attributes — exactly what a CMS editor would paste. */
 export function element(tag: string, args: Args): HTMLElement {
