@@ -57,12 +57,12 @@ export class MutualCommunityPulse extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('days') || !this.hasUpdated) void this.#load();
-    else if (this.status === 'no-token' && this.settings.config.moderatorToken) void this.#load();
+    else if (this.status === 'no-token' && this.#api.hasToken) void this.#load();
   }
 
   async #load(): Promise<void> {
     // No token yet (the host's sign-in comes first): nothing to ask the endpoint, and nothing went wrong.
-    if (!(this.token ?? this.settings.config.moderatorToken)) return void (this.status = 'no-token');
+    if (!this.#api.hasToken) return void (this.status = 'no-token');
     this.status = 'loading';
     try {
       this.data = (await this.#api.pulse(Math.min(90, Math.max(1, this.days || 30)))).days;

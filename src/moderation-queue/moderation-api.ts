@@ -50,6 +50,11 @@ export class ModerationApi implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Whether there is a token to ask with (the element's, else the provider's). */
+  get hasToken(): boolean {
+    return !!this.options.token();
+  }
+
   #url(path: string): URL {
     const endpoint = this.options.endpoint();
     if (!endpoint) throw new Error('no endpoint');

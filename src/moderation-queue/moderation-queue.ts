@@ -75,12 +75,12 @@ export class MutualModerationQueue extends MutualElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || !this.hasUpdated) void this.#load();
-    else if (this.status === 'no-token' && this.settings.config.moderatorToken) void this.#load();
+    else if (this.status === 'no-token' && this.#api.hasToken) void this.#load();
   }
 
   /** Loads the first page of the current tab (or the next page with `more`). */
   async #load(more = false): Promise<void> {
-    if (!(this.token ?? this.settings.config.moderatorToken)) return void (this.status = 'no-token');
+    if (!this.#api.hasToken) return void (this.status = 'no-token');
     if (!more) this.status = 'loading';
     try {
       if (this.kind === 'reports') {
@@ -182,7 +182,10 @@ export class MutualModerationQueue extends MutualElement {
     const t = this.i18n.t.bind(this.i18n);
     const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
-    const formatted = (v: unknown) => (list(v).length ? formatList(this.i18n.locale, list(v)) : '');
+    const formatted = (v: unknown) => {
+      const items = list(v);
+      return items.length ? formatList(this.i18n.locale, items) : '';
+    };
     const shown: [MessageKey, string][] = [
       ['mod.author', str(data.author) || t('mod.no-author')],
       ['mod.warnings', formatted(data.contentWarning)],
