@@ -24,6 +24,7 @@ import {
   ITEM_KINDS,
   itemText,
   reviewedText,
+  strings,
   parseModeratorTokens,
   type ItemKind,
   type ItemState,
@@ -164,7 +165,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const ids = items.map((i) => i.event.subject ?? i.event.id);
     const responses = await store.responseCounts(ids);
     const reactions = await Promise.all(ids.map((id) => store.counts(id)));
-    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     const stories = items.map((item, n) => {
       const data = item.event.data as Record<string, unknown>;
       return {
@@ -172,8 +172,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         heading: typeof data.heading === 'string' ? data.heading : null,
         author: typeof data.author === 'string' && data.author.trim() ? data.author : null,
         published: item.updatedAt,
-        tags: list(data.tags),
-        contentWarning: list(data.contentWarning),
+        tags: strings(data.tags),
+        contentWarning: strings(data.contentWarning),
         paragraphs: paragraphsOf(String(data.text ?? '')),
         responses: responses[ids[n]] ?? 0,
         reactions: reactions[n],

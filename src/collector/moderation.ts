@@ -100,11 +100,14 @@ export function itemText(event: MutualEnvelope): string {
  */
 export function reviewedText(event: MutualEnvelope): string {
   const data = event.data as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  return [itemText(event), data.author, ...list(data.tags), ...list(data.contentWarning)]
+  return [itemText(event), data.author, ...strings(data.tags), ...strings(data.contentWarning)]
     .filter((v) => typeof v === 'string' && v)
     .join('\n');
 }
+
+/** The strings of a list a member sent (tags, content-warning topics); anything else is left out. */
+export const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** The automatic holds for a text: the same phrase tables and identity detector the browser uses. */
 export function flagsFor(text: string, blockedWords: string[] = []): Flag[] {
