@@ -55,6 +55,13 @@ type ItemRow = {
   receivedAt: string;
   envelope: string;
 };
+/**
+ * A text redacted in place (--retain-texts, and a check-in that "Forget me" names): its words go,
+ * the event stays, marked; only events that still have words. Callers add their own conditions.
+ */
+const REDACT = `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,text}' #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text
+  WHERE envelope::json #> '{data,redacted}' IS NULL
+    AND (envelope::json #> '{data,text}' IS NOT NULL OR envelope::json #> '{data,hard}' IS NOT NULL OR envelope::json #> '{data,helped}' IS NOT NULL)`;
 const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedAt", e.received_at AS "receivedAt", e.envelope`;
 const toStored = (r: { seq: string; receivedAt: string; envelope: string }): StoredEvent => ({
   seq: Number(r.seq),
@@ -474,12 +481,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
           }
           // A check-in is never served, so never queued: its private words are redacted in place
           // (the mood stays in the counts, as with --retain-texts).
-          const redacted = await client.query(
-            `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text
-             WHERE id = $1 AND type = $2 AND envelope::json #> '{data,redacted}' IS NULL
-               AND (envelope::json #> '{data,hard}' IS NOT NULL OR envelope::json #> '{data,helped}' IS NOT NULL)`,
-            [id, EventTypes.checkinSubmitted],
-          );
+          const redacted = await client.query(`${REDACT} AND id = $1 AND type = $2`, [id, EventTypes.checkinSubmitted]);
           texts += redacted.rowCount ?? 0;
         }
         if (reactions || texts)
@@ -494,12 +496,10 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return { reactions, texts };
     },
     async redactTexts(types, before) {
-      const { rowCount } = await pool.query(
-        `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,text}' #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text
-         WHERE type = ANY($1::text[]) AND received_at < $2 AND envelope::json #> '{data,redacted}' IS NULL
-           AND (envelope::json #> '{data,text}' IS NOT NULL OR envelope::json #> '{data,hard}' IS NOT NULL OR envelope::json #> '{data,helped}' IS NOT NULL)`,
-        [types, before],
-      );
+      const { rowCount } = await pool.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [
+        types,
+        before,
+      ]);
       return rowCount ?? 0;
     },
     close: () => pool.end(),

@@ -239,11 +239,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const recentQuery = db.prepare(
     `SELECT seq, received_at AS receivedAt, envelope FROM events WHERE type = @type ORDER BY seq DESC LIMIT @limit`,
   );
+  // A text redacted in place (--retain-texts, and a check-in that "Forget me" names): its words go,
+  // the event stays, marked; only events that still have words.
+  const redact = `UPDATE events SET envelope = json_set(json_remove(envelope, '$.data.text', '$.data.hard', '$.data.helped'), '$.data.redacted', json('true'))
+     WHERE json_extract(envelope, '$.data.redacted') IS NULL
+       AND (json_extract(envelope, '$.data.text') IS NOT NULL OR json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`;
   const redactQuery = db.prepare(
-    `UPDATE events SET envelope = json_set(json_remove(envelope, '$.data.text', '$.data.hard', '$.data.helped'), '$.data.redacted', json('true'))
-     WHERE type IN (SELECT value FROM json_each(@types)) AND received_at < @before
-       AND json_extract(envelope, '$.data.redacted') IS NULL
-       AND (json_extract(envelope, '$.data.text') IS NOT NULL OR json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`,
+    `${redact} AND type IN (SELECT value FROM json_each(@types)) AND received_at < @before`,
   );
   const reactorRows = db.prepare(`SELECT subject, reaction, active FROM reactors WHERE reactor = ?`);
   const dropReactor = db.prepare(`DELETE FROM reactors WHERE reactor = ?`);
@@ -255,11 +257,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
   );
   // A check-in is never served, so never queued: its private words are redacted in place (the mood
   // stays in the counts, as with --retain-texts).
-  const redactCheckIn = db.prepare(
-    `UPDATE events SET envelope = json_set(json_remove(envelope, '$.data.hard', '$.data.helped'), '$.data.redacted', json('true'))
-     WHERE id = @id AND type = @type AND json_extract(envelope, '$.data.redacted') IS NULL
-       AND (json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`,
-  );
+  const redactCheckIn = db.prepare(`${redact} AND id = @id AND type = @type`);
   const dropItem = db.prepare(`DELETE FROM items WHERE seq = ?`);
   const dropEvent = db.prepare(`DELETE FROM events WHERE seq = ?`);
   const forgetTx = db.transaction(({ reactors, events }: { reactors: string[]; events: string[] }) => {
