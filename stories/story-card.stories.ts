@@ -65,6 +65,24 @@ export const ReportDialogOpen: Story = {
     await waitFor(() => expect((button(canvasElement, 'dialog') as HTMLDialogElement).open).toBe(true));
   },
 };
+/**
+ * The member's own story, on the device that wrote it: "Take down my story" instead of Report,
+ * asking before anything is sent. (The device keeps the story's author key; this story puts one there.)
+ */
+export const OwnStoryTakeDown: Story = {
+  args: { 'story-id': 'story-mine' },
+  render: (args) => {
+    localStorage.setItem('mutual:mine:story:story-mine', JSON.stringify('storybook-author-key-000000'));
+    return element('mutual-story-card', args);
+  },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await expect(button(canvasElement, 'button.report').textContent).toBe('Take down my story');
+    button(canvasElement, 'button.report').click();
+    await waitFor(() => expect((button(canvasElement, 'dialog') as HTMLDialogElement).open).toBe(true));
+    await expect(button(canvasElement, '#take-down-text').textContent).toContain('This can’t be undone.');
+  },
+};
 export const MissingStoryId: Story = {
   args: { 'story-id': undefined },
   parameters: { expectedWarnings: ['"story-id" attribute is missing'] },

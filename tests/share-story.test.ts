@@ -86,7 +86,11 @@ describe('<mutual-share-story>', () => {
       );
       return rows.length > 0 && rows;
     }, 'the story stored');
-    expect(row.data).to.deep.equal({
+    // The author key that lets the writer take the story down is stored only as its hash.
+    const { authorKey, ...data } = row.data;
+    expect(authorKey).to.match(/^[0-9a-f]{64}$/);
+    expect(Object.values(localStorage)).not.to.include(JSON.stringify(authorKey));
+    expect(data).to.deep.equal({
       heading: 'The first winter',
       text: 'The evenings were long.\n\nA peer texted me every night at nine.',
       tags: [tag],
@@ -128,6 +132,59 @@ describe('<mutual-share-story>', () => {
     );
     await moderateItem((text) => text.includes(tag), 'hide');
     expect(cardHeadings(await feedFor(tag))).to.deep.equal([]);
+  });
+
+  it('its writer takes a published story down from its card, keyboard only: gone for every peer, its words deleted', async () => {
+    const tag = uniqueSubject('mine');
+    const el = await composer();
+    await type(el, '#story-heading', 'A night I shared too soon');
+    await type(el, '#story-text', `Words I take back ${tag}`);
+    await type(el, '#own-tags', tag);
+    await sendKeys({ press: 'Enter' });
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await until(
+      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+      'acknowledged',
+    );
+    await moderateItem((text) => text.includes(tag), 'approve');
+    await peer.open(`/tests/helpers/feed-page.html?tag=${encodeURIComponent(tag)}`, { isolated: true });
+    try {
+      // Another peer reads it, and can report it, not take it down.
+      await until(async () => JSON.stringify(await peer.eval<string[]>('actions()')) === '["Report"]', 'peer sees it');
+      const feed = await feedFor(tag);
+      const card = root(feed).querySelector('mutual-story-card')!;
+      const open = async () => {
+        buttonNamed(root(card), 'Take down my story').focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => root(card).querySelector('dialog')?.open, 'the dialog open');
+      };
+      await open();
+      expect(root(card).querySelector('#take-down-title')!.textContent).to.equal('Take down your story?');
+      expect(root(card).querySelector('#take-down-text')!.textContent).to.contain('This can’t be undone.');
+      expect(deepActive()?.textContent).to.equal('Take it down');
+      await expectAxeClean(card);
+      // "Keep it": nothing is sent, focus returns to the button.
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive()?.textContent).to.equal('Keep it');
+      await sendKeys({ press: 'Enter' });
+      await until(() => !root(card).querySelector('dialog'), 'closed');
+      expect(deepActive()?.textContent).to.equal('Take down my story');
+      await open();
+      await sendKeys({ press: 'Enter' });
+      await until(() => deepActive()?.id === 'taken-down', 'focus on the confirmation');
+      expect(root(card).textContent!.trim()).to.equal('Your story has been taken down. Peers no longer see it.');
+      expect(localStorage.getItem(`mutual:mine:story:${card.getAttribute('story-id')}`)).to.equal(null);
+      expect(cardHeadings(await feedFor(tag))).to.deep.equal([]);
+      await peer.eval('mount()');
+      await until(async () => JSON.stringify(await peer.eval<string[]>('headings()')) === '[]', 'gone for the peer');
+      const [row] = (await stored({ type: EventTypes.storySubmitted })).filter(
+        (e) => e.id === card.getAttribute('story-id'),
+      );
+      expect(Object.keys(row.data).sort()).to.deep.equal(['authorKey', 'redacted']);
+    } finally {
+      await peer.close();
+    }
   });
 
   it('says what is missing and moves focus there; nothing is sent without consent', async () => {

@@ -314,6 +314,36 @@ describe('<mutual-story-card>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(report);
   });
 
+  it('take down my story: only on the device that wrote it; waiting for the connection, then refused, it says so and keeps focus in the dialog', async () => {
+    const id = uniqueSubject('own');
+    expect(buttonNamed(await card({ id }), 'Report')).not.to.equal(undefined);
+    // The device that wrote it keeps its author key (the endpoint here has no such story, and says so).
+    localStorage.setItem(`mutual:mine:story:${id}`, JSON.stringify('a-key-the-endpoint-never-saw-0000'));
+    const { scope, endpoint } = scoped('own');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+    const el = await card({ id, endpoint });
+    expect(buttonNamed(el, 'Report')).to.equal(undefined);
+    buttonNamed(el, 'Take down my story').click();
+    const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'dialog open');
+    buttonNamed(el, 'Take it down').click();
+    await until(() => dialog.textContent!.includes('as soon as the connection is back'), 'waiting for the connection');
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Close');
+    expect(buttonNamed(el, 'Take it down')).to.equal(undefined);
+    await until(() => dialog.textContent!.includes('couldn’t be taken down from here'), 'refused');
+    expect(dialog.querySelector('[role="status"]')!.textContent).to.equal(
+      'Your story couldn’t be taken down from here. The people who look after this community can remove it for you.',
+    );
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Close');
+    expect(await requestCount(scope)).to.be.at.least(2);
+    await expectAxeClean(el);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !el.shadowRoot!.querySelector('dialog'), 'closed');
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Take down my story');
+    // Nothing of the story went: it is still there to read, and the key is still on the device.
+    expect(el.textContent).to.contain('Calling a peer helped');
+    expect(localStorage.getItem(`mutual:mine:story:${id}`)).to.not.equal(null);
+  });
+
   it('"I’m worried about the writer" shows the crisis resources', async () => {
     const el = await card({ attrs: { locale: 'en-US' } });
     el.openReport();

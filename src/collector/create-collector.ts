@@ -17,7 +17,9 @@ import { createValidator } from './validate.js';
 import { createSqliteStore, isPostgresUrl, type Classify, type QueueItem, type Store } from './store/index.js';
 import {
   AuthError,
+  authorKeyHash,
   createModeratorAuth,
+  hashAuthorKey,
   createNotifier,
   flagsFor,
   initialState,
@@ -382,18 +384,26 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // gives each event's outcome in order (see README, "The answer").
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
-    // "Forget me" is acted on, not stored: the store deletes what the keys and ids point to and
-    // records that it did (how many, never what).
-    const toStore = valid.filter((e) => e.type !== EventTypes.deviceForget);
+    // Acted on, not stored: "Forget me" deletes what its keys and ids point to, and an author's
+    // withdrawal takes their story down; each records that it did (how many, never what).
+    const acted = new Map<MutualEnvelope, { field: string; message: string } | null>();
     for (const e of valid)
       if (e.type === EventTypes.deviceForget) {
         const data = e.data as { reactors?: string[]; events?: string[] };
         await store.forget({ reactors: data.reactors ?? [], events: data.events ?? [] });
+        acted.set(e, null);
+      } else if (e.type === EventTypes.storyWithdrawn) {
+        const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
+        acted.set(
+          e,
+          outcome === 'unknown' ? { field: 'subject', message: 'names no story this author key may take down' } : null,
+        );
       }
+    const toStore = valid.filter((e) => !acted.has(e)).map(hashAuthorKey);
     const stored = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
     forwarder?.kick();
     let nextStored = 0;
-    const statuses = valid.map((e) => (e.type === EventTypes.deviceForget ? 'accepted' : stored[nextStored++]));
+    const outcomes = valid.map((e) => (acted.has(e) ? (acted.get(e) ?? ('accepted' as const)) : stored[nextStored++]));
     for (const event of attention.splice(0)) {
       const reason = event.type === EventTypes.storyReported ? 'report' : 'crisis-language';
       emit(
@@ -409,10 +419,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     let next = 0;
     const results: EventResult[] = events.map((event, i) => {
       const id = typeof (event as { id?: unknown })?.id === 'string' ? (event as { id: string }).id : null;
-      const problem = problems[i];
-      return problem
-        ? { id, status: 'rejected', field: problem.field, reason: problem.message }
-        : { id, status: statuses[next++] };
+      const problem = problems[i] ?? outcomes[next++];
+      return typeof problem === 'string'
+        ? { id, status: problem }
+        : { id, status: 'rejected', field: problem.field, reason: problem.message };
     });
     const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
     const summary = {

@@ -20,8 +20,19 @@ function reactionProblem(event: MutualEnvelope): { field: string; message: strin
       return { field: 'data.events', message: 'must be a list of event ids' };
     return null;
   }
-  if (event.type !== EventTypes.reactionAdded && event.type !== EventTypes.reactionRemoved) return null;
   const data = event.data as Record<string, unknown>;
+  // A story's author key: the device's secret for taking it down later (stored only as its hash).
+  if (event.type === EventTypes.storyWithdrawn || event.type === EventTypes.storySubmitted) {
+    if (event.type === EventTypes.storyWithdrawn && !event.subject)
+      return { field: 'subject', message: 'must name the story to take down' };
+    if (
+      (event.type === EventTypes.storyWithdrawn || data.authorKey !== undefined) &&
+      (typeof data.authorKey !== 'string' || !REACTOR.test(data.authorKey))
+    )
+      return { field: 'data.authorKey', message: 'must be the story’s author key (16 to 128 letters, digits, - or _)' };
+    return null;
+  }
+  if (event.type !== EventTypes.reactionAdded && event.type !== EventTypes.reactionRemoved) return null;
   if (!event.subject) return { field: 'subject', message: 'is required for a reaction' };
   if (typeof data.reaction !== 'string' || !data.reaction || data.reaction.length > 64)
     return { field: 'data.reaction', message: 'must name the reaction (1 to 64 characters)' };

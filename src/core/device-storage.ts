@@ -14,6 +14,7 @@ const KEY_PREFIXES = {
   reactions: 'reactions:',
   myResponses: 'mine:responses:',
   mySent: 'mine:sent',
+  myStory: 'mine:story:',
   draft: 'draft:',
   outbox: 'outbox:',
 } as const;
@@ -27,6 +28,11 @@ export const DeviceKeys = {
    * draft is gone — so "Forget me" can still name them while they wait for review.
    */
   mySent: () => KEY_PREFIXES.mySent,
+  /**
+   * The author key of a story this device wrote (`data.authorKey` of its submission): with it, and
+   * only with it, the member can take the story down later. Gone with "Forget me" and quick exit.
+   */
+  myStory: (story: string) => KEY_PREFIXES.myStory + story,
   /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
   draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
   /** An unacknowledged event in the outbox of an endpoint (an absolute URL). */
@@ -34,6 +40,13 @@ export const DeviceKeys = {
   /** The endpoint's acknowledgement of a member's text, kept until its draft reads it. */
   ack: (id: string) => `ack:${id}`,
 } as const;
+
+/**
+ * 128 random bits as hex: a reactor key, a story's author key. `getRandomValues` works on
+ * plain-http pages too (no secure context needed).
+ */
+export const randomKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Every `<endpoint>:<id>` waiting in an outbox on the device (`DeviceKeys.outbox` gives its key back). */
 export const outboxed = (): string[] =>

@@ -19,17 +19,26 @@ export const EventTypes = {
   checkinTipShared: 'org.mutual.checkin.tip-shared',
   checkinCrisisShown: 'org.mutual.checkin.crisis-shown',
   storySubmitted: 'org.mutual.story.submitted',
+  /**
+   * Its author takes a story down (`subject`: the story's id): `data.authorKey` is the secret the
+   * story was submitted with, which only the author's device keeps.
+   */
+  storyWithdrawn: 'org.mutual.story.withdrawn',
   /** "Forget me": the endpoint deletes this device's reactions (by reactor key) and its texts still waiting for review. */
   deviceForget: 'org.mutual.device.forget',
 } as const;
 
-/** Events that carry what a member wrote: never evicted from the outbox for reactions or views. */
+/**
+ * Events that carry what a member wrote, or take it back: never evicted from the outbox for
+ * reactions or views.
+ */
 export const MEMBER_TEXT_TYPES: ReadonlySet<string> = new Set([
   EventTypes.storyResponse,
   EventTypes.checkinSubmitted,
   EventTypes.checkinEncouragement,
   EventTypes.checkinTipShared,
   'org.mutual.story.submitted',
+  'org.mutual.story.withdrawn',
 ]);
 
 export type MutualEventType = (typeof EventTypes)[keyof typeof EventTypes];

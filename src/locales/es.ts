@@ -56,6 +56,16 @@ export default {
   'story.report-choose': 'Elige un motivo, por favor.',
   'story.report-thanks': 'Gracias. Las personas que cuidan esta comunidad lo revisarán.',
   'story.close': 'Cerrar',
+  'story.take-down': 'Retirar mi historia',
+  'story.take-down-title': '¿Retirar tu historia?',
+  'story.take-down-text':
+    'Las demás personas ya no la verán, y sus palabras se borrarán de esta comunidad. No se puede deshacer.',
+  'story.take-down-confirm': 'Retirarla',
+  'story.take-down-keep': 'Mantenerla',
+  'story.take-down-queued': 'Guardado en este dispositivo: tu historia se retirará en cuanto vuelva la conexión.',
+  'story.take-down-failed':
+    'No se pudo retirar tu historia desde aquí. Las personas que cuidan esta comunidad pueden quitarla por ti.',
+  'story.taken-down': 'Tu historia se ha retirado. Las demás personas ya no la ven.',
   'story.missing-id': 'Esta historia no puede recibir reacciones ni respuestas ahora mismo.',
   'story.reply-offline': 'Para abrir esto hace falta conexión. Vuelve a intentarlo cuando tengas conexión.',
   'crisis.title': 'Si necesitas hablar con alguien ahora',

@@ -8,7 +8,7 @@ import { warnAbout, warner } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
-import { DeviceKeys } from '../core/device-storage.js';
+import { DeviceKeys, randomKey } from '../core/device-storage.js';
 
 const warn = warner(() => import('./me-too.warnings.js'));
 
@@ -22,10 +22,6 @@ interface Remembered {
    */
   reactor?: string;
 }
-
-/** 128 random bits as hex; `getRandomValues` works on plain-http pages too (no secure context needed). */
-const newReactor = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * What to send before the page goes away. One pair of page listeners for every bar: a page may
@@ -215,7 +211,7 @@ export class MutualMeToo extends MutualElement {
     const { active, sent } = this.remembered;
     // Nothing changed (a bar leaving the page, say): no key is drawn and nothing is written.
     if (active.length === sent.length && active.every((n) => sent.includes(n))) return;
-    const reactor = (this.remembered.reactor ??= newReactor());
+    const reactor = (this.remembered.reactor ??= randomKey());
     const nowSent = new Set(sent);
     for (const name of new Set([...active, ...sent])) {
       const on = active.includes(name);

@@ -16,7 +16,7 @@ import { defineElement } from '../core/define.js';
 import { onDemand } from '../core/on-demand.js';
 import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
-import { DeviceKeys } from '../core/device-storage.js';
+import { DeviceKeys, randomKey } from '../core/device-storage.js';
 
 interface StoryDraft {
   heading: string;
@@ -183,7 +183,11 @@ export class MutualShareStory extends MutualElement {
     if (author.trim()) data.author = author.trim();
     this.crisisKept = this.#story.crisis;
     void this.#story.crisisChecked().then((crisis) => this.step === 'sent' && (this.crisisKept ||= crisis));
-    if (!this.#story.send(EventTypes.storySubmitted, data, null)) return;
+    // The story's author key: kept on this device only, it lets the member take the story down later.
+    data.authorKey = randomKey();
+    const sent = this.#story.send(EventTypes.storySubmitted, data, null);
+    if (!sent) return;
+    this.storage.remember(DeviceKeys.myStory(sent.id), data.authorKey);
     this.step = 'sent';
     this.focusAfterUpdate('#thanks');
   }

@@ -9,6 +9,7 @@ export default {
   'story.cw-show': 'Show story',
   'story.share': 'Share your experience',
   'story.report': 'Report',
+  'story.take-down': 'Take down my story',
   'story.responses': { one: '{count} peer responded', other: '{count} peers responded' },
   'story.responses-mine': 'Your response',
   'story.responses-label': 'Responses from peers',

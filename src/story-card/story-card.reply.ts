@@ -109,3 +109,28 @@ export function renderReportDialog(p: {
     <button type="button" class="close" @click=${p.close}>${t('story.close')}</button>
   </dialog>`;
 }
+
+/**
+ * "Take down my story": what it means, asked before anything is sent; then, if it cannot go at
+ * once, why (announced; focus moves to Close, as the confirm button is gone).
+ */
+export function renderTakeDownDialog(p: {
+  t: T;
+  level: number;
+  state: 'ask' | 'sending' | 'queued' | 'failed' | 'done';
+  confirm: () => void;
+  close: () => void;
+  closed: () => void;
+}) {
+  const { t, state } = p;
+  const asking = state === 'ask' || state === 'sending';
+  return html`<dialog part="dialog" aria-labelledby="take-down-title" aria-describedby="take-down-text" @close=${p.closed} @keydown=${trapFocus}>
+    <div class="dialog-title" role="heading" aria-level=${p.level} id="take-down-title">${t('story.take-down-title')}</div>
+    <p id="take-down-text">${t('story.take-down-text')}</p>
+    <p role="status">${asking ? '' : t(state === 'queued' ? 'story.take-down-queued' : 'story.take-down-failed')}</p>
+    <div class="dialog-actions">
+      ${asking ? html`<button type="button" class="primary" @click=${p.confirm}>${t('story.take-down-confirm')}</button>` : nothing}
+      <button type="button" id="take-down-close" @click=${p.close}>${t(asking ? 'story.take-down-keep' : 'story.close')}</button>
+    </div>
+  </dialog>`;
+}

@@ -63,7 +63,8 @@ export const storyCardStyles = css`
   [part='notice'] {
     margin: 0 0 var(--_space-s);
   }
-  [part='actions'] {
+  [part='actions'],
+  .dialog-actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s);

@@ -7,6 +7,7 @@ import { fullDate, relativeTime, type Messages } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/form-styles.js';
 import type { ComposerController } from '../core/composer-controller.js';
+import type { DeliveryState } from '../core/transport.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/heading.js';
@@ -145,6 +146,7 @@ export class MutualStoryCard extends MutualElement {
     responsePage: { state: true, attribute: false },
     reportReason: { state: true, attribute: false },
     reportState: { state: true, attribute: false },
+    takeDown: { state: true, attribute: false },
     pending: { state: true, attribute: false },
     replyUnavailable: { state: true, attribute: false },
   };
@@ -254,6 +256,10 @@ export class MutualStoryCard extends MutualElement {
   private reportReason = '';
   /** The report dialog is only in the DOM while open (`closed` otherwise): 200 cards, no 200 dialogs. */
   private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
+  /** When this device wrote the story: its author key, with which (and only with which) the member can take it down. */
+  #authorKey?: string;
+  /** Taking the story down: the dialog asks (`ask`), it is on its way, waits for the connection, was refused, or is `done`. */
+  private takeDown: 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done' = 'closed';
 
   get #storyEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part="story"]') ?? null;
@@ -369,6 +375,8 @@ export class MutualStoryCard extends MutualElement {
       else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m), true);
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
+      const key = this.storyId && this.storage.recall<unknown>(DeviceKeys.myStory(this.storyId));
+      this.#authorKey = typeof key === 'string' ? key : undefined;
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
       warn('published', { value: this.published }, this);
@@ -489,6 +497,35 @@ export class MutualStoryCard extends MutualElement {
     this.#dialog?.close();
   }
 
+  /** The member's own story: "Take down my story" asks first, in a dialog like the report's. */
+  openTakeDown(): void {
+    this.#withReply(() => {
+      this.takeDown = 'ask';
+      void this.updateComplete.then(() => this.#dialog?.showModal());
+    });
+  }
+
+  #sendTakeDown(): void {
+    const story = this.storyId;
+    const authorKey = this.#authorKey;
+    if (!story || !authorKey || this.takeDown !== 'ask') return;
+    this.takeDown = 'sending';
+    const onState = (state: DeliveryState) => {
+      if (state === 'sent') {
+        this.storage.remember(DeviceKeys.myStory(story), undefined);
+        this.#authorKey = undefined;
+        this.takeDown = 'done';
+        this.#dialog?.close();
+        this.focusAfterUpdate('#taken-down');
+      } else if (this.takeDown !== 'closed') {
+        // The confirm button goes: focus moves to what replaced it, never to the page.
+        this.takeDown = state === 'queued' ? 'queued' : 'failed';
+        this.focusAfterUpdate('#take-down-close');
+      }
+    };
+    if (!this.sender.send(EventTypes.storyWithdrawn, { authorKey }, { subject: story, onState })) this.takeDown = 'ask';
+  }
+
   protected override render() {
     const { dir, lang, locale } = this.i18n;
     const t = this.i18n.t.bind(this.i18n);
@@ -505,6 +542,12 @@ export class MutualStoryCard extends MutualElement {
     const href = this.#shareUrl();
     const author = t('story.by', { author: this.author || t('story.author-default') });
     const position = this.feedPosition;
+    // One's own story is not reported but can be taken down (a reader who wrote it, on the device they wrote it on).
+    const own = !!this.#authorKey;
+    if (this.takeDown === 'done')
+      return html`<article part="base" dir=${dir} lang=${lang} aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
+        <p role="status" id="taken-down" tabindex="-1">${t('story.taken-down')}</p>
+      </article>`;
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}
       aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
       ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing}
@@ -561,11 +604,11 @@ export class MutualStoryCard extends MutualElement {
               href
               ? html`<div part="actions">
                   <a class="action share" href=${href} @click=${(e: Event) => this.#onShare(e, href)}>${t('story.share')}</a>
-                  <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
+                  <button type="button" class="report link" aria-haspopup="dialog" @click=${own ? this.openTakeDown : this.openReport}>${t(own ? 'story.take-down' : 'story.report')}</button>
                 </div>`
               : html`<div part="actions">
                   <button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${this.#onShareHere}>${t('story.share')}</button>
-                  <button type="button" class="report link" aria-haspopup="dialog" @click=${this.openReport}>${t('story.report')}</button>
+                  <button type="button" class="report link" aria-haspopup="dialog" @click=${own ? this.openTakeDown : this.openReport}>${t(own ? 'story.take-down' : 'story.report')}</button>
                 </div>`
       }
       ${
@@ -599,6 +642,18 @@ export class MutualStoryCard extends MutualElement {
           : this.replyUnavailable
             ? html`<p class="error" role="alert">${t('story.reply-offline')}</p>`
             : nothing
+      }
+      ${
+        this.takeDown === 'closed' || !reply
+          ? nothing
+          : reply.renderTakeDownDialog({
+              t,
+              level,
+              state: this.takeDown,
+              confirm: () => this.#sendTakeDown(),
+              close: () => this.#closeReport(),
+              closed: () => this.takeDown !== 'done' && ((this.takeDown = 'closed'), this.#reportButton?.focus()),
+            })
       }
       ${
         this.reportState === 'closed' || !reply

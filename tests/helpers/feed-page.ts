@@ -21,6 +21,11 @@ mount();
 Object.assign(window, {
   mount,
   headings: () => [...feed.shadowRoot!.querySelectorAll('mutual-story-card')].map((c) => c.getAttribute('heading')),
+  /** Each card's last action: "Report", or "Take down my story" on the device that wrote it. */
+  actions: () =>
+    [...feed.shadowRoot!.querySelectorAll('mutual-story-card')].map((c) =>
+      c.shadowRoot!.querySelector('.report')?.textContent?.trim(),
+    ),
   footer: () => feed.shadowRoot!.querySelector('[part="footer"]')?.textContent?.trim() ?? '',
   retry: () =>
     [...feed.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')?.click(),

@@ -19,6 +19,7 @@ async function start() {
   const headers = { authorization: `Bearer ${TOKEN}` };
   return {
     url,
+    store: collector.store,
     stop: () => (server.close(), collector.close()),
     post: (events: MutualEnvelope[]) =>
       fetch(url, {
@@ -165,5 +166,92 @@ test('a host publishes a story it already has through the moderation API (audite
     assert.equal(unauthorised.status, 401);
   } finally {
     c.stop();
+  }
+});
+
+test('an author takes their story down with the key only their device has: gone from the feed and the queue, its words deleted; the key is kept only as a hash', async () => {
+  const c = await start();
+  try {
+    const key = 'author-key-of-river-0123456789abcdef';
+    // As <mutual-share-story> sends it: no subject, so the story's id is the event's id.
+    const published = createEnvelope(
+      EventTypes.storySubmitted,
+      {
+        heading: 'The evenings',
+        text: 'I kept a list.',
+        author: 'River',
+        tags: ['recovery'],
+        contentWarning: [],
+        authorKey: key,
+      },
+      { source: '/t' },
+    );
+    const waiting = createEnvelope(
+      EventTypes.storySubmitted,
+      { heading: 'Still waiting', text: 'Not reviewed yet.', tags: [], contentWarning: [], authorKey: `${key}-2` },
+      { source: '/t' },
+    );
+    assert.equal((await c.post([published, waiting])).status, 200);
+    const queued = await c.pending('story');
+    await c.act(queued.find((i) => i.text.includes('I kept a list'))!.seq, 'approve');
+    const ids = async () => ((await c.get('stories')) as { stories: { id: string }[] }).stories.map((s) => s.id);
+    assert.deepEqual(await ids(), [published.id]);
+
+    const withdraw = (story: string, authorKey: string) =>
+      createEnvelope(EventTypes.storyWithdrawn, { authorKey }, { source: '/t', subject: story });
+    const answer = async (event: MutualEnvelope) =>
+      ((await (await c.post([event])).json()) as { results: unknown[] }).results[0];
+
+    // Someone else's key (or a guess) takes nothing down, and says which field is at fault.
+    const guess = withdraw(published.id, 'not-the-authors-key-0000000');
+    assert.deepEqual(await answer(guess), {
+      id: guess.id,
+      status: 'rejected',
+      field: 'subject',
+      reason: 'names no story this author key may take down',
+    });
+    assert.deepEqual(await ids(), [published.id]);
+
+    const mine = withdraw(published.id, key);
+    assert.deepEqual(await answer(mine), { id: mine.id, status: 'accepted' });
+    assert.deepEqual(await ids(), []);
+    // A retry (the answer was lost on the way): accepted again, nothing more recorded.
+    const again = withdraw(published.id, key);
+    assert.deepEqual(await answer(again), { id: again.id, status: 'accepted' });
+    // A story still waiting for review leaves the queue: no moderator can publish it afterwards.
+    const pendingSeq = (await c.pending('story')).find((i) => i.text.includes('Not reviewed yet'))!.seq;
+    const second = withdraw(waiting.id, `${key}-2`);
+    assert.deepEqual(await answer(second), { id: second.id, status: 'accepted' });
+    assert.deepEqual(await c.pending('story'), []);
+    assert.equal((await c.act(pendingSeq, 'approve')).status, 404);
+    assert.deepEqual(await ids(), []);
+
+    const stored = (await c.store.list({ since: 0, limit: 100 })).map((r) => r.event);
+    const kept = stored.find((e) => e.id === published.id)!;
+    assert.deepEqual(Object.keys(kept.data).sort(), ['authorKey', 'redacted']);
+    assert.match(String(kept.data.authorKey), /^[0-9a-f]{64}$/);
+    const everything = JSON.stringify(stored);
+    assert.ok(!everything.includes(key), 'the author key itself is never stored');
+    assert.ok(!everything.includes('I kept a list') && !everything.includes('River'));
+    assert.ok(!stored.some((e) => e.type === EventTypes.storyWithdrawn), 'acted on, not stored');
+    const audit = await c.store.audit({ limit: 20 });
+    assert.deepEqual(
+      audit.filter((a) => a.action === 'withdraw').map((a) => [a.actor, a.reason]),
+      [
+        ['member-device', 'taken down by its author'],
+        ['member-device', 'taken down by its author'],
+      ],
+    );
+
+    // Malformed: the field is named.
+    const bad = await c.post([
+      createEnvelope(EventTypes.storyWithdrawn, { authorKey: 'short' }, { source: '/t', subject: 'x' }),
+    ]);
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as { field: string }).field, 'data.authorKey');
+    const unnamed = await c.post([createEnvelope(EventTypes.storyWithdrawn, { authorKey: key }, { source: '/t' })]);
+    assert.equal(((await unnamed.json()) as { field: string }).field, 'subject');
+  } finally {
+    await c.stop();
   }
 });

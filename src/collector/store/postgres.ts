@@ -7,7 +7,7 @@ import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
-import { postgresDialect, tables } from './tables.js';
+import { STORY_FIELDS, postgresDialect, tables } from './tables.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -494,6 +494,31 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
           ]);
       });
       return { reactions, texts };
+    },
+    async withdraw(story, key) {
+      return transaction(async (client) => {
+        const { rows } = await client.query(
+          `SELECT seq FROM events WHERE COALESCE(subject, id) = $1 AND type = $2 AND envelope::json #>> '{data,authorKey}' = $3`,
+          [story, EventTypes.storySubmitted, key],
+        );
+        const seq = (rows[0] as { seq: string } | undefined)?.seq;
+        if (seq === undefined) return 'unknown' as const;
+        // Everything of a story that peers read goes; the key's hash stays, so a retry is recognised.
+        await client.query(
+          `UPDATE events SET envelope = jsonb_set(envelope::jsonb ${STORY_FIELDS.map((f) => `#- '{data,${f}}'`).join(' ')}, '{data,redacted}', 'true')::text WHERE seq = $1`,
+          [seq],
+        );
+        const dropped = await client.query('DELETE FROM items WHERE seq = $1', [seq]);
+        if (!dropped.rowCount) return 'already' as const;
+        await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
+          new Date().toISOString(),
+          'member-device',
+          'withdraw',
+          seq,
+          'taken down by its author',
+        ]);
+        return 'withdrawn' as const;
+      });
     },
     async redactTexts(types, before) {
       const { rowCount } = await pool.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
-import { sqliteDialect, tables } from './tables.js';
+import { STORY_FIELDS, sqliteDialect, tables } from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -290,6 +290,28 @@ export function createSyncSqliteStore(file: string): SyncStore {
       });
     return { reactions, texts };
   });
+  const ownStory = db.prepare(
+    `SELECT seq FROM events WHERE COALESCE(subject, id) = @id AND type = @type AND json_extract(envelope, '$.data.authorKey') = @key`,
+  );
+  // Everything of a story that peers read goes; the key's hash stays, so a retry is recognised.
+  const redactStory = db.prepare(
+    `UPDATE events SET envelope = json_set(json_remove(envelope, ${STORY_FIELDS.map((f) => `'$.data.${f}'`).join(', ')}), '$.data.redacted', json('true'))
+     WHERE seq = ?`,
+  );
+  const withdrawTx = db.transaction((story: string, key: string) => {
+    const row = ownStory.get({ id: story, type: EventTypes.storySubmitted, key }) as { seq: number } | undefined;
+    if (!row) return 'unknown' as const;
+    redactStory.run(row.seq);
+    if (!dropItem.run(row.seq).changes) return 'already' as const;
+    addAudit.run({
+      at: new Date().toISOString(),
+      actor: 'member-device',
+      action: 'withdraw',
+      item: row.seq,
+      reason: 'taken down by its author',
+    });
+    return 'withdrawn' as const;
+  });
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
@@ -368,6 +390,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
       );
     },
     forget: (what) => forgetTx(what),
+    withdraw: (story, key) => withdrawTx(story, key),
     redactTexts(types, before) {
       return redactQuery.run({ types: JSON.stringify(types), before }).changes;
     },
@@ -377,7 +400,15 @@ export function createSyncSqliteStore(file: string): SyncStore {
 }
 
 /** The calls that write: they run on the writer thread, one transaction per batch. */
-export const WRITES = ['insert', 'moderate', 'forget', 'redactTexts', 'forwardDone', 'forwardLater'] as const;
+export const WRITES = [
+  'insert',
+  'moderate',
+  'forget',
+  'withdraw',
+  'redactTexts',
+  'forwardDone',
+  'forwardLater',
+] as const;
 
 export interface SqliteStoreOptions {
   /**

@@ -23,6 +23,9 @@ export const postgresDialect: Dialect = {
   keyedOnly: '',
 };
 
+/** What peers read of a story (`data.…`): deleted when its author takes it down. */
+export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
+
 export const tables = (d: Dialect): string[] => [
   `CREATE TABLE IF NOT EXISTS events (
      seq ${d.serial},
