@@ -147,6 +147,7 @@ describe('<mutual-share-story>', () => {
       () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
       'acknowledged',
     );
+    expect(root(el).textContent).to.contain('You can take it down whenever you like, from its card on this device.');
     await moderateItem((text) => text.includes(tag), 'approve');
     await peer.open(`/tests/helpers/feed-page.html?tag=${encodeURIComponent(tag)}`, { isolated: true });
     try {

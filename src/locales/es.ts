@@ -238,7 +238,7 @@ export default {
   'share.need-consent': 'Marca la casilla si estás de acuerdo, o guarda tu historia para ti: también está bien.',
   'share.thanks': 'Gracias por compartir tu historia.',
   'share.review':
-    'Primero la leerá una persona moderadora. Cuando la apruebe, aparecerá para la comunidad, donde los pares podrán decir «a mí también» y responder.',
+    'Primero la leerá una persona moderadora. Cuando la apruebe, aparecerá para la comunidad, donde los pares podrán decir «a mí también» y responder. Puedes retirarla cuando quieras desde su tarjeta, en este dispositivo.',
   'share.another': 'Escribir otra historia',
   'share.sending': 'Enviando…',
   'share.sent': 'Ha llegado a moderación.',

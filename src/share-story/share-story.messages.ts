@@ -31,7 +31,7 @@ export default {
     'Please tick the box if you’re okay with this — or keep your story to yourself, that’s fine too.',
   'share.thanks': 'Thank you for sharing your story.',
   'share.review':
-    'A moderator will read it first. Once it is approved, it appears for the community, where peers can say “me too” and respond.',
+    'A moderator will read it first. Once it is approved, it appears for the community, where peers can say “me too” and respond. You can take it down whenever you like, from its card on this device.',
   'share.another': 'Write another story',
   'share.sending': 'Sending…',
   'share.sent': 'It has reached the moderators.',
