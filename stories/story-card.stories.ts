@@ -72,7 +72,7 @@ export const ReportDialogOpen: Story = {
 export const OwnStoryTakeDown: Story = {
   args: { 'story-id': 'story-mine' },
   render: (args) => {
-    localStorage.setItem('mutual:mine:story:story-mine', JSON.stringify('storybook-author-key-000000'));
+    localStorage.setItem('mutual:mine:key:story-mine', JSON.stringify('storybook-author-key-000000'));
     return element('mutual-story-card', args);
   },
   play: async ({ canvasElement }) => {

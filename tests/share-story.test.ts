@@ -175,7 +175,7 @@ describe('<mutual-share-story>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => deepActive()?.id === 'taken-down', 'focus on the confirmation');
       expect(root(card).textContent!.trim()).to.equal('Your story has been taken down. Peers no longer see it.');
-      expect(localStorage.getItem(`mutual:mine:story:${card.getAttribute('story-id')}`)).to.equal(null);
+      expect(localStorage.getItem(`mutual:mine:key:${card.getAttribute('story-id')}`)).to.equal(null);
       expect(cardHeadings(await feedFor(tag))).to.deep.equal([]);
       await peer.eval('mount()');
       await until(async () => JSON.stringify(await peer.eval<string[]>('headings()')) === '[]', 'gone for the peer');

@@ -4,7 +4,16 @@ import '../src/story-card/define.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { captureWarnings, expectAxeClean } from './helpers/browser.js';
-import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import {
+  injectFault,
+  moderateItem,
+  requestCount,
+  scoped,
+  stored,
+  storedAtLeast,
+  uniqueSubject,
+  until,
+} from './helpers/collector.js';
 
 const LONG = Array.from(
   { length: 30 },
@@ -160,7 +169,11 @@ describe('<mutual-story-card>', () => {
     await expectAxeClean(el);
     buttonNamed(el, 'Send').click();
     const [row] = await storedAtLeast({ subject: id, type: EventTypes.storyResponse });
-    expect(row.data).to.deep.equal({ text: 'Me too. Walking helped me.', storyId: id });
+    const { authorKey, ...data } = row.data;
+    expect(data).to.deep.equal({ text: 'Me too. Walking helped me.', storyId: id });
+    // The key that lets the writer take it down later: on the device, and only its hash at the endpoint.
+    expect(authorKey).to.match(/^[0-9a-f]{64}$/);
+    expect(localStorage.getItem(`mutual:mine:key:${row.id}`)).to.match(/^"[0-9a-f]{32}"$/);
     await until(() => el.shadowRoot!.textContent!.includes('Thank you for sharing back'), 'confirmation');
     expect(localStorage.getItem(`mutual:draft:response:${id}`)).to.equal(null);
   });
@@ -318,7 +331,7 @@ describe('<mutual-story-card>', () => {
     const id = uniqueSubject('own');
     expect(buttonNamed(await card({ id }), 'Report')).not.to.equal(undefined);
     // The device that wrote it keeps its author key (the endpoint here has no such story, and says so).
-    localStorage.setItem(`mutual:mine:story:${id}`, JSON.stringify('a-key-the-endpoint-never-saw-0000'));
+    localStorage.setItem(`mutual:mine:key:${id}`, JSON.stringify('a-key-the-endpoint-never-saw-0000'));
     const { scope, endpoint } = scoped('own');
     await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
     const el = await card({ id, endpoint });
@@ -331,7 +344,7 @@ describe('<mutual-story-card>', () => {
     expect(buttonNamed(el, 'Take it down')).to.equal(undefined);
     await until(() => dialog.textContent!.includes('couldn’t be taken down from here'), 'refused');
     expect(dialog.querySelector('[role="status"]')!.textContent).to.equal(
-      'Your story couldn’t be taken down from here. The people who look after this community can remove it for you.',
+      'This couldn’t be taken down from here. The people who look after this community can remove it for you.',
     );
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Close');
     expect(await requestCount(scope)).to.be.at.least(2);
@@ -341,7 +354,49 @@ describe('<mutual-story-card>', () => {
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Take down my story');
     // Nothing of the story went: it is still there to read, and the key is still on the device.
     expect(el.textContent).to.contain('Calling a peer helped');
-    expect(localStorage.getItem(`mutual:mine:story:${id}`)).to.not.equal(null);
+    expect(localStorage.getItem(`mutual:mine:key:${id}`)).to.not.equal(null);
+  });
+
+  it('its writer takes a response down, pending or published, keyboard only: gone from the list and the count', async () => {
+    const id = uniqueSubject('own-reply');
+    const el = await card({ id });
+    buttonNamed(el, 'Share your experience').click();
+    await until(() => el.shadowRoot!.querySelector('textarea'), 'the reply composer');
+    await sendKeys({ type: `Me too, and I take it back ${id}` });
+    buttonNamed(el, 'Send').click();
+    await until(() => el.shadowRoot!.textContent!.includes('Thank you for sharing back'), 'confirmation');
+    // Waiting for review: only its writer sees it, with the way to take it down.
+    expect(buttonNamed(el, 'Take down my response')).not.to.equal(undefined);
+    await moderateItem((text) => text.includes(id), 'approve');
+    // Later, as the feed shows it: "1 peer responded", opened.
+    const later = await card({ id, attrs: { responses: '1' } });
+    buttonNamed(later, '1 peer responded').click();
+    // Once the approved list is in, the response is no longer "waiting": it is shown once, as everyone sees it.
+    await until(
+      () =>
+        later.shadowRoot!.textContent!.includes(`I take it back ${id}`) &&
+        !later.shadowRoot!.textContent!.includes('Waiting for review'),
+      'the published response',
+    );
+    const opener = buttonNamed(later, 'Take down my response');
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await until(() => later.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'dialog');
+    expect($(later, '#take-down-title').textContent).to.equal('Take down your response?');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.isConnected, 'closed');
+    expect(later.shadowRoot!.activeElement === opener).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => later.shadowRoot!.querySelector('dialog[open]'), 'dialog again');
+    expect(later.shadowRoot!.activeElement?.textContent).to.equal('Take it down');
+    await sendKeys({ press: 'Enter' });
+    await until(() => later.shadowRoot!.activeElement?.id === 'taken-down', 'focus on the confirmation');
+    expect($(later, '#taken-down').textContent).to.equal('Your response has been taken down. Peers no longer see it.');
+    expect(later.shadowRoot!.textContent).not.to.contain(`I take it back ${id}`);
+    expect(buttonNamed(later, '1 peer responded')).to.equal(undefined);
+    const served = await (await fetch(`/events?responses=${encodeURIComponent(id)}`)).json();
+    expect(served.responses).to.deep.equal([]);
+    await expectAxeClean(later);
   });
 
   it('"I’m worried about the writer" shows the crisis resources', async () => {

@@ -385,7 +385,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
     // Acted on, not stored: "Forget me" deletes what its keys and ids point to, and an author's
-    // withdrawal takes their story down; each records that it did (how many, never what).
+    // withdrawal takes their story or response down; each records that it did (how many, never what).
     const acted = new Map<MutualEnvelope, { field: string; message: string } | null>();
     for (const e of valid)
       if (e.type === EventTypes.deviceForget) {
@@ -396,7 +396,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
         acted.set(
           e,
-          outcome === 'unknown' ? { field: 'subject', message: 'names no story this author key may take down' } : null,
+          outcome === 'unknown'
+            ? { field: 'subject', message: 'names no story or response this author key may take down' }
+            : null,
         );
       }
     const toStore = valid.filter((e) => !acted.has(e)).map(hashAuthorKey);

@@ -153,12 +153,12 @@ export function parseModeratorTokens(value: string | undefined): { label: string
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
-/** A story's author key as it is kept at rest (SHA-256, hex): a copy of the database cannot take stories down. */
+/** An author key as it is kept at rest (SHA-256, hex): a copy of the database cannot take texts down. */
 export const authorKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** A submitted story as it is stored and forwarded: its author key replaced by the key's hash. */
+/** A story or response as it is stored and forwarded: its author key replaced by the key's hash. */
 export function hashAuthorKey(event: MutualEnvelope): MutualEnvelope {
-  if (event.type !== EventTypes.storySubmitted || typeof event.data.authorKey !== 'string') return event;
+  if (typeof event.data.authorKey !== 'string' || event.type === EventTypes.storyWithdrawn) return event;
   return { ...event, data: { ...event.data, authorKey: authorKeyHash(event.data.authorKey) } };
 }
 

@@ -7,6 +7,8 @@ import { envelopeSchema } from '../core/schema.js';
 /** A reactor key: what the widget draws (hex), or any host's own opaque id of the same shape. */
 const REACTOR = /^[A-Za-z0-9_-]{16,128}$/;
 
+const AUTHORED = new Set<string>([EventTypes.storyWithdrawn, EventTypes.storySubmitted, EventTypes.storyResponse]);
+
 /**
  * A reaction counts once per reader: it must say which reaction and carry the reader's anonymous
  * key for this subject (`data.reactor`, see README, "Counts").
@@ -21,15 +23,15 @@ function reactionProblem(event: MutualEnvelope): { field: string; message: strin
     return null;
   }
   const data = event.data as Record<string, unknown>;
-  // A story's author key: the device's secret for taking it down later (stored only as its hash).
-  if (event.type === EventTypes.storyWithdrawn || event.type === EventTypes.storySubmitted) {
+  // A story's or response's author key: the device's secret for taking it down later (stored only as its hash).
+  if (AUTHORED.has(event.type)) {
     if (event.type === EventTypes.storyWithdrawn && !event.subject)
-      return { field: 'subject', message: 'must name the story to take down' };
+      return { field: 'subject', message: 'must name the story or response to take down' };
     if (
       (event.type === EventTypes.storyWithdrawn || data.authorKey !== undefined) &&
       (typeof data.authorKey !== 'string' || !REACTOR.test(data.authorKey))
     )
-      return { field: 'data.authorKey', message: 'must be the story’s author key (16 to 128 letters, digits, - or _)' };
+      return { field: 'data.authorKey', message: 'must be the text’s author key (16 to 128 letters, digits, - or _)' };
     return null;
   }
   if (event.type !== EventTypes.reactionAdded && event.type !== EventTypes.reactionRemoved) return null;

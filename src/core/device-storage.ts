@@ -14,7 +14,7 @@ const KEY_PREFIXES = {
   reactions: 'reactions:',
   myResponses: 'mine:responses:',
   mySent: 'mine:sent',
-  myStory: 'mine:story:',
+  authorKey: 'mine:key:',
   draft: 'draft:',
   outbox: 'outbox:',
 } as const;
@@ -29,10 +29,11 @@ export const DeviceKeys = {
    */
   mySent: () => KEY_PREFIXES.mySent,
   /**
-   * The author key of a story this device wrote (`data.authorKey` of its submission): with it, and
-   * only with it, the member can take the story down later. Gone with "Forget me" and quick exit.
+   * The author key of a story or response this device wrote (its `data.authorKey`), by the text's
+   * id: with it, and only with it, the member can take the text down later. Gone with "Forget me"
+   * and quick exit.
    */
-  myStory: (story: string) => KEY_PREFIXES.myStory + story,
+  authorKey: (id: string) => KEY_PREFIXES.authorKey + id,
   /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
   draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
   /** An unacknowledged event in the outbox of an endpoint (an absolute URL). */

@@ -187,7 +187,7 @@ export class MutualShareStory extends MutualElement {
     data.authorKey = randomKey();
     const sent = this.#story.send(EventTypes.storySubmitted, data, null);
     if (!sent) return;
-    this.storage.remember(DeviceKeys.myStory(sent.id), data.authorKey);
+    this.storage.remember(DeviceKeys.authorKey(sent.id), data.authorKey);
     this.step = 'sent';
     this.focusAfterUpdate('#thanks');
   }

@@ -63,6 +63,9 @@ export function renderResponses(p: {
   error: boolean;
   toggle: () => void;
   loadMore: () => void;
+  /** Whether this device wrote the response (it keeps its author key): it can take it down. */
+  own: (id: string) => boolean;
+  takeDown: (id: string) => void;
 }) {
   const { t } = p;
   if (!p.count && !p.pending.length) return nothing;
@@ -72,6 +75,7 @@ export function renderResponses(p: {
       ${mine ? html`<p class="hint">${t('story.responses-mine')} · ${t('story.pending')}</p>` : nothing}
       <p>${r.text}</p>
       ${Number.isNaN(date.getTime()) ? nothing : html`<time class="hint" datetime=${date.toISOString()} title=${fullDate(p.locale, date)}>${relativeTime(p.locale, date)}</time>`}
+      ${p.own(r.id) ? html`<button type="button" class="link" aria-haspopup="dialog" data-take-down=${r.id} @click=${() => p.takeDown(r.id)}>${t('story.take-down-response')}</button>` : nothing}
     </li>`;
   };
   return html`<div part="responses">

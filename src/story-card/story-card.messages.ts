@@ -10,6 +10,7 @@ export default {
   'story.share': 'Share your experience',
   'story.report': 'Report',
   'story.take-down': 'Take down my story',
+  'story.take-down-response': 'Take down my response',
   'story.responses': { one: '{count} peer responded', other: '{count} peers responded' },
   'story.responses-mine': 'Your response',
   'story.responses-label': 'Responses from peers',

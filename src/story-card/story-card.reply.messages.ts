@@ -41,8 +41,10 @@ export default {
     'Peers will no longer see it, and its words will be deleted from this community. This can’t be undone.',
   'story.take-down-confirm': 'Take it down',
   'story.take-down-keep': 'Keep it',
-  'story.take-down-queued': 'Saved on this device — your story will be taken down as soon as the connection is back.',
+  'story.take-down-response-title': 'Take down your response?',
+  'story.take-down-queued': 'Saved on this device — it will be taken down as soon as the connection is back.',
   'story.take-down-failed':
-    'Your story couldn’t be taken down from here. The people who look after this community can remove it for you.',
+    'This couldn’t be taken down from here. The people who look after this community can remove it for you.',
   'story.taken-down': 'Your story has been taken down. Peers no longer see it.',
+  'story.response-taken-down': 'Your response has been taken down. Peers no longer see it.',
 } as const;

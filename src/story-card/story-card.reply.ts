@@ -118,6 +118,8 @@ export function renderTakeDownDialog(p: {
   t: T;
   level: number;
   state: 'ask' | 'sending' | 'queued' | 'failed' | 'done';
+  /** A response of the member's, not their story. */
+  response: boolean;
   confirm: () => void;
   close: () => void;
   closed: () => void;
@@ -125,7 +127,7 @@ export function renderTakeDownDialog(p: {
   const { t, state } = p;
   const asking = state === 'ask' || state === 'sending';
   return html`<dialog part="dialog" aria-labelledby="take-down-title" aria-describedby="take-down-text" @close=${p.closed} @keydown=${trapFocus}>
-    <div class="dialog-title" role="heading" aria-level=${p.level} id="take-down-title">${t('story.take-down-title')}</div>
+    <div class="dialog-title" role="heading" aria-level=${p.level} id="take-down-title">${t(p.response ? 'story.take-down-response-title' : 'story.take-down-title')}</div>
     <p id="take-down-text">${t('story.take-down-text')}</p>
     <p role="status">${asking ? '' : t(state === 'queued' ? 'story.take-down-queued' : 'story.take-down-failed')}</p>
     <div class="dialog-actions">

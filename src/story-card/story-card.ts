@@ -17,7 +17,7 @@ import { MutualMeToo } from '../me-too/me-too.js';
 import { renderResponses, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
-import { DeviceKeys } from '../core/device-storage.js';
+import { DeviceKeys, randomKey } from '../core/device-storage.js';
 import { onDemand } from '../core/on-demand.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
@@ -258,8 +258,12 @@ export class MutualStoryCard extends MutualElement {
   private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
   /** When this device wrote the story: its author key, with which (and only with which) the member can take it down. */
   #authorKey?: string;
-  /** Taking the story down: the dialog asks (`ask`), it is on its way, waits for the connection, was refused, or is `done`. */
+  /**
+   * Taking the story, or one of this device's responses to it (`#takeDownId`), down: the dialog
+   * asks (`ask`), it is on its way, waits for the connection, was refused, or is `done`.
+   */
   private takeDown: 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done' = 'closed';
+  #takeDownId?: string;
 
   get #storyEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part="story"]') ?? null;
@@ -375,8 +379,7 @@ export class MutualStoryCard extends MutualElement {
       else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m), true);
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
-      const key = this.storyId && this.storage.recall<unknown>(DeviceKeys.myStory(this.storyId));
-      this.#authorKey = typeof key === 'string' ? key : undefined;
+      this.#authorKey = this.storyId ? this.#keyOf(this.storyId) : undefined;
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
       warn('published', { value: this.published }, this);
@@ -439,9 +442,13 @@ export class MutualStoryCard extends MutualElement {
         : '';
     if (this.composerError) return void this.#textarea?.focus();
     if (!this.storyId || composer.nudged(() => this.#sendResponse())) return;
-    const envelope = composer.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
+    // The author key stays on this device only: with it the member can take the response down later.
+    const authorKey = randomKey();
+    const envelope = composer.send(EventTypes.storyResponse, { text, storyId: this.storyId, authorKey }, this.storyId);
+    if (!envelope) return;
+    this.storage.remember(DeviceKeys.authorKey(envelope.id), authorKey);
     // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
-    if (envelope) this.#keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
+    this.#keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
   }
 
   /** This device's own responses that no moderator has approved yet (kept on the device, read once per story). */
@@ -497,23 +504,36 @@ export class MutualStoryCard extends MutualElement {
     this.#dialog?.close();
   }
 
+  /** The author key this device keeps for a story or response it wrote (see `DeviceKeys.authorKey`). */
+  #keyOf(id: string): string | undefined {
+    const key = this.storage.recall<unknown>(DeviceKeys.authorKey(id));
+    return typeof key === 'string' ? key : undefined;
+  }
+
   /** The member's own story: "Take down my story" asks first, in a dialog like the report's. */
   openTakeDown(): void {
+    this.#askTakeDown(undefined);
+  }
+
+  #askTakeDown(response: string | undefined): void {
     this.#withReply(() => {
+      this.#takeDownId = response;
       this.takeDown = 'ask';
       void this.updateComplete.then(() => this.#dialog?.showModal());
     });
   }
 
   #sendTakeDown(): void {
-    const story = this.storyId;
-    const authorKey = this.#authorKey;
-    if (!story || !authorKey || this.takeDown !== 'ask') return;
+    const response = this.#takeDownId;
+    const id = response ?? this.storyId;
+    const authorKey = id && this.#keyOf(id);
+    if (!id || !authorKey || this.takeDown !== 'ask') return;
     this.takeDown = 'sending';
     const onState = (state: DeliveryState) => {
       if (state === 'sent') {
-        this.storage.remember(DeviceKeys.myStory(story), undefined);
-        this.#authorKey = undefined;
+        this.storage.remember(DeviceKeys.authorKey(id), undefined);
+        if (response) this.#dropResponse(response);
+        else this.#authorKey = undefined;
         this.takeDown = 'done';
         this.#dialog?.close();
         this.focusAfterUpdate('#taken-down');
@@ -523,7 +543,17 @@ export class MutualStoryCard extends MutualElement {
         this.focusAfterUpdate('#take-down-close');
       }
     };
-    if (!this.sender.send(EventTypes.storyWithdrawn, { authorKey }, { subject: story, onState })) this.takeDown = 'ask';
+    if (!this.sender.send(EventTypes.storyWithdrawn, { authorKey }, { subject: id, onState })) this.takeDown = 'ask';
+  }
+
+  /** A response of this device's, taken down: out of the list (and the count, if peers could see it). */
+  #dropResponse(id: string): void {
+    const { list } = this.responsePage;
+    if (list.some((r) => r.id === id)) {
+      this.responsePage = { ...this.responsePage, list: list.filter((r) => r.id !== id) };
+      this.responses = Math.max(0, this.responses - 1);
+    }
+    this.#keepPending(this.pending.filter((r) => r.id !== id));
   }
 
   protected override render() {
@@ -544,7 +574,7 @@ export class MutualStoryCard extends MutualElement {
     const position = this.feedPosition;
     // One's own story is not reported but can be taken down (a reader who wrote it, on the device they wrote it on).
     const own = !!this.#authorKey;
-    if (this.takeDown === 'done')
+    if (this.takeDown === 'done' && !this.#takeDownId)
       return html`<article part="base" dir=${dir} lang=${lang} aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
         <p role="status" id="taken-down" tabindex="-1">${t('story.taken-down')}</p>
       </article>`;
@@ -624,9 +654,12 @@ export class MutualStoryCard extends MutualElement {
               error: this.responsePage.error,
               toggle: () => void this.#toggleResponses(),
               loadMore: () => void this.#loadResponses(),
+              own: (id) => !!this.#keyOf(id),
+              takeDown: (id) => this.#askTakeDown(id),
             })
           : nothing
       }
+      ${this.takeDown === 'done' && this.#takeDownId ? html`<p class="hint" role="status" id="taken-down" tabindex="-1">${t('story.response-taken-down')}</p>` : nothing}
       ${
         this.composerOpen && !href && reply && this.#response
           ? reply.renderComposer({
@@ -650,9 +683,18 @@ export class MutualStoryCard extends MutualElement {
               t,
               level,
               state: this.takeDown,
+              response: !!this.#takeDownId,
               confirm: () => this.#sendTakeDown(),
               close: () => this.#closeReport(),
-              closed: () => this.takeDown !== 'done' && ((this.takeDown = 'closed'), this.#reportButton?.focus()),
+              closed: () => {
+                if (this.takeDown === 'done') return;
+                this.takeDown = 'closed';
+                // Focus returns to the button that opened the dialog.
+                const opener = this.#takeDownId
+                  ? this.renderRoot.querySelector<HTMLElement>(`[data-take-down="${CSS.escape(this.#takeDownId)}"]`)
+                  : this.#reportButton;
+                opener?.focus();
+              },
             })
       }
       ${

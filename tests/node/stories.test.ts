@@ -208,7 +208,7 @@ test('an author takes their story down with the key only their device has: gone 
       id: guess.id,
       status: 'rejected',
       field: 'subject',
-      reason: 'names no story this author key may take down',
+      reason: 'names no story or response this author key may take down',
     });
     assert.deepEqual(await ids(), [published.id]);
 
@@ -242,6 +242,33 @@ test('an author takes their story down with the key only their device has: gone 
         ['member-device', 'taken down by its author'],
       ],
     );
+
+    // A response is taken down the same way, by its own id and key: gone from the list and the count.
+    const responseKey = 'author-key-of-a-reply-0123456789';
+    const reply = (text: string, authorKey?: string) =>
+      createEnvelope(
+        EventTypes.storyResponse,
+        { text, storyId: 's-open', ...(authorKey && { authorKey }) },
+        { source: '/t', subject: 's-open' },
+      );
+    const mineReply = reply('Me too, the evenings.', responseKey);
+    const theirReply = reply('Same here.');
+    await c.post([story('s-open', 'Open story'), mineReply, theirReply]);
+    for (const kind of ['story', 'response'])
+      for (const item of await c.pending(kind)) await c.act(item.seq, 'approve');
+    const replies = async () =>
+      ((await c.get('responses=s-open')) as { responses: { text: string }[] }).responses.map((r) => r.text);
+    assert.deepEqual(await replies(), ['Me too, the evenings.', 'Same here.']);
+    const gone = withdraw(mineReply.id, responseKey);
+    assert.deepEqual(await answer(gone), { id: gone.id, status: 'accepted' });
+    assert.deepEqual(await replies(), ['Same here.']);
+    const counted = (await c.get('stories')) as { stories: { id: string; responses: number }[] };
+    assert.equal(counted.stories.find((s) => s.id === 's-open')?.responses, 1);
+    // Someone else's response cannot be taken down with this key.
+    const notMine = withdraw(theirReply.id, responseKey);
+    assert.equal(((await answer(notMine)) as { status: string }).status, 'rejected');
+    const left = JSON.stringify((await c.store.list({ since: 0, limit: 100 })).map((r) => r.event));
+    assert.ok(!left.includes('Me too, the evenings.') && !left.includes(responseKey));
 
     // Malformed: the field is named.
     const bad = await c.post([

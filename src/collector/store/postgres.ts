@@ -495,15 +495,17 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       });
       return { reactions, texts };
     },
-    async withdraw(story, key) {
+    async withdraw(id, key) {
       return transaction(async (client) => {
         const { rows } = await client.query(
-          `SELECT seq FROM events WHERE COALESCE(subject, id) = $1 AND type = $2 AND envelope::json #>> '{data,authorKey}' = $3`,
-          [story, EventTypes.storySubmitted, key],
+          `SELECT seq FROM events
+           WHERE ((type = $2 AND COALESCE(subject, id) = $1) OR (type = $3 AND id = $1))
+             AND envelope::json #>> '{data,authorKey}' = $4`,
+          [id, EventTypes.storySubmitted, EventTypes.storyResponse, key],
         );
         const seq = (rows[0] as { seq: string } | undefined)?.seq;
         if (seq === undefined) return 'unknown' as const;
-        // Everything of a story that peers read goes; the key's hash stays, so a retry is recognised.
+        // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
         await client.query(
           `UPDATE events SET envelope = jsonb_set(envelope::jsonb ${STORY_FIELDS.map((f) => `#- '{data,${f}}'`).join(' ')}, '{data,redacted}', 'true')::text WHERE seq = $1`,
           [seq],

@@ -290,16 +290,19 @@ export function createSyncSqliteStore(file: string): SyncStore {
       });
     return { reactions, texts };
   });
-  const ownStory = db.prepare(
-    `SELECT seq FROM events WHERE COALESCE(subject, id) = @id AND type = @type AND json_extract(envelope, '$.data.authorKey') = @key`,
+  const ownText = db.prepare(
+    `SELECT seq FROM events
+     WHERE ((type = @story AND COALESCE(subject, id) = @id) OR (type = @response AND id = @id))
+       AND json_extract(envelope, '$.data.authorKey') = @key`,
   );
-  // Everything of a story that peers read goes; the key's hash stays, so a retry is recognised.
+  // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
   const redactStory = db.prepare(
     `UPDATE events SET envelope = json_set(json_remove(envelope, ${STORY_FIELDS.map((f) => `'$.data.${f}'`).join(', ')}), '$.data.redacted', json('true'))
      WHERE seq = ?`,
   );
-  const withdrawTx = db.transaction((story: string, key: string) => {
-    const row = ownStory.get({ id: story, type: EventTypes.storySubmitted, key }) as { seq: number } | undefined;
+  const withdrawTx = db.transaction((id: string, key: string) => {
+    const row = ownText.get({ id, story: EventTypes.storySubmitted, response: EventTypes.storyResponse, key }) as
+      { seq: number } | undefined;
     if (!row) return 'unknown' as const;
     redactStory.run(row.seq);
     if (!dropItem.run(row.seq).changes) return 'already' as const;
@@ -390,7 +393,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
       );
     },
     forget: (what) => forgetTx(what),
-    withdraw: (story, key) => withdrawTx(story, key),
+    withdraw: (id, key) => withdrawTx(id, key),
     redactTexts(types, before) {
       return redactQuery.run({ types: JSON.stringify(types), before }).changes;
     },

@@ -23,7 +23,7 @@ export const postgresDialect: Dialect = {
   keyedOnly: '',
 };
 
-/** What peers read of a story (`data.…`): deleted when its author takes it down. */
+/** What peers read of a story or a response (`data.…`): deleted when its author takes it down. */
 export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
 
 export const tables = (d: Dialect): string[] => [

@@ -119,11 +119,12 @@ export interface Store {
    */
   forget(what: { reactors: string[]; events: string[] }): Promise<{ reactions: number; texts: number }>;
   /**
-   * Its author takes a story down: the story submitted with this key (`keyHash`, SHA-256 hex of
-   * `data.authorKey`) leaves moderation and is never served again, its words deleted in place;
-   * an audit entry records it. `already` when it was taken down before (a retry); `unknown` when
-   * no story has this id and key.
+   * Its author takes a story or a response down (`id`: the story's id, as served, or the
+   * response's): the one submitted with this key (`keyHash`, SHA-256 hex of `data.authorKey`)
+   * leaves moderation and is never served again, its words deleted in place; an audit entry
+   * records it. `already` when it was taken down before (a retry); `unknown` when nothing has this
+   * id and key.
    */
-  withdraw(story: string, keyHash: string): Promise<'withdrawn' | 'already' | 'unknown'>;
+  withdraw(id: string, keyHash: string): Promise<'withdrawn' | 'already' | 'unknown'>;
   close(): Promise<void>;
 }
