@@ -73,6 +73,9 @@ export const storyCardStyles = css`
   .report {
     margin-inline-start: auto;
   }
+  #taken-down {
+    margin: 0;
+  }
   [part='composer'] {
     display: grid;
     gap: var(--_space-xs);

@@ -88,6 +88,9 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  * viewport, and the reply composer and report dialog load the first time a reader reaches for a
  * card (offline before then, pressing "Share your experience" says it needs a connection).
  *
+ * On the device that wrote the story (it keeps the story's author key), "Report" becomes "Take
+ * down my story", and each of the member's own responses offers "Take down my response".
+ *
  * @slot - The story text (plain light-DOM content, readable before JavaScript loads).
  * @csspart base - The card.
  * @csspart heading - The heading.
@@ -95,9 +98,9 @@ const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Sym
  * @csspart tags - The topic chips.
  * @csspart story - The story text container (clamped until "Read more").
  * @csspart warning - The content-warning notice.
- * @csspart actions - The row with "Share your experience" and "Report".
+ * @csspart actions - The row with "Share your experience" and "Report" (or, for the member's own story, "Take down my story").
  * @csspart composer - The inline response composer.
- * @csspart dialog - The report dialog.
+ * @csspart dialog - The report dialog, and the take-down dialog.
  * @cssprop --mutual-story-card-lines - Lines shown before "Read more" (default 6).
  * @cssprop --mutual-story-card-background - Card background (default `--mutual-color-surface`).
  * @fires mutual-share-back - A reader chose "Share your experience"; cancelable. `detail`: `{ storyId, href }`.
