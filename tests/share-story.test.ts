@@ -188,6 +188,21 @@ describe('<mutual-share-story>', () => {
     }
   });
 
+  it('under no-trace the confirmation does not promise a take-down this device cannot do, and keeps no key', async () => {
+    const before = Object.keys(localStorage).filter((k) => k.startsWith('mutual:mine:key:'));
+    const el = await composer('no-trace');
+    await type(el, '#story-heading', 'Nothing kept');
+    await type(el, '#story-text', 'Written on a shared computer.');
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await settle(el);
+    expect(root(el).textContent).to.contain(
+      'Nothing is kept on this device, so to take it down later, ask the people who look after this community.',
+    );
+    expect(root(el).textContent).not.to.contain('from its card on this device');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:mine:key:'))).to.deep.equal(before);
+  });
+
   it('says what is missing and moves focus there; nothing is sent without consent', async () => {
     const el = await composer();
     buttonNamed(root(el), 'Preview').click();

@@ -241,7 +241,10 @@ export default {
   'share.need-consent': 'Marca la casilla si estás de acuerdo, o guarda tu historia para ti: también está bien.',
   'share.thanks': 'Gracias por compartir tu historia.',
   'share.review':
-    'Primero la leerá una persona moderadora. Cuando la apruebe, aparecerá para la comunidad, donde los pares podrán decir «a mí también» y responder. Puedes retirarla cuando quieras desde su tarjeta, en este dispositivo.',
+    'Primero la leerá una persona moderadora. Cuando la apruebe, aparecerá para la comunidad, donde los pares podrán decir «a mí también» y responder.',
+  'share.take-down': 'Puedes retirarla cuando quieras desde su tarjeta, en este dispositivo.',
+  'share.take-down-not-kept':
+    'No se guarda nada en este dispositivo: para retirarla más adelante, pide ayuda a las personas que cuidan esta comunidad.',
   'share.another': 'Escribir otra historia',
   'share.sending': 'Enviando…',
   'share.sent': 'Ha llegado a moderación.',

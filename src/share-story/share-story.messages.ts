@@ -31,7 +31,10 @@ export default {
     'Please tick the box if you’re okay with this — or keep your story to yourself, that’s fine too.',
   'share.thanks': 'Thank you for sharing your story.',
   'share.review':
-    'A moderator will read it first. Once it is approved, it appears for the community, where peers can say “me too” and respond. You can take it down whenever you like, from its card on this device.',
+    'A moderator will read it first. Once it is approved, it appears for the community, where peers can say “me too” and respond.',
+  'share.take-down': 'You can take it down whenever you like, from its card on this device.',
+  'share.take-down-not-kept':
+    'Nothing is kept on this device, so to take it down later, ask the people who look after this community.',
   'share.another': 'Write another story',
   'share.sending': 'Sending…',
   'share.sent': 'It has reached the moderators.',

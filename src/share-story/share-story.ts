@@ -349,7 +349,7 @@ export class MutualShareStory extends MutualElement {
     const stuck = state === 'failed' || state === 'full' || state === 'unconfirmed';
     return html`<div part="base">
       <div class="heading" role="heading" aria-level=${this.#level} id="thanks" tabindex="-1">${t('share.thanks')}</div>
-      <p>${t('share.review')}</p>
+      <p>${t('share.review')} ${t(this.storage.keeping === 'kept' ? 'share.take-down' : 'share.take-down-not-kept')}</p>
       <p part="status" class="hint" role="status">${this.#story.status}</p>
       ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
       <div part="actions">
