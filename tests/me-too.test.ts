@@ -135,6 +135,22 @@ describe('<mutual-me-too>', () => {
     await expectAxeClean(el);
   });
 
+  it('without a provider it follows the page’s language when a client-side switch changes <html lang>', async () => {
+    const html0 = document.documentElement;
+    const before = html0.getAttribute('lang');
+    try {
+      const el = await fixture<MutualMeToo>(html`<mutual-me-too subject="lang-switch"></mutual-me-too>`);
+      expect(buttons(el)[0].textContent).to.contain('Me too');
+      html0.setAttribute('lang', 'es');
+      await until(() => buttons(el)[0].textContent!.includes('A mí también'), 'Spanish');
+      html0.setAttribute('lang', 'ar');
+      await until(() => el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir') === 'rtl', 'Arabic');
+    } finally {
+      if (before === null) html0.removeAttribute('lang');
+      else html0.setAttribute('lang', before);
+    }
+  });
+
   it('remembers the visitor’s reaction after a reload; pressing again stores the removal', async () => {
     const subject = uniqueSubject('reload');
     const { endpoint } = scoped('reload');

@@ -20,6 +20,13 @@ function langOf(node: Element): string | null {
 }
 
 /**
+ * Every connected element's locale controller, told when the page's language changes: a
+ * client-side language switch sets `<html lang>` and reloads nothing. One observer for the page.
+ */
+const live = new Set<LocaleController>();
+let pageLang: MutationObserver | undefined;
+
+/**
  * One job: the element's locale and its strings. The locale is its `locale` attribute, else the
  * provider's, else the nearest `lang`, else `en`. `K` narrows `t()` to the catalogue's keys.
  */
@@ -36,6 +43,20 @@ export class LocaleController<K extends string = string> implements ReactiveCont
   /** Moved elsewhere in the page: the nearest `lang` may differ. */
   hostConnected(): void {
     this.#cache = undefined;
+    live.add(this);
+    if (!pageLang) {
+      pageLang = new MutationObserver(() =>
+        live.forEach((c) => {
+          c.#cache = undefined;
+          c.host.requestUpdate();
+        }),
+      );
+      pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
+    }
+  }
+
+  hostDisconnected(): void {
+    live.delete(this);
   }
 
   get locale(): string {
