@@ -116,6 +116,42 @@ describe('<mutual-moderation-queue>', () => {
     await expectAxeClean(el);
   });
 
+  it('a story its writer took down before review leaves the queue when a moderator acts on it, and the moderator is told why', async () => {
+    const key = 'a-writer-changed-their-mind-0001';
+    const title = `Taken back ${uniqueSubject('gone')}`;
+    const story = createEnvelope(
+      EventTypes.storySubmitted,
+      { heading: title, text: 'Words I took back.', tags: [], contentWarning: [], authorKey: key },
+      { source: location.href },
+    );
+    const post = (events: unknown[]) =>
+      fetch(ENDPOINT, {
+        method: 'POST',
+        headers: { 'content-type': 'application/cloudevents-batch+json' },
+        body: JSON.stringify(events),
+      });
+    await post([story]);
+    const el = await queue();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('#tab-story')!.click();
+    await until(() => itemTexts(el).some((t) => t!.includes(title)), 'the story in the queue');
+    // Meanwhile, on the writer's device: "Take down my story".
+    await post([
+      createEnvelope(EventTypes.storyWithdrawn, { authorKey: key }, { source: location.href, subject: story.id }),
+    ]);
+    const approve = [...root.querySelectorAll<HTMLButtonElement>('[part="item"] button')].find(
+      (b) => b.textContent!.trim() === 'Approve',
+    )!;
+    approve.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !itemTexts(el).some((t) => t!.includes(title)), 'gone from the list');
+    expect(root.textContent).to.contain('Its writer took this back before review, so there is nothing left to decide.');
+    expect(root.querySelector('#undo')).to.equal(null);
+    await until(() => deepActive()?.id === 'tab-story', 'focus on the tab, not the page');
+    const stories = (await (await fetch(`${ENDPOINT}?stories&limit=50`)).json()) as { stories: { heading: string }[] };
+    expect(stories.stories.map((s) => s.heading)).not.to.include(title);
+  });
+
   it('j and k move between items; arrow keys move between tabs', async () => {
     await submit(
       EventTypes.checkinEncouragement,

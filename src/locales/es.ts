@@ -164,6 +164,8 @@ export default {
   'mod.approved': 'Aprobado. Los miembros ya pueden leerlo.',
   'mod.hidden': 'Oculto. Ningún miembro lo verá.',
   'mod.restored': 'De vuelta en la cola.',
+  'mod.gone': 'Quien lo escribió lo retiró antes de la revisión: no queda nada por decidir.',
+  'mod.act-failed': 'No se pudo completar ({reason}). Inténtalo de nuevo.',
   'mod.empty': 'No hay nada pendiente. Gracias por cuidar de la comunidad.',
   'mod.loading': 'Cargando…',
   'mod.error': 'No se pudo cargar la cola ({reason}).',

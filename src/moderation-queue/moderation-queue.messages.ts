@@ -30,6 +30,8 @@ export default {
   'mod.approved': 'Approved. Members can now read it.',
   'mod.hidden': 'Hidden. No member will see it.',
   'mod.restored': 'Back in the queue.',
+  'mod.gone': 'Its writer took this back before review, so there is nothing left to decide.',
+  'mod.act-failed': 'That did not go through ({reason}). Please try again.',
   'mod.empty': 'Nothing is waiting. Thank you for looking after the community.',
   'mod.loading': 'Loading…',
   'mod.error': 'The queue could not be loaded ({reason}).',

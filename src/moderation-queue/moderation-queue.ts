@@ -108,11 +108,13 @@ export class MutualModerationQueue extends MutualElement {
 
   async #decide(item: Item, action: 'approve' | 'hide'): Promise<void> {
     const index = this.page.items.indexOf(item);
+    // Gone (404): its writer took it back meanwhile ("Forget me", or taking their text down).
+    let gone = false;
     try {
       await this.#api.act(item.seq, action);
     } catch (error) {
-      this.announcement = this.i18n.t('mod.error', { reason: (error as Error).message });
-      return;
+      gone = (error as { status?: number }).status === 404;
+      if (!gone) return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
     }
     const items = this.page.items.filter((i) => i !== item);
     const counts = {
@@ -123,17 +125,21 @@ export class MutualModerationQueue extends MutualElement {
       },
     };
     this.page = { ...this.page, items, counts };
-    this.last = { item, action };
-    this.announcement = this.i18n.t(action === 'approve' ? 'mod.approved' : 'mod.hidden');
-    // Focus follows the work: the next item, else the one before, else Undo.
+    this.last = gone ? null : { item, action };
+    this.announcement = this.i18n.t(gone ? 'mod.gone' : action === 'approve' ? 'mod.approved' : 'mod.hidden');
+    // Focus follows the work: the next item, else the one before, else Undo (else the tab).
     const next = items[index] ?? items[index - 1];
-    this.focusAfterUpdate(next ? `#item-${next.seq}` : '#undo');
+    this.focusAfterUpdate(next ? `#item-${next.seq}` : gone ? `#tab-${item.kind}` : '#undo');
   }
 
   async #undo(): Promise<void> {
     const last = this.last;
     if (!last) return;
-    await this.#api.act(last.item.seq, 'restore', 'undo');
+    try {
+      await this.#api.act(last.item.seq, 'restore', 'undo');
+    } catch (error) {
+      return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+    }
     this.last = null;
     this.announcement = this.i18n.t('mod.restored');
     await this.#load();
