@@ -549,6 +549,17 @@ export class MutualStoryCard extends MutualElement {
     if (!this.sender.send(EventTypes.storyWithdrawn, { authorKey }, { subject: id, onState })) this.takeDown = 'ask';
   }
 
+  /** The dialog closed without taking anything down: focus returns to the button that opened it. */
+  #takeDownClosed(): void {
+    if (this.takeDown === 'done') return;
+    this.takeDown = 'closed';
+    const id = this.#takeDownId;
+    const opener = id
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-take-down="${CSS.escape(id)}"]`)
+      : this.#reportButton;
+    opener?.focus();
+  }
+
   /** A response of this device's, taken down: out of the list (and the count, if peers could see it). */
   #dropResponse(id: string): void {
     const { list } = this.responsePage;
@@ -689,15 +700,7 @@ export class MutualStoryCard extends MutualElement {
               response: !!this.#takeDownId,
               confirm: () => this.#sendTakeDown(),
               close: () => this.#closeReport(),
-              closed: () => {
-                if (this.takeDown === 'done') return;
-                this.takeDown = 'closed';
-                // Focus returns to the button that opened the dialog.
-                const opener = this.#takeDownId
-                  ? this.renderRoot.querySelector<HTMLElement>(`[data-take-down="${CSS.escape(this.#takeDownId)}"]`)
-                  : this.#reportButton;
-                opener?.focus();
-              },
+              closed: () => this.#takeDownClosed(),
             })
       }
       ${
