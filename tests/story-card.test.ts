@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/story-card/define.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import { EventTypes } from '../src/core/envelope.js';
-import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
 import {
   injectFault,
   moderateItem,
@@ -398,6 +398,29 @@ describe('<mutual-story-card>', () => {
     expect(served.responses).to.deep.equal([]);
     await expectAxeClean(later);
   });
+
+  for (const [theme, locale, forced] of [
+    ['dark', 'en', false],
+    ['light', 'ar', false],
+    ['light', 'en', true],
+  ] as const) {
+    it(`the take-down dialog is axe-clean (${theme}, ${locale}${forced ? ', forced colours' : ''})`, async () => {
+      const id = uniqueSubject('own-axe');
+      localStorage.setItem(`mutual:mine:key:${id}`, JSON.stringify('an-author-key-for-axe-000000'));
+      if (forced) await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+      try {
+        const el = await card({ id, attrs: { theme, locale } });
+        el.shadowRoot!.querySelector<HTMLButtonElement>('.report')!.click();
+        await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'dialog open');
+        expect($(el, '#take-down-title').textContent).to.equal(
+          locale === 'ar' ? 'هل تريد سحب قصتك؟' : 'Take down your story?',
+        );
+        await expectAxeClean(el);
+      } finally {
+        await emulateMedia([]);
+      }
+    });
+  }
 
   it('"I’m worried about the writer" shows the crisis resources', async () => {
     const el = await card({ attrs: { locale: 'en-US' } });
