@@ -270,6 +270,27 @@ test('an author takes their story down with the key only their device has: gone 
     const left = JSON.stringify((await c.store.list({ since: 0, limit: 100 })).map((r) => r.event));
     assert.ok(!left.includes('Me too, the evenings.') && !left.includes(responseKey));
 
+    // A story taken down takes the responses to it out of view too (hidden, not deleted: others' words).
+    const answered = story('s-answered', 'Answered', { authorKey: `${key}-3` });
+    const answer1 = createEnvelope(
+      EventTypes.storyResponse,
+      { text: 'A reply to the answered story.', storyId: 's-answered' },
+      { source: '/t', subject: 's-answered' },
+    );
+    await c.post([answered, answer1]);
+    for (const kind of ['story', 'response'])
+      for (const item of await c.pending(kind)) await c.act(item.seq, 'approve');
+    const repliesTo = async (id: string) =>
+      ((await c.get(`responses=${id}`)) as { responses: { text: string }[] }).responses.map((r) => r.text);
+    assert.deepEqual(await repliesTo('s-answered'), ['A reply to the answered story.']);
+    assert.equal(((await answer(withdraw('s-answered', `${key}-3`))) as { status: string }).status, 'accepted');
+    assert.deepEqual(await repliesTo('s-answered'), []);
+    const last = (await c.store.audit({ limit: 50 })).at(-1)!;
+    assert.deepEqual(
+      [last.action, last.reason],
+      ['withdraw', 'taken down by its author; 1 response(s) to it hidden with it'],
+    );
+
     // Malformed: the field is named.
     const bad = await c.post([
       createEnvelope(EventTypes.storyWithdrawn, { authorKey: 'short' }, { source: '/t', subject: 'x' }),

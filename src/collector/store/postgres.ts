@@ -7,7 +7,7 @@ import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
-import { STORY_FIELDS, postgresDialect, tables } from './tables.js';
+import { STORY_FIELDS, postgresDialect, tables, withdrawReason } from './tables.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -498,13 +498,14 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     async withdraw(id, key) {
       return transaction(async (client) => {
         const { rows } = await client.query(
-          `SELECT seq FROM events
+          `SELECT seq, type FROM events
            WHERE ((type = $2 AND COALESCE(subject, id) = $1) OR (type = $3 AND id = $1))
              AND envelope::json #>> '{data,authorKey}' = $4`,
           [id, EventTypes.storySubmitted, EventTypes.storyResponse, key],
         );
-        const seq = (rows[0] as { seq: string } | undefined)?.seq;
-        if (seq === undefined) return 'unknown' as const;
+        const row = rows[0] as { seq: string; type: string } | undefined;
+        if (!row) return 'unknown' as const;
+        const seq = row.seq;
         // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
         await client.query(
           `UPDATE events SET envelope = jsonb_set(envelope::jsonb ${STORY_FIELDS.map((f) => `#- '{data,${f}}'`).join(' ')}, '{data,redacted}', 'true')::text WHERE seq = $1`,
@@ -512,12 +513,25 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         );
         const dropped = await client.query('DELETE FROM items WHERE seq = $1', [seq]);
         if (!dropped.rowCount) return 'already' as const;
+        const at = new Date().toISOString();
+        // A story's responses answer words no one can read any more: hidden with it (not deleted).
+        const hidden =
+          row.type === EventTypes.storySubmitted
+            ? ((
+                await client.query(
+                  `UPDATE items SET state = 'hidden', updated_at = $1
+                   WHERE kind = 'response' AND state <> 'hidden'
+                     AND seq IN (SELECT seq FROM events WHERE type = $2 AND subject = $3)`,
+                  [at, EventTypes.storyResponse, id],
+                )
+              ).rowCount ?? 0)
+            : 0;
         await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
-          new Date().toISOString(),
+          at,
           'member-device',
           'withdraw',
           seq,
-          'taken down by its author',
+          withdrawReason(hidden),
         ]);
         return 'withdrawn' as const;
       });

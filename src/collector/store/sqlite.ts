@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
-import { STORY_FIELDS, sqliteDialect, tables } from './tables.js';
+import { STORY_FIELDS, sqliteDialect, tables, withdrawReason } from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -291,7 +291,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     return { reactions, texts };
   });
   const ownText = db.prepare(
-    `SELECT seq FROM events
+    `SELECT seq, type FROM events
      WHERE ((type = @story AND COALESCE(subject, id) = @id) OR (type = @response AND id = @id))
        AND json_extract(envelope, '$.data.authorKey') = @key`,
   );
@@ -300,19 +300,25 @@ export function createSyncSqliteStore(file: string): SyncStore {
     `UPDATE events SET envelope = json_set(json_remove(envelope, ${STORY_FIELDS.map((f) => `'$.data.${f}'`).join(', ')}), '$.data.redacted', json('true'))
      WHERE seq = ?`,
   );
+  // A story's responses answer words no one can read any more: hidden with it (not deleted: they
+  // are other members' words, and a moderator can still see them).
+  const hideResponsesTo = db.prepare(
+    `UPDATE items SET state = 'hidden', updated_at = @at
+     WHERE kind = 'response' AND state <> 'hidden'
+       AND seq IN (SELECT seq FROM events WHERE type = @type AND subject = @story)`,
+  );
   const withdrawTx = db.transaction((id: string, key: string) => {
     const row = ownText.get({ id, story: EventTypes.storySubmitted, response: EventTypes.storyResponse, key }) as
-      { seq: number } | undefined;
+      { seq: number; type: string } | undefined;
     if (!row) return 'unknown' as const;
     redactStory.run(row.seq);
     if (!dropItem.run(row.seq).changes) return 'already' as const;
-    addAudit.run({
-      at: new Date().toISOString(),
-      actor: 'member-device',
-      action: 'withdraw',
-      item: row.seq,
-      reason: 'taken down by its author',
-    });
+    const at = new Date().toISOString();
+    const hidden =
+      row.type === EventTypes.storySubmitted
+        ? hideResponsesTo.run({ at, type: EventTypes.storyResponse, story: id }).changes
+        : 0;
+    addAudit.run({ at, actor: 'member-device', action: 'withdraw', item: row.seq, reason: withdrawReason(hidden) });
     return 'withdrawn' as const;
   });
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>

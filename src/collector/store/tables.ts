@@ -26,6 +26,10 @@ export const postgresDialect: Dialect = {
 /** What peers read of a story or a response (`data.…`): deleted when its author takes it down. */
 export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
 
+/** The audit line of a text its author took down (`responses`: a story's responses hidden with it). */
+export const withdrawReason = (responses: number) =>
+  `taken down by its author${responses ? `; ${responses} response(s) to it hidden with it` : ''}`;
+
 export const tables = (d: Dialect): string[] => [
   `CREATE TABLE IF NOT EXISTS events (
      seq ${d.serial},
