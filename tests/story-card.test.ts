@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/story-card/define.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../src/core/envelope.js';
 import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
 import {
   injectFault,
@@ -397,6 +397,41 @@ describe('<mutual-story-card>', () => {
     const served = await (await fetch(`/events?responses=${encodeURIComponent(id)}`)).json();
     expect(served.responses).to.deep.equal([]);
     await expectAxeClean(later);
+  });
+
+  it('a take-down that waited for the connection arrives later without pulling focus from where the member is', async () => {
+    const key = 'a-key-for-a-story-written-here-01';
+    const story = createEnvelope(
+      EventTypes.storySubmitted,
+      { heading: 'Later', text: 'Words to take back.', tags: [], contentWarning: [], authorKey: key },
+      { source: location.href },
+    );
+    await fetch('/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([story]),
+    });
+    localStorage.setItem(`mutual:mine:key:${story.id}`, JSON.stringify(key));
+    const { scope, endpoint } = scoped('later');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+    const el = await card({ id: story.id, endpoint });
+    const elsewhere = document.createElement('button');
+    elsewhere.textContent = 'Elsewhere on the page';
+    document.body.append(elsewhere);
+    try {
+      buttonNamed(el, 'Take down my story').click();
+      await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'dialog open');
+      buttonNamed(el, 'Take it down').click();
+      await until(() => el.shadowRoot!.textContent!.includes('as soon as the connection is back'), 'waiting');
+      buttonNamed(el, 'Close').click();
+      await until(() => !el.shadowRoot!.querySelector('dialog'), 'closed');
+      // The member reads on elsewhere while the device waits for the connection.
+      elsewhere.focus();
+      await until(() => el.shadowRoot!.textContent!.includes('Your story has been taken down.'), 'taken down', 8000);
+      expect(document.activeElement === elsewhere).to.equal(true);
+    } finally {
+      elsewhere.remove();
+    }
   });
 
   for (const [theme, locale, forced] of [

@@ -537,9 +537,12 @@ export class MutualStoryCard extends MutualElement {
         this.storage.remember(DeviceKeys.authorKey(id), undefined);
         if (response) this.#dropResponse(response);
         else this.#authorKey = undefined;
+        // Focus follows only from the card (or from nowhere): a take-down that waited for the
+        // connection may arrive while the member is reading elsewhere on the page.
+        const here = !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body;
         this.takeDown = 'done';
         this.#dialog?.close();
-        this.focusAfterUpdate('#taken-down');
+        if (here) this.focusAfterUpdate('#taken-down');
       } else if (this.takeDown !== 'closed') {
         // The confirm button goes: focus moves to what replaced it, never to the page.
         this.takeDown = state === 'queued' ? 'queued' : 'failed';
