@@ -83,6 +83,28 @@ export const OwnStoryTakeDown: Story = {
     await expect(button(canvasElement, '#take-down-text').textContent).toContain('This can’t be undone.');
   },
 };
+/**
+ * The member's own response, still waiting for review: only they see it here, with "Take down my
+ * response" (the device keeps the response and its author key; this story puts them there).
+ */
+export const OwnResponseWaiting: Story = {
+  args: { 'story-id': 'story-with-my-reply' },
+  render: (args) => {
+    const reply = {
+      id: 'my-reply-1',
+      text: 'Me too. The evenings still get long, but walking helps.',
+      time: new Date().toISOString(),
+    };
+    localStorage.setItem('mutual:mine:responses:story-with-my-reply', JSON.stringify([reply]));
+    localStorage.setItem(`mutual:mine:key:${reply.id}`, JSON.stringify('storybook-author-key-000001'));
+    return element('mutual-story-card', args);
+  },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await expect(button(canvasElement, '[part="responses"]').textContent).toContain('Waiting for review');
+    await expect(button(canvasElement, '[data-take-down="my-reply-1"]').textContent).toBe('Take down my response');
+  },
+};
 export const MissingStoryId: Story = {
   args: { 'story-id': undefined },
   parameters: { expectedWarnings: ['"story-id" attribute is missing'] },
