@@ -257,6 +257,21 @@ describe('<mutual-provider>', () => {
     expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([]);
     await provider.updateComplete;
     expect(provider.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('removed');
+    // Nothing written here: nothing said about published texts.
+    expect(provider.shadowRoot!.querySelector('[role="status"]')!.textContent).not.to.contain('stays up');
+  });
+
+  it('"Forget me" on a device that wrote texts says that what was already published stays up, and who can take it down', async () => {
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint=${scoped('forget-authored').endpoint} forget-button></mutual-provider>`,
+    );
+    localStorage.setItem('mutual:mine:key:a-story-written-here', JSON.stringify('an-author-key-0000000000'));
+    provider.shadowRoot!.querySelector<HTMLButtonElement>('[part="forget-button"]')!.click();
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'If a story or response of yours was already published, it stays up: the people who look after this community can take it down for you.',
+    );
+    expect(localStorage.getItem('mutual:mine:key:a-story-written-here')).to.equal(null);
   });
 
   it('"Forget me" after a story reached the moderators: its draft is gone, yet the endpoint still deletes it', async () => {

@@ -125,11 +125,13 @@ export function deviceKeys(prefix: string): string[] {
 /**
  * What this device sent that the endpoint can still tie to it, for "Forget me": the reactor keys of
  * its reactions (`reactions:*`) and the ids of its texts that may still wait for review (its own
- * responses and drafts on their way). Read from storage and from memory (no-trace).
+ * responses and drafts on their way), and whether it wrote texts it could still take down
+ * (`authored`: their keys go with it). Read from storage and from memory (no-trace).
  */
-export function deviceFootprint(): { reactors: string[]; events: string[] } {
+export function deviceFootprint(): { reactors: string[]; events: string[]; authored: boolean } {
   const reactors = new Set<string>();
   const events = new Set<string>();
+  let authored = false;
   const keys = new Set([...deviceKeys(''), ...state.memory.keys()]);
   for (const key of keys) {
     let value: unknown;
@@ -145,12 +147,14 @@ export function deviceFootprint(): { reactors: string[]; events: string[] } {
       for (const r of value) if (typeof r?.id === 'string') events.add(r.id);
     } else if (key === KEY_PREFIXES.mySent && Array.isArray(value)) {
       for (const id of value) if (typeof id === 'string') events.add(id);
+    } else if (key.startsWith(KEY_PREFIXES.authorKey)) {
+      authored = true;
     } else if (key.startsWith(KEY_PREFIXES.draft)) {
       const pending = (value as { pendingId?: unknown } | null)?.pendingId;
       if (typeof pending === 'string') events.add(pending);
     }
   }
-  return { reactors: [...reactors], events: [...events] };
+  return { reactors: [...reactors], events: [...events], authored };
 }
 
 /**

@@ -135,6 +135,8 @@ export default {
   'forget.button': 'Olvidarme en este dispositivo',
   'forget.done':
     'Se ha borrado todo lo que Mutual guardaba en este dispositivo, y se ha pedido al servidor de esta comunidad que olvide tus reacciones y lo que aún esperaba revisión.',
+  'forget.published':
+    'Si ya se había publicado una historia o respuesta tuya, sigue visible: las personas que cuidan esta comunidad pueden retirarla por ti.',
   'quick-exit.label': 'Salir de este sitio',
   'quick-exit.hint': 'O pulsa Escape dos veces',
   'filter.hidden': 'Oculta según tus preferencias: esta historia menciona {topics}.',

@@ -50,7 +50,8 @@ export class MutualProvider extends MutualElement {
   helpLines?: string;
   /** Shows a small "Forget me on this device" button after the content. */
   forgetButton = false;
-  private forgotten = false;
+  /** After "Forget me": `authored` when the device held keys to take texts down (they are gone now). */
+  private forgotten: false | 'done' | 'authored' = false;
   /** Moderator token for the admin elements inside (property only: never an attribute, never stored). */
   moderatorToken?: string;
   /**
@@ -88,9 +89,9 @@ export class MutualProvider extends MutualElement {
    * and asks the endpoint to forget what this device sent (`org.mutual.device.forget`).
    */
   forget(): void {
-    const { reactors, events } = deviceFootprint();
+    const { reactors, events, authored } = deviceFootprint();
     forgetDevice();
-    this.forgotten = true;
+    this.forgotten = authored ? 'authored' : 'done';
     // Also ask the endpoint to forget what this device sent: its reactions (through their reactor
     // keys) and its texts still waiting for review. Lists travel in pieces an event may carry.
     const step = Limits.listItems;
@@ -107,7 +108,7 @@ export class MutualProvider extends MutualElement {
     return html`<slot></slot>
       <p class="forget" part="forget" dir=${this.i18n.dir} lang=${this.i18n.lang}>
         <button type="button" part="forget-button" @click=${this.forget}>${this.i18n.t('forget.button')}</button>
-        <span role="status">${this.forgotten ? this.i18n.t('forget.done') : ''}</span>
+        <span role="status">${this.forgotten ? this.i18n.t('forget.done') : ''}${this.forgotten === 'authored' ? ` ${this.i18n.t('forget.published')}` : ''}</span>
       </p>`;
   }
 }
