@@ -385,14 +385,20 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
     // Acted on, not stored: "Forget me" deletes what its keys and ids point to, and an author's
-    // withdrawal takes their story or response down; each records that it did (how many, never what).
+    // withdrawal takes their story or response down; each records that it did (how many, never
+    // what). After the others are stored: a story and its withdrawal may arrive in one batch (sent
+    // while offline, taken back before the connection came back).
+    const isAct = (e: MutualEnvelope) => e.type === EventTypes.deviceForget || e.type === EventTypes.storyWithdrawn;
+    const toStore = valid.filter((e) => !isAct(e)).map(hashAuthorKey);
+    const stored = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
+    forwarder?.kick();
     const acted = new Map<MutualEnvelope, { field: string; message: string } | null>();
-    for (const e of valid)
+    for (const e of valid.filter(isAct))
       if (e.type === EventTypes.deviceForget) {
         const data = e.data as { reactors?: string[]; events?: string[] };
         await store.forget({ reactors: data.reactors ?? [], events: data.events ?? [] });
         acted.set(e, null);
-      } else if (e.type === EventTypes.storyWithdrawn) {
+      } else {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
         acted.set(
           e,
@@ -401,9 +407,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
             : null,
         );
       }
-    const toStore = valid.filter((e) => !acted.has(e)).map(hashAuthorKey);
-    const stored = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
-    forwarder?.kick();
     let nextStored = 0;
     const outcomes = valid.map((e) => (acted.has(e) ? (acted.get(e) ?? ('accepted' as const)) : stored[nextStored++]));
     for (const event of attention.splice(0)) {

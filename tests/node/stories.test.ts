@@ -291,6 +291,16 @@ test('an author takes their story down with the key only their device has: gone 
       ['withdraw', 'taken down by its author; 1 response(s) to it hidden with it'],
     );
 
+    // Sent while offline and taken back before the connection came back: both arrive in one batch.
+    const regretted = story('s-regretted', 'Regretted', { authorKey: `${key}-4` });
+    const takeBack = withdraw('s-regretted', `${key}-4`);
+    const both = (await (await c.post([regretted, takeBack])).json()) as { results: { status: string }[] };
+    assert.deepEqual(
+      both.results.map((r) => r.status),
+      ['accepted', 'accepted'],
+    );
+    assert.ok(!(await c.pending('story')).some((i) => i.text.includes('Regretted')));
+
     // Malformed: the field is named.
     const bad = await c.post([
       createEnvelope(EventTypes.storyWithdrawn, { authorKey: 'short' }, { source: '/t', subject: 'x' }),
