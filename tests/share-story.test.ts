@@ -6,7 +6,17 @@ import type { MutualShareStory } from '../src/share-story/share-story.js';
 import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
 import { EventTypes } from '../src/core/envelope.js';
 import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
-import { moderateItem, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
+import {
+  ENDPOINT,
+  injectFault,
+  moderateItem,
+  requestCount,
+  scoped,
+  stored,
+  TEST_MODERATOR_TOKEN,
+  uniqueSubject,
+  until,
+} from './helpers/collector.js';
 import { XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -186,6 +196,77 @@ describe('<mutual-share-story>', () => {
     } finally {
       await peer.close();
     }
+  });
+
+  it('"Take it back" right after sending, keyboard only: the moderators never see it, its words are deleted', async () => {
+    const tag = uniqueSubject('regret');
+    const el = await composer();
+    await type(el, '#story-heading', 'Too soon');
+    await type(el, '#story-text', `Words I want back ${tag}`);
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await until(
+      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+      'acknowledged',
+    );
+    const takeBack = $(el, '#take-back');
+    expect(takeBack.textContent).to.equal('Take it back');
+    takeBack.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(deepActive()?.id).to.equal('take-back-confirm');
+    expect($(el, '#take-back-question').textContent).to.contain('It won’t be published');
+    await expectAxeClean(el);
+    // "Keep it": nothing sent, focus back where it was.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(deepActive()?.id).to.equal('take-back');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.id === 'taken-back', 'focus on the confirmation');
+    expect($(el, '#taken-back').textContent).to.equal(
+      'Your story has been taken back. It won’t be published, and its words have been deleted.',
+    );
+    const queue = (await (
+      await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, {
+        headers: { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` },
+      })
+    ).json()) as { items: { text: string }[] };
+    expect(queue.items.some((i) => i.text.includes(tag))).to.equal(false);
+    expect(JSON.stringify(await stored({ type: EventTypes.storySubmitted }))).not.to.contain(tag);
+    // And on to the next story.
+    buttonNamed(root(el), 'Write another story').click();
+    await settle(el);
+    expect(root(el).querySelector('#story-heading')).to.not.equal(null);
+  });
+
+  it('taken back before it ever reached the endpoint (its first send failed): it never reaches a moderator', async () => {
+    const tag = uniqueSubject('offline-regret');
+    const { scope, endpoint } = scoped('regret');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+    const el = await composer(`endpoint=${endpoint}`);
+    let storyId = '';
+    el.addEventListener('mutual-event', (e) => {
+      if (e.detail.type === EventTypes.storySubmitted) storyId = e.detail.id;
+    });
+    await type(el, '#story-heading', 'Not yet sent');
+    await type(el, '#story-text', `Words still on the device ${tag}`);
+    $<HTMLInputElement>(el, '#story-consent').click();
+    buttonNamed(root(el), 'Send to the moderators').click();
+    await until(
+      () => root(el).querySelector('[part="status"]')?.textContent?.includes('Saved on this device'),
+      'queued',
+    );
+    $(el, '#take-back').click();
+    await settle(el);
+    $(el, '#take-back-confirm').click();
+    await until(() => root(el).querySelector('#taken-back'), 'taken back once the endpoint answers', 8000);
+    const [row] = (await stored({ type: EventTypes.storySubmitted })).filter((e) => e.id === storyId);
+    expect(Object.keys(row.data).sort()).to.deep.equal(['authorKey', 'redacted']);
+    expect(JSON.stringify(await stored({ type: EventTypes.storySubmitted }))).not.to.contain(tag);
+    expect(await requestCount(scope)).to.be.at.least(2);
   });
 
   it('under no-trace the confirmation does not promise a take-down this device cannot do, and keeps no key', async () => {

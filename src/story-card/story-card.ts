@@ -19,6 +19,7 @@ import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
 import { DeviceKeys, randomKey } from '../core/device-storage.js';
 import { onDemand } from '../core/on-demand.js';
+import { authorKeyOf, withdraw } from '../core/withdrawal.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
 
@@ -382,7 +383,7 @@ export class MutualStoryCard extends MutualElement {
       else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m), true);
       this.pending =
         (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
-      this.#authorKey = this.storyId ? this.#keyOf(this.storyId) : undefined;
+      this.#authorKey = this.storyId ? authorKeyOf(this.storage, this.storyId) : undefined;
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
       warn('published', { value: this.published }, this);
@@ -507,12 +508,6 @@ export class MutualStoryCard extends MutualElement {
     this.#dialog?.close();
   }
 
-  /** The author key this device keeps for a story or response it wrote (see `DeviceKeys.authorKey`). */
-  #keyOf(id: string): string | undefined {
-    const key = this.storage.recall<unknown>(DeviceKeys.authorKey(id));
-    return typeof key === 'string' ? key : undefined;
-  }
-
   /** The member's own story: "Take down my story" asks first, in a dialog like the report's. */
   openTakeDown(): void {
     this.#askTakeDown(undefined);
@@ -529,12 +524,10 @@ export class MutualStoryCard extends MutualElement {
   #sendTakeDown(): void {
     const response = this.#takeDownId;
     const id = response ?? this.storyId;
-    const authorKey = id && this.#keyOf(id);
-    if (!id || !authorKey || this.takeDown !== 'ask') return;
+    if (!id || this.takeDown !== 'ask') return;
     this.takeDown = 'sending';
     const onState = (state: DeliveryState) => {
       if (state === 'sent') {
-        this.storage.remember(DeviceKeys.authorKey(id), undefined);
         if (response) this.#dropResponse(response);
         else this.#authorKey = undefined;
         // Focus follows only from the card (or from nowhere): a take-down that waited for the
@@ -549,7 +542,7 @@ export class MutualStoryCard extends MutualElement {
         this.focusAfterUpdate('#take-down-close');
       }
     };
-    if (!this.sender.send(EventTypes.storyWithdrawn, { authorKey }, { subject: id, onState })) this.takeDown = 'ask';
+    if (!withdraw(this.sender, this.storage, id, onState)) this.takeDown = 'ask';
   }
 
   /** The dialog closed without taking anything down: focus returns to the button that opened it. */
@@ -671,7 +664,7 @@ export class MutualStoryCard extends MutualElement {
               error: this.responsePage.error,
               toggle: () => void this.#toggleResponses(),
               loadMore: () => void this.#loadResponses(),
-              own: (id) => !!this.#keyOf(id),
+              own: (id) => !!authorKeyOf(this.storage, id),
               takeDown: (id) => this.#askTakeDown(id),
             })
           : nothing
