@@ -60,6 +60,24 @@ export const Sent: Story = {
   },
 };
 
+/** Sent, then "Take it back": asked inline before anything is withdrawn. */
+export const TakeItBack: Story = {
+  args: { endpoint: '/events', 'draft-id': 'storybook-take-back' },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const el = canvasElement.querySelector('mutual-share-story')!;
+    const root = within(el.shadowRoot as unknown as HTMLElement);
+    await userEvent.type(root.getByLabelText('A title for your story'), 'Too soon');
+    await userEvent.type(root.getByLabelText('Your story'), 'Words I may want back.');
+    await userEvent.click(root.getByRole('checkbox'));
+    await userEvent.click(root.getByRole('button', { name: 'Send to the moderators' }));
+    await settled(canvasElement);
+    await userEvent.click(root.getByRole('button', { name: 'Take it back' }));
+    await settled(canvasElement);
+    await expect(el.shadowRoot!.querySelector('#take-back-question')!.textContent).toContain('It won’t be published');
+  },
+};
+
 /** Crisis language while writing: help lines appear, nothing is blocked. */
 export const CrisisLanguage: Story = {
   play: async ({ canvasElement }) => {

@@ -55,6 +55,9 @@ const AUTHOR_LIMIT = 60;
  * card loads when the member starts writing; offline before then, the preview shows the words as
  * plain text and the story is sent all the same.
  *
+ * Each story goes out with an author key only this device keeps: the confirmation offers "Take it
+ * back" at once, and the story's card offers "Take down my story" later (see `<mutual-story-card>`).
+ *
  * @csspart base - The form.
  * @csspart chips - A row of topic chips.
  * @csspart actions - Button rows.
