@@ -337,6 +337,16 @@ describe('<mutual-share-story>', () => {
     await settle(el);
     expect(root(el).querySelector('#thanks')).not.to.equal(null);
     expect(root(el).querySelector('mutual-crisis-resources')).not.to.equal(null);
+    // Taking the story back takes nothing of the help away.
+    await until(
+      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+      'acknowledged',
+    );
+    $(el, '#take-back').click();
+    await settle(el);
+    $(el, '#take-back-confirm').click();
+    await until(() => root(el).querySelector('#taken-back'), 'taken back');
+    expect(root(el).querySelector('mutual-crisis-resources')).not.to.equal(null);
   });
 
   it('the draft stays on the device until the story is acknowledged', async () => {

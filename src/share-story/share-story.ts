@@ -401,9 +401,11 @@ export class MutualShareStory extends MutualElement {
     const t = this.i18n.t.bind(this.i18n);
     const state = this.#story.state;
     const stuck = state === 'failed' || state === 'full' || state === 'unconfirmed';
+    // Help lines the member was shown stay, whatever happens to the story.
     if (this.takeBack === 'done')
       return html`<div part="base">
         <p role="status" id="taken-back" tabindex="-1">${t('share.taken-back')}</p>
+        ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
         <div part="actions"><button type="button" @click=${() => this.#another()}>${t('share.another')}</button></div>
       </div>`;
     return html`<div part="base">
