@@ -44,19 +44,25 @@ export const Preview: Story = {
   },
 };
 
+/** Writes a story and sends it, as a member would; the element's shadow root, for what comes next. */
+async function send(canvasElement: HTMLElement, heading: string, text: string) {
+  await settled(canvasElement);
+  const el = canvasElement.querySelector('mutual-share-story')!;
+  const root = within(el.shadowRoot as unknown as HTMLElement);
+  await userEvent.type(root.getByLabelText('A title for your story'), heading);
+  await userEvent.type(root.getByLabelText('Your story'), text);
+  await userEvent.click(root.getByRole('checkbox'));
+  await userEvent.click(root.getByRole('button', { name: 'Send to the moderators' }));
+  await settled(canvasElement);
+  return { shadow: el.shadowRoot!, root };
+}
+
 /** Sent: the confirmation says a moderator reads it first; the delivery status follows. */
 export const Sent: Story = {
   args: { endpoint: '/events', 'draft-id': 'storybook-sent' },
   play: async ({ canvasElement }) => {
-    await settled(canvasElement);
-    const el = canvasElement.querySelector('mutual-share-story')!;
-    const root = within(el.shadowRoot as unknown as HTMLElement);
-    await userEvent.type(root.getByLabelText('A title for your story'), 'Small steps');
-    await userEvent.type(root.getByLabelText('Your story'), 'One evening at a time.');
-    await userEvent.click(root.getByRole('checkbox'));
-    await userEvent.click(root.getByRole('button', { name: 'Send to the moderators' }));
-    await settled(canvasElement);
-    await expect(el.shadowRoot!.querySelector('#thanks')!.textContent).toBe('Thank you for sharing your story.');
+    const { shadow } = await send(canvasElement, 'Small steps', 'One evening at a time.');
+    await expect(shadow.querySelector('#thanks')!.textContent).toBe('Thank you for sharing your story.');
   },
 };
 
@@ -64,17 +70,10 @@ export const Sent: Story = {
 export const TakeItBack: Story = {
   args: { endpoint: '/events', 'draft-id': 'storybook-take-back' },
   play: async ({ canvasElement }) => {
-    await settled(canvasElement);
-    const el = canvasElement.querySelector('mutual-share-story')!;
-    const root = within(el.shadowRoot as unknown as HTMLElement);
-    await userEvent.type(root.getByLabelText('A title for your story'), 'Too soon');
-    await userEvent.type(root.getByLabelText('Your story'), 'Words I may want back.');
-    await userEvent.click(root.getByRole('checkbox'));
-    await userEvent.click(root.getByRole('button', { name: 'Send to the moderators' }));
-    await settled(canvasElement);
+    const { shadow, root } = await send(canvasElement, 'Too soon', 'Words I may want back.');
     await userEvent.click(root.getByRole('button', { name: 'Take it back' }));
     await settled(canvasElement);
-    await expect(el.shadowRoot!.querySelector('#take-back-question')!.textContent).toContain('It won’t be published');
+    await expect(shadow.querySelector('#take-back-question')!.textContent).toContain('It won’t be published');
   },
 };
 

@@ -111,7 +111,9 @@ describe('<mutual-check-in>', () => {
     $<HTMLTextAreaElement>(el, '#encourage').dispatchEvent(new Event('input'));
     buttonNamed(el, 'Send encouragement').click();
     const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinEncouragement });
-    expect(row.data).to.deep.equal({ text: 'One day at a time, friend.' });
+    const { authorKey, ...data } = row.data;
+    expect(data).to.deep.equal({ text: 'One day at a time, friend.' });
+    expect(authorKey).to.match(/^[0-9a-f]{64}$/);
     const [submitted] = await stored({ subject: id, type: EventTypes.checkinSubmitted });
     expect(submitted.data.participant).to.equal('p-123');
     await el.updateComplete;
@@ -148,6 +150,39 @@ describe('<mutual-check-in>', () => {
     );
   });
 
+  it('an encouragement given can be taken back at once, by keyboard: peers are never shown it', async () => {
+    const { endpoint } = scoped('give-back-regret');
+    const el = await checkIn({ endpoint });
+    await chooseMood(el, 4);
+    buttonNamed(el, 'Share my check-in').click();
+    await el.updateComplete;
+    const words = `Hang in there — ${uniqueSubject('regret')}`;
+    $<HTMLTextAreaElement>(el, '#encourage').value = words;
+    $<HTMLTextAreaElement>(el, '#encourage').dispatchEvent(new Event('input'));
+    buttonNamed(el, 'Send encouragement').click();
+    await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: el.checkInId });
+    await el.updateComplete;
+    $(el, '#take-back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'take-back-confirm', 'asked first');
+    expect($(el, '#take-back-question').textContent).to.contain('It won’t be published');
+    await expectAxeClean(el);
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'taken-back', 'focus on the confirmation');
+    expect($(el, '#taken-back').textContent).to.equal(
+      'Taken back. It won’t be published, and its words have been deleted.',
+    );
+    // Nothing left for a moderator to approve, nothing for peers.
+    const outcome = await approveItem(words).then(
+      () => 'approved',
+      (e: Error) => e.message,
+    );
+    expect(outcome).to.equal('no pending item matches');
+    const served = ((await (await fetch('/events?peer-messages=50')).json()) as { messages: { text: string }[] })
+      .messages;
+    expect(served.map((m) => m.text)).not.to.include(words);
+  });
+
   it('a tip is shared only with consent; skip works', async () => {
     const id = uniqueSubject('tip');
     const el = await checkIn({ 'check-in-id': id });
@@ -167,7 +202,10 @@ describe('<mutual-check-in>', () => {
     $<HTMLInputElement>(el, '#tip-consent').click();
     buttonNamed(el, 'Share my tip').click();
     const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinTipShared });
-    expect(row.data).to.deep.equal({ text: 'Cold water on my face' });
+    expect({ ...row.data, authorKey: undefined }).to.deep.equal({
+      text: 'Cold water on my face',
+      authorKey: undefined,
+    });
     // Skip on a second check-in.
     await el.updateComplete;
     buttonNamed(el, 'New check-in').click();

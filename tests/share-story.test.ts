@@ -227,7 +227,7 @@ describe('<mutual-share-story>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => deepActive()?.id === 'taken-back', 'focus on the confirmation');
     expect($(el, '#taken-back').textContent).to.equal(
-      'Your story has been taken back. It won’t be published, and its words have been deleted.',
+      'Taken back. It won’t be published, and its words have been deleted.',
     );
     const queue = (await (
       await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, {

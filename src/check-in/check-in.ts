@@ -17,7 +17,9 @@ import { checkInStyles } from './check-in.styles.js';
 import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
-import { DeviceKeys } from '../core/device-storage.js';
+import { DeviceKeys, randomKey } from '../core/device-storage.js';
+import { TakeBackController } from '../core/take-back-controller.js';
+import takeBackMessages from '../core/take-back.messages.js';
 
 const warn = warner(() => import('./check-in.warnings.js'));
 
@@ -49,7 +51,7 @@ const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
  */
 export class MutualCheckIn extends MutualElement {
   static formAssociated = true;
-  static override messages = { ...checkInMessages, ...nudgeMessages };
+  static override messages = { ...checkInMessages, ...nudgeMessages, ...takeBackMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, checkInStyles];
   static override handDown = NestedProvider;
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
@@ -105,6 +107,13 @@ export class MutualCheckIn extends MutualElement {
   private giveError?: { field: 'encourage' | 'tip'; key: MessageKey };
   private tipConsent = false;
   private peerMessage = '';
+  /** "Take it back" for the encouragement or tip just given. */
+  readonly #takeBack = new TakeBackController(this, {
+    sender: this.sender,
+    storage: this.storage,
+    focus: (selector) => this.focusAfterUpdate(selector),
+    focusIsHere: () => !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body,
+  });
   readonly #internals = this.attachInternals();
   #crisisSent = false;
   /** The help lines that were on screen when the check-in was sent stay on every later step. */
@@ -216,6 +225,7 @@ export class MutualCheckIn extends MutualElement {
     this.step = 'form';
     this.#crisisSent = false;
     this.crisisKept = false;
+    this.#takeBack.track(undefined);
   }
 
   /** "Check in again": a fresh form, focus on its heading. */
@@ -281,7 +291,11 @@ export class MutualCheckIn extends MutualElement {
       return this.focusAfterUpdate(this.giveError.key === 'checkin.give-empty' ? `#${field}` : '#tip-consent');
     if (composer.nudged(() => this.#give(field))) return;
     const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
-    composer.send(type, { text }, this.checkInId);
+    // Peers will read it: its author key stays on this device, so the member can take it back.
+    const authorKey = randomKey();
+    const sent = composer.send(type, { text, authorKey }, this.checkInId);
+    if (sent) this.storage.remember(DeviceKeys.authorKey(sent.id), authorKey);
+    this.#takeBack.track(sent?.id);
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }
@@ -405,6 +419,7 @@ export class MutualCheckIn extends MutualElement {
             skip: () => this.#skip(),
             back: () => this.#backToForm(),
             again: () => this.#again(),
+            takeBack: this.#takeBack.render(t),
           });
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${body}</div>`;
   }

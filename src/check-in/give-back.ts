@@ -29,6 +29,8 @@ export function renderGiveBack(p: {
   skip: () => void;
   back: () => void;
   again: () => void;
+  /** "Take it back" for what was just given (nothing when nothing was). */
+  takeBack: TemplateResult | typeof nothing;
 }) {
   const { t, entry } = p;
   const state = entry.state;
@@ -42,7 +44,7 @@ export function renderGiveBack(p: {
     return html`<div part="base">
       <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t('checkin.given')}</div>
       <p>${t('checkin.done')}</p>
-      ${statusLine} ${p.crisis}
+      ${statusLine} ${p.takeBack} ${p.crisis}
       <div part="actions"><button type="button" @click=${p.again}>${t('checkin.again')}</button></div>
     </div>`;
   }

@@ -402,9 +402,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
         acted.set(
           e,
-          outcome === 'unknown'
-            ? { field: 'subject', message: 'names no story or response this author key may take down' }
-            : null,
+          outcome === 'unknown' ? { field: 'subject', message: 'names no text this author key may take down' } : null,
         );
       }
     let nextStored = 0;

@@ -7,7 +7,13 @@ import { envelopeSchema } from '../core/schema.js';
 /** A reactor key: what the widget draws (hex), or any host's own opaque id of the same shape. */
 const REACTOR = /^[A-Za-z0-9_-]{16,128}$/;
 
-const AUTHORED = new Set<string>([EventTypes.storyWithdrawn, EventTypes.storySubmitted, EventTypes.storyResponse]);
+const AUTHORED = new Set<string>([
+  EventTypes.storyWithdrawn,
+  EventTypes.storySubmitted,
+  EventTypes.storyResponse,
+  EventTypes.checkinEncouragement,
+  EventTypes.checkinTipShared,
+]);
 
 /**
  * A reaction counts once per reader: it must say which reaction and carry the reader's anonymous
@@ -26,7 +32,7 @@ function reactionProblem(event: MutualEnvelope): { field: string; message: strin
   // A story's or response's author key: the device's secret for taking it down later (stored only as its hash).
   if (AUTHORED.has(event.type)) {
     if (event.type === EventTypes.storyWithdrawn && !event.subject)
-      return { field: 'subject', message: 'must name the story or response to take down' };
+      return { field: 'subject', message: 'must name the text to take down' };
     if (
       (event.type === EventTypes.storyWithdrawn || data.authorKey !== undefined) &&
       (typeof data.authorKey !== 'string' || !REACTOR.test(data.authorKey))

@@ -20,8 +20,9 @@ export const EventTypes = {
   checkinCrisisShown: 'org.mutual.checkin.crisis-shown',
   storySubmitted: 'org.mutual.story.submitted',
   /**
-   * Its author takes a story or a response down (`subject`: its id): `data.authorKey` is the
-   * secret it was sent with, which only the author's device keeps.
+   * Its author takes down what they wrote — a story, a response, an encouragement, a tip
+   * (`subject`: its id): `data.authorKey` is the secret it was sent with, which only the author's
+   * device keeps.
    */
   storyWithdrawn: 'org.mutual.story.withdrawn',
   /** "Forget me": the endpoint deletes this device's reactions (by reactor key) and its texts still waiting for review. */

@@ -17,6 +17,7 @@ import storyCardReply from '../story-card/story-card.reply.messages.js';
 import moderation from '../moderation-queue/moderation-queue.messages.js';
 import pulse from '../community-pulse/community-pulse.messages.js';
 import nudge from '../core/nudge.messages.js';
+import takeBack from '../core/take-back.messages.js';
 import shareStory from '../share-story/share-story.messages.js';
 import storyFeed from '../story-feed/story-feed.messages.js';
 
@@ -27,6 +28,7 @@ export default {
   ...crisis,
   ...checkIn,
   ...nudge,
+  ...takeBack,
   ...provider,
   ...quickExit,
   ...moderation,

@@ -124,6 +124,15 @@ export default {
   'checkin.done': 'Cuídate hoy. Puedes volver a compartir cuando quieras.',
   'checkin.again': 'Nuevo registro',
   'checkin.back': 'Volver a mi registro',
+  'take-back.button': 'Retirarlo',
+  'take-back.question':
+    '¿Retirarlo? No se publicará, y sus palabras se borrarán de esta comunidad. No se puede deshacer.',
+  'take-back.confirm': 'Retirarlo',
+  'take-back.keep': 'Mantenerlo',
+  'take-back.close': 'Cerrar',
+  'take-back.done': 'Retirado. No se publicará, y sus palabras se han borrado.',
+  'take-back.queued': 'Guardado en este dispositivo: se retirará en cuanto vuelva la conexión.',
+  'take-back.failed': 'No se pudo retirar desde aquí. Las personas que cuidan esta comunidad pueden quitarlo por ti.',
   'nudge.email': 'Esto parece una dirección de correo.',
   'nudge.phone': 'Esto parece un número de teléfono.',
   'nudge.url': 'Esto parece un enlace a una web o un perfil.',
@@ -249,16 +258,6 @@ export default {
   'share.take-down': 'Puedes retirarla cuando quieras desde su tarjeta, en este dispositivo.',
   'share.take-down-not-kept':
     'No se guarda nada en este dispositivo: para retirarla más adelante, pide ayuda a las personas que cuidan esta comunidad.',
-  'share.take-back': 'Retirarla',
-  'share.take-back-question':
-    '¿Retirar tu historia? No se publicará, y sus palabras se borrarán de esta comunidad. No se puede deshacer.',
-  'share.take-back-confirm': 'Retirarla',
-  'share.take-back-keep': 'Mantenerla',
-  'share.close': 'Cerrar',
-  'share.taken-back': 'Tu historia se ha retirado. No se publicará, y sus palabras se han borrado.',
-  'share.take-back-queued': 'Guardado en este dispositivo: se retirará en cuanto vuelva la conexión.',
-  'share.take-back-failed':
-    'No se pudo retirar desde aquí. Las personas que cuidan esta comunidad pueden quitarla por ti.',
   'share.another': 'Escribir otra historia',
   'share.sending': 'Enviando…',
   'share.sent': 'Ha llegado a moderación.',

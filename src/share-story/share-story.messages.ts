@@ -36,16 +36,6 @@ export default {
   'share.take-down-not-kept':
     'Nothing is kept on this device, so to take it down later, ask the people who look after this community.',
   'share.another': 'Write another story',
-  'share.take-back': 'Take it back',
-  'share.take-back-question':
-    'Take your story back? It won’t be published, and its words will be deleted from this community. This can’t be undone.',
-  'share.take-back-confirm': 'Take it back',
-  'share.take-back-keep': 'Keep it',
-  'share.close': 'Close',
-  'share.taken-back': 'Your story has been taken back. It won’t be published, and its words have been deleted.',
-  'share.take-back-queued': 'Saved on this device — it will be taken back as soon as the connection is back.',
-  'share.take-back-failed':
-    'This couldn’t be taken back from here. The people who look after this community can remove it for you.',
   'share.sending': 'Sending…',
   'share.sent': 'It has reached the moderators.',
   'share.queued': 'Saved on this device — it will be sent as soon as the connection is back.',

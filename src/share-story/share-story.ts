@@ -17,7 +17,8 @@ import { onDemand } from '../core/on-demand.js';
 import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
 import { DeviceKeys, randomKey } from '../core/device-storage.js';
-import { withdraw } from '../core/withdrawal.js';
+import { TakeBackController } from '../core/take-back-controller.js';
+import takeBackMessages from '../core/take-back.messages.js';
 
 interface StoryDraft {
   heading: string;
@@ -67,7 +68,7 @@ const AUTHOR_LIMIT = 60;
  * @fires mutual-event - Before the story is sent (`org.mutual.story.submitted`); cancelable.
  */
 export class MutualShareStory extends MutualElement {
-  static override messages = { ...shareStoryMessages, ...nudgeMessages };
+  static override messages = { ...shareStoryMessages, ...nudgeMessages, ...takeBackMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, shareStoryStyles];
   static override handDown = NestedProvider;
   // `<mutual-story-card>` (the preview) loads when the member starts writing: see `loadCard`.
@@ -84,7 +85,6 @@ export class MutualShareStory extends MutualElement {
     error: { state: true, attribute: false },
     own: { state: true, attribute: false },
     crisisKept: { state: true, attribute: false },
-    takeBack: { state: true, attribute: false },
   };
 
   /** Comma list of content-warning topics offered as chips (`relapse, self-harm`); writers can add their own. */
@@ -105,10 +105,13 @@ export class MutualShareStory extends MutualElement {
   private own = { warnings: '', tags: '' };
   /** Help lines seen while writing stay with the confirmation. */
   private crisisKept = false;
-  /** The story sent from this page: "Take it back" withdraws it (with the author key the device keeps). */
-  #sentId?: string;
-  /** "Take it back": asking (`ask`), on its way, waiting for the connection, refused, or `done`. */
-  private takeBack: 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done' = 'closed';
+  /** "Take it back" for the story sent from this page. */
+  readonly #takeBack = new TakeBackController(this, {
+    sender: this.sender,
+    storage: this.storage,
+    focus: (selector) => this.focusAfterUpdate(selector),
+    focusIsHere: () => !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body,
+  });
 
   readonly #story = new ComposerController<StoryDraft>(this, {
     delivery: this.sender,
@@ -197,15 +200,13 @@ export class MutualShareStory extends MutualElement {
     const sent = this.#story.send(EventTypes.storySubmitted, data, null);
     if (!sent) return;
     this.storage.remember(DeviceKeys.authorKey(sent.id), data.authorKey);
-    this.#sentId = sent.id;
-    this.takeBack = 'closed';
+    this.#takeBack.track(sent.id);
     this.step = 'sent';
     this.focusAfterUpdate('#thanks');
   }
 
   #another(): void {
-    this.#sentId = undefined;
-    this.takeBack = 'closed';
+    this.#takeBack.track(undefined);
     this.#story.clear();
     this.crisisKept = false;
     this.step = 'write';
@@ -356,55 +357,14 @@ export class MutualShareStory extends MutualElement {
     </div>`;
   }
 
-  #askTakeBack(): void {
-    this.takeBack = 'ask';
-    this.focusAfterUpdate('#take-back-confirm');
-  }
-
-  #keep(): void {
-    this.takeBack = 'closed';
-    this.focusAfterUpdate('#take-back');
-  }
-
-  #sendTakeBack(): void {
-    const id = this.#sentId;
-    if (!id || this.takeBack !== 'ask') return;
-    this.takeBack = 'sending';
-    const sent = withdraw(this.sender, this.storage, id, (state) => {
-      if (id !== this.#sentId) return;
-      const here = !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body;
-      this.takeBack = state === 'sent' ? 'done' : state === 'queued' ? 'queued' : 'failed';
-      // Focus follows only from the form: a take-back that waited for the connection may arrive later.
-      if (here) this.focusAfterUpdate(state === 'sent' ? '#taken-back' : '#take-back-keep');
-    });
-    if (!sent) this.takeBack = 'ask';
-  }
-
-  /** "Take it back" under the confirmation: asks inline first; then what happened, in words. */
-  #renderTakeBack() {
-    const t = this.i18n.t.bind(this.i18n);
-    const state = this.takeBack;
-    if (state === 'closed')
-      return html`<button type="button" class="link" id="take-back" @click=${() => this.#askTakeBack()}>${t('share.take-back')}</button>`;
-    const asking = state === 'ask' || state === 'sending';
-    return html`<div class="take-back" role="group" aria-labelledby="take-back-question">
-      <p id="take-back-question">${t('share.take-back-question')}</p>
-      <p role="status">${asking ? '' : t(state === 'queued' ? 'share.take-back-queued' : 'share.take-back-failed')}</p>
-      <div part="actions">
-        ${asking ? html`<button type="button" class="primary" id="take-back-confirm" @click=${() => this.#sendTakeBack()}>${t('share.take-back-confirm')}</button>` : nothing}
-        <button type="button" id="take-back-keep" @click=${() => this.#keep()}>${t(asking ? 'share.take-back-keep' : 'share.close')}</button>
-      </div>
-    </div>`;
-  }
-
   #renderSent() {
     const t = this.i18n.t.bind(this.i18n);
     const state = this.#story.state;
     const stuck = state === 'failed' || state === 'full' || state === 'unconfirmed';
     // Help lines the member was shown stay, whatever happens to the story.
-    if (this.takeBack === 'done')
+    if (this.#takeBack.state === 'done')
       return html`<div part="base">
-        <p role="status" id="taken-back" tabindex="-1">${t('share.taken-back')}</p>
+        ${this.#takeBack.render(t)}
         ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
         <div part="actions"><button type="button" @click=${() => this.#another()}>${t('share.another')}</button></div>
       </div>`;
@@ -412,7 +372,7 @@ export class MutualShareStory extends MutualElement {
       <div class="heading" role="heading" aria-level=${this.#level} id="thanks" tabindex="-1">${t('share.thanks')}</div>
       <p>${t('share.review')} ${t(this.storage.keeping === 'kept' ? 'share.take-down' : 'share.take-down-not-kept')}</p>
       <p part="status" class="hint" role="status">${this.#story.status}</p>
-      ${this.#sentId && !stuck ? this.#renderTakeBack() : nothing}
+      ${stuck ? nothing : this.#takeBack.render(t)}
       ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
       <div part="actions">
         ${

@@ -208,7 +208,7 @@ test('an author takes their story down with the key only their device has: gone 
       id: guess.id,
       status: 'rejected',
       field: 'subject',
-      reason: 'names no story or response this author key may take down',
+      reason: 'names no text this author key may take down',
     });
     assert.deepEqual(await ids(), [published.id]);
 
@@ -300,6 +300,20 @@ test('an author takes their story down with the key only their device has: gone 
       ['accepted', 'accepted'],
     );
     assert.ok(!(await c.pending('story')).some((i) => i.text.includes('Regretted')));
+
+    // An encouragement from the check-in, the same way: gone from what peers are shown.
+    const kind = createEnvelope(
+      EventTypes.checkinEncouragement,
+      { text: 'You showed up today, and that counts.', authorKey: `${key}-5` },
+      { source: '/t', subject: 'daily' },
+    );
+    await c.post([kind]);
+    for (const item of await c.pending('encouragement')) await c.act(item.seq, 'approve');
+    const shown = async () =>
+      ((await c.get('peer-messages=50')) as { messages: { text: string }[] }).messages.map((m) => m.text);
+    assert.ok((await shown()).includes('You showed up today, and that counts.'));
+    assert.equal(((await answer(withdraw(kind.id, `${key}-5`))) as { status: string }).status, 'accepted');
+    assert.ok(!(await shown()).includes('You showed up today, and that counts.'));
 
     // Malformed: the field is named.
     const bad = await c.post([

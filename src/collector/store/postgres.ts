@@ -7,7 +7,7 @@ import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
-import { STORY_FIELDS, postgresDialect, tables, withdrawReason } from './tables.js';
+import { STORY_FIELDS, postgresDialect, tables, WITHDRAWN_BY_ID, withdrawReason } from './tables.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -499,9 +499,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return transaction(async (client) => {
         const { rows } = await client.query(
           `SELECT seq, type FROM events
-           WHERE ((type = $2 AND COALESCE(subject, id) = $1) OR (type = $3 AND id = $1))
+           WHERE ((type = $2 AND COALESCE(subject, id) = $1) OR (type = ANY($3::text[]) AND id = $1))
              AND envelope::json #>> '{data,authorKey}' = $4`,
-          [id, EventTypes.storySubmitted, EventTypes.storyResponse, key],
+          [id, EventTypes.storySubmitted, WITHDRAWN_BY_ID, key],
         );
         const row = rows[0] as { seq: string; type: string } | undefined;
         if (!row) return 'unknown' as const;

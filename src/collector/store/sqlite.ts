@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
-import { STORY_FIELDS, sqliteDialect, tables, withdrawReason } from './tables.js';
+import { STORY_FIELDS, sqliteDialect, tables, WITHDRAWN_BY_ID, withdrawReason } from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -292,7 +292,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
   });
   const ownText = db.prepare(
     `SELECT seq, type FROM events
-     WHERE ((type = @story AND COALESCE(subject, id) = @id) OR (type = @response AND id = @id))
+     WHERE ((type = @story AND COALESCE(subject, id) = @id) OR (type IN (SELECT value FROM json_each(@byId)) AND id = @id))
        AND json_extract(envelope, '$.data.authorKey') = @key`,
   );
   // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
@@ -308,7 +308,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
        AND seq IN (SELECT seq FROM events WHERE type = @type AND subject = @story)`,
   );
   const withdrawTx = db.transaction((id: string, key: string) => {
-    const row = ownText.get({ id, story: EventTypes.storySubmitted, response: EventTypes.storyResponse, key }) as
+    const row = ownText.get({ id, story: EventTypes.storySubmitted, byId: JSON.stringify(WITHDRAWN_BY_ID), key }) as
       { seq: number; type: string } | undefined;
     if (!row) return 'unknown' as const;
     redactStory.run(row.seq);

@@ -1,3 +1,5 @@
+import { EventTypes } from '../../core/envelope.js';
+
 /**
  * The tables both stores keep, written once: SQLite and PostgreSQL differ only in the words of a
  * `Dialect` (how a sequence, a large integer and JSON are spelled, and SQLite's `WITHOUT ROWID`).
@@ -25,6 +27,13 @@ export const postgresDialect: Dialect = {
 
 /** What peers read of a story or a response (`data.…`): deleted when its author takes it down. */
 export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
+
+/** Member texts taken down by their own id (a story by the id it is served under). */
+export const WITHDRAWN_BY_ID: string[] = [
+  EventTypes.storyResponse,
+  EventTypes.checkinEncouragement,
+  EventTypes.checkinTipShared,
+];
 
 /** The audit line of a text its author took down (`responses`: a story's responses hidden with it). */
 export const withdrawReason = (responses: number) =>

@@ -119,8 +119,8 @@ export interface Store {
    */
   forget(what: { reactors: string[]; events: string[] }): Promise<{ reactions: number; texts: number }>;
   /**
-   * Its author takes a story or a response down (`id`: the story's id, as served, or the
-   * response's): the one submitted with this key (`keyHash`, SHA-256 hex of `data.authorKey`)
+   * Its author takes a text down (`id`: a story's id, as served, or a response's, an
+   * encouragement's, a tip's): the one submitted with this key (`keyHash`, SHA-256 hex of `data.authorKey`)
    * leaves moderation and is never served again, its words deleted in place; an audit entry
    * records it. `already` when it was taken down before (a retry); `unknown` when nothing has this
    * id and key.
