@@ -38,7 +38,8 @@ const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
  * @tag mutual-check-in
  * @summary A reciprocal check-in: how are you, what's been hard, what's helped — then an
  * invitation to give something back to peers. Shows crisis resources, gently, when needed.
- * Form-associated: inside a host `<form>` its value is submitted with the form.
+ * Form-associated: inside a host `<form>` its value is submitted with the form. An encouragement
+ * or tip given back can be taken back at once ("Take it back", asked first).
  *
  * @csspart base - The form.
  * @csspart moods - The mood radio group.
