@@ -156,7 +156,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
 /** An author key as it is kept at rest (SHA-256, hex): a copy of the database cannot take texts down. */
 export const authorKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** A story or response as it is stored and forwarded: its author key replaced by the key's hash. */
+/** A member's text (story, response, encouragement, tip) as it is stored and forwarded: its author key replaced by the key's hash. */
 export function hashAuthorKey(event: MutualEnvelope): MutualEnvelope {
   if (typeof event.data.authorKey !== 'string' || event.type === EventTypes.storyWithdrawn) return event;
   return { ...event, data: { ...event.data, authorKey: authorKeyHash(event.data.authorKey) } };

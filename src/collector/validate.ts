@@ -29,7 +29,7 @@ function reactionProblem(event: MutualEnvelope): { field: string; message: strin
     return null;
   }
   const data = event.data as Record<string, unknown>;
-  // A story's or response's author key: the device's secret for taking it down later (stored only as its hash).
+  // A member text's author key: the device's secret for taking it down later (stored only as its hash).
   if (AUTHORED.has(event.type)) {
     if (event.type === EventTypes.storyWithdrawn && !event.subject)
       return { field: 'subject', message: 'must name the text to take down' };

@@ -29,8 +29,8 @@ export const DeviceKeys = {
    */
   mySent: () => KEY_PREFIXES.mySent,
   /**
-   * The author key of a story or response this device wrote (its `data.authorKey`), by the text's
-   * id: with it, and only with it, the member can take the text down later. Gone with "Forget me"
+   * The author key of a text this device wrote for peers (a story, a response, an encouragement, a
+   * tip: its `data.authorKey`), by the text's id: with it, and only with it, the member can take the text down later. Gone with "Forget me"
    * and quick exit.
    */
   authorKey: (id: string) => KEY_PREFIXES.authorKey + id,
@@ -43,7 +43,7 @@ export const DeviceKeys = {
 } as const;
 
 /**
- * 128 random bits as hex: a reactor key, a story's author key. `getRandomValues` works on
+ * 128 random bits as hex: a reactor key, a text's author key. `getRandomValues` works on
  * plain-http pages too (no secure context needed).
  */
 export const randomKey = (): string =>

@@ -25,7 +25,7 @@ export const postgresDialect: Dialect = {
   keyedOnly: '',
 };
 
-/** What peers read of a story or a response (`data.…`): deleted when its author takes it down. */
+/** What peers read of a member's text (`data.…`): deleted when its author takes it down. */
 export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
 
 /** Member texts taken down by their own id (a story by the id it is served under). */
