@@ -360,6 +360,29 @@ describe('<mutual-share-story>', () => {
     expect($<HTMLTextAreaElement>(again, '#story-text').value).to.equal('Written before the page went away.');
   });
 
+  it('a story sent before a reload and still on its way can be taken back after it', async () => {
+    const id = uniqueSubject('reload-regret');
+    const { scope, endpoint } = scoped('reload-regret');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 2 });
+    const first = await composer(`draft-id=${id}&endpoint=${endpoint}`);
+    await type(first, '#story-heading', 'Sent, then the page went away');
+    await type(first, '#story-text', `Words on their way ${id}`);
+    $<HTMLInputElement>(first, '#story-consent').click();
+    buttonNamed(root(first), 'Send to the moderators').click();
+    await until(
+      () => root(first).querySelector('[part="status"]')?.textContent?.includes('Saved on this device'),
+      'queued',
+    );
+    first.remove();
+    // The page again: the story is still on its way, and can still be taken back.
+    const again = await composer(`draft-id=${id}&endpoint=${endpoint}`);
+    $(again, '#take-back').click();
+    await settle(again);
+    $(again, '#take-back-confirm').click();
+    await until(() => root(again).querySelector('#taken-back'), 'taken back', 8000);
+    expect(JSON.stringify(await stored({ type: EventTypes.storySubmitted }))).not.to.contain(id);
+  });
+
   it('an identifying detail gets the gentle note: Edit returns to the field', async () => {
     const el = await composer();
     await type(el, '#story-heading', 'Reach me');

@@ -130,6 +130,11 @@ export class ComposerController<T extends object> {
     return this.crisis;
   }
 
+  /** The id of the version on its way (sent, not yet acknowledged), if any. */
+  get pendingId(): string | undefined {
+    return this.#pendingId;
+  }
+
   /** Restores the draft kept under `key` (none without a key). Returns true when it is still on its way. */
   load(key: string | undefined): boolean {
     this.#key = key;

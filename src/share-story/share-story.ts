@@ -140,7 +140,11 @@ export class MutualShareStory extends MutualElement {
       this.limit = Limits.stringLength;
     }
     if (!this.hasUpdated || changed.has('draftId')) {
-      if (this.#story.load(DeviceKeys.draft('story', this.draftId))) this.step = 'sent';
+      // A story sent before a reload and still on its way can be taken back from here too.
+      if (this.#story.load(DeviceKeys.draft('story', this.draftId))) {
+        this.step = 'sent';
+        this.#takeBack.track(this.#story.pendingId);
+      }
     }
   }
 
