@@ -400,6 +400,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         acted.set(e, null);
       } else {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
+        // A host that mirrors published texts (a CMS, a search index) must take its copy down too.
+        if (outcome === 'withdrawn') emit('withdrawn', { id: e.subject, by: 'author' }, e.subject);
         acted.set(
           e,
           outcome === 'unknown' ? { field: 'subject', message: 'names no text this author key may take down' } : null,

@@ -7,11 +7,11 @@ import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/
 
 const TOKEN = 'stories-moderator-token-0123456789';
 
-async function start() {
+async function start(onEvent?: (event: MutualEnvelope) => void) {
   const collector = createCollector({
     store: await testStore('mutual-stories-'),
     rateLimit: false,
-    moderation: { moderators: [{ label: 'sam', token: TOKEN }] },
+    moderation: { moderators: [{ label: 'sam', token: TOKEN }], onEvent },
   });
   const server = createServer((req, res) => collector(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -323,6 +323,29 @@ test('an author takes their story down with the key only their device has: gone 
     assert.equal(((await bad.json()) as { field: string }).field, 'data.authorKey');
     const unnamed = await c.post([createEnvelope(EventTypes.storyWithdrawn, { authorKey: key }, { source: '/t' })]);
     assert.equal(((await unnamed.json()) as { field: string }).field, 'subject');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a text taken down by its writer is told to the host as org.mutual.moderation.withdrawn (its id, never its words or key), once', async () => {
+  const events: MutualEnvelope[] = [];
+  const c = await start((e) => events.push(e));
+  try {
+    const key = 'a-key-for-the-host-hook-0000001';
+    const mine = story('s-mirrored', 'Mirrored in a CMS', { authorKey: key });
+    await c.post([mine]);
+    for (const item of await c.pending('story')) await c.act(item.seq, 'approve');
+    const takeDown = () =>
+      c.post([createEnvelope(EventTypes.storyWithdrawn, { authorKey: key }, { source: '/t', subject: 's-mirrored' })]);
+    await takeDown();
+    await takeDown(); // a retry: nothing new to tell
+    const withdrawn = events.filter((e) => e.type === 'org.mutual.moderation.withdrawn');
+    assert.deepEqual(
+      withdrawn.map((e) => [e.subject, e.data]),
+      [['s-mirrored', { id: 's-mirrored', by: 'author' }]],
+    );
+    assert.ok(!JSON.stringify(events).includes(key) && !JSON.stringify(withdrawn).includes('Mirrored'));
   } finally {
     await c.stop();
   }
