@@ -77,6 +77,33 @@ export const TakeItBack: Story = {
   },
 };
 
+/**
+ * The member's stories on this device, and where each stands: closed until opened, so a shared
+ * screen does not show titles unasked. (This story puts two on the device; the local collector has
+ * neither, so both read "Taken down".)
+ */
+export const YourStories: Story = {
+  args: { endpoint: '/events', 'no-trace': false },
+  render: (args) => {
+    localStorage.setItem(
+      'mutual:mine:stories',
+      JSON.stringify([
+        { id: 'storybook-mine-1', heading: 'The first winter' },
+        { id: 'storybook-mine-2', heading: 'Small steps' },
+      ]),
+    );
+    return element('mutual-share-story', args);
+  },
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const el = canvasElement.querySelector('mutual-share-story')!;
+    const root = within(el.shadowRoot as unknown as HTMLElement);
+    await userEvent.click(root.getByRole('button', { name: 'Your stories on this device (2)' }));
+    await settled(canvasElement);
+    await expect(root.getByRole('list', { name: 'Your stories on this device' })).toBeTruthy();
+  },
+};
+
 /** Crisis language while writing: help lines appear, nothing is blocked. */
 export const CrisisLanguage: Story = {
   play: async ({ canvasElement }) => {

@@ -360,6 +360,53 @@ describe('<mutual-share-story>', () => {
     expect($<HTMLTextAreaElement>(again, '#story-text').value).to.equal('Written before the page went away.');
   });
 
+  it('"Your stories on this device": closed until opened, then where each stands — waiting, published, not published, taken down', async () => {
+    const tag = uniqueSubject('mine');
+    const draftId = uniqueSubject('mine-form');
+    localStorage.removeItem('mutual:mine:stories'); // this page's other tests wrote stories too
+    const write = async (el: MutualShareStory, heading: string) => {
+      await type(el, '#story-heading', heading);
+      await type(el, '#story-text', `${heading} — ${tag}`);
+      $<HTMLInputElement>(el, '#story-consent').click();
+      buttonNamed(root(el), 'Send to the moderators').click();
+      await until(
+        () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+        'acknowledged',
+      );
+      if (heading.startsWith('Fourth')) {
+        $(el, '#take-back').click();
+        await settle(el);
+        $(el, '#take-back-confirm').click();
+        await until(() => root(el).querySelector('#taken-back'), 'taken back');
+      }
+      buttonNamed(root(el), 'Write another story').click();
+      await settle(el);
+    };
+    const el = await composer(`draft-id=${draftId}`);
+    for (const heading of ['First to be approved', 'Second to be hidden', 'Third still waiting', 'Fourth taken back'])
+      await write(el, heading);
+    await moderateItem((text) => text.includes(`First to be approved — ${tag}`), 'approve');
+    await moderateItem((text) => text.includes(`Second to be hidden — ${tag}`), 'hide');
+    // Later, a fresh form: the list is there, closed.
+    const fresh = await composer(`draft-id=${draftId}`);
+    const toggle = buttonNamed(root(fresh), 'Your stories on this device (4)');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(root(fresh).querySelector('#my-stories')).to.equal(null);
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !root(fresh).textContent!.includes('Checking where they stand'), 'checked');
+    const rows = () =>
+      [...root(fresh).querySelectorAll('#my-stories li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows()).to.deep.equal([
+      'Fourth taken back Taken down',
+      'Third still waiting Waiting for review',
+      'Second to be hidden Not published: the moderators decided not to share this one',
+      'First to be approved Published — peers can read it',
+    ]);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await expectAxeClean(fresh);
+  });
+
   it('a story sent before a reload and still on its way can be taken back after it', async () => {
     const id = uniqueSubject('reload-regret');
     const { scope, endpoint } = scoped('reload-regret');

@@ -470,6 +470,17 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       return send(res, 200, { events, next: events.at(-1)?.seq ?? from });
     }
     if (url.searchParams.has('stories')) return send(res, 200, await publishedStories(url));
+    const texts = url.searchParams.get('texts');
+    if (texts !== null) {
+      // Where a member's own texts stand, asked by the device that wrote them (ids only it keeps
+      // for what is not published): waiting for review, published, or not published.
+      const ids = [...new Set(texts.split(',').filter(Boolean))];
+      if (!ids.length || ids.length > Limits.listItems || ids.some((id) => id.length > Limits.subjectLength))
+        throw new HttpError(400, `texts must list 1 to ${Limits.listItems} ids`, { field: 'texts' });
+      const states = await store.textStates(ids);
+      const word = { pending: 'waiting', approved: 'published', hidden: 'not-published' } as const;
+      return send(res, 200, { texts: states.map((t) => ({ id: t.id, state: word[t.state] })) });
+    }
     const responsesTo = url.searchParams.get('responses');
     if (responsesTo !== null) {
       if (!responsesTo || responsesTo.length > Limits.subjectLength)

@@ -15,6 +15,7 @@ const KEY_PREFIXES = {
   myResponses: 'mine:responses:',
   mySent: 'mine:sent',
   authorKey: 'mine:key:',
+  myStories: 'mine:stories',
   draft: 'draft:',
   outbox: 'outbox:',
 } as const;
@@ -34,6 +35,8 @@ export const DeviceKeys = {
    * and quick exit.
    */
   authorKey: (id: string) => KEY_PREFIXES.authorKey + id,
+  /** The stories this device sent (id and title only, the newest 20), so the member can see where they stand. */
+  myStories: () => KEY_PREFIXES.myStories,
   /** A composer's draft (`response`, `checkin`, `encourage`, `tip`, `story`) kept until acknowledged. */
   draft: (kind: string, id: string) => `${KEY_PREFIXES.draft}${kind}:${id}`,
   /** An unacknowledged event in the outbox of an endpoint (an absolute URL). */

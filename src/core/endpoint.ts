@@ -150,6 +150,12 @@ export function getResponses(
   return reader.getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
 }
 
+/** Where a member's own texts stand (`GET ?texts=`): `waiting`, `published` or `not-published`; gone ones are left out. */
+export async function getTextStates(reader: EndpointReader, ids: string[]): Promise<Record<string, string>> {
+  const body = await reader.getJson<{ texts?: { id?: unknown; state?: unknown }[] }>([['texts', ids.join(',')]]);
+  return Object.fromEntries((body.texts ?? []).map((t) => [String(t?.id), String(t?.state)]));
+}
+
 const readers = new Map<string, EndpointReader>();
 
 /** One reader per endpoint and settings per page, so bars that render together share a count request. */

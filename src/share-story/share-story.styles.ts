@@ -15,6 +15,13 @@ export const shareStoryStyles = css`
   label.choice {
     font-weight: 400;
   }
+  .mine ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .mine .title {
+    font-weight: 600;
+  }
   input[type='text'] {
     box-sizing: border-box;
     inline-size: 100%;

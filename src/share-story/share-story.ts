@@ -18,6 +18,7 @@ import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
 import { DeviceKeys, randomKey } from '../core/device-storage.js';
 import { TakeBackController } from '../core/take-back-controller.js';
+import { MyStoriesController } from './my-stories.js';
 import takeBackMessages from '../core/take-back.messages.js';
 
 interface StoryDraft {
@@ -58,6 +59,8 @@ const AUTHOR_LIMIT = 60;
  *
  * Each story goes out with an author key only this device keeps: the confirmation offers "Take it
  * back" at once, and the story's card offers "Take down my story" later (see `<mutual-story-card>`).
+ * Under the form, "Your stories on this device" (closed until opened) says where each story this
+ * device sent stands: waiting for review, published, not published, or taken down.
  *
  * @csspart base - The form.
  * @csspart chips - A row of topic chips.
@@ -105,6 +108,8 @@ export class MutualShareStory extends MutualElement {
   private own = { warnings: '', tags: '' };
   /** Help lines seen while writing stay with the confirmation. */
   private crisisKept = false;
+  /** The stories this device sent, and where they stand (a list the member opens). */
+  readonly #mine = new MyStoriesController(this, { storage: this.storage, reader: () => this.sender.reader });
   /** "Take it back" for the story sent from this page. */
   readonly #takeBack = new TakeBackController(this, {
     sender: this.sender,
@@ -205,6 +210,7 @@ export class MutualShareStory extends MutualElement {
     if (!sent) return;
     this.storage.remember(DeviceKeys.authorKey(sent.id), data.authorKey);
     this.#takeBack.track(sent.id);
+    this.#mine.add({ id: sent.id, heading: data.heading as string });
     this.step = 'sent';
     this.focusAfterUpdate('#thanks');
   }
@@ -338,6 +344,7 @@ export class MutualShareStory extends MutualElement {
         <button type="submit" class="primary">${t('share.preview')}</button>
         <button type="button" @click=${() => this.#submit()}>${t('share.send')}</button>
       </div>
+      ${this.#mine.render(t)}
     </form>`;
   }
 

@@ -350,3 +350,35 @@ test('a text taken down by its writer is told to the host as org.mutual.moderati
     await c.stop();
   }
 });
+
+test('GET ?texts= tells a device where its own texts stand: waiting, published, not published; gone ones are left out', async () => {
+  const c = await start();
+  try {
+    const waiting = story('t-waiting', 'Still waiting');
+    const published = story('t-published', 'Published one');
+    const hidden = story('t-hidden', 'Not published');
+    const reply = createEnvelope(
+      EventTypes.storyResponse,
+      { text: 'A reply of mine.', storyId: 't-published' },
+      { source: '/t', subject: 't-published' },
+    );
+    await c.post([waiting, published, hidden, reply]);
+    const queued = await c.pending('story');
+    await c.act(queued.find((i) => i.text.includes('Published one'))!.seq, 'approve');
+    await c.act(queued.find((i) => i.text.includes('Not published'))!.seq, 'hide');
+    const answer = (await c.get(`texts=t-waiting,t-published,t-hidden,${reply.id},never-sent`)) as {
+      texts: { id: string; state: string }[];
+    };
+    assert.deepEqual(Object.fromEntries(answer.texts.map((t) => [t.id, t.state])), {
+      't-waiting': 'waiting',
+      't-published': 'published',
+      't-hidden': 'not-published',
+      [reply.id]: 'waiting',
+    });
+    const tooMany = await fetch(`${c.url}?texts=${Array.from({ length: 33 }, (_, i) => `id-${i}`).join(',')}`);
+    assert.equal(tooMany.status, 400);
+    assert.equal(((await tooMany.json()) as { field: string }).field, 'texts');
+  } finally {
+    await c.stop();
+  }
+});

@@ -536,6 +536,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         return 'withdrawn' as const;
       });
     },
+    async textStates(ids) {
+      const { rows } = await pool.query(
+        `SELECT CASE WHEN e.type = $1 THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.state
+         FROM events e JOIN items i ON i.seq = e.seq
+         WHERE (e.type = $1 AND COALESCE(e.subject, e.id) = ANY($2::text[])) OR (e.type = ANY($3::text[]) AND e.id = ANY($2::text[]))`,
+        [EventTypes.storySubmitted, ids, WITHDRAWN_BY_ID],
+      );
+      return rows as { id: string; state: ItemState }[];
+    },
     async redactTexts(types, before) {
       const { rowCount } = await pool.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [
         types,

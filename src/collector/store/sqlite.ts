@@ -321,6 +321,12 @@ export function createSyncSqliteStore(file: string): SyncStore {
     addAudit.run({ at, actor: 'member-device', action: 'withdraw', item: row.seq, reason: withdrawReason(hidden) });
     return 'withdrawn' as const;
   });
+  const textStatesQuery = db.prepare(
+    `SELECT CASE WHEN e.type = @story THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.state
+     FROM events e JOIN items i ON i.seq = e.seq
+     WHERE (e.type = @story AND COALESCE(e.subject, e.id) IN (SELECT value FROM json_each(@ids)))
+        OR (e.type IN (SELECT value FROM json_each(@byId)) AND e.id IN (SELECT value FROM json_each(@ids)))`,
+  );
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
@@ -400,6 +406,12 @@ export function createSyncSqliteStore(file: string): SyncStore {
     },
     forget: (what) => forgetTx(what),
     withdraw: (id, key) => withdrawTx(id, key),
+    textStates: (ids) =>
+      textStatesQuery.all({
+        story: EventTypes.storySubmitted,
+        ids: JSON.stringify(ids),
+        byId: JSON.stringify(WITHDRAWN_BY_ID),
+      }) as { id: string; state: ItemState }[],
     redactTexts(types, before) {
       return redactQuery.run({ types: JSON.stringify(types), before }).changes;
     },

@@ -126,5 +126,11 @@ export interface Store {
    * id and key.
    */
   withdraw(id: string, keyHash: string): Promise<'withdrawn' | 'already' | 'unknown'>;
+  /**
+   * Where each of these member texts stands (a story by the id it is served under, other texts by
+   * their own id): its moderation state. Texts not found (taken down, forgotten, never arrived) are
+   * left out.
+   */
+  textStates(ids: string[]): Promise<{ id: string; state: ItemState }[]>;
   close(): Promise<void>;
 }

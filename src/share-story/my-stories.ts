@@ -1,0 +1,99 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { DeviceKeys } from '../core/device-storage.js';
+import type { DeviceStorageController } from '../core/device-storage-controller.js';
+import { getTextStates, type EndpointReader } from '../core/endpoint.js';
+import type shareStoryMessages from './share-story.messages.js';
+
+interface MyStory {
+  id: string;
+  heading: string;
+}
+
+const KEEP = 20;
+
+/**
+ * One job: the stories this device sent, and where each stands — waiting for review, published,
+ * not published, or taken down — asked of the endpoint only when the member opens the list (it
+ * stays closed, so a shared screen does not show titles unasked). Its template is `render(t)`.
+ */
+export class MyStoriesController implements ReactiveController {
+  open = false;
+  /** Each story's state by id, once the endpoint answered; `loading` or `error` meanwhile. */
+  #states: Record<string, string> | 'loading' | 'error' | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: { storage: DeviceStorageController; reader: () => EndpointReader | null },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get #stories(): MyStory[] {
+    const kept = this.options.storage.recall<unknown>(DeviceKeys.myStories());
+    return Array.isArray(kept)
+      ? kept.filter((s): s is MyStory => typeof s?.id === 'string' && typeof s?.heading === 'string')
+      : [];
+  }
+
+  /** A story just sent joins the list (the newest last). */
+  add(story: MyStory): void {
+    const others = this.#stories.filter((s) => s.id !== story.id);
+    this.options.storage.remember(DeviceKeys.myStories(), [...others, story].slice(-KEEP));
+    this.#states = undefined;
+  }
+
+  async #load(): Promise<void> {
+    const reader = this.options.reader();
+    const ids = this.#stories.map((s) => s.id);
+    if (!reader || !ids.length) return;
+    this.#states = 'loading';
+    this.host.requestUpdate();
+    try {
+      this.#states = await getTextStates(reader, ids);
+    } catch {
+      this.#states = 'error';
+    }
+    this.host.requestUpdate();
+  }
+
+  #toggle(): void {
+    this.open = !this.open;
+    this.host.requestUpdate();
+    if (this.open) void this.#load();
+  }
+
+  render(t: (key: keyof typeof shareStoryMessages, params?: Record<string, string | number>) => string) {
+    const stories = this.#stories;
+    if (!stories.length || !this.options.reader()) return nothing;
+    const states = this.#states;
+    const stateOf = (id: string) =>
+      typeof states !== 'object'
+        ? ''
+        : t(
+            states[id] === 'waiting'
+              ? 'share.mine-waiting'
+              : states[id] === 'published'
+                ? 'share.mine-published'
+                : states[id] === 'not-published'
+                  ? 'share.mine-not-published'
+                  : 'share.mine-gone',
+          );
+    return html`<div class="mine">
+      <button type="button" class="link" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="my-stories"
+        @click=${() => this.#toggle()}>${t('share.mine', { count: stories.length })}</button>
+      ${
+        this.open
+          ? html`<div id="my-stories">
+            <p role="status" class="hint">${states === 'loading' ? t('share.mine-checking') : states === 'error' ? t('share.mine-error') : ''}</p>
+            ${states === 'error' ? html`<button type="button" @click=${() => void this.#load()}>${t('share.mine-retry')}</button>` : nothing}
+            <ul aria-label=${t('share.mine-label')}>
+              ${[...stories].reverse().map((s) => html`<li><span class="title">${s.heading}</span> <span class="hint">${stateOf(s.id)}</span></li>`)}
+            </ul>
+          </div>`
+          : nothing
+      }
+    </div>`;
+  }
+}
