@@ -25,6 +25,23 @@ async function chooseMood(el: MutualCheckIn, mood: number) {
   await el.updateComplete;
 }
 
+/** Checks in (mood 4), then gives `words` back as an encouragement; until the endpoint has it. */
+async function checkInAndEncourage(el: MutualCheckIn, words: string) {
+  await chooseMood(el, 4);
+  buttonNamed(el, 'Share my check-in').click();
+  await el.updateComplete;
+  $<HTMLTextAreaElement>(el, '#encourage').value = words;
+  $<HTMLTextAreaElement>(el, '#encourage').dispatchEvent(new Event('input'));
+  buttonNamed(el, 'Send encouragement').click();
+  await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: el.checkInId });
+}
+
+/** What the endpoint offers peers as encouragements (`GET ?peer-messages=n`). */
+const peerMessages = async (n: number) =>
+  ((await (await fetch(`/events?peer-messages=${n}`)).json()) as { messages: { text: string }[] }).messages.map(
+    (m) => m.text,
+  );
+
 describe('<mutual-check-in>', () => {
   afterEach(() => localStorage.clear());
 
@@ -122,28 +139,15 @@ describe('<mutual-check-in>', () => {
 
   it('without peer-messages, an encouragement another peer sent through the endpoint is shown once a moderator approved it, never before', async () => {
     const { endpoint } = scoped('peer');
-    const first = await checkIn({ endpoint });
-    await chooseMood(first, 4);
-    buttonNamed(first, 'Share my check-in').click();
-    await first.updateComplete;
     const words = `Keep going — from ${uniqueSubject('peer')}`;
-    $<HTMLTextAreaElement>(first, '#encourage').value = words;
-    $<HTMLTextAreaElement>(first, '#encourage').dispatchEvent(new Event('input'));
-    buttonNamed(first, 'Send encouragement').click();
-    await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: first.checkInId });
-    const served = async () =>
-      ((await (await fetch('/events?peer-messages=20')).json()) as { messages: { text: string }[] }).messages.map(
-        (m) => m.text,
-      );
-    expect(await served()).not.to.include(words);
+    await checkInAndEncourage(await checkIn({ endpoint }), words);
+    expect(await peerMessages(20)).not.to.include(words);
     await approveItem(words);
     const second = await checkIn({ endpoint });
     await chooseMood(second, 3);
     buttonNamed(second, 'Share my check-in').click();
     const quote = await until(() => second.shadowRoot!.querySelector('blockquote'), 'a peer message');
-    const offered = (
-      (await (await fetch('/events?peer-messages=10')).json()) as { messages: { text: string }[] }
-    ).messages.map((m) => m.text);
+    const offered = await peerMessages(10);
     expect(offered).to.include(words);
     expect(offered.some((text) => quote.textContent === `Someone who checked in today wrote: “${text}”`)).to.equal(
       true,
@@ -153,14 +157,8 @@ describe('<mutual-check-in>', () => {
   it('an encouragement given can be taken back at once, by keyboard: peers are never shown it', async () => {
     const { endpoint } = scoped('give-back-regret');
     const el = await checkIn({ endpoint });
-    await chooseMood(el, 4);
-    buttonNamed(el, 'Share my check-in').click();
-    await el.updateComplete;
     const words = `Hang in there — ${uniqueSubject('regret')}`;
-    $<HTMLTextAreaElement>(el, '#encourage').value = words;
-    $<HTMLTextAreaElement>(el, '#encourage').dispatchEvent(new Event('input'));
-    buttonNamed(el, 'Send encouragement').click();
-    await storedAtLeast({ type: EventTypes.checkinEncouragement, subject: el.checkInId });
+    await checkInAndEncourage(el, words);
     await el.updateComplete;
     $(el, '#take-back').focus();
     await sendKeys({ press: 'Enter' });
@@ -178,9 +176,7 @@ describe('<mutual-check-in>', () => {
       (e: Error) => e.message,
     );
     expect(outcome).to.equal('no pending item matches');
-    const served = ((await (await fetch('/events?peer-messages=50')).json()) as { messages: { text: string }[] })
-      .messages;
-    expect(served.map((m) => m.text)).not.to.include(words);
+    expect(await peerMessages(50)).not.to.include(words);
   });
 
   it('a tip is shared only with consent; skip works', async () => {

@@ -44,6 +44,37 @@ async function type(el: MutualShareStory, selector: string, text: string) {
   await el.updateComplete;
 }
 
+/** Writes a story as a person does (a topic of its own when `tag` is given), says yes, and sends it. */
+async function writeAndSend(el: MutualShareStory, heading: string, text: string, tag?: string) {
+  await type(el, '#story-heading', heading);
+  await type(el, '#story-text', text);
+  if (tag) {
+    await type(el, '#own-tags', tag);
+    await sendKeys({ press: 'Enter' });
+  }
+  $<HTMLInputElement>(el, '#story-consent').click();
+  buttonNamed(root(el), 'Send to the moderators').click();
+}
+
+/** Until the endpoint acknowledged the story just sent. */
+const acknowledged = (el: MutualShareStory) =>
+  until(
+    () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
+    'acknowledged',
+  );
+
+/** Until the story waits on the device for a retry. */
+const queued = (el: MutualShareStory) =>
+  until(() => root(el).querySelector('[part="status"]')?.textContent?.includes('Saved on this device'), 'queued');
+
+/** "Take it back", then its confirm button, and until the story is taken back. */
+async function takeBack(el: MutualShareStory, timeout?: number) {
+  $(el, '#take-back').click();
+  await settle(el);
+  $(el, '#take-back-confirm').click();
+  await until(() => root(el).querySelector('#taken-back'), 'taken back', timeout);
+}
+
 async function feedFor(tag: string) {
   const feed = await fixture<MutualStoryFeed>(
     html`<mutual-story-feed endpoint="/events" tag=${tag}></mutual-story-feed>`,
@@ -130,12 +161,7 @@ describe('<mutual-share-story>', () => {
   it('a rejected story never appears', async () => {
     const tag = uniqueSubject('rejected');
     const el = await composer();
-    await type(el, '#story-heading', 'Not for the feed');
-    await type(el, '#story-text', `Words a moderator hides ${tag}`);
-    await type(el, '#own-tags', tag);
-    await sendKeys({ press: 'Enter' });
-    $<HTMLInputElement>(el, '#story-consent').click();
-    buttonNamed(root(el), 'Send to the moderators').click();
+    await writeAndSend(el, 'Not for the feed', `Words a moderator hides ${tag}`, tag);
     await until(
       async () => (await stored({ type: EventTypes.storySubmitted })).some((e) => String(e.data.text).includes(tag)),
       'stored',
@@ -147,16 +173,8 @@ describe('<mutual-share-story>', () => {
   it('its writer takes a published story down from its card, keyboard only: gone for every peer, its words deleted', async () => {
     const tag = uniqueSubject('mine');
     const el = await composer();
-    await type(el, '#story-heading', 'A night I shared too soon');
-    await type(el, '#story-text', `Words I take back ${tag}`);
-    await type(el, '#own-tags', tag);
-    await sendKeys({ press: 'Enter' });
-    $<HTMLInputElement>(el, '#story-consent').click();
-    buttonNamed(root(el), 'Send to the moderators').click();
-    await until(
-      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
-      'acknowledged',
-    );
+    await writeAndSend(el, 'A night I shared too soon', `Words I take back ${tag}`, tag);
+    await acknowledged(el);
     expect(root(el).textContent).to.contain('You can take it down whenever you like, from its card on this device.');
     await moderateItem((text) => text.includes(tag), 'approve');
     await peer.open(`/tests/helpers/feed-page.html?tag=${encodeURIComponent(tag)}`, { isolated: true });
@@ -201,14 +219,8 @@ describe('<mutual-share-story>', () => {
   it('"Take it back" right after sending, keyboard only: the moderators never see it, its words are deleted', async () => {
     const tag = uniqueSubject('regret');
     const el = await composer();
-    await type(el, '#story-heading', 'Too soon');
-    await type(el, '#story-text', `Words I want back ${tag}`);
-    $<HTMLInputElement>(el, '#story-consent').click();
-    buttonNamed(root(el), 'Send to the moderators').click();
-    await until(
-      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
-      'acknowledged',
-    );
+    await writeAndSend(el, 'Too soon', `Words I want back ${tag}`);
+    await acknowledged(el);
     const takeBack = $(el, '#take-back');
     expect(takeBack.textContent).to.equal('Take it back');
     takeBack.focus();
@@ -251,18 +263,9 @@ describe('<mutual-share-story>', () => {
     el.addEventListener('mutual-event', (e) => {
       if (e.detail.type === EventTypes.storySubmitted) storyId = e.detail.id;
     });
-    await type(el, '#story-heading', 'Not yet sent');
-    await type(el, '#story-text', `Words still on the device ${tag}`);
-    $<HTMLInputElement>(el, '#story-consent').click();
-    buttonNamed(root(el), 'Send to the moderators').click();
-    await until(
-      () => root(el).querySelector('[part="status"]')?.textContent?.includes('Saved on this device'),
-      'queued',
-    );
-    $(el, '#take-back').click();
-    await settle(el);
-    $(el, '#take-back-confirm').click();
-    await until(() => root(el).querySelector('#taken-back'), 'taken back once the endpoint answers', 8000);
+    await writeAndSend(el, 'Not yet sent', `Words still on the device ${tag}`);
+    await queued(el);
+    await takeBack(el, 8000);
     const [row] = (await stored({ type: EventTypes.storySubmitted })).filter((e) => e.id === storyId);
     expect(Object.keys(row.data).sort()).to.deep.equal(['authorKey', 'redacted']);
     expect(JSON.stringify(await stored({ type: EventTypes.storySubmitted }))).not.to.contain(tag);
@@ -272,10 +275,7 @@ describe('<mutual-share-story>', () => {
   it('under no-trace the confirmation does not promise a take-down this device cannot do, and keeps no key', async () => {
     const before = Object.keys(localStorage).filter((k) => k.startsWith('mutual:mine:key:'));
     const el = await composer('no-trace');
-    await type(el, '#story-heading', 'Nothing kept');
-    await type(el, '#story-text', 'Written on a shared computer.');
-    $<HTMLInputElement>(el, '#story-consent').click();
-    buttonNamed(root(el), 'Send to the moderators').click();
+    await writeAndSend(el, 'Nothing kept', 'Written on a shared computer.');
     await settle(el);
     expect(root(el).textContent).to.contain(
       'Nothing is kept on this device, so to take it down later, ask the people who look after this community.',
@@ -338,14 +338,8 @@ describe('<mutual-share-story>', () => {
     expect(root(el).querySelector('#thanks')).not.to.equal(null);
     expect(root(el).querySelector('mutual-crisis-resources')).not.to.equal(null);
     // Taking the story back takes nothing of the help away.
-    await until(
-      () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
-      'acknowledged',
-    );
-    $(el, '#take-back').click();
-    await settle(el);
-    $(el, '#take-back-confirm').click();
-    await until(() => root(el).querySelector('#taken-back'), 'taken back');
+    await acknowledged(el);
+    await takeBack(el);
     expect(root(el).querySelector('mutual-crisis-resources')).not.to.equal(null);
   });
 
@@ -365,20 +359,9 @@ describe('<mutual-share-story>', () => {
     const draftId = uniqueSubject('mine-form');
     localStorage.removeItem('mutual:mine:stories'); // this page's other tests wrote stories too
     const write = async (el: MutualShareStory, heading: string) => {
-      await type(el, '#story-heading', heading);
-      await type(el, '#story-text', `${heading} — ${tag}`);
-      $<HTMLInputElement>(el, '#story-consent').click();
-      buttonNamed(root(el), 'Send to the moderators').click();
-      await until(
-        () => root(el).querySelector('[part="status"]')?.textContent === 'It has reached the moderators.',
-        'acknowledged',
-      );
-      if (heading.startsWith('Fourth')) {
-        $(el, '#take-back').click();
-        await settle(el);
-        $(el, '#take-back-confirm').click();
-        await until(() => root(el).querySelector('#taken-back'), 'taken back');
-      }
+      await writeAndSend(el, heading, `${heading} — ${tag}`);
+      await acknowledged(el);
+      if (heading.startsWith('Fourth')) await takeBack(el);
       buttonNamed(root(el), 'Write another story').click();
       await settle(el);
     };
@@ -412,21 +395,11 @@ describe('<mutual-share-story>', () => {
     const { scope, endpoint } = scoped('reload-regret');
     await injectFault({ scope, count: 1, status: 503, retryAfter: 2 });
     const first = await composer(`draft-id=${id}&endpoint=${endpoint}`);
-    await type(first, '#story-heading', 'Sent, then the page went away');
-    await type(first, '#story-text', `Words on their way ${id}`);
-    $<HTMLInputElement>(first, '#story-consent').click();
-    buttonNamed(root(first), 'Send to the moderators').click();
-    await until(
-      () => root(first).querySelector('[part="status"]')?.textContent?.includes('Saved on this device'),
-      'queued',
-    );
+    await writeAndSend(first, 'Sent, then the page went away', `Words on their way ${id}`);
+    await queued(first);
     first.remove();
     // The page again: the story is still on its way, and can still be taken back.
-    const again = await composer(`draft-id=${id}&endpoint=${endpoint}`);
-    $(again, '#take-back').click();
-    await settle(again);
-    $(again, '#take-back-confirm').click();
-    await until(() => root(again).querySelector('#taken-back'), 'taken back', 8000);
+    await takeBack(await composer(`draft-id=${id}&endpoint=${endpoint}`), 8000);
     expect(JSON.stringify(await stored({ type: EventTypes.storySubmitted }))).not.to.contain(id);
   });
 
