@@ -17,7 +17,7 @@ import { checkInStyles } from './check-in.styles.js';
 import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/nudge.messages.js';
-import { DeviceKeys, randomKey } from '../core/device-storage.js';
+import { DeviceKeys } from '../core/device-storage.js';
 import { TakeBackController } from '../core/take-back-controller.js';
 import takeBackMessages from '../core/take-back.messages.js';
 
@@ -100,8 +100,8 @@ export class MutualCheckIn extends MutualElement {
   /** What is being written; kept on the device until the endpoint acknowledges the check-in. */
   readonly #entry = this.#composer<Draft>(EMPTY, (value) => ({ hard: value.hard, helped: value.helped }));
   /** The give-back step's two texts, each kept until acknowledged too. */
-  readonly #encouragement = this.#composer({ text: '' }, (value) => ({ encourage: value.text }), 280);
-  readonly #tip = this.#composer({ text: '' }, (value) => ({ tip: value.text }));
+  readonly #encouragement = this.#composer({ text: '' }, (value) => ({ encourage: value.text }), 280, true);
+  readonly #tip = this.#composer({ text: '' }, (value) => ({ tip: value.text }), undefined, true);
   private step: 'form' | 'give' | 'done' = 'form';
   private errors: { mood?: boolean; hard?: number; helped?: number } = {};
   /** The give-back step's message under one of its fields. */
@@ -113,7 +113,6 @@ export class MutualCheckIn extends MutualElement {
     sender: this.sender,
     storage: this.storage,
     focus: (selector) => this.focusAfterUpdate(selector),
-    focusIsHere: () => !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body,
   });
   readonly #internals = this.attachInternals();
   #crisisSent = false;
@@ -121,7 +120,8 @@ export class MutualCheckIn extends MutualElement {
   private crisisKept = false;
   #fetchedMessages?: Promise<string[]>;
 
-  #composer<T extends object>(empty: T, texts: (value: T) => Record<string, string>, limit?: number) {
+  /** `forPeers`: what it sends is for peers to read (see `ComposerOptions.forPeers`); the check-in itself is private. */
+  #composer<T extends object>(empty: T, texts: (value: T) => Record<string, string>, limit?: number, forPeers = false) {
     return new ComposerController<T>(this, {
       delivery: this.sender,
       storage: this.storage,
@@ -131,6 +131,7 @@ export class MutualCheckIn extends MutualElement {
       limit: () => limit ?? this.limit,
       messages: 'checkin',
       focus: (selector) => this.focusAfterUpdate(selector),
+      forPeers,
     });
   }
 
@@ -292,11 +293,7 @@ export class MutualCheckIn extends MutualElement {
       return this.focusAfterUpdate(this.giveError.key === 'checkin.give-empty' ? `#${field}` : '#tip-consent');
     if (composer.nudged(() => this.#give(field))) return;
     const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
-    // Peers will read it: its author key stays on this device, so the member can take it back.
-    const authorKey = randomKey();
-    const sent = composer.send(type, { text, authorKey }, this.checkInId);
-    if (sent) this.storage.remember(DeviceKeys.authorKey(sent.id), authorKey);
-    this.#takeBack.track(sent?.id);
+    this.#takeBack.track(composer.send(type, { text }, this.checkInId)?.id);
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DeliveryController } from './delivery-controller.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
-import { DeviceKeys } from './device-storage.js';
+import { DeviceKeys, randomKey } from './device-storage.js';
 import type { MutualEnvelope, MutualEventType } from './envelope.js';
 import { findIdentifiers, type IdentifierKind } from './identity.js';
 import { onDemand } from './on-demand.js';
@@ -46,6 +46,12 @@ export interface ComposerOptions<T extends object> {
   focus: (selector: string) => void;
   /** Told of each delivery change of the draft's current version, after the draft is updated. */
   onState?: (state: DraftState) => void;
+  /**
+   * Peers will read what it sends (a story, a response, an encouragement, a tip): each send carries
+   * a fresh author key (`data.authorKey`) that only this device keeps (`DeviceKeys.authorKey`), so
+   * the member can take the text back or down later.
+   */
+  forPeers?: boolean;
 }
 
 /**
@@ -212,11 +218,16 @@ export class ComposerController<T extends object> {
   ): MutualEnvelope | null {
     this.state = 'sending';
     let id = '';
-    const envelope = this.options.delivery.send(type, data, { subject, onState: (s) => this.#delivered(id, s) });
+    const authorKey = this.options.forPeers ? randomKey() : undefined;
+    const envelope = this.options.delivery.send(type, authorKey ? { ...data, authorKey } : data, {
+      subject,
+      onState: (s) => this.#delivered(id, s),
+    });
     if (!envelope) {
       this.state = 'idle';
       return null;
     }
+    if (authorKey) this.options.storage.remember(DeviceKeys.authorKey(envelope.id), authorKey);
     id = this.#pendingId = envelope.id;
     this.#store();
     return envelope;

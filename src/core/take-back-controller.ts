@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { DeliveryController } from './delivery-controller.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
 import type takeBackMessages from './take-back.messages.js';
+import { focusIsHere } from './focus-is-here.js';
 import { withdraw } from './withdrawal.js';
 
 export type TakeBackState = 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done';
@@ -11,8 +12,6 @@ export interface TakeBackOptions {
   storage: DeviceStorageController;
   /** Moves focus to the element the selector names once the host has rendered. */
   focus: (selector: string) => void;
-  /** Whether focus is in the host (or nowhere): only then does it follow a step the member did not just take. */
-  focusIsHere: () => boolean;
 }
 
 /**
@@ -25,7 +24,7 @@ export class TakeBackController implements ReactiveController {
   #id?: string;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly options: TakeBackOptions,
   ) {
     host.addController(this);
@@ -37,10 +36,6 @@ export class TakeBackController implements ReactiveController {
   track(id: string | undefined): void {
     this.#id = id;
     this.#set('closed');
-  }
-
-  get available(): boolean {
-    return this.#id !== undefined;
   }
 
   #set(state: TakeBackState, focus?: string): void {
@@ -56,7 +51,7 @@ export class TakeBackController implements ReactiveController {
     const sent = withdraw(this.options.sender, this.options.storage, id, (state) => {
       if (id !== this.#id) return;
       // Focus follows only from the host: a take-back that waited for the connection may arrive later.
-      const here = this.options.focusIsHere();
+      const here = focusIsHere(this.host);
       if (state === 'sent') this.#set('done', here ? '#taken-back' : undefined);
       else this.#set(state === 'queued' ? 'queued' : 'failed', here ? '#take-back-keep' : undefined);
     });

@@ -10,6 +10,11 @@ interface MyStory {
 }
 
 const KEEP = 20;
+const STATE_WORDS: Record<string, keyof typeof shareStoryMessages> = {
+  waiting: 'share.mine-waiting',
+  published: 'share.mine-published',
+  'not-published': 'share.mine-not-published',
+};
 
 /**
  * One job: the stories this device sent, and where each stands — waiting for review, published,
@@ -30,6 +35,10 @@ export class MyStoriesController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /**
+   * Read from the device on each render, not kept here: "Forget me" (or quick exit) on the same
+   * page must empty the list at once. It is at most 20 short entries.
+   */
   get #stories(): MyStory[] {
     const kept = this.options.storage.recall<unknown>(DeviceKeys.myStories());
     return Array.isArray(kept)
@@ -68,18 +77,8 @@ export class MyStoriesController implements ReactiveController {
     const stories = this.#stories;
     if (!stories.length || !this.options.reader()) return nothing;
     const states = this.#states;
-    const stateOf = (id: string) =>
-      typeof states !== 'object'
-        ? ''
-        : t(
-            states[id] === 'waiting'
-              ? 'share.mine-waiting'
-              : states[id] === 'published'
-                ? 'share.mine-published'
-                : states[id] === 'not-published'
-                  ? 'share.mine-not-published'
-                  : 'share.mine-gone',
-          );
+    // Not in the answer: taken down, or forgotten ("Forget me").
+    const stateOf = (id: string) => (typeof states !== 'object' ? '' : t(STATE_WORDS[states[id]] ?? 'share.mine-gone'));
     return html`<div class="mine">
       <button type="button" class="link" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="my-stories"
         @click=${() => this.#toggle()}>${t('share.mine', { count: stories.length })}</button>

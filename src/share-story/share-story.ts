@@ -16,7 +16,7 @@ import { defineElement } from '../core/define.js';
 import { onDemand } from '../core/on-demand.js';
 import shareStoryMessages from './share-story.messages.js';
 import { shareStoryStyles } from './share-story.styles.js';
-import { DeviceKeys, randomKey } from '../core/device-storage.js';
+import { DeviceKeys } from '../core/device-storage.js';
 import { TakeBackController } from '../core/take-back-controller.js';
 import { MyStoriesController } from './my-stories.js';
 import takeBackMessages from '../core/take-back.messages.js';
@@ -115,7 +115,6 @@ export class MutualShareStory extends MutualElement {
     sender: this.sender,
     storage: this.storage,
     focus: (selector) => this.focusAfterUpdate(selector),
-    focusIsHere: () => !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body,
   });
 
   readonly #story = new ComposerController<StoryDraft>(this, {
@@ -127,6 +126,7 @@ export class MutualShareStory extends MutualElement {
     limit: () => this.limit,
     messages: 'share',
     focus: (selector) => this.focusAfterUpdate(selector),
+    forPeers: true,
   });
 
   override connectedCallback(): void {
@@ -204,11 +204,8 @@ export class MutualShareStory extends MutualElement {
     if (author.trim()) data.author = author.trim();
     this.crisisKept = this.#story.crisis;
     void this.#story.crisisChecked().then((crisis) => this.step === 'sent' && (this.crisisKept ||= crisis));
-    // The story's author key: kept on this device only, it lets the member take the story down later.
-    data.authorKey = randomKey();
     const sent = this.#story.send(EventTypes.storySubmitted, data, null);
     if (!sent) return;
-    this.storage.remember(DeviceKeys.authorKey(sent.id), data.authorKey);
     this.#takeBack.track(sent.id);
     this.#mine.add({ id: sent.id, heading: data.heading as string });
     this.step = 'sent';

@@ -9,6 +9,7 @@ import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import type { MessageKey } from '../locales/index.js';
 import type { Messages } from '../core/i18n/index.js';
 import type { T } from './parts.js';
+import type { TakeBackState } from '../core/take-back-controller.js';
 import replyMessages from './story-card.reply.messages.js';
 
 /**
@@ -117,7 +118,7 @@ export function renderReportDialog(p: {
 export function renderTakeDownDialog(p: {
   t: T;
   level: number;
-  state: 'ask' | 'sending' | 'queued' | 'failed' | 'done';
+  state: Exclude<TakeBackState, 'closed'>;
   /** A response of the member's, not their story. */
   response: boolean;
   confirm: () => void;

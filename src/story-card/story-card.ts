@@ -17,9 +17,11 @@ import { MutualMeToo } from '../me-too/me-too.js';
 import { renderResponses, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
-import { DeviceKeys, randomKey } from '../core/device-storage.js';
+import { DeviceKeys } from '../core/device-storage.js';
 import { onDemand } from '../core/on-demand.js';
 import { authorKeyOf, withdraw } from '../core/withdrawal.js';
+import type { TakeBackState } from '../core/take-back-controller.js';
+import { focusIsHere } from '../core/focus-is-here.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
 
@@ -217,6 +219,7 @@ export class MutualStoryCard extends MutualElement {
       limit: () => this.responseLimit,
       messages: 'story',
       focus: (selector) => this.focusAfterUpdate(selector),
+      forPeers: true,
       onState: (state) => {
         if (state !== 'sent') return;
         composer.value = { text: '' };
@@ -266,7 +269,7 @@ export class MutualStoryCard extends MutualElement {
    * Taking the story, or one of this device's responses to it (`#takeDownId`), down: the dialog
    * asks (`ask`), it is on its way, waits for the connection, was refused, or is `done`.
    */
-  private takeDown: 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done' = 'closed';
+  private takeDown: TakeBackState = 'closed';
   #takeDownId?: string;
 
   get #storyEl(): HTMLElement | null {
@@ -446,11 +449,8 @@ export class MutualStoryCard extends MutualElement {
         : '';
     if (this.composerError) return void this.#textarea?.focus();
     if (!this.storyId || composer.nudged(() => this.#sendResponse())) return;
-    // The author key stays on this device only: with it the member can take the response down later.
-    const authorKey = randomKey();
-    const envelope = composer.send(EventTypes.storyResponse, { text, storyId: this.storyId, authorKey }, this.storyId);
+    const envelope = composer.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
     if (!envelope) return;
-    this.storage.remember(DeviceKeys.authorKey(envelope.id), authorKey);
     // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
     this.#keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
   }
@@ -532,7 +532,7 @@ export class MutualStoryCard extends MutualElement {
         else this.#authorKey = undefined;
         // Focus follows only from the card (or from nowhere): a take-down that waited for the
         // connection may arrive while the member is reading elsewhere on the page.
-        const here = !!(this.renderRoot as ShadowRoot).activeElement || document.activeElement === document.body;
+        const here = focusIsHere(this);
         this.takeDown = 'done';
         this.#dialog?.close();
         if (here) this.focusAfterUpdate('#taken-down');
