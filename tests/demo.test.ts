@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/all.js';
 import { peer } from './helpers/browser.js';
-import { until } from './helpers/collector.js';
+import { EventTypes } from '../src/core/envelope.js';
+import { stored, until } from './helpers/collector.js';
 
 /** The demo pages as a visitor opens them (in a real tab, console recorded from the first script). */
 describe('the demo looks like the product', () => {
@@ -28,6 +29,36 @@ describe('the demo looks like the product', () => {
       }
     });
   }
+
+  it('"Me too" on the page\'s own cards in the feed reaches the endpoint, with no "no endpoint" warning', async () => {
+    const subjects = ['harbour-101', 'harbour-103'];
+    const before = await Promise.all(subjects.map((subject) => stored({ subject, type: EventTypes.reactionAdded })));
+    // A visitor of their own: nothing remembered from an earlier test's press.
+    await peer.open('/demo/index.html', { isolated: true });
+    try {
+      for (const subject of subjects)
+        await until(
+          () =>
+            peer.eval<boolean>(`(() => {
+              const card = document.querySelector('mutual-story-card[story-id="${subject}"]');
+              card.scrollIntoView();
+              const button = card.shadowRoot.querySelector('mutual-me-too')?.shadowRoot?.querySelector('button');
+              button?.click();
+              return !!button;
+            })()`),
+          `${subject}: Me too pressed`,
+        );
+      for (const [i, subject] of subjects.entries())
+        await until(
+          async () => (await stored({ subject, type: EventTypes.reactionAdded })).length > before[i].length,
+          `${subject}: the press arrived`,
+        );
+      const printed = (await peer.console()).map((m) => m.text);
+      expect(printed.filter((t) => /no endpoint/.test(t))).to.deep.equal([]);
+    } finally {
+      await peer.close();
+    }
+  });
 
   it('a language switch re-renders every widget in place (English, Español, العربية)', async () => {
     await peer.open('/demo/index.html');

@@ -35,14 +35,22 @@ export class SettingsController implements ReactiveController {
   readonly #consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
   readonly #nested?: ContextProvider<typeof mutualContext>;
   #cache?: { inherited: MutualConfig; attrs: unknown[]; config: MutualConfig };
-  #handedDown?: MutualConfig;
+  /** What was last handed down, and the resolved config it came from. */
+  #handedDown?: { from: MutualConfig; value: MutualConfig };
 
   constructor(
     private readonly host: SettingsHost,
     private readonly options: SettingsOptions = {},
   ) {
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, { context: mutualContext, subscribe: true });
+    // A nested element relays what it inherits the moment it arrives, not at its next render: its
+    // first render may wait its turn (render queue, a language loading) while the elements inside
+    // it already send.
+    this.#consumer = new ContextConsumer(host, {
+      context: mutualContext,
+      subscribe: true,
+      callback: () => this.#handDown(),
+    });
     if (options.handDown)
       this.#nested = new options.handDown(host, { context: mutualContext, initialValue: defaultConfig });
   }
@@ -50,14 +58,23 @@ export class SettingsController implements ReactiveController {
   /** Moved elsewhere in the page: resolve again (the nearest `lang` may differ too). */
   hostConnected(): void {
     this.#cache = undefined;
+    this.#handDown();
   }
 
+  /** The host's own attributes changed (or its locale resolved): its nested elements follow. */
   hostUpdate(): void {
+    this.#handDown();
+  }
+
+  #handDown(): void {
     if (!this.#nested) return;
     const config = this.config;
     const locale = this.options.locale?.() ?? config.locale;
-    if (this.#handedDown && this.#handedDown.locale === locale && this.#cache?.config === config) return;
-    this.#nested.setValue((this.#handedDown = { ...config, locale }));
+    const last = this.#handedDown;
+    if (last && last.from === config && last.value.locale === locale) return;
+    const value = { ...config, locale };
+    this.#handedDown = { from: config, value };
+    this.#nested.setValue(value);
   }
 
   /** Resolved from the provider's config and the host's own attributes; a new object only when either changes. */

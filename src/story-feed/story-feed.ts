@@ -81,6 +81,8 @@ export class MutualStoryFeed extends MutualElement {
   private ownCards: MutualStoryCard[] = [];
   #loaded = false;
   #generation = 0;
+  /** The endpoint the stories shown came from. */
+  #from?: string | null;
   get #moreButton(): HTMLButtonElement | null {
     return this.renderRoot?.querySelector<HTMLButtonElement>('.more') ?? null;
   }
@@ -109,10 +111,15 @@ export class MutualStoryFeed extends MutualElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Where it reads from is the resolved endpoint, its own or inherited: a provider's may arrive
+    // after the feed's first update (a feed the page wrote before Mutual loaded).
+    const from = this.sender.reader?.endpoint ?? null;
     if (
-      ['topic', 'tag', 'excludeTopics', 'pageSize', 'endpoint'].some((k) => (changed as Map<string, unknown>).has(k)) ||
+      ['topic', 'tag', 'excludeTopics', 'pageSize'].some((k) => (changed as Map<string, unknown>).has(k)) ||
+      from !== this.#from ||
       !this.hasUpdated
     ) {
+      this.#from = from;
       if (!(this.pageSize >= 1 && this.pageSize <= 50)) this.pageSize = 10;
       this.stories = [];
       this.next = null;
