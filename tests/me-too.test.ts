@@ -338,3 +338,104 @@ describe('<mutual-me-too>', () => {
     }
   });
 });
+
+describe('<mutual-me-too>: the count a member sees holds their own press exactly once', () => {
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+    localStorage.clear();
+  });
+
+  /** Eight peers already sent strength (eight reactor keys), straight to the collector. */
+  async function eightPeers(subject: string) {
+    const events = Array.from({ length: 8 }, (_, i) => ({
+      specversion: '1.0',
+      id: crypto.randomUUID(),
+      source: 'urn:test:peers',
+      type: EventTypes.reactionAdded,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      subject,
+      data: { reaction: 'strength', reactor: `${i}`.padStart(32, 'a') },
+    }));
+    const res = await fetch('/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(events),
+    });
+    expect(res.status).to.be.lessThan(300);
+    expect(await counts(subject)).to.deep.equal({ strength: 8 });
+  }
+
+  /** The built dist/mutual.js on a plain page, in a frame: the bar's "Sending strength" count and pressed state. */
+  async function page(subject: string) {
+    const frame = document.createElement('iframe');
+    frame.src = `/tests/helpers/bar-page.html?subject=${subject}`;
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    const strength = () =>
+      frame.contentDocument?.querySelector('mutual-me-too')?.shadowRoot?.querySelectorAll('button')[2] as
+        HTMLButtonElement | undefined;
+    const seen = () => {
+      const b = strength();
+      return b
+        ? `${b.querySelector('[part="count"]')?.textContent?.trim() ?? '0'} ${b.getAttribute('aria-pressed')}`
+        : '';
+    };
+    await until(() => seen().startsWith('8') || seen().endsWith('true'), 'the bar shows the count');
+    return { frame, strength, seen };
+  }
+
+  it('9 before the acknowledgement, after it, after a reload and in another tab — never 8, never 10', async () => {
+    const subject = uniqueSubject('own-press');
+    await eightPeers(subject);
+    const first = await page(subject);
+    expect(first.seen()).to.equal('8 false');
+    first.strength()!.click();
+    await until(() => first.seen() === '9 true', 'at once');
+    await storedAtLeast({ subject, type: EventTypes.reactionAdded }, 9);
+    // Past the acknowledgement (the bar settles, sends, and hears back): still 9.
+    const after: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      after.push(first.seen());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect([...new Set(after)]).to.deep.equal(['9 true']);
+    // A second tab, opened now, reads 9 from the endpoint: the press is in it once.
+    const second = await page(subject);
+    await until(() => second.seen() === '9 true', 'another tab');
+    // A reload of the first.
+    first.frame.contentWindow!.location.reload();
+    await new Promise((r) => first.frame.addEventListener('load', r, { once: true }));
+    await until(() => first.seen() === '9 true', 'after a reload');
+    // Taken back in the second tab: 8 there, and the first follows without a reload.
+    second.strength()!.click();
+    await until(() => second.seen() === '8 false', 'unpressed');
+    await until(() => first.seen() === '8 false', 'the other tab follows');
+    await until(async () => (await counts(subject)).strength === 8, 'the endpoint has 8');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect([first.seen(), second.seen()]).to.deep.equal(['8 false', '8 false']);
+  });
+
+  it('damaged memory of a reaction is set aside with one warning; the bar renders and works', async () => {
+    const subject = uniqueSubject('damaged');
+    for (const damaged of ['null', '42', '{}', '{"active":"me-too","sent":[]}', '{"active":[1],"sent":[]}']) {
+      localStorage.setItem(`mutual:reactions:${subject}`, damaged);
+      let el!: MutualMeToo;
+      const warnings = await captureWarnings(async () => {
+        el = await bar({ subject });
+      });
+      expect(
+        warnings.filter((w) => w.includes('was damaged')),
+        damaged,
+      ).to.have.length(1);
+      expect(
+        buttons(el).map((b) => b.getAttribute('aria-pressed')),
+        damaged,
+      ).to.deep.equal(['false', 'false', 'false', 'false']);
+      el.remove();
+    }
+    const el = await bar({ subject });
+    button(el, 'Me too').click();
+    await storedAtLeast({ subject, type: EventTypes.reactionAdded });
+  });
+});

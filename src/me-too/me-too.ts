@@ -12,10 +12,14 @@ import { DeviceKeys, randomKey } from '../core/device-storage.js';
 
 const warn = warner(() => import('./me-too.warnings.js'));
 
-/** What this device has pressed (`active`) and what the endpoint already has from it (`sent`). */
+/**
+ * What this device has pressed (`active`), what it has sent or committed to send (`sent`), and
+ * what the endpoint acknowledged (`acked`: its counts include these).
+ */
 interface Remembered {
   active: string[];
   sent: string[];
+  acked?: string[];
   /**
    * This device's anonymous key for this subject (`data.reactor`): random, drawn once per subject,
    * so the endpoint counts each reader once and no one can link their reactions across subjects.
@@ -28,6 +32,24 @@ interface Remembered {
  * hold hundreds, and each listener added to `window` or `document` is checked against those already there.
  */
 const leaving = new Set<() => void>();
+/** The bars on the page: another tab pressing or unpressing on this device re-reads theirs. */
+const bars = new Set<MutualMeToo>();
+const onStorage = (e: StorageEvent) =>
+  bars.forEach((bar) => e.key === `mutual:reactions:${bar.subject}` && bar.requestUpdate('subject'));
+function track(bar: MutualMeToo, on: boolean): void {
+  if (on && !bars.size) addEventListener('storage', onStorage);
+  bars[on ? 'add' : 'delete'](bar);
+  if (!bars.size) removeEventListener('storage', onStorage);
+}
+
+/** A remembered entry as storage gave it back: anything damaged is set aside, not thrown on. */
+function validRemembered(value: unknown): Remembered | undefined {
+  const list = (v: unknown) => Array.isArray(v) && v.every((n) => typeof n === 'string');
+  const r = value as Remembered | null;
+  return r && list(r.active) && list(r.sent) && list(r.acked ?? []) && typeof (r.reactor ?? '') === 'string'
+    ? r
+    : undefined;
+}
 const leave = () => leaving.forEach((commit) => commit());
 function onPageLeave(commit: () => void, on = true): void {
   if (on && !leaving.size) {
@@ -106,16 +128,26 @@ export class MutualMeToo extends MutualElement {
   /** Reactions whose `added` event the endpoint has not acknowledged yet on this page. */
   #unconfirmed = new Set<string>();
   #fetchedFor?: string;
+  /** Which of this device's reactions `base` already counts (what was acknowledged when it was read). */
+  #baseHas = new Set<string>();
+  /** Acknowledgements so far on this page: a count read while one arrived may or may not hold it. */
+  #acks = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     onPageLeave(this.#commitNow);
+    track(this, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#commitNow();
     onPageLeave(this.#commitNow, false);
+    track(this, false);
+  }
+
+  get #acked(): string[] {
+    return this.remembered.acked ?? this.remembered.sent;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -128,13 +160,15 @@ export class MutualMeToo extends MutualElement {
       if (!this.subject) warn('subject', undefined, this);
       else if (this.subject.length > Limits.subjectLength)
         warnAbout('id-length', { tag: this.localName, attribute: 'subject', max: Limits.subjectLength }, this);
-      this.remembered = (this.subject && this.storage.recall<Remembered>(DeviceKeys.reactions(this.subject))) || {
-        active: [],
-        sent: [],
-      };
+      const key = this.subject && DeviceKeys.reactions(this.subject);
+      const recalled = key ? this.storage.recall<unknown>(key) : undefined;
+      const remembered = validRemembered(recalled);
+      if (recalled !== undefined && !remembered) warn('damaged', { subject: this.subject! }, this);
+      this.remembered = remembered ?? { active: [], sent: [] };
     }
     if (changed.has('counts') && this.counts !== 'hidden') {
-      this.base = parseJsonAttribute<Record<string, number>>(this, 'counts', this.counts, 'object') ?? this.base;
+      const given = parseJsonAttribute<Record<string, number>>(this, 'counts', this.counts, 'object');
+      if (given) [this.base, this.#baseHas] = [given, new Set(this.#acked)];
     }
     this.#fetchCounts();
   }
@@ -145,8 +179,13 @@ export class MutualMeToo extends MutualElement {
     const key = `${reader?.endpoint}|${this.subject}`;
     if (!reader || !this.subject || this.counts === 'hidden' || this.countsFresh || this.#fetchedFor === key) return;
     this.#fetchedFor = key;
+    const [had, acks] = [new Set(this.#acked), this.#acks];
     reader.getCounts(this.subject).then(
-      (counts) => (this.base = { ...this.base, ...counts }),
+      (counts) => {
+        // Acknowledged while on the way: the answer may or may not hold it, so ask again.
+        if (acks !== this.#acks) return void ((this.#fetchedFor = undefined), this.#fetchCounts());
+        [this.base, this.#baseHas] = [{ ...this.base, ...counts }, had];
+      },
       (error: Error) => warn('counts', { subject: this.subject!, error: error.message }, this),
     );
   }
@@ -155,10 +194,13 @@ export class MutualMeToo extends MutualElement {
     return this.remembered.active.includes(name);
   }
 
-  /** Server count, corrected for what this device pressed but the server doesn't know yet (or the reverse). */
+  /**
+   * The endpoint's count as last read, with this device's own press in it exactly once: added when
+   * the count read did not hold it yet, taken out when it did and the member unpressed.
+   */
   #countOf(name: string, active = this.#isActive(name)): number | null {
     if (!this.base) return null;
-    const own = (active ? 1 : 0) - (this.remembered.sent.includes(name) ? 1 : 0);
+    const own = (active ? 1 : 0) - (this.#baseHas.has(name) ? 1 : 0);
     return Math.max(0, (this.base[name] ?? 0) + own);
   }
 
@@ -228,7 +270,7 @@ export class MutualMeToo extends MutualElement {
       }
     }
     if (nowSent.size !== sent.length || [...nowSent].some((n) => !sent.includes(n))) {
-      this.remembered = { active, sent: [...nowSent], reactor };
+      this.remembered = { ...this.remembered, active, sent: [...nowSent], reactor };
       this.storage.remember(DeviceKeys.reactions(subject), this.remembered);
     }
   };
@@ -241,12 +283,20 @@ export class MutualMeToo extends MutualElement {
   #answered(subject: string, name: string, added: boolean, accepted: boolean): void {
     if (added) this.#unconfirmed.delete(name);
     if (subject !== this.subject) return;
-    if (accepted) return void (added && this.#commitNow());
-    const { active, sent } = this.remembered;
-    const reactor = this.remembered.reactor;
+    const { active, sent, reactor } = this.remembered;
+    const acked = this.#acked;
+    if (accepted) {
+      this.#acks++;
+      this.remembered = {
+        ...this.remembered,
+        acked: added ? [...new Set([...acked, name])] : acked.filter((n) => n !== name),
+      };
+      this.storage.remember(DeviceKeys.reactions(subject), this.remembered);
+      return void (added && this.#commitNow());
+    }
     this.remembered = added
-      ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name), reactor }
-      : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])], reactor };
+      ? { active: active.filter((n) => n !== name), sent: sent.filter((n) => n !== name), acked, reactor }
+      : { active: [...new Set([...active, name])], sent: [...new Set([...sent, name])], acked, reactor };
     this.storage.remember(
       DeviceKeys.reactions(subject),
       this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,
