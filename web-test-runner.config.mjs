@@ -7,6 +7,7 @@ import { chromium } from './tests/helpers/chromium.mjs';
 import { mount } from './tests/helpers/wtr/cloudevents-check.mjs';
 import { mutualCommands } from './tests/helpers/wtr/commands.mjs';
 import { countingReporter } from './tests/helpers/wtr/counting-reporter.mjs';
+import { holdChunks } from './tests/helpers/wtr/hold-chunks.mjs';
 import { receivers } from './tests/helpers/receivers.mjs';
 
 // The collector is TypeScript; tsx lets this config import it as is.
@@ -35,7 +36,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [mount(collector), receivers()],
+  middleware: [mount(collector), receivers(), holdChunks()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mutualCommands],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter(results)],
   browsers: [chromeLauncher({ launchOptions: chromium })],

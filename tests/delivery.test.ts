@@ -536,3 +536,68 @@ describe('exactly once per site, whatever the tabs', () => {
     }
   });
 });
+
+describe('presses made before the send path arrived', () => {
+  afterEach(() => fetch('/hold-chunks', { method: 'DELETE' }));
+
+  it('an event parked before the send path loaded, read back with the outbox, takes no room from another', async () => {
+    const { StorageOutbox } = await import('../src/core/outbox.js');
+    const { endpoint } = scoped('parked');
+    const parked = reactions(uniqueSubject('parked'), 3);
+    // Pressed within the same moments, so the outbox reads them back in another order than they
+    // are handed to it (here: the second first).
+    const at = (ms: number) => new Date(Date.parse(parked[0].time) + ms).toISOString();
+    [parked[0].time, parked[1].time, parked[2].time] = [at(1), at(0), at(2)];
+    // Parked as the delivery controller parks them, then read back by a new outbox of three.
+    for (const e of parked) localStorage.setItem(`mutual:outbox:${absolute(endpoint)}:${e.id}`, JSON.stringify(e));
+    const outbox = new StorageOutbox(absolute(endpoint), 3);
+    const warnings = await captureWarnings(() => parked.forEach((e) => outbox.add(e)));
+    expect(
+      outbox
+        .all()
+        .map((e) => e.id)
+        .sort(),
+    ).to.deep.equal(parked.map((e) => e.id).sort());
+    expect(warnings).to.deep.equal([]);
+    outbox.remove(parked.map((e) => e.id));
+  });
+
+  it('pressed while the send path is held, and again after a reload meanwhile: each press arrives once', async () => {
+    const subjects = Array.from({ length: 6 }, (_, i) => uniqueSubject(`held-${i}`));
+    await fetch('/hold-chunks?name=transport', { method: 'POST' });
+    // A visitor of their own (no cache: the chunk really has to arrive), on the built dist/mutual.js.
+    await peer.open(`/tests/helpers/bar-page.html?subject=${subjects.join(',')}`, { isolated: true });
+    try {
+      const press = (from: number, to: number) =>
+        until(
+          () =>
+            peer.eval<boolean>(`(() => {
+              const bars = [...document.querySelectorAll('mutual-me-too')].slice(${from}, ${to});
+              const buttons = bars.map((b) => b.shadowRoot?.querySelector('button'));
+              if (!buttons.every(Boolean)) return false;
+              buttons.forEach((b) => b.click());
+              return true;
+            })()`),
+          'pressed',
+        );
+      const parked = () =>
+        peer.eval<number>(`Object.keys(localStorage).filter((k) => k.startsWith('mutual:outbox:')).length`);
+      await press(0, 3);
+      // The bar settles (600 ms), then sends: parked on the device, as the send path has not come.
+      await until(async () => (await parked()) === 3, 'three presses parked on the device');
+      await peer.reload();
+      await until(async () => (await parked()) === 3, 'still there after the reload');
+      await press(3, 6);
+      await until(async () => (await parked()) === 6, 'six parked');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await stored({ subject: subjects[0] })).to.deep.equal([]);
+      await fetch('/hold-chunks', { method: 'DELETE' });
+      for (const subject of subjects) await storedAtLeast({ subject, type: EventTypes.reactionAdded });
+      await until(async () => (await parked()) === 0, 'the outbox is empty');
+      await new Promise((r) => setTimeout(r, 500));
+      for (const subject of subjects) expect((await stored({ subject })).length, subject).to.equal(1);
+    } finally {
+      await peer.close();
+    }
+  });
+});

@@ -35,7 +35,9 @@ export class MemoryOutbox implements Outbox {
    * the outbox holds only texts, the new event is not kept (the caller says so to the member).
    */
   add(event: MutualEnvelope): boolean {
-    if (this.events.size >= this.limit) {
+    // Already here (parked before the send path loaded, and read back with the outbox): it makes
+    // no room, or the oldest press would go for one that was never missing.
+    if (this.events.size >= this.limit && !this.events.has(event.id)) {
       const oldest = [...this.events.values()].find((e) => !MEMBER_TEXT_TYPES.has(e.type));
       if (!oldest) {
         warnOnce(
