@@ -8,7 +8,7 @@ import {
   SINGLE_CONTENT_TYPE,
   type MutualEnvelope,
 } from '../core/envelope.js';
-import { HttpError, readBody, send, wellFormed } from './http.js';
+import { HttpError, readBody, readJsonObject, send, UNSTORABLE, unstorable } from './http.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createHostTokens, type HostTokenOptions } from './host-token.js';
@@ -142,6 +142,14 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const queryNumber = (url: URL, name: string, fallback: number, max: number) =>
     Math.min(Math.max(Number(url.searchParams.get(name) ?? fallback) || fallback, 1), max);
   const pageLimit = (url: URL, fallback: number) => queryNumber(url, 'limit', fallback, 100);
+  /** A page's `cursor`: the `next` an earlier page gave (a positive integer), else a 400 naming it. */
+  const seqCursor = (url: URL): number | undefined => {
+    const cursor = url.searchParams.get('cursor');
+    if (cursor === null || cursor === '') return undefined;
+    if (!/^[1-9]\d{0,15}$/.test(cursor))
+      throw new HttpError(400, 'cursor must be the "next" of an earlier page', { field: 'cursor' });
+    return Number(cursor);
+  };
 
   /**
    * `GET ?stories`: published stories, newest first, with cursor paging and topic filters; each
@@ -150,7 +158,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
    */
   async function publishedStories(url: URL) {
     const limit = pageLimit(url, 20);
-    const cursor = url.searchParams.get('cursor');
+    const cursor = seqCursor(url);
     const exclude = (url.searchParams.get('exclude-topics') ?? '')
       .split(',')
       .map((t) => t.trim())
@@ -160,7 +168,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       topic: url.searchParams.get('topic') ?? undefined,
       exclude,
     };
-    const items = await store.published({ cursor: cursor ? Number(cursor) : undefined, limit, ...filters });
+    const items = await store.published({ cursor, limit, ...filters });
     // The first page says how many there are in all, so a feed can give each card its place
     // ("3 of 120") from the start; later pages need not count again.
     const total = cursor ? undefined : await store.publishedTotal(filters);
@@ -228,11 +236,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (state && !['pending', 'approved', 'hidden'].includes(state))
         throw new HttpError(400, 'state must be pending, approved or hidden', { field: 'state' });
       const flagged = url.searchParams.get('flagged');
+      if (flagged !== null && flagged !== 'true' && flagged !== 'false')
+        throw new HttpError(400, 'flagged must be true or false', { field: 'flagged' });
+      const cursor = url.searchParams.get('cursor');
+      if (cursor !== null && !/^[01]\.[1-9]\d{0,15}$/.test(cursor))
+        throw new HttpError(400, 'cursor must be the "next" of an earlier page', { field: 'cursor' });
       const page = await store.queue({
         kind: kind ?? undefined,
         state: state ?? undefined,
         flagged: flagged === null ? undefined : flagged === 'true',
-        cursor: url.searchParams.get('cursor') ?? undefined,
+        cursor: cursor ?? undefined,
         limit,
       });
       return send(res, 200, {
@@ -269,7 +282,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }
     if (req.method === 'POST' && sub === '/moderation/stories') {
       // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
-      const body = JSON.parse((await readBody(req, 64 * 1024)) || '{}') as Record<string, unknown>;
+      const body = await readJsonObject(req, 64 * 1024);
       const { id, ...data } = body;
       if (typeof data.text !== 'string' || !data.text.trim())
         throw new HttpError(400, 'text is required', { field: 'text' });
@@ -287,7 +300,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }
     if (req.method === 'GET' && sub === '/moderation/audit') {
       return send(res, 200, {
-        entries: await store.audit({ cursor: Number(url.searchParams.get('cursor') ?? 0) || 0, limit }),
+        entries: await store.audit({ cursor: seqCursor(url) ?? 0, limit }),
       });
     }
     const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
@@ -299,8 +312,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         return send(res, 200, forModerators(item));
       }
       if (req.method === 'POST') {
-        const body = JSON.parse((await readBody(req, 8192)) || '{}') as { action?: unknown; reason?: unknown };
-        const state = typeof body.action === 'string' ? ACTIONS[body.action] : undefined;
+        const body = await readJsonObject(req, 8192);
+        // Own keys only: "toString" or "__proto__" is no action.
+        const state =
+          typeof body.action === 'string' && Object.hasOwn(ACTIONS, body.action) ? ACTIONS[body.action] : undefined;
         if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
         const item = await store.moderate(seq, state, actor, String(body.action), reason);
@@ -370,9 +385,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     } catch {
       throw new HttpError(400, 'body is not valid JSON');
     }
-    if (!wellFormed(body)) {
-      throw new HttpError(400, 'body contains ill-formed Unicode (a lone surrogate)');
-    }
     if (type === BATCH_CONTENT_TYPE && !Array.isArray(body))
       throw new HttpError(400, 'a batch must be a JSON array of events');
     const events = (Array.isArray(body) ? body : [body]) as unknown[];
@@ -390,7 +402,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // while offline, taken back before the connection came back).
     const isAct = (e: MutualEnvelope) => e.type === EventTypes.deviceForget || e.type === EventTypes.storyWithdrawn;
     const toStore = valid.filter((e) => !isAct(e)).map(hashAuthorKey);
-    const stored = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
+    const statuses = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
+    // A text may not claim an id another text already has (its take-down, its responses).
+    const stored = statuses.map((status, i) =>
+      status === 'taken'
+        ? {
+            field: toStore[i].type === EventTypes.storySubmitted && toStore[i].subject ? 'subject' : 'id',
+            message: 'is the id of another text already; a text needs an id of its own',
+          }
+        : status,
+    );
     forwarder?.kick();
     const acted = new Map<MutualEnvelope, { field: string; message: string } | null>();
     for (const e of valid.filter(isAct))
@@ -487,7 +508,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         throw new HttpError(400, 'responses must name a story id', { field: 'responses' });
       const limit = pageLimit(url, 20);
       const items = await store.responses(responsesTo, {
-        cursor: Number(url.searchParams.get('cursor') ?? 0) || 0,
+        cursor: seqCursor(url) ?? 0,
         limit,
       });
       return send(res, 200, {
@@ -553,6 +574,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       if (options.allowCredentials) cors['access-control-allow-credentials'] = 'true';
     }
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    for (const [name, value] of url.searchParams)
+      if (unstorable(name) || unstorable(value)) {
+        req.resume();
+        return send(res, 400, { error: `${name || '(query)'} ${UNSTORABLE}`, field: name || '(query)' });
+      }
     const fail = (error: unknown) => {
       req.resume();
       if (error instanceof HttpError) {

@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { EventTypes, Limits, type MutualEnvelope } from '../core/envelope.js';
 import { envelopeSchema } from '../core/schema.js';
+import { UNSTORABLE, unstorable } from './http.js';
 
 /** A reactor key: what the widget draws (hex), or any host's own opaque id of the same shape. */
 const REACTOR = /^[A-Za-z0-9_-]{16,128}$/;
@@ -59,6 +60,9 @@ export function createValidator(): (event: unknown) => { field: string; message:
   addFormats(ajv);
   const validate = ajv.compile(envelopeSchema);
   return (event) => {
+    // First, so a NUL in `id` or `subject` is refused alone, whatever the schema says of it.
+    const unstored = unstorable(event);
+    if (unstored) return { field: unstored, message: UNSTORABLE };
     if (validate(event)) {
       if (JSON.stringify(event).length > Limits.eventLength)
         return { field: 'data', message: `makes the event longer than ${Limits.eventLength} characters` };

@@ -7,7 +7,15 @@ import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
-import { STORY_FIELDS, postgresDialect, tables, WITHDRAWN_BY_ID, withdrawReason } from './tables.js';
+import {
+  BACKFILL_TEXT_IDS,
+  postgresDialect,
+  publicTextId,
+  STORY_FIELDS,
+  tables,
+  WITHDRAWN_BY_ID,
+  withdrawReason,
+} from './tables.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -108,7 +116,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     await migrate.query('SELECT pg_advisory_lock(hashtext($1))', [`mutual-migrate:${schema}`]);
     await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await migrate.query(`SET search_path TO ${schema}`);
+    const { rows: before } = await migrate.query(`SELECT to_regclass('text_ids') IS NOT NULL AS had`);
     for (const sql of MIGRATIONS) await migrate.query(sql);
+    if (!before[0].had) await migrate.query(BACKFILL_TEXT_IDS);
     const { rows } = await migrate.query('SELECT version FROM mutual_schema');
     if (!rows.length) await migrate.query('INSERT INTO mutual_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
     await migrate.query('SELECT pg_advisory_unlock(hashtext($1))', [`mutual-migrate:${schema}`]);
@@ -145,9 +155,33 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     options?: { forward?: boolean },
   ): Promise<InsertResult> {
     const receivedAt = new Date().toISOString();
-    const statuses: ('accepted' | 'duplicate')[] = [];
+    const statuses: ('accepted' | 'duplicate' | 'taken')[] = [];
     const seqs: (number | null)[] = [];
     await transaction(async (client) => {
+      // Texts claim their public ids first (in one order, so two batches never wait crosswise); one
+      // whose id another text holds is not stored.
+      const claims = events
+        .map((e, n) => ({ e, n, id: publicTextId(e) }))
+        .filter((c): c is { e: MutualEnvelope; n: number; id: string } => c.id !== null)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.n - b.n));
+      const taken = new Set<MutualEnvelope>();
+      if (claims.length) {
+        await client.query(
+          `INSERT INTO text_ids (id, source, event)
+           SELECT id, source, event FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS c(id, source, event, n)
+           ORDER BY n ON CONFLICT DO NOTHING`,
+          [claims.map((c) => c.id), claims.map((c) => c.e.source), claims.map((c) => c.e.id)],
+        );
+        const { rows: held } = await client.query('SELECT id, source, event FROM text_ids WHERE id = ANY($1::text[])', [
+          claims.map((c) => c.id),
+        ]);
+        const holder = new Map((held as { id: string; source: string; event: string }[]).map((r) => [r.id, r]));
+        for (const { e, id } of claims) {
+          const h = holder.get(id);
+          if (!h || h.source !== e.source || h.event !== e.id) taken.add(e);
+        }
+      }
+      const storing = events.filter((e) => !taken.has(e));
       // Rows go in in the batch's order (ordinality), so `seq` follows it as in SQLite. A repeat of
       // an event within the batch conflicts with the first one and is skipped like any duplicate.
       const { rows } = await client.query(
@@ -158,13 +192,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
          ORDER BY n
          ON CONFLICT (source, id) DO NOTHING RETURNING seq, source, id`,
         [
-          events.map((e) => e.id),
-          events.map((e) => e.source),
-          events.map((e) => e.type),
-          events.map((e) => e.subject ?? null),
-          events.map((e) => e.time),
+          storing.map((e) => e.id),
+          storing.map((e) => e.source),
+          storing.map((e) => e.type),
+          storing.map((e) => e.subject ?? null),
+          storing.map((e) => e.time),
           receivedAt,
-          events.map((e) => JSON.stringify(e)),
+          storing.map((e) => JSON.stringify(e)),
         ],
       );
       const inserted = new Map(
@@ -172,6 +206,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       const accepted: { e: MutualEnvelope; seq: number }[] = [];
       for (const e of events) {
+        if (taken.has(e)) {
+          statuses.push('taken');
+          seqs.push(null);
+          continue;
+        }
         const key = `${e.source}\n${e.id}`;
         const seq = inserted.get(key) ?? null;
         inserted.delete(key); // the first of two copies in one batch is the accepted one
@@ -210,7 +249,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         );
     });
     const acceptedCount = statuses.filter((s) => s === 'accepted').length;
-    return { accepted: acceptedCount, duplicates: events.length - acceptedCount, statuses, seqs };
+    return { accepted: acceptedCount, duplicates: statuses.filter((st) => st === 'duplicate').length, statuses, seqs };
   }
 
   /**
@@ -497,14 +536,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     async withdraw(id, key) {
       return transaction(async (client) => {
+        // Exactly the text that holds the id, and only with its key (compared here: no JSON cast
+        // of a stored envelope can fail the request).
         const { rows } = await client.query(
-          `SELECT seq, type FROM events
-           WHERE ((type = $2 AND COALESCE(subject, id) = $1) OR (type = ANY($3::text[]) AND id = $1))
-             AND envelope::json #>> '{data,authorKey}' = $4`,
-          [id, EventTypes.storySubmitted, WITHDRAWN_BY_ID, key],
+          `SELECT e.seq, e.type, e.envelope FROM text_ids t JOIN events e ON e.source = t.source AND e.id = t.event
+           WHERE t.id = $1`,
+          [id],
         );
-        const row = rows[0] as { seq: string; type: string } | undefined;
-        if (!row) return 'unknown' as const;
+        const row = rows[0] as { seq: string; type: string; envelope: string } | undefined;
+        if (!row || (JSON.parse(row.envelope) as MutualEnvelope).data?.authorKey !== key) return 'unknown' as const;
         const seq = row.seq;
         // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
         await client.query(

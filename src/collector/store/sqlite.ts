@@ -5,7 +5,15 @@ import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
-import { STORY_FIELDS, sqliteDialect, tables, WITHDRAWN_BY_ID, withdrawReason } from './tables.js';
+import {
+  BACKFILL_TEXT_IDS,
+  publicTextId,
+  STORY_FIELDS,
+  sqliteDialect,
+  tables,
+  WITHDRAWN_BY_ID,
+  withdrawReason,
+} from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -59,13 +67,19 @@ function open(file: string): Database.Database {
 /** The store over one connection, answering synchronously: the reader on the main thread, the writer in its thread. */
 export function createSyncSqliteStore(file: string): SyncStore {
   const db = open(file);
-  const hadCounts = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reaction_counts'`).get();
+  const hasTable = (name: string) =>
+    !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
+  const hadCounts = hasTable('reaction_counts');
+  const hadTextIds = hasTable('text_ids');
   db.exec(`
     ${tables(sqliteDialect).join(';\n')};
     -- The audit log is never rewritten.
     CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `);
+  if (!hadTextIds) db.exec(BACKFILL_TEXT_IDS);
+  const claimId = db.prepare(`INSERT INTO text_ids (id, source, event) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const claimOf = db.prepare(`SELECT source, event FROM text_ids WHERE id = ?`);
   const insertItem = db.prepare(
     `INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES (@seq, @kind, @state, @flags, @flagged, @at)`,
   );
@@ -188,9 +202,19 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, forward = false) => {
     const receivedAt = new Date().toISOString();
     let accepted = 0;
-    const statuses: ('accepted' | 'duplicate')[] = [];
+    const statuses: ('accepted' | 'duplicate' | 'taken')[] = [];
     const seqs: (number | null)[] = [];
     for (const e of events) {
+      const publicId = publicTextId(e);
+      if (publicId !== null) {
+        claimId.run(publicId, e.source, e.id);
+        const claim = claimOf.get(publicId) as { source: string; event: string };
+        if (claim.source !== e.source || claim.event !== e.id) {
+          statuses.push('taken');
+          seqs.push(null);
+          continue;
+        }
+      }
       const inserted = insertOne.run({
         id: e.id,
         source: e.source,
@@ -218,7 +242,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
         });
       }
     }
-    return { accepted, duplicates: events.length - accepted, statuses, seqs };
+    return { accepted, duplicates: statuses.filter((st) => st === 'duplicate').length, statuses, seqs };
   });
   const countQuery = db.prepare(`SELECT reaction, n FROM reaction_counts WHERE subject = ? AND n > 0`);
   if (!hadCounts) {
@@ -290,10 +314,10 @@ export function createSyncSqliteStore(file: string): SyncStore {
       });
     return { reactions, texts };
   });
+  // Exactly the text that holds the id, and only with its key.
   const ownText = db.prepare(
-    `SELECT seq, type FROM events
-     WHERE ((type = @story AND COALESCE(subject, id) = @id) OR (type IN (SELECT value FROM json_each(@byId)) AND id = @id))
-       AND json_extract(envelope, '$.data.authorKey') = @key`,
+    `SELECT e.seq, e.type FROM text_ids t JOIN events e ON e.source = t.source AND e.id = t.event
+     WHERE t.id = @id AND json_extract(e.envelope, '$.data.authorKey') = @key`,
   );
   // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
   const redactStory = db.prepare(
@@ -308,8 +332,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
        AND seq IN (SELECT seq FROM events WHERE type = @type AND subject = @story)`,
   );
   const withdrawTx = db.transaction((id: string, key: string) => {
-    const row = ownText.get({ id, story: EventTypes.storySubmitted, byId: JSON.stringify(WITHDRAWN_BY_ID), key }) as
-      { seq: number; type: string } | undefined;
+    const row = ownText.get({ id, key }) as { seq: number; type: string } | undefined;
     if (!row) return 'unknown' as const;
     redactStory.run(row.seq);
     if (!dropItem.run(row.seq).changes) return 'already' as const;

@@ -35,6 +35,28 @@ export const WITHDRAWN_BY_ID: string[] = [
   EventTypes.checkinTipShared,
 ];
 
+/** Every member text peers may read: each has one public id, claimed once (see `text_ids`). */
+export const TEXT_TYPES: string[] = [EventTypes.storySubmitted, ...WITHDRAWN_BY_ID];
+
+/**
+ * The id peers, take-downs and responses know a text by: a story's `subject` (a host's CMS id) or
+ * else its event id; any other text's event id. `null` for events that are not texts.
+ */
+export const publicTextId = (e: { type: string; id: string; subject?: string | null }): string | null =>
+  !TEXT_TYPES.includes(e.type) ? null : e.type === EventTypes.storySubmitted ? (e.subject ?? e.id) : e.id;
+
+/** The same, in SQL over `events` (for the one-time backfill of `text_ids`). */
+const PUBLIC_ID_SQL = `CASE WHEN type = '${EventTypes.storySubmitted}' THEN COALESCE(subject, id) ELSE id END`;
+
+/**
+ * Claims for the texts already stored when `text_ids` is new: the first text to use an id keeps it
+ * (a later one that reused it could not take it down, nor the responses under it).
+ */
+export const BACKFILL_TEXT_IDS = `INSERT INTO text_ids (id, source, event)
+  SELECT ${PUBLIC_ID_SQL}, source, id FROM events
+  WHERE type IN (${TEXT_TYPES.map((t) => `'${t}'`).join(', ')}) ORDER BY seq
+  ON CONFLICT DO NOTHING`;
+
 /** The audit line of a text its author took down (`responses`: a story's responses hidden with it). */
 export const withdrawReason = (responses: number) =>
   `taken down by its author${responses ? `; ${responses} response(s) to it hidden with it` : ''}`;
@@ -87,6 +109,13 @@ export const tables = (d: Dialect): string[] => [
      n INTEGER NOT NULL,
      PRIMARY KEY (subject, reaction)
    )${d.keyedOnly}`,
+  // Each text's public id, claimed by the first event (source, id) that used it: a stranger can
+  // neither take an id that exists (and with it take-downs or the responses under it) nor reuse it.
+  `CREATE TABLE IF NOT EXISTS text_ids (
+     id TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     event TEXT NOT NULL
+   )`,
   // Accepted events waiting to be forwarded (--forward); survives a restart.
   `CREATE TABLE IF NOT EXISTS forward_queue (
      seq ${d.integer} PRIMARY KEY,

@@ -24,7 +24,8 @@ export interface AuditEntry {
 export interface InsertResult {
   accepted: number;
   duplicates: number;
-  statuses: ('accepted' | 'duplicate')[];
+  /** `taken`: a text whose public id another text already has (see `publicTextId`); not stored. */
+  statuses: ('accepted' | 'duplicate' | 'taken')[];
   seqs: (number | null)[];
 }
 
