@@ -119,6 +119,27 @@ describe('the demo looks like the product', () => {
         })()`);
         expect(overlaps).to.deep.equal([]);
         expect(await peer.eval<number>('document.documentElement.scrollWidth')).to.be.at.most(width);
+        if (width < 640) {
+          // A phone: a full-width bar at the top in its own space. Nothing a member taps, in the
+          // widgets' shadow roots too, lies under it.
+          const under = await peer.eval<string[]>(`(() => {
+            const exit = document.querySelector('mutual-quick-exit');
+            const bar = exit.getBoundingClientRect();
+            const found = [];
+            const walk = (root) => {
+              for (const el of root.querySelectorAll('*')) {
+                if (el === exit) continue;
+                if (el.shadowRoot) walk(el.shadowRoot);
+                if (!el.matches('button, a, label, input, select, textarea, summary')) continue;
+                const r = el.getBoundingClientRect();
+                if (r.width && r.height && r.top < bar.bottom && r.bottom > bar.top) found.push(el.textContent.trim().slice(0, 30) || el.localName);
+              }
+            };
+            walk(document);
+            return [getComputedStyle(exit).position, Math.round(bar.width) >= ${width} - 20 ? 'full width' : 'narrow', ...found];
+          })()`);
+          expect(under).to.deep.equal(['sticky', 'full width']);
+        }
       } finally {
         await peer.close();
       }

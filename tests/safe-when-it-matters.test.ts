@@ -351,7 +351,7 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
   }
 
   it('Escape that closes the report dialog, then one more Escape: the reader stays', async () => {
-    await withPage(`endpoint=${encodeURIComponent(scoped('qx').endpoint)}`, async (frame, doc) => {
+    await withPage(`keys=escape&endpoint=${encodeURIComponent(scoped('qx').endpoint)}`, async (frame, doc) => {
       const card = doc.querySelector('mutual-story-card')!;
       frame.contentWindow!.focus();
       card.shadowRoot!.querySelector<HTMLButtonElement>('.report')!.focus();
@@ -366,7 +366,7 @@ describe('quick exit only when meant, and it leaves nothing behind', () => {
   });
 
   it('Escape that closes the response composer, or that the page handled, does not count', async () => {
-    await withPage(`endpoint=${encodeURIComponent(scoped('qx2').endpoint)}`, async (frame, doc) => {
+    await withPage(`keys=escape&endpoint=${encodeURIComponent(scoped('qx2').endpoint)}`, async (frame, doc) => {
       const card = doc.querySelector('mutual-story-card')!;
       frame.contentWindow!.focus();
       buttonNamed(card.shadowRoot!, 'Share your experience').click();

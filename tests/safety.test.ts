@@ -115,7 +115,7 @@ describe('<mutual-quick-exit>', () => {
       const doc = await load(frame, '/tests/helpers/quick-exit-page.html');
       expect(doc.body.firstElementChild!.localName).to.equal('mutual-quick-exit');
       const button = doc.querySelector('mutual-quick-exit')!.shadowRoot!.querySelector('button')!;
-      expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Leave this site Or press Escape twice');
+      expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Leave this site Or press Shift 3 times');
       frame.contentWindow!.focus();
       await sendKeys({ press: 'Tab' });
       expect(doc.activeElement!.localName).to.equal('mutual-quick-exit');
@@ -194,11 +194,83 @@ describe('<mutual-quick-exit>', () => {
     }
   });
 
-  it('Escape pressed twice quickly leaves too; once does not', async () => {
+  const status = (doc: Document) =>
+    doc.querySelector('mutual-quick-exit')!.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+
+  it('Shift pressed 3 times leaves, saying how many presses are left; Shift+letter and other keys do not count', async () => {
     const frame = document.createElement('iframe');
     document.body.append(frame);
     try {
       const doc = await load(frame, '/tests/helpers/quick-exit-page.html');
+      frame.contentWindow!.focus();
+      const input = doc.querySelector('input')!;
+      input.focus();
+      await sendKeys({ press: 'Shift' });
+      await until(() => status(doc) === 'Shift: press 2 more times to leave this site.', 'two more');
+      // Typing a capital letter is not a press, and another key ends the count.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'KeyA' });
+      await sendKeys({ up: 'Shift' });
+      await until(() => status(doc) === 'Leaving by keyboard expired.', 'reset by another key');
+      await sendKeys({ press: 'Shift' });
+      await sendKeys({ press: 'Shift' });
+      await until(() => status(doc) === 'Shift: press 1 more time to leave this site.', 'one more');
+      expect(input.value).to.equal('A');
+      expect(frame.contentWindow!.location.pathname).to.equal('/tests/helpers/quick-exit-page.html');
+      await sendKeys({ press: 'Shift' });
+      // Hidden at once, behind the overlay, while the neutral site loads.
+      const exit = doc.querySelector('mutual-quick-exit')!;
+      expect(exit.hasAttribute('leaving')).to.equal(true);
+      const overlay = exit.shadowRoot!.querySelector('[part="overlay"]')!;
+      const box = overlay.getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal([frame.clientWidth, frame.clientHeight]);
+      await landed(frame);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('Shift presses more than 5 seconds apart expire, and say so', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const doc = await load(frame, '/tests/helpers/quick-exit-page.html');
+      frame.contentWindow!.focus();
+      doc.querySelector('input')!.focus();
+      await sendKeys({ press: 'Shift' });
+      await sendKeys({ press: 'Shift' });
+      await until(() => status(doc) === 'Leaving by keyboard expired.', 'expired', 8000);
+      await sendKeys({ press: 'Shift' });
+      await pause(300);
+      expect(frame.contentWindow!.location.pathname).to.equal('/tests/helpers/quick-exit-page.html');
+      expect(status(doc)).to.equal('Shift: press 2 more times to leave this site.');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('coming back through the back/forward cache shows the page again, reset', async () => {
+    const el = document.createElement('mutual-quick-exit') as MutualQuickExit;
+    document.body.append(el);
+    await el.updateComplete;
+    try {
+      el.toggleAttribute('leaving', true);
+      dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      expect(el.hasAttribute('leaving')).to.equal(false);
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part="overlay"]')!).display).to.equal('none');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('keys="escape": Escape pressed twice quickly leaves; once does not', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const doc = await load(frame, '/tests/helpers/quick-exit-page.html?keys=escape');
+      expect(doc.querySelector('mutual-quick-exit')!.shadowRoot!.querySelector('small')!.textContent).to.equal(
+        'Or press Escape twice',
+      );
       frame.contentWindow!.focus();
       doc.querySelector('input')!.focus();
       await sendKeys({ press: 'Escape' });

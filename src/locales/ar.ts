@@ -153,7 +153,12 @@ export default {
   'forget.published':
     'إذا كانت قصة أو رد لك قد نُشر بالفعل فسيبقى ظاهرًا: يمكن للأشخاص الذين يرعون هذا المجتمع إزالته نيابةً عنك.',
   'quick-exit.label': 'غادر هذا الموقع',
-  'quick-exit.hint': 'أو اضغط Escape مرتين',
+  'quick-exit.hint': 'أو اضغط Shift ثلاث مرات',
+  'quick-exit.hint-escape': 'أو اضغط Escape مرتين',
+  'quick-exit.two-more': 'Shift: اضغط مرتين أخريين لمغادرة هذا الموقع.',
+  'quick-exit.one-more': 'Shift: اضغط مرة أخرى لمغادرة هذا الموقع.',
+  'quick-exit.expired': 'انتهت مهلة المغادرة بلوحة المفاتيح.',
+  'quick-exit.leaving': 'جارٍ المغادرة.',
   'filter.hidden': 'مخفية حسب إعداداتك: تتحدث هذه القصة عن {topics}.',
   'filter.show-anyway': 'اعرضها على أي حال',
   'filter.settings': 'مواضيع أفضّل ألا أراها',

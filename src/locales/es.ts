@@ -147,7 +147,12 @@ export default {
   'forget.published':
     'Si ya se había publicado una historia o respuesta tuya, sigue visible: las personas que cuidan esta comunidad pueden retirarla por ti.',
   'quick-exit.label': 'Salir de este sitio',
-  'quick-exit.hint': 'O pulsa Escape dos veces',
+  'quick-exit.hint': 'O pulsa Mayús 3 veces',
+  'quick-exit.hint-escape': 'O pulsa Escape dos veces',
+  'quick-exit.two-more': 'Mayús: pulsa 2 veces más para salir de este sitio.',
+  'quick-exit.one-more': 'Mayús: pulsa 1 vez más para salir de este sitio.',
+  'quick-exit.expired': 'Se acabó el tiempo para salir con el teclado.',
+  'quick-exit.leaving': 'Saliendo.',
   'filter.hidden': 'Oculta según tus preferencias: esta historia menciona {topics}.',
   'filter.show-anyway': 'Mostrar de todos modos',
   'filter.settings': 'Temas que prefiero no ver',

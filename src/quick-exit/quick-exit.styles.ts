@@ -29,6 +29,37 @@ export const quickExitStyles = css`
     small {
       font-weight: 400;
     }
+    .overlay {
+      display: none;
+    }
+    /* Leaving: the page is hidden at once, whatever it holds, while the neutral site loads. */
+    :host([leaving]) .overlay {
+      display: grid;
+      place-items: center;
+      position: fixed;
+      inset: 0;
+      background: Canvas;
+      color: CanvasText;
+      font-size: var(--_font-size);
+    }
+    /* Narrow screens: a full-width bar at the top that takes its own space (GOV.UK's pattern), so
+       it never covers a reaction, a label or a field a member taps; it stays at hand while scrolling. */
+    @media (max-width: 40rem) {
+      :host,
+      :host([position]) {
+        position: sticky;
+        inset: 0 auto auto 0;
+        inline-size: 100%;
+      }
+      [part='button'] {
+        inline-size: 100%;
+        grid-auto-flow: column;
+        justify-content: center;
+        align-items: baseline;
+        gap: var(--_space-s);
+        border-radius: 0;
+      }
+    }
     @media (forced-colors: active) {
       [part='button'] {
         border-color: ButtonText;
