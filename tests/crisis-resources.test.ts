@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/crisis-resources/define.js';
 import '../src/provider/define.js';
 import type { MutualCrisisResources } from '../src/crisis-resources/crisis-resources.js';
@@ -47,23 +48,60 @@ describe('<mutual-crisis-resources>: help lines for the reader’s region', () =
     });
   }
 
-  it('a language without a region → no guessed country, the international directory instead', async () => {
-    for (const locale of ['en', 'es', 'ar']) {
+  /** Where the device says it is (time zone, languages), as a browser in that place would. */
+  const devicePlace = (place: { timezone?: string; languages?: string }) =>
+    executeServerCommand('mutual:device-place', place);
+
+  it('a language without a region, on a device that says nothing of where it is → the international directory', async () => {
+    await devicePlace({ timezone: 'Etc/UTC', languages: 'en' });
+    try {
+      for (const locale of ['en', 'es', 'ar']) {
+        const el = await fixture<MutualCrisisResources>(
+          html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`,
+        );
+        const { lines, intro, directory } = shown(el);
+        expect(lines, locale).to.deep.equal([]);
+        expect(intro, locale).not.to.equal('');
+        expect(directory).to.equal('https://findahelpline.com/');
+        await expectAxeClean(el);
+      }
       const el = await fixture<MutualCrisisResources>(
-        html`<mutual-crisis-resources locale=${locale}></mutual-crisis-resources>`,
+        html`<mutual-crisis-resources locale="en"></mutual-crisis-resources>`,
       );
-      const { lines, intro, directory } = shown(el);
-      expect(lines, locale).to.deep.equal([]);
-      expect(intro, locale).not.to.equal('');
-      expect(directory).to.equal('https://findahelpline.com/');
-      await expectAxeClean(el);
+      expect(shown(el).intro).to.equal(
+        'You don’t have to go through this alone. Free, confidential lines are there for you in most countries, by phone, text or chat:',
+      );
+    } finally {
+      await devicePlace({});
     }
-    const el = await fixture<MutualCrisisResources>(
-      html`<mutual-crisis-resources locale="en"></mutual-crisis-resources>`,
-    );
-    expect(shown(el).intro).to.equal(
-      'You don’t have to go through this alone. Free, confidential lines are there for you in most countries, by phone, text or chat:',
-    );
+  });
+
+  it('a page in plain "en": the region comes from the device, offline — its time zone, else its languages', async () => {
+    const requests: string[] = [];
+    const observer = new PerformanceObserver((list) => requests.push(...list.getEntries().map((e) => e.name)));
+    observer.observe({ type: 'resource' });
+    const lineFor = async () =>
+      shown(await fixture<MutualCrisisResources>(html`<mutual-crisis-resources locale="en"></mutual-crisis-resources>`))
+        .lines;
+    try {
+      await devicePlace({ timezone: 'Europe/London', languages: 'en' });
+      expect(await lineFor(), 'London').to.deep.equal(['Samaritans: 116 123 (24/7)']);
+      await devicePlace({ timezone: 'Etc/UTC', languages: 'en-GB,en' });
+      expect(await lineFor(), 'en-GB').to.deep.equal(['Samaritans: 116 123 (24/7)']);
+      await devicePlace({ timezone: 'Australia/Sydney', languages: 'en-US,en' });
+      expect(await lineFor(), 'the time zone decides over a default en-US').to.deep.equal([
+        'Lifeline Australia: 13 11 14 (24/7)',
+      ]);
+      await devicePlace({ timezone: 'America/Argentina/Buenos_Aires', languages: 'es' });
+      expect((await lineFor()).length, 'Buenos Aires').to.equal(2);
+      observer.disconnect();
+      expect(
+        requests.filter((r) => !r.startsWith(location.origin)),
+        'no request to work out the region',
+      ).to.deep.equal([]);
+    } finally {
+      await devicePlace({});
+    }
   });
 
   it('the region attribute wins over the locale, on the element or on the provider', async () => {

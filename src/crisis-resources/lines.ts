@@ -60,14 +60,71 @@ export function linesFor(region: string | null | undefined): HelpLine[] {
   return (region && HELP_LINES[region.toUpperCase()]) || [];
 }
 
-/** The region: the one given, else the locale's region subtag (es-MX → MX), else none. */
-export function regionOf(region: string | null | undefined, locale: string): string | null {
-  if (region && /^[a-z]{2}$/i.test(region)) return region.toUpperCase();
+/**
+ * Time zones of the regions above (IANA names, including the old aliases browsers still give): where
+ * the reader probably is, read offline from the device's own clock settings.
+ */
+const ZONES: [RegExp, string][] = [
+  [/^Europe\/(London|Belfast)$|^GB$/, 'GB'],
+  [/^Europe\/Dublin$|^Eire$/, 'IE'],
+  [
+    /^America\/(New_York|Detroit|Chicago|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Indiana|Kentucky|North_Dakota)|^Pacific\/Honolulu$|^US\//,
+    'US',
+  ],
+  [
+    /^America\/(Toronto|Montreal|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Moncton|Whitehorse|Yellowknife|Iqaluit)$|^Canada\//,
+    'CA',
+  ],
+  [/^Australia\//, 'AU'],
+  [/^Pacific\/(Auckland|Chatham)$|^NZ$/, 'NZ'],
+  [/^Europe\/Madrid$|^Atlantic\/Canary$|^Africa\/Ceuta$/, 'ES'],
+  [
+    /^America\/(Mexico_City|Monterrey|Merida|Cancun|Chihuahua|Hermosillo|Mazatlan|Tijuana|Matamoros|Ojinaga|Bahia_Banderas)$|^Mexico\//,
+    'MX',
+  ],
+  [/^America\/(Argentina\/|Buenos_Aires$|Cordoba$|Mendoza$)/, 'AR'],
+  [/^America\/(Santiago|Punta_Arenas)$|^Pacific\/Easter$|^Chile\//, 'CL'],
+  [/^Europe\/Paris$/, 'FR'],
+  [/^Europe\/(Berlin|Busingen)$/, 'DE'],
+  [/^Asia\/(Kolkata|Calcutta)$/, 'IN'],
+  [/^Africa\/Cairo$|^Egypt$/, 'EG'],
+  [/^Asia\/Beirut$/, 'LB'],
+];
+
+/** Where this device says it is, without asking anyone: its time zone, else a language's region. */
+function deviceRegion(): string | null {
+  let zone = '';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  } catch {
+    /* no Intl time zones */
+  }
+  const byZone = ZONES.find(([pattern]) => pattern.test(zone))?.[1];
+  if (byZone) return byZone;
+  // A language says how someone reads more than where they are ("en-US" is many browsers'
+  // default everywhere): it decides only when the time zone says nothing.
+  for (const tag of globalThis.navigator?.languages ?? []) {
+    const region = localeRegion(tag);
+    if (region && HELP_LINES[region]) return region;
+  }
+  return null;
+}
+
+function localeRegion(locale: string): string | null {
   try {
     return new Intl.Locale(locale).region ?? null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The region: the one given, else the locale's region subtag (es-MX → MX), else what the device
+ * already knows (its time zone, then its languages' regions), else none. Never a network request.
+ */
+export function regionOf(region: string | null | undefined, locale: string): string | null {
+  if (region && /^[a-z]{2}$/i.test(region)) return region.toUpperCase();
+  return localeRegion(locale) ?? deviceRegion();
 }
 
 export function safeHref(href: string | undefined): string | undefined {

@@ -291,7 +291,9 @@ export class MutualMeToo extends MutualElement {
         ...this.remembered,
         acked: added ? [...new Set([...acked, name])] : acked.filter((n) => n !== name),
       };
-      this.storage.remember(DeviceKeys.reactions(subject), this.remembered);
+      // Kept only where it still is: an answer arriving after "Forget me" or a quick exit writes nothing back.
+      const key = DeviceKeys.reactions(subject);
+      if (this.storage.recall(key) !== undefined) this.storage.remember(key, this.remembered);
       return void (added && this.#commitNow());
     }
     this.remembered = added

@@ -9,6 +9,8 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * so network tests run in a second tab ("peer page", same origin and storage) driven from here.
  */
 const peerPages = new Map();
+/** DevTools sessions holding a page's time zone and languages (`mutual:device-place`). */
+const placeSessions = {};
 export const mutualCommands = {
   name: 'mutual-commands',
   async executeCommand({ command, payload, session }) {
@@ -18,6 +20,15 @@ export const mutualCommands = {
       const cdp = await page.createCDPSession();
       await cdp.send('Emulation.setEmulatedMedia', { features: payload.features ?? [] });
       await cdp.detach();
+      return true;
+    }
+    if (command === 'mutual:device-place') {
+      // What the device says of where it is: its time zone and its languages (empty: the defaults).
+      // The session stays open: DevTools drops these overrides when its session detaches.
+      const cdp = (placeSessions[session.id] ??= await page.createCDPSession());
+      await cdp.send('Emulation.setTimezoneOverride', { timezoneId: payload.timezone ?? '' });
+      const userAgent = await page.browser().userAgent();
+      await cdp.send('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: payload.languages ?? '' });
       return true;
     }
     if (command === 'mutual:standalone-url') return `http://127.0.0.1:${standalonePort}/events`;
