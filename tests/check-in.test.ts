@@ -211,7 +211,56 @@ describe('<mutual-check-in>', () => {
     await el.updateComplete;
     buttonNamed(el, 'Skip for now').click();
     await el.updateComplete;
-    expect($(el, '#done').textContent).to.contain('Thank you');
+    // Nothing was given: the words say what happened.
+    expect($(el, '#done').textContent).to.equal('That’s okay. Checking in is enough for today.');
+  });
+
+  it('crisis help appears without moving the field the member is typing into', async () => {
+    const el = await checkIn({ 'check-in-id': uniqueSubject('crisis-layout') });
+    await chooseMood(el, 3);
+    for (const id of ['#hard', '#helped']) {
+      const field = $<HTMLTextAreaElement>(el, id);
+      const before = field.getBoundingClientRect().top;
+      field.value = 'Some nights I want to die';
+      field.dispatchEvent(new Event('input'));
+      await until(() => el.shadowRoot!.querySelector('mutual-crisis-resources'), 'help shown');
+      await el.updateComplete;
+      expect(field.getBoundingClientRect().top, id).to.equal(before);
+      field.value = '';
+      field.dispatchEvent(new Event('input'));
+      await until(() => !el.shadowRoot!.querySelector('mutual-crisis-resources'), 'help gone');
+    }
+  });
+
+  it('after crisis help, giving back is offered gently and can be passed over; the words match in en, es and ar', async () => {
+    for (const [locale, notNow, open, skipped] of [
+      ['en', 'Not today', 'Leave a few words for a peer', 'That’s okay. Checking in is enough for today.'],
+      ['es', 'Hoy no', 'Dejar unas palabras para alguien', 'Está bien. Hacer el check-in ya es suficiente por hoy.'],
+      ['ar', 'ليس اليوم', 'اترك بضع كلمات لشخص آخر', 'لا بأس. تسجيل حالك يكفي لليوم.'],
+    ]) {
+      const el = await checkIn({ 'check-in-id': uniqueSubject('gentle'), locale });
+      await until(() => el.shadowRoot!.querySelector('input[value="1"]'), 'rendered');
+      await chooseMood(el, 1);
+      (el.shadowRoot!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => el.shadowRoot!.querySelector('#thanks'), 'the give-back step');
+      // Help first; no fields pressed on the member.
+      expect(el.shadowRoot!.querySelector('mutual-crisis-resources'), locale).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('textarea'), locale).to.equal(null);
+      const opener = buttonNamed(el, open);
+      expect(opener.getAttribute('aria-expanded')).to.equal('false');
+      if (locale === 'en') {
+        opener.click();
+        await until(() => el.shadowRoot!.querySelector('#encourage'), 'opened');
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement?.id).to.equal('encourage');
+        buttonNamed(el, 'Skip for now').click();
+      } else buttonNamed(el, notNow).click();
+      await until(() => el.shadowRoot!.querySelector('#done'), 'done');
+      expect($(el, '#done').textContent, locale).to.equal(skipped);
+      // Help stays in view after passing over.
+      expect(el.shadowRoot!.querySelector('mutual-crisis-resources'), locale).not.to.equal(null);
+      await expectAxeClean(el);
+    }
   });
 
   it('inside a host <form>: submitted with the form, required blocks submission, reset clears', async () => {
@@ -380,7 +429,7 @@ describe('<mutual-check-in>', () => {
       (el.shadowRoot!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
       await el.updateComplete;
       await expectAxeClean(el);
-      buttonNamed(el, locale === 'ar' ? 'ليس الآن' : 'Skip for now').click();
+      buttonNamed(el, locale === 'ar' ? 'ليس اليوم' : 'Not today').click();
       await el.updateComplete;
       await expectAxeClean(el);
     });

@@ -37,16 +37,18 @@ describe('crisis help stays on screen', () => {
     expect(help, 'help lines after sending').not.to.equal(null);
     await help.updateComplete;
     expect(text(help.shadowRoot!.querySelector('[part="line"]'))).to.equal('Samaritans: 116 123 (24/7)');
-    // Order on screen: thanks, status, help lines, then the invitation to give back.
+    // Order on screen: thanks, status, help lines, then a gentle invitation to give back, closed.
     expect(
       root.querySelector('#thanks')!.compareDocumentPosition(help) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).to.be.greaterThan(0);
     expect(
-      help.compareDocumentPosition(root.querySelector('#encourage')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      help.compareDocumentPosition(buttonNamed(root, 'Leave a few words for a peer')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
     ).to.be.greaterThan(0);
+    expect(root.querySelector('#encourage')).to.equal(null);
     await expectAxeClean(el);
-    // Skipping the give-back step does not take them away either.
-    buttonNamed(root, 'Skip for now').click();
+    // Passing over the give-back step does not take them away either.
+    buttonNamed(root, 'Not today').click();
     await el.updateComplete;
     expect(root.querySelector('#done')).not.to.equal(null);
     expect(root.querySelector('mutual-crisis-resources')).not.to.equal(null);

@@ -45,6 +45,11 @@ export default {
   'checkin.give-empty': 'Write a few words first.',
   'checkin.given': 'Thank you — what you shared may help someone today.',
   'checkin.skip': 'Skip for now',
+  'checkin.skipped': 'That’s okay. Checking in is enough for today.',
+  'checkin.give-gently':
+    'There’s nothing you need to give today. If you’d like to, later or now, you can leave a few words for another peer.',
+  'checkin.give-open': 'Leave a few words for a peer',
+  'checkin.not-now': 'Not today',
   'checkin.done': 'Take care of yourself today. You can check in again anytime.',
   'checkin.again': 'New check-in',
   'checkin.back': 'Back to my check-in',

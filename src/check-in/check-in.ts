@@ -73,6 +73,8 @@ export class MutualCheckIn extends MutualElement {
     tipConsent: { state: true, attribute: false },
     peerMessage: { state: true, attribute: false },
     crisisKept: { state: true, attribute: false },
+    gave: { state: true, attribute: false },
+    giveOpen: { state: true, attribute: false },
   };
 
   /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */
@@ -118,6 +120,10 @@ export class MutualCheckIn extends MutualElement {
   #crisisSent = false;
   /** The help lines that were on screen when the check-in was sent stay on every later step. */
   private crisisKept = false;
+  /** The give-back step ended with something given, or with the member passing. */
+  private gave = false;
+  /** After crisis help, the give-back fields open only when the member asks. */
+  private giveOpen = false;
   #fetchedMessages?: Promise<string[]>;
 
   /** `forPeers`: what it sends is for peers to read (see `ComposerOptions.forPeers`); the check-in itself is private. */
@@ -227,6 +233,8 @@ export class MutualCheckIn extends MutualElement {
     this.step = 'form';
     this.#crisisSent = false;
     this.crisisKept = false;
+    this.gave = false;
+    this.giveOpen = false;
     this.#takeBack.track(undefined);
   }
 
@@ -294,6 +302,7 @@ export class MutualCheckIn extends MutualElement {
     if (composer.nudged(() => this.#give(field))) return;
     const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
     this.#takeBack.track(composer.send(type, { text }, this.checkInId)?.id);
+    this.gave = true;
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }
@@ -309,6 +318,7 @@ export class MutualCheckIn extends MutualElement {
   #skip(): void {
     this.#encouragement.clear();
     this.#tip.clear();
+    this.gave = false;
     this.step = 'done';
     this.focusAfterUpdate('#done');
   }
@@ -350,8 +360,8 @@ export class MutualCheckIn extends MutualElement {
         )}
       </fieldset>
       ${this.errors.mood ? html`<p class="error" id="mood-error">${this.#t('checkin.mood-required')}</p>` : nothing}
-      ${this.#renderCrisis()}
       ${this.#renderText('hard')} ${this.#renderText('helped')}
+      ${this.#renderCrisis()}
       ${
         topics.length
           ? html`<div class="field" role="group" aria-labelledby="topics-label">
@@ -401,7 +411,14 @@ export class MutualCheckIn extends MutualElement {
             t,
             level: this.#level,
             done: this.step === 'done',
+            gave: this.gave,
             crisis: this.#renderCrisis(),
+            gentle: this.crisisKept,
+            open: this.giveOpen,
+            openGive: () => {
+              this.giveOpen = true;
+              this.focusAfterUpdate('#encourage');
+            },
             entry: this.#entry,
             peerMessage: this.peerMessage,
             encouragement: this.#encouragement,

@@ -15,7 +15,16 @@ export function renderGiveBack(p: {
   t: (key: MessageKey, params?: Params) => string;
   level: number;
   done: boolean;
+  /** Something was given (else the member passed, and the words say so). */
+  gave: boolean;
   crisis: TemplateResult | typeof nothing;
+  /**
+   * Crisis help was just shown: giving back is offered gently, closed until the member opens it
+   * (`open`), never pressed on them.
+   */
+  gentle: boolean;
+  open: boolean;
+  openGive: () => void;
   /** The check-in itself: its delivery status. */
   entry: { readonly state: DraftState; readonly status: string };
   peerMessage: string;
@@ -42,7 +51,7 @@ export function renderGiveBack(p: {
     }`;
   if (p.done) {
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t('checkin.given')}</div>
+      <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t(p.gave ? 'checkin.given' : 'checkin.skipped')}</div>
       <p>${t('checkin.done')}</p>
       ${statusLine} ${p.takeBack} ${p.crisis}
       <div part="actions"><button type="button" @click=${p.again}>${t('checkin.again')}</button></div>
@@ -67,11 +76,24 @@ export function renderGiveBack(p: {
       <div part="actions">${send}</div>
     </div>`;
   };
+  const peer = p.peerMessage
+    ? html`<blockquote>${t('checkin.peer-message', { message: p.peerMessage })}</blockquote>`
+    : nothing;
+  if (p.gentle && !p.open) {
+    return html`<div part="base">
+      <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('checkin.thanks')}</div>
+      ${statusLine} ${p.crisis} ${peer}
+      <p>${t('checkin.give-gently')}</p>
+      <div part="actions">
+        <button type="button" @click=${p.skip}>${t('checkin.not-now')}</button>
+        <button type="button" class="link" aria-expanded="false" @click=${p.openGive}>${t('checkin.give-open')}</button>
+      </div>
+    </div>`;
+  }
   return html`<div part="base">
     <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('checkin.thanks')}</div>
-    ${statusLine} ${p.crisis}
-    ${p.peerMessage ? html`<blockquote>${t('checkin.peer-message', { message: p.peerMessage })}</blockquote>` : nothing}
-    <p>${t('checkin.give-intro')}</p>
+    ${statusLine} ${p.crisis} ${peer}
+    <p>${t(p.gentle ? 'checkin.give-gently' : 'checkin.give-intro')}</p>
     ${field(
       'encourage',
       p.encouragement,

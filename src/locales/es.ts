@@ -121,6 +121,11 @@ export default {
   'checkin.give-empty': 'Escribe unas palabras primero.',
   'checkin.given': 'Gracias: lo que compartiste puede ayudar a alguien hoy.',
   'checkin.skip': 'Ahora no',
+  'checkin.skipped': 'Está bien. Hacer el check-in ya es suficiente por hoy.',
+  'checkin.give-gently':
+    'Hoy no tienes que dar nada. Si quieres, ahora o más adelante, puedes dejar unas palabras para otra persona.',
+  'checkin.give-open': 'Dejar unas palabras para alguien',
+  'checkin.not-now': 'Hoy no',
   'checkin.done': 'Cuídate hoy. Puedes volver a compartir cuando quieras.',
   'checkin.again': 'Nuevo registro',
   'checkin.back': 'Volver a mi registro',
