@@ -295,7 +295,11 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
       html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
     );
     await submitCheckIn(el);
-    await until(() => status(el) === 'Saved — will send when you’re back online.', 'queued');
+    await until(
+      () =>
+        status(el) === 'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
+      'queued',
+    );
     const transport = getTransport({ endpoint: absolute(endpoint) });
     await captureWarnings(() => reactions(uniqueSubject('flood'), 1000).forEach((e) => void transport.enqueue(e)));
     const checkIns = transport.outbox.all().filter((e) => e.type === EventTypes.checkinSubmitted);
@@ -303,7 +307,9 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
     expect(
       Object.keys(localStorage).filter((k) => k.startsWith(`mutual:outbox:${absolute(endpoint)}:${checkIns[0].id}`)),
     ).to.have.length(1);
-    expect(status(el)).to.equal('Saved — will send when you’re back online.');
+    expect(status(el)).to.equal(
+      'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
+    );
   });
 
   it('when the outbox is full of texts, a new check-in says so truthfully and its draft stays', async () => {
@@ -339,7 +345,11 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
       html`<mutual-check-in check-in-id=${id} endpoint=${endpoint}></mutual-check-in>`,
     );
     await submitCheckIn(first);
-    await until(() => status(first) === 'Saved — will send when you’re back online.', 'queued');
+    await until(
+      () =>
+        status(first) === 'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
+      'queued',
+    );
     first.remove();
     // An earlier version kept the outbox under the endpoint as written; the next visit uses the absolute URL.
     const [key] = Object.keys(localStorage).filter((k) => k.startsWith('mutual:outbox:'));
@@ -371,7 +381,7 @@ describe('a member’s text is never evicted, and "Sent." is never a guess', () 
       await until(
         async () =>
           (await inPeer(`return r.querySelector('[part="status"]').textContent`)) ===
-          'Saved — will send when you’re back online.',
+          'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
         'queued in the first page',
       );
     } finally {
@@ -455,6 +465,23 @@ describe('a blocked endpoint is not silent', () => {
     expect(blocked[0]).to.contain(endpoint);
     expect(blocked[0]).to.contain(`--origin ${location.origin}`);
     expect(transport.pending).to.equal(1);
+  });
+
+  it('a check-in the site refuses (its origin not allowed) says it is saved and waiting for the site, not "offline"', async () => {
+    const endpoint = `http://127.0.0.1:${location.port}/receivers/nocors?scope=blocked-checkin`;
+    const el = await fixture<MutualCheckIn>(
+      html`<mutual-check-in check-in-id=${uniqueSubject('blocked')} endpoint=${endpoint}></mutual-check-in>`,
+    );
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[value="3"]')!.click();
+    await el.updateComplete;
+    buttonNamed(el.shadowRoot!, 'Share my check-in').click();
+    await until(
+      () =>
+        status(el) === 'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
+      'waiting for the site',
+    );
+    expect(navigator.onLine).to.equal(true);
+    localStorage.clear();
   });
 });
 

@@ -27,6 +27,7 @@ export default {
   'checkin.sending': 'Sending…',
   'checkin.sent': 'Sent.',
   'checkin.queued': 'Saved — will send when you’re back online.',
+  'checkin.waiting': 'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
   'checkin.failed': 'This couldn’t be sent. Your check-in is still saved here.',
   'checkin.full':
     'Too many unsent messages are waiting on this device, so this one could not be queued. Your check-in is still here: send it again when you’re back online.',

@@ -96,7 +96,10 @@ export class ComposerController<T extends object> {
 
   /** The localized delivery status line ('' before anything was sent). */
   get status(): string {
-    return this.#current === 'idle' ? '' : this.options.i18n.t(`${this.options.messages}.${this.#current}`);
+    // Waiting while the device is online is not "offline": the site refused it for now (a server
+    // error, or a page origin it does not allow). The console names the fix for the developer.
+    const state = this.#current === 'queued' && navigator.onLine ? 'waiting' : this.#current;
+    return state === 'idle' ? '' : this.options.i18n.t(`${this.options.messages}.${state}`);
   }
 
   /** The localized note on where the draft is kept (this device, memory only, or nowhere). */

@@ -36,6 +36,8 @@ export default {
   'story.sending': 'Enviando…',
   'story.sent': 'Gracias por compartir. Tus palabras pueden ayudar a alguien a sentirse menos solo.',
   'story.queued': 'Guardado en este dispositivo: se enviará en cuanto vuelva la conexión.',
+  'story.waiting':
+    'Guardado en este dispositivo: el sitio de la comunidad no pudo recibirlo ahora. Seguirá intentándolo.',
   'story.failed': 'No se pudo enviar. Tus palabras siguen aquí.',
   'story.full':
     'Hay demasiados mensajes sin enviar en este dispositivo, así que este no se pudo poner en cola. Tus palabras siguen aquí: envíalas de nuevo cuando vuelvas a tener conexión.',
@@ -103,6 +105,8 @@ export default {
   'checkin.sending': 'Enviando…',
   'checkin.sent': 'Enviado.',
   'checkin.queued': 'Guardado: se enviará cuando vuelvas a tener conexión.',
+  'checkin.waiting':
+    'Guardado en este dispositivo: el sitio de la comunidad no pudo recibirlo ahora. Seguirá intentándolo.',
   'checkin.failed': 'No se pudo enviar. Tu registro sigue guardado aquí.',
   'checkin.full':
     'Hay demasiados mensajes sin enviar en este dispositivo, así que este no se pudo poner en cola. Tu registro sigue aquí: envíalo de nuevo cuando vuelvas a tener conexión.',
@@ -281,6 +285,8 @@ export default {
   'share.sending': 'Enviando…',
   'share.sent': 'Ha llegado a moderación.',
   'share.queued': 'Guardada en este dispositivo: se enviará en cuanto vuelva la conexión.',
+  'share.waiting':
+    'Guardado en este dispositivo: el sitio de la comunidad no pudo recibirlo ahora. Seguirá intentándolo.',
   'share.failed': 'No se pudo enviar. Tu historia sigue aquí.',
   'share.full':
     'Hay demasiados mensajes sin enviar en este dispositivo y este no se pudo poner en cola. Tu historia sigue aquí: envíala de nuevo cuando vuelvas a tener conexión.',

@@ -48,6 +48,7 @@ export default {
   'share.sending': 'Sending…',
   'share.sent': 'It has reached the moderators.',
   'share.queued': 'Saved on this device — it will be sent as soon as the connection is back.',
+  'share.waiting': 'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
   'share.failed': 'This couldn’t be sent. Your story is still here.',
   'share.full':
     'Too many unsent messages are waiting on this device, so this one could not be queued. Your story is still here: send it again when you’re back online.',

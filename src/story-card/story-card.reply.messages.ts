@@ -17,6 +17,7 @@ export default {
   'story.sending': 'Sending…',
   'story.sent': 'Thank you for sharing back. Your words may help someone feel less alone.',
   'story.queued': 'Saved on this device — it will be sent as soon as the connection is back.',
+  'story.waiting': 'Saved on this device — the community’s site couldn’t take it just now. It will keep trying.',
   'story.failed': 'This couldn’t be sent. Your words are still here.',
   'story.full':
     'Too many unsent messages are waiting on this device, so this one could not be queued. Your words are still here: send them again when you’re back online.',
