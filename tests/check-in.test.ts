@@ -121,7 +121,7 @@ describe('<mutual-check-in>', () => {
     buttonNamed(el, 'Share my check-in').click();
     await el.updateComplete;
     expect($(el, 'blockquote').textContent).to.equal(
-      'Someone who checked in today wrote: “You are not alone in this.”',
+      'Someone who checked in today wrote: “\u2068You are not alone in this.\u2069”',
     );
     await expectAxeClean(el);
     $<HTMLTextAreaElement>(el, '#encourage').value = 'One day at a time, friend.';
@@ -149,9 +149,9 @@ describe('<mutual-check-in>', () => {
     const quote = await until(() => second.shadowRoot!.querySelector('blockquote'), 'a peer message');
     const offered = await peerMessages(10);
     expect(offered).to.include(words);
-    expect(offered.some((text) => quote.textContent === `Someone who checked in today wrote: “${text}”`)).to.equal(
-      true,
-    );
+    expect(
+      offered.some((text) => quote.textContent === `Someone who checked in today wrote: “\u2068${text}\u2069”`),
+    ).to.equal(true);
   });
 
   it('an encouragement given can be taken back at once, by keyboard: peers are never shown it', async () => {

@@ -61,7 +61,8 @@ describe('<mutual-story-card>', () => {
       attrs: { heading: 'One day at a time', author: 'River', published: daysAgo(3), tags: 'recovery, family' },
     });
     expect($(el, '[part="heading"]').textContent).to.equal('One day at a time');
-    expect($(el, '[part="meta"]').textContent).to.contain('Shared by River');
+    // The name is isolated (FSI … PDI, invisible) so it keeps its own direction in any language.
+    expect($(el, '[part="meta"]').textContent).to.contain('Shared by \u2068River\u2069');
     const time = $(el, 'time');
     expect(time.textContent).to.equal('3 days ago');
     expect(time.getAttribute('datetime')).to.match(/^\d{4}-\d{2}-\d{2}T/);

@@ -272,3 +272,29 @@ describe('<mutual-story-feed>', () => {
     await expectAxeClean(later);
   });
 });
+
+describe('<mutual-story-feed>: every text a member wrote keeps its own direction', () => {
+  it('in Arabic, an English story reads left to right: its title, its paragraphs and the name it is shared under', async () => {
+    const tag = uniqueSubject('bidi');
+    await publishStory({
+      id: `${tag}-1`,
+      heading: 'The evenings were the hardest.',
+      author: 'River',
+      text: 'I said “me too”, and it helped.\n\nThen I slept.',
+      tags: [tag],
+    });
+    const feed = await fixture<MutualStoryFeed>(
+      html`<mutual-story-feed endpoint="/events" tag=${tag} locale="ar"></mutual-story-feed>`,
+    );
+    await loaded(feed);
+    const [card] = await until(() => cards(feed).length && cards(feed), 'a card');
+    await until(() => card.shadowRoot?.querySelector('[part="heading"]'), 'card rendered');
+    expect(article(card).getAttribute('dir')).to.equal('rtl');
+    const heading = card.shadowRoot!.querySelector('[part="heading"]')!;
+    expect(heading.matches(':dir(ltr)'), 'title').to.equal(true);
+    const paragraphs = [...card.querySelectorAll('p')];
+    expect(paragraphs.map((p) => p.matches(':dir(ltr)'))).to.deep.equal([true, true]);
+    // The name sits isolated inside the Arabic sentence, so its punctuation stays where it was written.
+    expect(card.shadowRoot!.querySelector('[part="meta"]')!.textContent).to.contain('\u2068River\u2069');
+  });
+});

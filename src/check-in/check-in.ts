@@ -333,7 +333,7 @@ export class MutualCheckIn extends MutualElement {
     const locale = this.i18n.locale;
     return html`<div class="field">
       <label for=${field}>${this.#t(`checkin.${field}`)}</label>
-      <textarea id=${field} .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
+      <textarea id=${field} dir="auto" .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
         @input=${(e: Event) => this.update$({ [field]: (e.target as HTMLTextAreaElement).value })}></textarea>
       <p class=${value.length > this.limit ? 'hint over' : 'hint'} id="${field}-count">${this.#t('checkin.count', { count: formatNumber(locale, value.length), limit: formatNumber(locale, this.limit) })}</p>
       ${over ? html`<p class="error" id="${field}-error">${this.#t('checkin.over', { count: over })}</p>` : nothing}

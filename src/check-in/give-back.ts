@@ -67,7 +67,7 @@ export function renderGiveBack(p: {
     const error = p.error?.field === id ? p.error.text : '';
     return html`<div class="field">
       <label for=${id}>${t(label)}</label>
-      <textarea id=${id} maxlength=${composer.limit} .value=${composer.value.text} aria-describedby="${id}-error"
+      <textarea id=${id} dir="auto" maxlength=${composer.limit} .value=${composer.value.text} aria-describedby="${id}-error"
         aria-invalid=${error ? 'true' : 'false'}
         @input=${(e: Event) => p.input(id, (e.target as HTMLTextAreaElement).value)}></textarea>
       ${extra}
@@ -77,7 +77,7 @@ export function renderGiveBack(p: {
     </div>`;
   };
   const peer = p.peerMessage
-    ? html`<blockquote>${t('checkin.peer-message', { message: p.peerMessage })}</blockquote>`
+    ? html`<blockquote>${t('checkin.peer-message', { message: `\u2068${p.peerMessage}\u2069` })}</blockquote>`
     : nothing;
   if (p.gentle && !p.open) {
     return html`<div part="base">

@@ -184,7 +184,7 @@ export class MutualModerationQueue extends MutualElement {
    */
   #renderText(item: Item) {
     const data = item.kind === 'story' ? item.data : undefined;
-    if (!data) return html`<p id="text-${item.seq}">${item.text}</p>`;
+    if (!data) return html`<p id="text-${item.seq}" dir="auto">${item.text}</p>`;
     const t = this.i18n.t.bind(this.i18n);
     const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
     const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
@@ -197,9 +197,9 @@ export class MutualModerationQueue extends MutualElement {
       ['mod.warnings', formatted(data.contentWarning)],
       ['mod.tags', formatted(data.tags)],
     ];
-    return html`<p id="text-${item.seq}"><strong>${str(data.heading)}</strong>
+    return html`<p id="text-${item.seq}" dir="auto"><strong>${str(data.heading)}</strong>
 ${str(data.text)}</p>
-      <dl class="shown">${shown.map(([key, value]) => (value ? html`<div><dt>${t(key)}</dt><dd>${value}</dd></div>` : nothing))}</dl>`;
+      <dl class="shown">${shown.map(([key, value]) => (value ? html`<div><dt>${t(key)}</dt><dd dir="auto">${value}</dd></div>` : nothing))}</dl>`;
   }
 
   #renderItem(item: Item, level: number) {

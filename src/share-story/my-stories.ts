@@ -88,7 +88,7 @@ export class MyStoriesController implements ReactiveController {
             <p role="status" class="hint">${states === 'loading' ? t('share.mine-checking') : states === 'error' ? t('share.mine-error') : ''}</p>
             ${states === 'error' ? html`<button type="button" @click=${() => void this.#load()}>${t('share.mine-retry')}</button>` : nothing}
             <ul aria-label=${t('share.mine-label')}>
-              ${[...stories].reverse().map((s) => html`<li><span class="title">${s.heading}</span> <span class="hint">${stateOf(s.id)}</span></li>`)}
+              ${[...stories].reverse().map((s) => html`<li><span class="title" dir="auto">${s.heading}</span> <span class="hint">${stateOf(s.id)}</span></li>`)}
             </ul>
           </div>`
           : nothing

@@ -317,7 +317,7 @@ export class MutualShareStory extends MutualElement {
       </div>
       <div class="field">
         <label for="story-text">${t('share.text')}</label>
-        <textarea id="story-text" .value=${d.text} aria-required="true" aria-invalid=${invalid('story-text')}
+        <textarea id="story-text" dir="auto" .value=${d.text} aria-required="true" aria-invalid=${invalid('story-text')}
           aria-describedby=${described('story-text', 'story-text-hint story-text-count')}
           @input=${(e: Event) => this.#change({ text: (e.target as HTMLTextAreaElement).value })}></textarea>
         <p class="hint" id="story-text-hint">${t('share.text-hint')}</p>

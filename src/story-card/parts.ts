@@ -73,7 +73,7 @@ export function renderResponses(p: {
     const date = new Date(r.time);
     return html`<li class=${mine ? 'mine' : ''}>
       ${mine ? html`<p class="hint">${t('story.responses-mine')} · ${t('story.pending')}</p>` : nothing}
-      <p>${r.text}</p>
+      <p dir="auto">${r.text}</p>
       ${Number.isNaN(date.getTime()) ? nothing : html`<time class="hint" datetime=${date.toISOString()} title=${fullDate(p.locale, date)}>${relativeTime(p.locale, date)}</time>`}
       ${p.own(r.id) ? html`<button type="button" class="link" aria-haspopup="dialog" data-take-down=${r.id} @click=${() => p.takeDown(r.id)}>${t('story.take-down-response')}</button>` : nothing}
     </li>`;

@@ -53,7 +53,7 @@ export function renderComposer(p: {
   };
   return html`<div part="composer" @keydown=${onKeydown}>
     <label for="response">${t('story.composer-label')}</label>
-    <textarea
+    <textarea dir="auto"
       id="response"
       .value=${draft}
       aria-describedby="response-note response-count${p.error ? ' response-error' : ''}"

@@ -580,7 +580,8 @@ export class MutualStoryCard extends MutualElement {
     const hidden = !this.revealed && (this.#sensitive.length > 0 || hiddenBySettings.length > 0);
     const level = headingLevel(this, this.headingLevel, 2);
     const href = this.#shareUrl();
-    const author = t('story.by', { author: this.author || t('story.author-default') });
+    // A name a member chose keeps its own direction inside the sentence (FSI … PDI).
+    const author = t('story.by', { author: this.author ? `\u2068${this.author}\u2069` : t('story.author-default') });
     const position = this.feedPosition;
     // One's own story is not reported but can be taken down (a reader who wrote it, on the device they wrote it on).
     const own = !!this.#authorKey;
@@ -590,7 +591,7 @@ export class MutualStoryCard extends MutualElement {
       </article>`;
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}
       aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
-      ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing}
+      ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level} dir="auto">${this.heading}</div>` : nothing}
       <p part="meta">
         ${author}${
           validDate

@@ -273,7 +273,7 @@ export class MutualStoryFeed extends MutualElement {
             hide-counts-below=${this.hideCountsBelow || nothing}
             heading-level=${level}
             .feedPosition=${{ index: own + i, size }}
-          >${story.paragraphs.map((p) => html`<p>${p}</p>`)}</mutual-story-card>`,
+          >${story.paragraphs.map((p) => html`<p dir="auto">${p}</p>`)}</mutual-story-card>`,
         )}
       </div>
       <div part="footer">${this.#renderFooter()}</div>
