@@ -4,7 +4,7 @@ import { publishStory, storedAtLeast, uniqueSubject, until } from './helpers/col
 
 type PlacementWindow = Window & typeof globalThis & { warnings: string[]; ready: Promise<void> };
 
-const ENTRIES = ['cdn', 'single', 'loader', 'npm'] as const;
+const ENTRIES = ['cdn', 'single', 'loader', 'npm', 'late-provider'] as const;
 
 /** Where each placement's reaction bar is, as a person would find it on the page; and its subject. */
 const PLACEMENTS: Record<

@@ -1,4 +1,4 @@
-import { ContextConsumer, type ContextProvider } from '@lit/context';
+import { ContextConsumer, ContextRoot, type ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
@@ -30,6 +30,14 @@ export interface SettingsOptions {
   locale?: () => string;
 }
 
+/**
+ * Requests no provider answered yet are kept, and asked again when one appears: a page whose
+ * `<mutual-provider>` upgrades after the widgets inside it (the lazy loader defines each element
+ * when it arrives, in any order) still hands them its settings. One per page, attached when the
+ * first element is made (never at import: Node imports this for SSR).
+ */
+let root: ContextRoot | undefined;
+
 /** One job: the settings an element works with — the provider's context plus its own attributes, validated. */
 export class SettingsController implements ReactiveController {
   readonly #consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
@@ -43,6 +51,7 @@ export class SettingsController implements ReactiveController {
     private readonly options: SettingsOptions = {},
   ) {
     host.addController(this);
+    if (!root && typeof document !== 'undefined') (root = new ContextRoot()).attach(document.documentElement);
     // A nested element relays what it inherits the moment it arrives, not at its next render: its
     // first render may wait its turn (render queue, a language loading) while the elements inside
     // it already send.

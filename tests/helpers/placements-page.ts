@@ -45,7 +45,15 @@ const entries: Record<string, string> = {
   loader: '/dist/mutual-loader.js',
   npm: '/dist/npm/all.js',
 };
-const ready = import(entries[params.get('entry') ?? 'cdn']).then(async () => {
+// `late-provider`: the widgets are defined (and upgraded) first, the provider a moment later, as
+// the lazy loader may do it in any order.
+const load = async (entry: string) => {
+  if (entry !== 'late-provider') return import(entries[entry]);
+  await Promise.all(['me-too', 'story-card', 'story-feed'].map((name) => import(`/dist/npm/${name}.js`)));
+  await new Promise((r) => setTimeout(r, 300));
+  return import('/dist/npm/provider.js');
+};
+const ready = load(params.get('entry') ?? 'cdn').then(async () => {
   await new Promise((r) => setTimeout(r, 200));
   provider.querySelector('#late')!.innerHTML = `<mutual-me-too subject="${s}-late"></mutual-me-too>`;
 });
