@@ -27,6 +27,50 @@ async function openStoreOrFail(db: string) {
   }
 }
 
+const HELP = `Usage: mutual-collector [flags]
+       mutual-collector export [--db FILE|URL] [--format ndjson|csv]
+
+The reference collector for Mutual: stores CloudEvents from the widgets, counts reactions,
+holds what members write for review and publishes what moderators approve.
+
+  --port N                 port to listen on (default 8787)
+  --host ADDR              address to listen on (default 127.0.0.1)
+  --db FILE|URL            SQLite file (default data/events.db) or a postgres:// URL
+  --path PATH              where events are posted (default /events)
+  --origin URL             a page origin allowed to send (repeat for more)
+  --public-origin URL      the collector's own public origin(s), behind a proxy
+  --trust-proxy N          proxies in front of the collector whose X-Forwarded-For is read (0–10)
+  --retain-texts Nd        delete the words of check-ins and responses after N days
+  --forward URL            send every accepted event on to this CloudEvents receiver
+  --jwt-secret FILE        verify members' host tokens with the secret in FILE (or MUTUAL_JWT_SECRET)
+  --jwks-url URL           verify host tokens against this JSON Web Key Set
+  --jwt-audience AUD       the audience host tokens must carry
+  --require-token          refuse events without a valid host token
+  --list                   allow GET ?since= (listing stored events; development only)
+  --post-moderation KIND   publish KIND at once and review afterwards (response, encouragement, tip, story)
+  --blocked-words FILE     words that hold an item for review (one a line)
+  --moderators FILE        moderator tokens, "label:token" a line (or MUTUAL_MODERATOR_TOKENS)
+  --admin-origin URL       the origin of the hosts' admin page (moderation API)
+  --notify URL             POST moderation events (crisis language, reports) to this URL
+  --help                   this text
+
+Docs: README.md, "The collector".
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+/**
+ * Writes to stdout, waiting when its buffer is full, and fails loudly when the reader went away:
+ * a piped export either writes every row or exits non-zero saying so.
+ */
+function toStdout(chunk: string): void | Promise<void> {
+  if (process.stdout.write(chunk)) return;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
 // `mutual-collector export --db … --format ndjson|csv`: the host's data, to stdout.
 if (process.argv[2] === 'export') {
   let args;
@@ -41,8 +85,15 @@ if (process.argv[2] === 'export') {
   if (!['ndjson', 'csv'].includes(args.format)) fail(`--format ${args.format}: use ndjson or csv`);
   const { exportEvents } = await import('./export.js');
   const store = await openStoreOrFail(args.db);
-  await exportEvents(store, args.format as 'ndjson' | 'csv', (chunk) => process.stdout.write(chunk));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) =>
+    fail(
+      `export stopped: stdout ${error.code === 'EPIPE' ? 'was closed by the reader' : error.message}; not every row was written`,
+    ),
+  );
+  await exportEvents(store, args.format as 'ndjson' | 'csv', toStdout);
   await store.close();
+  // Exit only once stdout has taken everything (process.exit would cut a pipe short).
+  await new Promise<void>((resolve) => process.stdout.end(resolve));
   process.exit(0);
 }
 

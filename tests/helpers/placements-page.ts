@@ -51,7 +51,8 @@ const load = async (entry: string) => {
   if (entry !== 'late-provider') return import(entries[entry]);
   await Promise.all(['me-too', 'story-card', 'story-feed'].map((name) => import(`/dist/npm/${name}.js`)));
   await new Promise((r) => setTimeout(r, 300));
-  return import('/dist/npm/provider.js');
+  const provider = '/dist/npm/provider.js';
+  return import(provider);
 };
 const ready = load(params.get('entry') ?? 'cdn').then(async () => {
   await new Promise((r) => setTimeout(r, 200));
