@@ -108,3 +108,28 @@ test('npx mutual-collector without its optional dependencies prints one line nam
   assert.equal(unknown.stderr.trim().split('\n').length, 1, unknown.stderr);
   assert.match(unknown.stderr, /--prot/);
 });
+
+test('npm pack after npm start (which builds only the CDN files) still packs every entry the package exports', () => {
+  // What `npm start` builds: the CDN files, with an emptied dist/.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error']);
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> };
+  const dir = mkdtempSync(join(tmpdir(), 'mutual-pack-'));
+  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!;
+  const listed = new Set(
+    execFileSync('tar', ['-tzf', join(dir, file)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, './')),
+  );
+  const exported = Object.values(pkg.exports).flatMap((e) =>
+    typeof e === 'string' ? [e] : Object.values(e as Record<string, string>),
+  );
+  assert.deepEqual(
+    exported.filter((f) => !listed.has(f)),
+    [],
+    'every file the exports name is in the tarball',
+  );
+});
