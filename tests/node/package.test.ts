@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -131,5 +131,29 @@ test('npm pack after npm start (which builds only the CDN files) still packs eve
     exported.filter((f) => !listed.has(f)),
     [],
     'every file the exports name is in the tarball',
+  );
+});
+
+test('every package the built npm entries import is a dependency (or React, a peer): nothing more to install', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+  };
+  const declared = new Set([...Object.keys(pkg.dependencies), 'react', 'react-dom']);
+  const imported = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js'))
+        for (const [, spec] of readFileSync(path, 'utf8').matchAll(/\bfrom\s*["'](@?[a-z][\w.-]*(?:\/[\w.-]+)*)["']/g))
+          imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+    }
+  };
+  walk('dist/npm');
+  assert.ok(imported.has('@lit/react'), 'the React entry imports @lit/react');
+  assert.deepEqual(
+    [...imported].filter((name) => !declared.has(name)),
+    [],
   );
 });
