@@ -21,10 +21,7 @@ type Story = StoryObj<Args>;
 
 /** Without a token it says what it needs, and loads nothing. */
 export const WithoutToken: Story = {
-  play: asksForToken(
-    'mutual-community-pulse',
-    'Set a moderator token (the token property or the provider) to see the pulse.',
-  ),
+  play: asksForToken('mutual-community-pulse', 'Sign in with your moderator token to see the community’s pulse.'),
 };
 
 /** A token the endpoint does not accept. */

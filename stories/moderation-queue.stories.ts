@@ -21,10 +21,7 @@ type Story = StoryObj<Args>;
 
 /** Without a token it says what it needs, and loads nothing. */
 export const WithoutToken: Story = {
-  play: asksForToken(
-    'mutual-moderation-queue',
-    'Set a moderator token (the token property or the provider) to see the queue.',
-  ),
+  play: asksForToken('mutual-moderation-queue', 'Sign in with your moderator token to see what is waiting for review.'),
 };
 
 /** A token the endpoint does not accept. */

@@ -58,6 +58,12 @@ describe('<mutual-community-pulse>', () => {
     expect(el.shadowRoot!.querySelector('#checkins-summary')!.textContent).to.match(
       /^Check-ins this week: \d+, up from 0\.$/,
     );
+    // Moods are named as members chose them, not "Mood 4".
+    const moods = [...el.shadowRoot!.querySelectorAll('table[aria-label="Check-ins by mood"] th')].map(
+      (th) => th.textContent,
+    );
+    expect(moods).to.include('Doing okay');
+    expect(moods.every((m) => !/^Mood \d/.test(m!))).to.equal(true);
     expect(el.shadowRoot!.querySelector('#crisisShown-summary')!.textContent).to.equal(
       'Crisis help shown this week: 0+, the same as the week before, 0.',
     );
@@ -79,9 +85,7 @@ describe('<mutual-community-pulse>', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(undefined);
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
-    expect(el.shadowRoot!.textContent).to.contain(
-      'Set a moderator token (the token property or the provider) to see the pulse.',
-    );
+    expect(el.shadowRoot!.textContent).to.contain('Sign in with your moderator token to see the community’s pulse.');
     el.token = TEST_MODERATOR_TOKEN;
     await until(() => el.shadowRoot!.querySelector('table'), 'the pulse loaded');
   });

@@ -178,7 +178,7 @@ describe('<mutual-moderation-queue>', () => {
       html`<mutual-moderation-queue endpoint=${ENDPOINT}></mutual-moderation-queue>`,
     );
     expect(none.shadowRoot!.querySelector('[role="tabpanel"]')!.textContent!.trim()).to.equal(
-      'Set a moderator token (the token property or the provider) to see the queue.',
+      'Sign in with your moderator token to see what is waiting for review.',
     );
     // No numbers before the endpoint has given any: "(0)" would say the queue is empty.
     expect([...none.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim())).to.deep.equal([
@@ -273,6 +273,30 @@ describe('<mutual-moderation-queue>', () => {
 });
 
 describe('<mutual-moderation-queue> reports', () => {
+  it('opens on what is waiting first (flagged first), not on an empty tab', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});
+    const story = createEnvelope(
+      EventTypes.storySubmitted,
+      { heading: 'Tonight', text: `Some nights I want to die. ${uniqueSubject('flagged')}`, authorKey: 'k'.repeat(32) },
+      { source: location.href },
+    );
+    await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([story]),
+    });
+    const el = await fixture<MutualModerationQueue>(
+      html`<mutual-moderation-queue endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-moderation-queue>`,
+    );
+    await until(
+      () => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false',
+      'queue loaded',
+    );
+    expect(el.shadowRoot!.querySelector('[role="tab"][aria-selected="true"]')!.id).to.equal('tab-story');
+    expect(el.shadowRoot!.querySelector('[part="item"]')!.textContent).to.contain('Some nights I want to die.');
+  });
+
   it('groups reports per story with reasons and counts; "worried about the writer" comes first, with help lines', async () => {
     const { executeServerCommand } = await import('@web/test-runner-commands');
     const endpoint = await executeServerCommand<string, object>('mutual:standalone-url', {});

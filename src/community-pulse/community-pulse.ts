@@ -142,7 +142,7 @@ export class MutualCommunityPulse extends MutualElement {
     });
     return html`<table aria-label=${t('pulse.moods')}>
       <caption>${t('pulse.moods')}</caption>
-      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t('pulse.mood', { mood: m })}</th><td>${this.#text(v)}</td></tr>`)}</tbody>
+      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t(`pulse.mood.${m}` as MessageKey)}</th><td>${this.#text(v)}</td></tr>`)}</tbody>
     </table>`;
   }
 

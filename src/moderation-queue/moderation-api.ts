@@ -82,6 +82,11 @@ export class ModerationApi implements ReactiveController {
     );
   }
 
+  /** The kind of what a moderator should see first: the first item waiting, flagged first (none: nothing waits). */
+  async firstWaiting(): Promise<Kind | undefined> {
+    return (await this.#call<Page>('/queue?state=pending&limit=1')).items[0]?.kind;
+  }
+
   /** Reports grouped by story, "worried about the writer" first. */
   reports(): Promise<{ stories: ReportedStory[]; threshold: number }> {
     return this.#call('/reports');

@@ -35,7 +35,7 @@ export default {
   'mod.empty': 'Nothing is waiting. Thank you for looking after the community.',
   'mod.loading': 'Loading…',
   'mod.error': 'The queue could not be loaded ({reason}).',
-  'mod.no-token': 'Set a moderator token (the token property or the provider) to see the queue.',
+  'mod.no-token': 'Sign in with your moderator token to see what is waiting for review.',
   'mod.denied': 'This moderator token was not accepted.',
   'mod.retry': 'Try again',
   'mod.more': 'Load more',

@@ -65,6 +65,8 @@ export class MutualModerationQueue extends MutualElement {
   private announcement = '';
   /** Whether the endpoint has given the queue's counts yet (only then do the tabs show numbers). */
   #counted = false;
+  /** The moderator chose a tab: the queue no longer opens on what waits first. */
+  #chosen = false;
   /** The last decision, for Undo. */
   private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
@@ -78,29 +80,43 @@ export class MutualModerationQueue extends MutualElement {
     else if (this.status === 'no-token' && this.#api.hasToken) void this.#load();
   }
 
-  /** Loads the first page of the current tab (or the next page with `more`). */
+  /** Loads the first page of the current tab (or the next page with `more`); a later load wins. */
   async #load(more = false): Promise<void> {
     if (!this.#api.hasToken) return void (this.status = 'no-token');
+    const generation = ++this.#generation;
+    const current = () => generation === this.#generation;
     if (!more) this.status = 'loading';
     try {
+      // Opening: on the kind of the first item waiting (flagged first), not on an empty tab.
+      if (!more && !this.#chosen) {
+        const first = await this.#api.firstWaiting();
+        if (!current()) return;
+        if (first) this.kind = first;
+      }
       if (this.kind === 'reports') {
-        this.reports = (await this.#api.reports()).stories;
+        const { stories } = await this.#api.reports();
+        if (!current()) return;
+        this.reports = stories;
         this.status = 'ready';
         return;
       }
       const page = await this.#api.queue(this.kind, more ? this.page.next : null);
+      if (!current()) return;
       this.#counted = true;
       this.page = more ? { ...page, items: [...this.page.items, ...page.items] } : page;
       this.status = 'ready';
     } catch (error) {
+      if (!current()) return;
       const status = (error as { status?: number }).status;
       this.status = status === 401 || status === 403 ? 'denied' : 'error';
       this.reason = (error as Error).message;
     }
   }
+  #generation = 0;
 
   #choose(kind: Kind | 'reports', focus = false): void {
     this.kind = kind;
+    this.#chosen = true;
     this.last = null;
     void this.#load();
     if (focus) this.focusAfterUpdate(`#tab-${kind}`);
