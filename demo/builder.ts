@@ -1,6 +1,7 @@
 // The snippet builder: its form is generated from custom-elements.json, so every attribute an
 // element documents appears here without hand-copying.
 import '../src/all.js';
+import { MEMBER_ELEMENTS } from '../src/elements.js';
 import './lit-dev-mode.js';
 
 interface Attribute {
@@ -20,9 +21,12 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const manifest = (await (await fetch('/custom-elements.json')).json()) as {
   modules: { declarations?: Declaration[] }[];
 };
+// Members' widgets only: the admin elements need a moderator token, which is never an attribute,
+// so no pasted snippet could work for them (they belong on the hosts' own page, with admin.js).
+const offered = new Set<string>(MEMBER_ELEMENTS.map((e) => e.tag));
 const elements = manifest.modules
   .flatMap((m) => m.declarations ?? [])
-  .filter((d) => d.tagName && d.tagName !== 'mutual-provider');
+  .filter((d) => d.tagName && d.tagName !== 'mutual-provider' && offered.has(d.tagName));
 const STORY_TEXT = 'Paste the story text here. It stays plain text: markup is shown as typed, never run.';
 
 for (const d of elements) $('tag').append(new Option(d.tagName!, d.tagName!));

@@ -375,6 +375,13 @@ describe('embedding', () => {
       'mutual-story-card',
       'mutual-check-in',
     ]);
+    // The admin elements need a token no snippet can carry: not offered to a CMS editor.
+    const { MEMBER_ELEMENTS } = await import('../src/elements.js');
+    expect([...tag.options].map((o) => o.value).sort()).to.deep.equal(
+      MEMBER_ELEMENTS.map((e) => e.tag)
+        .filter((t) => t !== 'mutual-provider')
+        .sort(),
+    );
     choose('mutual-me-too');
     const field = (name: string) => doc.querySelector<HTMLInputElement>(`#fields input[name="${name}"]`)!;
     // Every documented attribute is a labelled field with its description.
