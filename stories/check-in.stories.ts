@@ -51,12 +51,13 @@ async function submitUntil(canvas: HTMLElement, mood: number, status: string) {
   q(canvas, 'button[type="submit"]').click();
   await waitFor(() => expect(q(canvas, '[part="status"]').textContent).toContain(status), { timeout: 5000 });
 }
-export const OfflineQueued: Story = {
-  // An endpoint nobody answers: a real network failure, so the check-in waits in the outbox.
+export const SiteUnreachable: Story = {
+  // An endpoint nobody answers while the device is online: the check-in waits in the outbox, and
+  // says so without claiming the member is offline.
   parameters: { endpoint: 'http://127.0.0.1:9/events', expectedWarnings: ['failed with a network error'] },
   // Memory only: this unreachable endpoint's outbox is not left behind in the browser.
   args: { 'no-trace': true },
-  play: ({ canvasElement }) => submitUntil(canvasElement, 3, 'will send'),
+  play: ({ canvasElement }) => submitUntil(canvasElement, 3, 'It will keep trying'),
 };
 export const SendRefused: Story = {
   // An endpoint that does not exist answers 404: refused for good, so nothing is retried and the
