@@ -4,6 +4,7 @@
  * or `hidden` — and only approved items are ever served. Some items are held and flagged even
  * under post-moderation: crisis language, links, contact details, words the host blocks.
  */
+import { unmask } from '../core/unmask.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { suggestsCrisis } from '../core/crisis-language.js';
@@ -116,7 +117,7 @@ export function flagsFor(text: string, blockedWords: string[] = []): Flag[] {
   const found = findIdentifiers(text);
   if (found.includes('url')) flags.push('link');
   if (found.some((k) => k !== 'url')) flags.push('contact');
-  const lower = text.toLowerCase();
+  const lower = unmask(text).toLowerCase();
   if (
     blockedWords.some(
       (w) =>

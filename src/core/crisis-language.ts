@@ -14,6 +14,7 @@
  * Spanish patterns match whole words; Arabic ones match inside words, since Arabic attaches
  * prefixes (و، ف، س، ل) to the word.
  */
+import { unmask } from './unmask.js';
 const en = [
   // Direct statements.
   'kill(ing)? my ?self',
@@ -158,6 +159,6 @@ function matcher(): RegExp {
 
 /** True when any text uses crisis language in any shipped language (people mix languages). */
 export function suggestsCrisis(...texts: string[]): boolean {
-  const haystack = normalize(texts.join(' \n ')).replace(AR_IDIOMS, ' ');
+  const haystack = normalize(unmask(texts.join(' \n '))).replace(AR_IDIOMS, ' ');
   return matcher().test(haystack);
 }

@@ -3,6 +3,7 @@
  * email addresses, phone numbers, links, street addresses and social handles. Used by every
  * composer to nudge — never to block.
  */
+import { unmask } from './unmask.js';
 export type IdentifierKind = 'email' | 'phone' | 'url' | 'address' | 'handle';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/u;
@@ -32,7 +33,7 @@ function asciiDigits(text: string): string {
 }
 
 export function findIdentifiers(text: string): IdentifierKind[] {
-  const t = asciiDigits(text);
+  const t = asciiDigits(unmask(text));
   const found: IdentifierKind[] = [];
   if (EMAIL.test(t)) found.push('email');
   const withoutEmails = t.replace(new RegExp(EMAIL.source, 'gu'), ' ');
