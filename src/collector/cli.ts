@@ -45,6 +45,7 @@ holds what members write for review and publishes what moderators approve.
   --jwt-secret FILE        verify members' host tokens with the secret in FILE (or MUTUAL_JWT_SECRET)
   --jwks-url URL           verify host tokens against this JSON Web Key Set
   --jwt-audience AUD       the audience host tokens must carry
+  --jwt-max-lifetime T     the longest a host token may still be valid for (default 24h; e.g. 30m, 12h)
   --require-token          refuse events without a valid host token
   --list                   allow GET ?since= (listing stored events; development only)
   --post-moderation KIND   publish KIND at once and review afterwards (response, encouragement, tip, story)
@@ -113,6 +114,7 @@ try {
       'jwt-secret': { type: 'string' },
       'jwks-url': { type: 'string' },
       'jwt-audience': { type: 'string' },
+      'jwt-max-lifetime': { type: 'string' },
       'require-token': { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       'post-moderation': { type: 'string', multiple: true, default: [] },
@@ -124,7 +126,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
   );
 }
 
@@ -167,6 +169,14 @@ if (values['jwks-url'] && !/^https?:\/\//.test(values['jwks-url']))
 if (values['require-token'] && !jwtSecret && !values['jwks-url'])
   fail('--require-token needs --jwt-secret FILE (or MUTUAL_JWT_SECRET) or --jwks-url to verify tokens with');
 
+const lifetime = values['jwt-max-lifetime'];
+const lifetimeMatch = lifetime === undefined ? undefined : /^(\d+)(m|h)$/.exec(lifetime);
+if (lifetime !== undefined && (!lifetimeMatch || Number(lifetimeMatch[1]) < 1))
+  fail(`--jwt-max-lifetime ${lifetime}: give minutes or hours, such as 30m or 24h`);
+const maxLifetimeSeconds = lifetimeMatch
+  ? Number(lifetimeMatch[1]) * (lifetimeMatch[2] === 'h' ? 3600 : 60)
+  : undefined;
+
 const blockedWords = readList('--blocked-words', values['blocked-words'])
   ?.split(/\r?\n/)
   .map((w) => w.trim())
@@ -197,6 +207,7 @@ const collector = createCollector({
     jwksUrl: values['jwks-url'],
     audience: values['jwt-audience'],
     require: values['require-token'],
+    maxLifetimeSeconds,
   },
   allowListing: values.list,
   moderation: {

@@ -14,6 +14,11 @@ export interface HostTokenOptions {
   issuer?: string;
   /** Refuse posts without a valid token (401). */
   require?: boolean;
+  /**
+   * The longest a token may still be valid for, in seconds (default 24 h): a token must carry `exp`,
+   * and one that expires later than this from now is refused — a leaked token cannot live on.
+   */
+  maxLifetimeSeconds?: number;
 }
 
 export function createHostTokens(options: HostTokenOptions = {}) {
@@ -29,6 +34,7 @@ export function createHostTokens(options: HostTokenOptions = {}) {
             audience: options.audience,
             issuer: options.issuer,
             clockTolerance: 5,
+            requiredClaims: ['exp'],
           });
       })
     : null;
@@ -48,9 +54,15 @@ export function createHostTokens(options: HostTokenOptions = {}) {
       if (!token) throw new HttpError(401, 'the Authorization header must be "Bearer <JWT>"');
       try {
         const { payload } = await (await verifier)(token);
+        const left = payload.exp! - Date.now() / 1000;
+        if (left > (options.maxLifetimeSeconds ?? 86_400) + 5)
+          throw new HttpError(401, 'the host token lives too long (its exp is further away than the collector allows)');
         return payload.sub ?? `token:${payload.jti ?? 'anonymous'}`;
       } catch (error) {
-        const code = (error as { code?: string }).code ?? 'ERR_JWT_INVALID';
+        if (error instanceof HttpError) throw error;
+        const { code = 'ERR_JWT_INVALID', claim } = error as { code?: string; claim?: string };
+        if (claim === 'exp' && code === 'ERR_JWT_CLAIM_VALIDATION_FAILED')
+          throw new HttpError(401, 'the host token must carry an expiry (exp)');
         throw new HttpError(401, `the host token was not accepted (${code})`);
       }
     },

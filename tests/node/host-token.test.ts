@@ -64,6 +64,34 @@ test('--require-token: no token, a bad signature, an expired token or the wrong 
   }
 });
 
+test('a host token must expire, and not later than the maximum lifetime (default 24 h; configurable)', async () => {
+  const { url, stop } = await start({ hostTokens: { secret: SECRET, audience: AUDIENCE, require: true } });
+  const key = new TextEncoder().encode(SECRET);
+  try {
+    const forever = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('member-1')
+      .setAudience(AUDIENCE)
+      .sign(key);
+    const noExp = await post(url, forever);
+    assert.equal(noExp.status, 401);
+    assert.match(((await noExp.json()) as { error: string }).error, /exp/);
+    const year = await post(url, await hs({ exp: '365d' }));
+    assert.equal(year.status, 401);
+    assert.match(((await year.json()) as { error: string }).error, /lives too long/);
+    assert.equal((await post(url, await hs({ exp: '23h' }))).status, 200);
+  } finally {
+    stop();
+  }
+  const short = await start({ hostTokens: { secret: SECRET, audience: AUDIENCE, maxLifetimeSeconds: 600 } });
+  try {
+    assert.equal((await post(short.url, await hs({ exp: '1h' }))).status, 401);
+    assert.equal((await post(short.url, await hs({ exp: '5m' }))).status, 200);
+  } finally {
+    short.stop();
+  }
+});
+
 test('with a token, rate limits apply per member (token subject), not per address', async () => {
   const { url, stop } = await start({
     hostTokens: { secret: SECRET, audience: AUDIENCE },
