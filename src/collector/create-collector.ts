@@ -10,7 +10,7 @@ import {
 } from '../core/envelope.js';
 import { HttpError, readBody, readJsonObject, send, UNSTORABLE, unstorable } from './http.js';
 import { createOriginPolicy } from './origin-policy.js';
-import { createRateLimiter } from './rate-limit.js';
+import { clientAddress, createRateLimiter } from './rate-limit.js';
 import { createHostTokens, type HostTokenOptions } from './host-token.js';
 import { createForwarder, type ForwardOptions } from './forward.js';
 import { createValidator } from './validate.js';
@@ -117,6 +117,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const moderation = options.moderation ?? {};
   const moderators = createModeratorAuth(
     moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
+    (req) => clientAddress(req, options.trustProxy),
   );
   const adminOrigins = new Set(moderation.adminOrigins ?? []);
   /** Member-written items enter moderation: pending (or approved under post-moderation unless held). */

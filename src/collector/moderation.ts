@@ -176,7 +176,11 @@ export class AuthError extends Error {
  * Moderator tokens, held as hashes and compared in constant time. Sent as `Authorization: Bearer`,
  * never in a URL. A wrong token is answered slowly, and a client that keeps trying is limited.
  */
-export function createModeratorAuth(moderators: { label: string; token: string }[]) {
+export function createModeratorAuth(
+  moderators: { label: string; token: string }[],
+  /** The client behind the trusted proxies (`--trust-proxy`): guessing is limited per client, not per socket. */
+  clientOf: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? 'unknown',
+) {
   const hashes = moderators.map((m) => ({ label: m.label, hash: sha256(m.token) }));
   const failures = new Map<string, { count: number; resetAt: number }>();
   return {
@@ -189,18 +193,19 @@ export function createModeratorAuth(moderators: { label: string; token: string }
         if (url.searchParams.has(name))
           throw new AuthError(400, 'a moderator token is never accepted in a URL; send it as Authorization: Bearer');
       }
-      const client = req.socket.remoteAddress ?? 'unknown';
+      const client = clientOf(req);
       const now = Date.now();
       const tries = failures.get(client);
-      if (tries && tries.resetAt > now && tries.count >= 10)
-        throw new AuthError(429, 'too many wrong tokens; try again later');
       const header = String(req.headers.authorization ?? '');
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AuthError(401, 'moderator token required (Authorization: Bearer …)');
       const given = sha256(match[1]);
       let label: string | null = null;
       for (const { label: l, hash } of hashes) if (timingSafeEqual(given, hash)) label ??= l;
+      // A valid token is always accepted: someone else's guessing never locks a moderator out.
       if (label) return label;
+      if (tries && tries.resetAt > now && tries.count >= 10)
+        throw new AuthError(429, 'too many wrong tokens; try again later');
       failures.set(
         client,
         tries && tries.resetAt > now

@@ -172,6 +172,23 @@ test('moderator access: 401 without a token, 403 for a wrong one (slowly, then l
   }
 });
 
+test('a stranger guessing tokens never locks a moderator out; behind a proxy, guessing is limited per client', async () => {
+  const c = await start({ trustProxy: 1 });
+  try {
+    const from = (client: string, token: string) =>
+      c.api('/queue', { token, headers: { 'x-forwarded-for': client } as Record<string, string> });
+    // Ten wrong guesses from one client behind the proxy (all arrive on the proxy's socket).
+    await Promise.all(Array.from({ length: 10 }, (_, i) => from('203.0.113.7', `guess-${i}-0123456789abcdef`)));
+    assert.equal((await from('203.0.113.7', 'guess-again-0123456789abcdef')).status, 429, 'the guesser is limited');
+    // Another client through the same proxy is not; and a valid token is always accepted, even from the guesser.
+    assert.equal((await from('198.51.100.2', 'a-wrong-one-0123456789abcdef')).status, 403);
+    assert.equal((await from('198.51.100.2', ALEX)).status, 200);
+    assert.equal((await from('203.0.113.7', SAM)).status, 200);
+  } finally {
+    c.stop();
+  }
+});
+
 test('moderation API: paging a queue with a cursor gives every item once; a malformed action names the field', async () => {
   const c = await start({ moderation: { adminOrigins: ['https://admin.example'] } });
   try {
