@@ -107,3 +107,50 @@ test('"forget me" waits for a reaction another collector is storing for the same
     await store.close();
   }
 });
+
+test('a busy feed: concurrent reaction batches on shared subjects never answer 5xx (deadlocks are retried)', async (t) => {
+  const { url, kind } = await postgresUrl();
+  if (kind !== 'server')
+    return t.skip('needs a PostgreSQL server (PGlite has a single session): set MUTUAL_PG_URL; CI does');
+  const { createCollector } = await import('../../src/collector/index.js');
+  const { createServer: createHttpServer } = await import('node:http');
+  const collector = createCollector({
+    store: await createPostgresStore(url, { schema: freshSchema(), max: 10 }),
+    rateLimit: false,
+  });
+  const server = createHttpServer((req, res) => collector(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/events`;
+  try {
+    const subjects = Array.from({ length: 12 }, (_, i) => `busy-${i}`);
+    const statuses: number[] = [];
+    const reactions = ['me-too', 'understand', 'strength', 'helped'];
+    for (let round = 0; round < 3; round++)
+      await Promise.all(
+        Array.from({ length: 30 }, async (_, r) => {
+          // Each reader reacts to the same subjects, in an order of its own, in one batch.
+          const order = [...subjects].sort(() => Math.random() - 0.5);
+          const batch = order.flatMap((subject) =>
+            reactions.map((reaction) =>
+              createEnvelope(
+                Math.random() < 0.7 ? EventTypes.reactionAdded : EventTypes.reactionRemoved,
+                { reaction, reactor: `busy-reader-${round}-${String(r).padStart(8, '0')}` },
+                { source: '/busy', subject },
+              ),
+            ),
+          );
+          const res = await fetch(endpoint, {
+            method: 'POST',
+            headers: { 'content-type': 'application/cloudevents-batch+json' },
+            body: JSON.stringify(batch),
+          });
+          statuses.push(res.status);
+          await res.arrayBuffer();
+        }),
+      );
+    assert.deepEqual([...new Set(statuses)], [200]);
+  } finally {
+    server.close();
+    await collector.close();
+  }
+});

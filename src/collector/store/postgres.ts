@@ -128,19 +128,27 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
   const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);
-  /** Runs `work` in one transaction on one connection: committed, or rolled back on any error. */
+  /**
+   * Runs `work` in one transaction on one connection: committed, or rolled back on any error. A
+   * deadlock or a serialization failure (40P01, 40001) is PostgreSQL asking for the transaction
+   * again: it is retried, a few times, after a short random pause, never answered as a 500.
+   */
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        const code = (error as { code?: string }).code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw error;
+      } finally {
+        client.release();
+      }
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }
 
@@ -319,7 +327,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         ],
       );
     }
-    const counts = [...deltas.values()].filter((d) => d.n);
+    // Shared rows, locked in one global order (subject, then reaction): two batches that touch
+    // the same counts in other orders would otherwise wait on each other crosswise (a deadlock).
+    const counts = [...deltas.values()]
+      .filter((d) => d.n)
+      .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.reaction < b.reaction ? -1 : 1));
     if (counts.length)
       await client.query(
         `INSERT INTO reaction_counts (subject, reaction, n)
