@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createCollector, createSqliteStore } from '../../src/collector/index.js';
+import { authorKeyHash } from '../../src/collector/moderation.js';
 import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
 import { testStore } from '../helpers/test-store.js';
 
@@ -155,4 +156,53 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
     server.close();
     await collector.close();
   }
+});
+
+test('deleted words are gone from the SQLite files, while running and after a stop', async (t) => {
+  if (process.env.MUTUAL_TEST_STORE === 'postgres') return t.skip('reads the SQLite file');
+  const { readFileSync, existsSync } = await import('node:fs');
+  const db = join(mkdtempSync(join(tmpdir(), 'mutual-scrub-')), 'events.db');
+  let clock = Date.now();
+  const collector = createCollector({ db, retainTextsDays: 30, now: () => clock });
+  const word = (name: string) => `${name}${Math.random().toString(36).slice(2, 10)}`.toUpperCase();
+  const retained = word('retained');
+  const forgotten = word('forgotten');
+  const withdrawn = word('withdrawn');
+  const inFiles = () =>
+    [db, `${db}-wal`]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('\n');
+  try {
+    const checkin = createEnvelope(
+      EventTypes.checkinSubmitted,
+      { mood: 2, hard: `the ${retained} days`, helped: '', topics: [] },
+      { source: '/t', subject: 'daily' },
+    );
+    const pending = createEnvelope(
+      EventTypes.storyResponse,
+      { text: `my ${forgotten} words`, storyId: 's' },
+      { source: '/t', subject: 's' },
+    );
+    const key = 'k'.repeat(32);
+    const story = createEnvelope(
+      EventTypes.storySubmitted,
+      { heading: 'H', text: `a ${withdrawn} story`, authorKey: authorKeyHash(key) },
+      { source: '/t' },
+    );
+    await collector.store.insert([checkin, pending, story], (e) =>
+      e.type === EventTypes.checkinSubmitted
+        ? null
+        : { kind: e.type === EventTypes.storyResponse ? 'response' : 'story', state: 'pending', flags: [] },
+    );
+    for (const w of [retained, forgotten, withdrawn]) assert.ok(inFiles().includes(w), `${w} is stored first`);
+    clock += 31 * DAY;
+    await collector.retain();
+    await collector.store.forget({ reactors: [], events: [pending.id] });
+    assert.equal(await collector.store.withdraw(story.id, authorKeyHash(key)), 'withdrawn');
+    for (const w of [retained, forgotten, withdrawn]) assert.ok(!inFiles().includes(w), `${w} gone while running`);
+  } finally {
+    await collector.close();
+  }
+  for (const w of [retained, forgotten, withdrawn]) assert.ok(!inFiles().includes(w), `${w} gone after a stop`);
 });

@@ -49,6 +49,8 @@ function open(file: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     // Reads on the main thread and writes on the writer thread share the file: wait, never fail, on a lock.
     db.pragma('busy_timeout = 5000');
+    // Deleted words are overwritten with zeros, not left in freed pages of the file.
+    db.pragma('secure_delete = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
@@ -350,6 +352,14 @@ export function createSyncSqliteStore(file: string): SyncStore {
      WHERE (e.type = @story AND COALESCE(e.subject, e.id) IN (SELECT value FROM json_each(@ids)))
         OR (e.type IN (SELECT value FROM json_each(@byId)) AND e.id IN (SELECT value FROM json_each(@ids)))`,
   );
+  /**
+   * After words were deleted: the write-ahead log is folded into the file and emptied, so the old
+   * pages that held them are gone from the -wal file too (secure_delete zeroes them in the file).
+   */
+  const scrubbed = <R>(result: R, deleted: (r: R) => boolean): R => {
+    if (deleted(result)) db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  };
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
@@ -427,8 +437,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
         }[],
       );
     },
-    forget: (what) => forgetTx(what),
-    withdraw: (id, key) => withdrawTx(id, key),
+    forget: (what) => scrubbed(forgetTx(what), (r) => r.reactions + r.texts > 0),
+    withdraw: (id, key) => scrubbed(withdrawTx(id, key), (r) => r === 'withdrawn'),
     textStates: (ids) =>
       textStatesQuery.all({
         story: EventTypes.storySubmitted,
@@ -436,7 +446,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
         byId: JSON.stringify(WITHDRAWN_BY_ID),
       }) as { id: string; state: ItemState }[],
     redactTexts(types, before) {
-      return redactQuery.run({ types: JSON.stringify(types), before }).changes;
+      return scrubbed(redactQuery.run({ types: JSON.stringify(types), before }).changes, (n) => n > 0);
     },
     close: () => void db.close(),
   };
