@@ -417,8 +417,12 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const acted = new Map<MutualEnvelope, { field: string; message: string } | null>();
     for (const e of valid.filter(isAct))
       if (e.type === EventTypes.deviceForget) {
-        const data = e.data as { reactors?: string[]; events?: string[] };
-        await store.forget({ reactors: data.reactors ?? [], events: data.events ?? [] });
+        const data = e.data as { reactors?: string[]; events?: string[]; keys?: string[] };
+        await store.forget({
+          reactors: data.reactors ?? [],
+          events: data.events ?? [],
+          keys: (data.keys ?? []).map(authorKeyHash),
+        });
         acted.set(e, null);
       } else {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));

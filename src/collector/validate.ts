@@ -27,6 +27,11 @@ function reactionProblem(event: MutualEnvelope): { field: string; message: strin
       return { field: 'data.reactors', message: 'must be a list of reactor keys' };
     if (!Array.isArray(data.events) || data.events.some((id) => typeof id !== 'string' || !id))
       return { field: 'data.events', message: 'must be a list of event ids' };
+    if (
+      data.keys !== undefined &&
+      (!Array.isArray(data.keys) || data.keys.some((k) => typeof k !== 'string' || !REACTOR.test(k)))
+    )
+      return { field: 'data.keys', message: 'must be a list of author keys' };
     return null;
   }
   const data = event.data as Record<string, unknown>;

@@ -131,9 +131,16 @@ export function deviceKeys(prefix: string): string[] {
  * responses and drafts on their way), and whether it wrote texts it could still take down
  * (`authored`: their keys go with it). Read from storage and from memory (no-trace).
  */
-export function deviceFootprint(): { reactors: string[]; events: string[]; authored: boolean } {
+export function deviceFootprint(): {
+  reactors: string[];
+  events: string[];
+  /** The author key of each text this device wrote, by the text's id: what proves it wrote it. */
+  keyOf: Record<string, string>;
+  authored: boolean;
+} {
   const reactors = new Set<string>();
   const events = new Set<string>();
+  const keyOf: Record<string, string> = {};
   let authored = false;
   const keys = new Set([...deviceKeys(''), ...state.memory.keys()]);
   for (const key of keys) {
@@ -152,12 +159,17 @@ export function deviceFootprint(): { reactors: string[]; events: string[]; autho
       for (const id of value) if (typeof id === 'string') events.add(id);
     } else if (key.startsWith(KEY_PREFIXES.authorKey)) {
       authored = true;
+      const id = key.slice(KEY_PREFIXES.authorKey.length);
+      if (typeof value === 'string' && id) {
+        keyOf[id] = value;
+        events.add(id);
+      }
     } else if (key.startsWith(KEY_PREFIXES.draft)) {
       const pending = (value as { pendingId?: unknown } | null)?.pendingId;
       if (typeof pending === 'string') events.add(pending);
     }
   }
-  return { reactors: [...reactors], events: [...events], authored };
+  return { reactors: [...reactors], events: [...events], keyOf, authored };
 }
 
 /**

@@ -89,18 +89,22 @@ export class MutualProvider extends MutualElement {
    * and asks the endpoint to forget what this device sent (`org.mutual.device.forget`).
    */
   forget(): void {
-    const { reactors, events, authored } = deviceFootprint();
+    const { reactors, events, keyOf, authored } = deviceFootprint();
     forgetDevice();
     this.forgotten = authored ? 'authored' : 'done';
     // Also ask the endpoint to forget what this device sent: its reactions (through their reactor
-    // keys) and its texts still waiting for review. Lists travel in pieces an event may carry.
+    // keys) and its texts still waiting for review, each proved by its author key (an id alone
+    // proves nothing). Lists travel in pieces an event may carry.
     const step = Limits.listItems;
-    for (let i = 0; i < Math.max(reactors.length, events.length); i += step)
+    for (let i = 0; i < Math.max(reactors.length, events.length); i += step) {
+      const ids = events.slice(i, i + step);
+      const keys = [...new Set(ids.flatMap((id) => keyOf[id] ?? []))];
       this.sender.send(
         EventTypes.deviceForget,
-        { reactors: reactors.slice(i, i + step), events: events.slice(i, i + step) },
+        { reactors: reactors.slice(i, i + step), events: ids, keys },
         { memoryOnly: true },
       );
+    }
   }
 
   protected override render() {

@@ -87,7 +87,7 @@ test('export --format ndjson|csv gives the host every event, in order; bad input
   assert.match(bad.stderr.trim(), /^mutual-collector: --format xml: use ndjson or csv$/);
 });
 
-test('"Forget me": a device’s reactions (by reactor key) and its texts still pending review are deleted, its check-ins’ words redacted; the record says how many, never what', async () => {
+test('"Forget me": a device’s reactions (by reactor key) and its texts still pending review (by author key) are deleted, never another member’s, its check-ins’ words redacted; the record says how many, never what', async () => {
   const collector = createCollector({ store: await testStore('mutual-forget-') });
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => collector(req, res));
@@ -104,14 +104,17 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
     const theirs = 'device-theirs-000000000';
     const react = (subject: string, reactor: string) =>
       createEnvelope(EventTypes.reactionAdded, { reaction: 'me-too', reactor }, { source: '/t', subject });
+    const myKey = 'mine-author-key-0000000';
     const myText = createEnvelope(
       EventTypes.storyResponse,
-      { text: 'Mine, still waiting', storyId: 's' },
+      { text: 'Mine, still waiting', storyId: 's', authorKey: myKey },
       { source: '/t', subject: 's' },
     );
+    // Another member's text, waiting too (say, a moderator restored it to review): its id is
+    // public, and naming it proves nothing.
     const theirText = createEnvelope(
       EventTypes.storyResponse,
-      { text: 'Someone else’s', storyId: 's' },
+      { text: 'Someone else’s', storyId: 's', authorKey: 'their-author-key-000000' },
       { source: '/t', subject: 's' },
     );
     // A check-in is private (never queued or served): its words are redacted, its mood still counts.
@@ -124,7 +127,7 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
     assert.equal((await post(events)).status, 200);
     const forget = createEnvelope(
       EventTypes.deviceForget,
-      { reactors: [mine], events: [myText.id, myCheckIn.id] },
+      { reactors: [mine], events: [myText.id, theirText.id, myCheckIn.id], keys: [myKey] },
       { source: '/t' },
     );
     const res = await post([forget]);

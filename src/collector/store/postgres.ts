@@ -491,7 +491,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     async forwardLater(seq, nextAt) {
       await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
     },
-    async forget({ reactors, events }) {
+    async forget({ reactors, events, keys = [] }) {
       let reactions = 0;
       let texts = 0;
       await transaction(async (client) => {
@@ -522,11 +522,15 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
           reactions += dropped.rowCount ?? 0;
         }
         for (const id of events) {
+          // Only with the text's own author key (compared here: no JSON cast of a stored envelope).
           const { rows } = await client.query(
-            `DELETE FROM items i USING events e WHERE i.seq = e.seq AND e.id = $1 AND i.state = 'pending' RETURNING i.seq`,
+            `SELECT e.seq, e.envelope FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = $1 AND i.state = 'pending'`,
             [id],
           );
-          for (const r of rows as { seq: string }[]) {
+          for (const r of rows as { seq: string; envelope: string }[]) {
+            const key = (JSON.parse(r.envelope) as MutualEnvelope).data?.authorKey;
+            if (typeof key !== 'string' || !keys.includes(key)) continue;
+            await client.query('DELETE FROM items WHERE seq = $1', [r.seq]);
             const dropped = await client.query('DELETE FROM events WHERE seq = $1', [r.seq]);
             texts += dropped.rowCount ?? 0;
           }

@@ -279,43 +279,46 @@ export function createSyncSqliteStore(file: string): SyncStore {
     `DELETE FROM events WHERE type IN (@added, @removed) AND json_extract(envelope, '$.data.reactor') = @reactor`,
   );
   const pendingText = db.prepare(
-    `SELECT e.seq FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = ? AND i.state = 'pending'`,
+    `SELECT e.seq FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = @id AND i.state = 'pending'
+       AND json_extract(e.envelope, '$.data.authorKey') IN (SELECT value FROM json_each(@keys))`,
   );
   // A check-in is never served, so never queued: its private words are redacted in place (the mood
   // stays in the counts, as with --retain-texts).
   const redactCheckIn = db.prepare(`${redact} AND id = @id AND type = @type`);
   const dropItem = db.prepare(`DELETE FROM items WHERE seq = ?`);
   const dropEvent = db.prepare(`DELETE FROM events WHERE seq = ?`);
-  const forgetTx = db.transaction(({ reactors, events }: { reactors: string[]; events: string[] }) => {
-    let reactions = 0;
-    let texts = 0;
-    for (const reactor of reactors) {
-      for (const r of reactorRows.all(reactor) as { subject: string; reaction: string; active: number }[])
-        if (r.active) addCount.run({ subject: r.subject, reaction: r.reaction, delta: -1 });
-      dropReactor.run(reactor);
-      reactions += dropReactions.run({
-        added: EventTypes.reactionAdded,
-        removed: EventTypes.reactionRemoved,
-        reactor,
-      }).changes;
-    }
-    for (const id of events) {
-      for (const { seq } of pendingText.all(id) as { seq: number }[]) {
-        dropItem.run(seq);
-        texts += dropEvent.run(seq).changes;
+  const forgetTx = db.transaction(
+    ({ reactors, events, keys = [] }: { reactors: string[]; events: string[]; keys?: string[] }) => {
+      let reactions = 0;
+      let texts = 0;
+      for (const reactor of reactors) {
+        for (const r of reactorRows.all(reactor) as { subject: string; reaction: string; active: number }[])
+          if (r.active) addCount.run({ subject: r.subject, reaction: r.reaction, delta: -1 });
+        dropReactor.run(reactor);
+        reactions += dropReactions.run({
+          added: EventTypes.reactionAdded,
+          removed: EventTypes.reactionRemoved,
+          reactor,
+        }).changes;
       }
-      texts += redactCheckIn.run({ id, type: EventTypes.checkinSubmitted }).changes;
-    }
-    if (reactions || texts)
-      addAudit.run({
-        at: new Date().toISOString(),
-        actor: 'member-device',
-        action: 'forget',
-        item: 0,
-        reason: `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
-      });
-    return { reactions, texts };
-  });
+      for (const id of events) {
+        for (const { seq } of pendingText.all({ id, keys: JSON.stringify(keys) }) as { seq: number }[]) {
+          dropItem.run(seq);
+          texts += dropEvent.run(seq).changes;
+        }
+        texts += redactCheckIn.run({ id, type: EventTypes.checkinSubmitted }).changes;
+      }
+      if (reactions || texts)
+        addAudit.run({
+          at: new Date().toISOString(),
+          actor: 'member-device',
+          action: 'forget',
+          item: 0,
+          reason: `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
+        });
+      return { reactions, texts };
+    },
+  );
   // Exactly the text that holds the id, and only with its key.
   const ownText = db.prepare(
     `SELECT e.seq, e.type FROM text_ids t JOIN events e ON e.source = t.source AND e.id = t.event

@@ -118,7 +118,16 @@ export interface Store {
    * these events when they are member texts still pending review; appends an audit entry with the
    * numbers only. Idempotent.
    */
-  forget(what: { reactors: string[]; events: string[] }): Promise<{ reactions: number; texts: number }>;
+  /**
+   * `keys`: the hashes of the author keys the device holds. A text waiting for review is deleted
+   * only when its own key is among them (its id alone proves nothing: ids of texts are public);
+   * a check-in (never served, its id never public) is redacted by id.
+   */
+  forget(what: {
+    reactors: string[];
+    events: string[];
+    keys?: string[];
+  }): Promise<{ reactions: number; texts: number }>;
   /**
    * Its author takes a text down (`id`: a story's id, as served, or a response's, an
    * encouragement's, a tip's): the one submitted with this key (`keyHash`, SHA-256 hex of `data.authorKey`)
