@@ -125,6 +125,7 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
     );
     const events = [react('s', mine), react('t', mine), react('s', theirs), myText, theirText, myCheckIn];
     assert.equal((await post(events)).status, 200);
+    const stored = await collector.store.list({ since: 0, limit: 100 });
     const forget = createEnvelope(
       EventTypes.deviceForget,
       { reactors: [mine], events: [myText.id, theirText.id, myCheckIn.id], keys: [myKey] },
@@ -142,9 +143,17 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
     assert.ok(left.some((e) => e.id === theirText.id));
     assert.deepEqual(left.find((e) => e.id === myCheckIn.id)?.data, { mood: 2, topics: ['sleep'], redacted: true });
     const audit = await collector.store.audit({ limit: 10 });
+    // Every text it touched, by item number (the deleted response's, the redacted check-in's).
+    const seqOf = (id: string) => stored.find((r) => r.event.id === id)!.seq;
     assert.deepEqual(
       audit.map((a) => [a.actor, a.action, a.reason]),
-      [['member-device', 'forget', "deleted at the member's request: reactions 2, texts 2"]],
+      [
+        [
+          'member-device',
+          'forget',
+          `deleted at the member's request: reactions 2, texts 2 (#${seqOf(myText.id)}, #${seqOf(myCheckIn.id)})`,
+        ],
+      ],
     );
     assert.ok(!JSON.stringify(audit).includes('Mine, still waiting') && !JSON.stringify(audit).includes(mine));
     assert.ok(!JSON.stringify(left).includes('My private night'));

@@ -286,9 +286,13 @@ test('an author takes their story down with the key only their device has: gone 
     assert.equal(((await answer(withdraw('s-answered', `${key}-3`))) as { status: string }).status, 'accepted');
     assert.deepEqual(await repliesTo('s-answered'), []);
     const last = (await c.store.audit({ limit: 50 })).at(-1)!;
+    // The response hidden with it is named by its item number, never by its words.
+    const [hiddenReply] = (await c.store.queue({ kind: 'response', state: 'hidden', limit: 50 })).items.filter(
+      (i) => i.event.subject === 's-answered',
+    );
     assert.deepEqual(
       [last.action, last.reason],
-      ['withdraw', 'taken down by its author; 1 response(s) to it hidden with it'],
+      ['withdraw', `taken down by its author; 1 response(s) to it hidden with it: #${hiddenReply.seq}`],
     );
 
     // Sent while offline and taken back before the connection came back: both arrive in one batch.

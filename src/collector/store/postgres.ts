@@ -15,6 +15,7 @@ import {
   tables,
   WITHDRAWN_BY_ID,
   withdrawReason,
+  forgetReason,
 } from './tables.js';
 
 export interface PostgresStoreOptions {
@@ -493,8 +494,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     async forget({ reactors, events, keys = [] }) {
       let reactions = 0;
-      let texts = 0;
+      let texts: number[] = [];
       await transaction(async (client) => {
+        texts = [];
         for (const reactor of reactors) {
           // Under the same locks as a reaction: one arriving on another collector meanwhile is
           // either counted before this deletes it, or comes after.
@@ -532,23 +534,26 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
             if (typeof key !== 'string' || !keys.includes(key)) continue;
             await client.query('DELETE FROM items WHERE seq = $1', [r.seq]);
             const dropped = await client.query('DELETE FROM events WHERE seq = $1', [r.seq]);
-            texts += dropped.rowCount ?? 0;
+            if (dropped.rowCount) texts.push(Number(r.seq));
           }
           // A check-in is never served, so never queued: its private words are redacted in place
           // (the mood stays in the counts, as with --retain-texts).
-          const redacted = await client.query(`${REDACT} AND id = $1 AND type = $2`, [id, EventTypes.checkinSubmitted]);
-          texts += redacted.rowCount ?? 0;
+          const redacted = await client.query(`${REDACT} AND id = $1 AND type = $2 RETURNING seq`, [
+            id,
+            EventTypes.checkinSubmitted,
+          ]);
+          for (const r of redacted.rows as { seq: string }[]) texts.push(Number(r.seq));
         }
-        if (reactions || texts)
+        if (reactions || texts.length)
           await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
             new Date().toISOString(),
             'member-device',
             'forget',
             0,
-            `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
+            forgetReason(reactions, texts),
           ]);
       });
-      return { reactions, texts };
+      return { reactions, texts: texts.length };
     },
     async withdraw(id, key) {
       return transaction(async (client) => {
@@ -573,15 +578,19 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         // A story's responses answer words no one can read any more: hidden with it (not deleted).
         const hidden =
           row.type === EventTypes.storySubmitted
-            ? ((
-                await client.query(
-                  `UPDATE items SET state = 'hidden', updated_at = $1
-                   WHERE kind = 'response' AND state <> 'hidden'
-                     AND seq IN (SELECT seq FROM events WHERE type = $2 AND subject = $3)`,
-                  [at, EventTypes.storyResponse, id],
-                )
-              ).rowCount ?? 0)
-            : 0;
+            ? (
+                (
+                  await client.query(
+                    `UPDATE items SET state = 'hidden', updated_at = $1
+                     WHERE kind = 'response' AND state <> 'hidden'
+                       AND seq IN (SELECT seq FROM events WHERE type = $2 AND subject = $3) RETURNING seq`,
+                    [at, EventTypes.storyResponse, id],
+                  )
+                ).rows as { seq: string }[]
+              )
+                .map((r) => Number(r.seq))
+                .sort((a, b) => a - b)
+            : [];
         await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
           at,
           'member-device',

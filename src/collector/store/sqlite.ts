@@ -13,6 +13,7 @@ import {
   tables,
   WITHDRAWN_BY_ID,
   withdrawReason,
+  forgetReason,
 } from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
@@ -284,13 +285,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
   );
   // A check-in is never served, so never queued: its private words are redacted in place (the mood
   // stays in the counts, as with --retain-texts).
-  const redactCheckIn = db.prepare(`${redact} AND id = @id AND type = @type`);
+  const redactCheckIn = db.prepare(`${redact} AND id = @id AND type = @type RETURNING seq`);
   const dropItem = db.prepare(`DELETE FROM items WHERE seq = ?`);
   const dropEvent = db.prepare(`DELETE FROM events WHERE seq = ?`);
   const forgetTx = db.transaction(
     ({ reactors, events, keys = [] }: { reactors: string[]; events: string[]; keys?: string[] }) => {
       let reactions = 0;
-      let texts = 0;
+      const texts: number[] = [];
       for (const reactor of reactors) {
         for (const r of reactorRows.all(reactor) as { subject: string; reaction: string; active: number }[])
           if (r.active) addCount.run({ subject: r.subject, reaction: r.reaction, delta: -1 });
@@ -304,19 +305,20 @@ export function createSyncSqliteStore(file: string): SyncStore {
       for (const id of events) {
         for (const { seq } of pendingText.all({ id, keys: JSON.stringify(keys) }) as { seq: number }[]) {
           dropItem.run(seq);
-          texts += dropEvent.run(seq).changes;
+          if (dropEvent.run(seq).changes) texts.push(seq);
         }
-        texts += redactCheckIn.run({ id, type: EventTypes.checkinSubmitted }).changes;
+        for (const { seq } of redactCheckIn.all({ id, type: EventTypes.checkinSubmitted }) as { seq: number }[])
+          texts.push(seq);
       }
-      if (reactions || texts)
+      if (reactions || texts.length)
         addAudit.run({
           at: new Date().toISOString(),
           actor: 'member-device',
           action: 'forget',
           item: 0,
-          reason: `deleted at the member's request: reactions ${reactions}, texts ${texts}`,
+          reason: forgetReason(reactions, texts),
         });
-      return { reactions, texts };
+      return { reactions, texts: texts.length };
     },
   );
   // Exactly the text that holds the id, and only with its key.
@@ -334,7 +336,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const hideResponsesTo = db.prepare(
     `UPDATE items SET state = 'hidden', updated_at = @at
      WHERE kind = 'response' AND state <> 'hidden'
-       AND seq IN (SELECT seq FROM events WHERE type = @type AND subject = @story)`,
+       AND seq IN (SELECT seq FROM events WHERE type = @type AND subject = @story) RETURNING seq`,
   );
   const withdrawTx = db.transaction((id: string, key: string) => {
     const row = ownText.get({ id, key }) as { seq: number; type: string } | undefined;
@@ -344,8 +346,10 @@ export function createSyncSqliteStore(file: string): SyncStore {
     const at = new Date().toISOString();
     const hidden =
       row.type === EventTypes.storySubmitted
-        ? hideResponsesTo.run({ at, type: EventTypes.storyResponse, story: id }).changes
-        : 0;
+        ? (hideResponsesTo.all({ at, type: EventTypes.storyResponse, story: id }) as { seq: number }[])
+            .map((r) => r.seq)
+            .sort((a, b) => a - b)
+        : [];
     addAudit.run({ at, actor: 'member-device', action: 'withdraw', item: row.seq, reason: withdrawReason(hidden) });
     return 'withdrawn' as const;
   });

@@ -57,9 +57,15 @@ export const BACKFILL_TEXT_IDS = `INSERT INTO text_ids (id, source, event)
   WHERE type IN (${TEXT_TYPES.map((t) => `'${t}'`).join(', ')}) ORDER BY seq
   ON CONFLICT DO NOTHING`;
 
-/** The audit line of a text its author took down (`responses`: a story's responses hidden with it). */
-export const withdrawReason = (responses: number) =>
-  `taken down by its author${responses ? `; ${responses} response(s) to it hidden with it` : ''}`;
+const items = (seqs: number[]) => seqs.map((seq) => `#${seq}`).join(', ');
+
+/** The audit line of a text its author took down; `responses`: the items hidden with it, by number, never by words. */
+export const withdrawReason = (responses: number[]) =>
+  `taken down by its author${responses.length ? `; ${responses.length} response(s) to it hidden with it: ${items(responses)}` : ''}`;
+
+/** The audit line of a device's "Forget me": how many reactions, and every text it touched, by item number. */
+export const forgetReason = (reactions: number, texts: number[]) =>
+  `deleted at the member's request: reactions ${reactions}, texts ${texts.length}${texts.length ? ` (${items(texts)})` : ''}`;
 
 export const tables = (d: Dialect): string[] => [
   `CREATE TABLE IF NOT EXISTS events (
