@@ -628,3 +628,31 @@ describe('presses made before the send path arrived', () => {
     }
   });
 });
+
+describe('tampered device storage never stops delivery', () => {
+  afterEach(() => localStorage.clear());
+
+  it('outbox entries of null, a number, {} or broken JSON are set aside with one warning; the rest is sent', async () => {
+    const { scope, endpoint } = scoped('tampered');
+    const subject = uniqueSubject('tampered');
+    const [good] = reactions(subject, 1);
+    const prefix = `mutual:outbox:${absolute(endpoint)}:`;
+    localStorage.setItem(`${prefix}${good.id}`, JSON.stringify(good));
+    for (const [id, value] of [
+      ['a', 'null'],
+      ['b', '42'],
+      ['c', '{}'],
+      ['d', '{"id":"d"'],
+    ])
+      localStorage.setItem(`${prefix}${id}`, value);
+    const warnings = await captureWarnings(async () => {
+      const transport = new Transport({ endpoint, ...fast });
+      transport.flush();
+      await storedAtLeast({ subject });
+    });
+    expect(warnings.filter((w) => w.includes('damaged entry'))).to.have.length(1);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(prefix))).to.deep.equal([]);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:damaged:')).length).to.equal(4);
+    expect(await requestCount(scope)).to.be.at.least(1);
+  });
+});

@@ -81,11 +81,35 @@ export class StorageOutbox extends MemoryOutbox {
     const found = new Map<string, MutualEnvelope>();
     for (const key of deviceKeys(this.#prefix)) {
       const id = key.slice(this.#prefix.length);
-      try {
-        found.set(id, this.events.get(id) ?? (JSON.parse(readItem(key)!) as MutualEnvelope));
-      } catch {
-        writeItem(key, undefined);
+      const known = this.events.get(id);
+      if (known) {
+        found.set(id, known);
+        continue;
       }
+      const raw = readItem(key);
+      let event: MutualEnvelope | undefined;
+      try {
+        event = JSON.parse(raw!) as MutualEnvelope;
+      } catch {
+        /* not JSON: damaged */
+      }
+      // What was tampered with (or cut short) is set aside, never sent, and never stops the rest.
+      if (
+        !event ||
+        typeof event !== 'object' ||
+        event.id !== id ||
+        typeof event.type !== 'string' ||
+        typeof event.time !== 'string'
+      ) {
+        warnOnce(
+          'outbox-damaged',
+          'Mutual: a damaged entry in the outbox on this device was set aside (mutual:damaged:…).',
+        );
+        if (raw !== null) writeItem(`damaged:${key}`, raw);
+        writeItem(key, undefined);
+        continue;
+      }
+      found.set(id, event);
     }
     // Handed to an earlier page's exit delivery: a reaction or view counts as delivered (a receiver
     // that does not deduplicate would count it twice); a member's words are sent again, to be sure.
