@@ -34,6 +34,26 @@ export function createCollectorServer(collector: Collector, limits: ServerLimits
     },
     (req, res) => collector(req, res),
   );
+  // A request line or headers past Node's limit (100,000 `subject=`, say): a clear 431 with a JSON
+  // error, then the rest of what the client sends is read and dropped before the connection
+  // closes — closing while it still sends would reset it, and the client would see no answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      error: tooLarge
+        ? 'the request line or headers are too large (a query of at most about 16 KB: ask for fewer subjects at a time)'
+        : 'malformed HTTP request',
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `connection: close\r\n\r\n${body}`,
+    );
+    socket.on('data', () => {});
+    socket.resume();
+    setTimeout(() => socket.destroy(), 5_000).unref();
+  });
   server.maxConnections = maxConnections;
   server.setTimeout(requestTimeoutMs);
   const perAddress = new Map<string, number>();

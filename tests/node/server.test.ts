@@ -44,3 +44,29 @@ test('2,000 half-sent requests from one address: other clients are still served 
     collector.close();
   }
 });
+
+test('100,000 subject= parameters get a clear 431 with a JSON error every time, never a reset connection', async () => {
+  const collector = createCollector({ db: join(mkdtempSync(join(tmpdir(), 'mutual-huge-')), 'events.db') });
+  const server = createCollectorServer(collector);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  const query = Array.from({ length: 100_000 }, (_, i) => `subject=s${i}`).join('&');
+  try {
+    const answers: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/events?${query}`);
+        const body = (await res.json()) as { error?: string };
+        answers.push(`${res.status} ${body.error ? 'json' : 'no error'}`);
+      } catch (error) {
+        answers.push(`failed: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+      }
+    }
+    assert.deepEqual([...new Set(answers)], ['431 json']);
+    // The server still serves everyone else.
+    assert.equal((await fetch(`http://127.0.0.1:${port}/events?subject=after`)).status, 200);
+  } finally {
+    server.close();
+    await collector.close();
+  }
+});
