@@ -340,7 +340,10 @@ describe('<mutual-story-card>', () => {
     buttonNamed(el, 'Take down my story').click();
     const dialog = await until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'dialog open');
     buttonNamed(el, 'Take it down').click();
-    await until(() => dialog.textContent!.includes('as soon as the connection is back'), 'waiting for the connection');
+    await until(
+      () => dialog.textContent!.includes('couldn’t take it down just now. It will keep trying.'),
+      'waiting for the site',
+    );
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Close');
     expect(buttonNamed(el, 'Take it down')).to.equal(undefined);
     await until(() => dialog.textContent!.includes('couldn’t be taken down from here'), 'refused');
@@ -423,7 +426,7 @@ describe('<mutual-story-card>', () => {
       buttonNamed(el, 'Take down my story').click();
       await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'dialog open');
       buttonNamed(el, 'Take it down').click();
-      await until(() => el.shadowRoot!.textContent!.includes('as soon as the connection is back'), 'waiting');
+      await until(() => el.shadowRoot!.textContent!.includes('It will keep trying.'), 'waiting');
       buttonNamed(el, 'Close').click();
       await until(() => !el.shadowRoot!.querySelector('dialog'), 'closed');
       // The member reads on elsewhere while the device waits for the connection.

@@ -68,7 +68,7 @@ export class TakeBackController implements ReactiveController {
     const asking = state === 'ask' || state === 'sending';
     return html`<div class="take-back" role="group" aria-labelledby="take-back-question">
       <p id="take-back-question">${t('take-back.question')}</p>
-      <p role="status">${asking ? '' : t(state === 'queued' ? 'take-back.queued' : 'take-back.failed')}</p>
+      <p role="status">${asking ? '' : t(state !== 'queued' ? 'take-back.failed' : navigator.onLine ? 'take-back.waiting' : 'take-back.queued')}</p>
       <div part="actions">
         ${asking ? html`<button type="button" class="primary" id="take-back-confirm" @click=${() => this.#confirm()}>${t('take-back.confirm')}</button>` : nothing}
         <button type="button" id="take-back-keep" @click=${() => this.#set('closed', '#take-back')}>${t(asking ? 'take-back.keep' : 'take-back.close')}</button>

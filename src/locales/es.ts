@@ -68,6 +68,8 @@ export default {
   'story.take-down-confirm': 'Retirarla',
   'story.take-down-keep': 'Mantenerla',
   'story.take-down-queued': 'Guardado en este dispositivo: se retirará en cuanto vuelva la conexión.',
+  'story.take-down-waiting':
+    'Guardado en este dispositivo: el sitio de la comunidad no pudo retirarlo ahora. Seguirá intentándolo.',
   'story.take-down-failed':
     'No se pudo retirar desde aquí. Las personas que cuidan esta comunidad pueden quitarlo por ti.',
   'story.taken-down': 'Tu historia se ha retirado. Las demás personas ya no la ven.',
@@ -141,6 +143,8 @@ export default {
   'take-back.close': 'Cerrar',
   'take-back.done': 'Retirado. No se publicará, y sus palabras se han borrado.',
   'take-back.queued': 'Guardado en este dispositivo: se retirará en cuanto vuelva la conexión.',
+  'take-back.waiting':
+    'Guardado en este dispositivo: el sitio de la comunidad no pudo retirarlo ahora. Seguirá intentándolo.',
   'take-back.failed': 'No se pudo retirar desde aquí. Las personas que cuidan esta comunidad pueden quitarlo por ti.',
   'nudge.email': 'Esto parece una dirección de correo.',
   'nudge.phone': 'Esto parece un número de teléfono.',

@@ -44,6 +44,8 @@ export default {
   'story.take-down-keep': 'Keep it',
   'story.take-down-response-title': 'Take down your response?',
   'story.take-down-queued': 'Saved on this device — it will be taken down as soon as the connection is back.',
+  'story.take-down-waiting':
+    'Saved on this device — the community’s site couldn’t take it down just now. It will keep trying.',
   'story.take-down-failed':
     'This couldn’t be taken down from here. The people who look after this community can remove it for you.',
   'story.taken-down': 'Your story has been taken down. Peers no longer see it.',
