@@ -39,16 +39,29 @@ export function createCollectorServer(collector: Collector, limits: ServerLimits
   // closes — closing while it still sends would reset it, and the client would see no answer.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({
-      error: tooLarge
-        ? 'the request line or headers are too large (a query of at most about 16 KB: ask for fewer subjects at a time)'
-        : 'malformed HTTP request',
-    });
+    const answer = (status: string, message: string) => {
+      const body = JSON.stringify({ error: message });
+      return (
+        `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+      );
+    };
+    if (error.code !== 'HPE_HEADER_OVERFLOW') {
+      // As Node does by default: a stalled or malformed request is answered and closed at once.
+      const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      socket.write(
+        answer(
+          timedOut ? '408 Request Timeout' : '400 Bad Request',
+          timedOut ? 'request timeout' : 'malformed HTTP request',
+        ),
+      );
+      return void socket.destroy();
+    }
     socket.end(
-      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
-        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-        `connection: close\r\n\r\n${body}`,
+      answer(
+        '431 Request Header Fields Too Large',
+        'the request line or headers are too large (a query of at most about 16 KB: ask for fewer subjects at a time)',
+      ),
     );
     socket.on('data', () => {});
     socket.resume();
