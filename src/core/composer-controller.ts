@@ -7,6 +7,7 @@ import { findIdentifiers, type IdentifierKind } from './identity.js';
 import { onDemand } from './on-demand.js';
 import type { LocaleController } from './locale-controller.js';
 import type { DeliveryState } from './transport.js';
+import { waitingWord } from './waiting.js';
 
 /**
  * The crisis-language tables (≈ 2 KB, three languages) load when a member first writes, not with
@@ -96,9 +97,8 @@ export class ComposerController<T extends object> {
 
   /** The localized delivery status line ('' before anything was sent). */
   get status(): string {
-    // Waiting while the device is online is not "offline": the site refused it for now (a server
-    // error, or a page origin it does not allow). The console names the fix for the developer.
-    const state = this.#current === 'queued' && navigator.onLine ? 'waiting' : this.#current;
+    // Waiting while the device is online is not "offline"; the console names the fix for the developer.
+    const state = this.#current === 'queued' ? waitingWord() : this.#current;
     return state === 'idle' ? '' : this.options.i18n.t(`${this.options.messages}.${state}`);
   }
 

@@ -3,6 +3,7 @@ import type { DeliveryController } from './delivery-controller.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
 import type takeBackMessages from './take-back.messages.js';
 import { focusIsHere } from './focus-is-here.js';
+import { waitingWord } from './waiting.js';
 import { withdraw } from './withdrawal.js';
 
 export type TakeBackState = 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done';
@@ -68,7 +69,7 @@ export class TakeBackController implements ReactiveController {
     const asking = state === 'ask' || state === 'sending';
     return html`<div class="take-back" role="group" aria-labelledby="take-back-question">
       <p id="take-back-question">${t('take-back.question')}</p>
-      <p role="status">${asking ? '' : t(state !== 'queued' ? 'take-back.failed' : navigator.onLine ? 'take-back.waiting' : 'take-back.queued')}</p>
+      <p role="status">${asking ? '' : t(state !== 'queued' ? 'take-back.failed' : `take-back.${waitingWord()}`)}</p>
       <div part="actions">
         ${asking ? html`<button type="button" class="primary" id="take-back-confirm" @click=${() => this.#confirm()}>${t('take-back.confirm')}</button>` : nothing}
         <button type="button" id="take-back-keep" @click=${() => this.#set('closed', '#take-back')}>${t(asking ? 'take-back.keep' : 'take-back.close')}</button>

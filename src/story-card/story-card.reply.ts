@@ -5,6 +5,7 @@ import { formatNumber } from '../core/i18n/index.js';
 import { renderNudge } from '../core/nudge.js';
 import nudgeMessages from '../core/nudge.messages.js';
 import { trapFocus } from '../core/trap-focus.js';
+import { waitingWord } from '../core/waiting.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import type { MessageKey } from '../locales/index.js';
 import type { Messages } from '../core/i18n/index.js';
@@ -130,7 +131,7 @@ export function renderTakeDownDialog(p: {
   return html`<dialog part="dialog" aria-labelledby="take-down-title" aria-describedby="take-down-text" @close=${p.closed} @keydown=${trapFocus}>
     <div class="dialog-title" role="heading" aria-level=${p.level} id="take-down-title">${t(p.response ? 'story.take-down-response-title' : 'story.take-down-title')}</div>
     <p id="take-down-text">${t('story.take-down-text')}</p>
-    <p role="status">${asking ? '' : t(state !== 'queued' ? 'story.take-down-failed' : navigator.onLine ? 'story.take-down-waiting' : 'story.take-down-queued')}</p>
+    <p role="status">${asking ? '' : t(state !== 'queued' ? 'story.take-down-failed' : `story.take-down-${waitingWord()}`)}</p>
     <div class="dialog-actions">
       ${asking ? html`<button type="button" class="primary" @click=${p.confirm}>${t('story.take-down-confirm')}</button>` : nothing}
       <button type="button" id="take-down-close" @click=${p.close}>${t(asking ? 'story.take-down-keep' : 'story.close')}</button>
