@@ -8,7 +8,7 @@ import { warnAbout, warner } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
-import { DeviceKeys, randomKey } from '../core/device-storage.js';
+import { DeviceKeys, randomKey, STORAGE_PREFIX } from '../core/device-storage.js';
 
 const warn = warner(() => import('./me-too.warnings.js'));
 
@@ -35,7 +35,7 @@ const leaving = new Set<() => void>();
 /** The bars on the page: another tab pressing or unpressing on this device re-reads theirs. */
 const bars = new Set<MutualMeToo>();
 const onStorage = (e: StorageEvent) =>
-  bars.forEach((bar) => e.key === `mutual:reactions:${bar.subject}` && bar.requestUpdate('subject'));
+  bars.forEach((bar) => e.key === STORAGE_PREFIX + DeviceKeys.reactions(bar.subject!) && bar.requestUpdate('subject'));
 function track(bar: MutualMeToo, on: boolean): void {
   if (on && !bars.size) addEventListener('storage', onStorage);
   bars[on ? 'add' : 'delete'](bar);
