@@ -13,6 +13,7 @@ import { createOriginPolicy } from './origin-policy.js';
 import { clientAddress, createRateLimiter } from './rate-limit.js';
 import { createHostTokens, type HostTokenOptions } from './host-token.js';
 import { createForwarder, type ForwardOptions } from './forward.js';
+import { createNotifier } from './notify.js';
 import { createValidator } from './validate.js';
 import { createSqliteStore, isPostgresUrl, type Classify, type QueueItem, type Store } from './store/index.js';
 import {
@@ -20,7 +21,6 @@ import {
   authorKeyHash,
   createModeratorAuth,
   hashAuthorKey,
-  createNotifier,
   flagsFor,
   initialState,
   ITEM_KINDS,
@@ -28,6 +28,7 @@ import {
   reviewedText,
   strings,
   parseModeratorTokens,
+  type Flag,
   type ItemKind,
   type ItemState,
   type ModerationOptions,
@@ -111,32 +112,71 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const validate = createValidator();
   const rate = createRateLimiter(rateLimit, { trustProxy: options.trustProxy });
   const hostTokens = createHostTokens(options.hostTokens);
-  const forwarder = options.forward ? createForwarder(store, options.forward, options.now) : undefined;
-  // Whatever an earlier run left in the queue goes out now.
-  forwarder?.kick();
+  const log = options.log ?? console.warn;
   const moderation = options.moderation ?? {};
+  const forwarder = options.forward ? createForwarder(store, options.forward, options.now, log) : undefined;
+  const notifier = moderation.notify ? createNotifier(store, moderation.notify, { now: options.now, log }) : undefined;
+  // Whatever an earlier run left in the queues goes out now.
+  forwarder?.kick();
+  notifier?.kick();
   const moderators = createModeratorAuth(
     moderation.moderators ?? parseModeratorTokens(process.env.MUTUAL_MODERATOR_TOKENS),
     (req) => clientAddress(req, options.trustProxy),
   );
   const adminOrigins = new Set(moderation.adminOrigins ?? []);
-  /** Member-written items enter moderation: pending (or approved under post-moderation unless held). */
-  const notifier = createNotifier(moderation.notify, options.log ?? console.warn);
-  /** A moderation CloudEvent: to the host's callback and notify URL. Never carries a member's text. */
-  const emit = (type: string, data: Record<string, unknown>, subject?: string) => {
-    const event = createEnvelope(`org.mutual.moderation.${type}`, data, { source: 'urn:mutual:collector', subject });
+  /** A moderation CloudEvent. Never carries a member's text. */
+  const moderationEvent = (type: string, data: Record<string, unknown>, subject?: string) =>
+    createEnvelope(`org.mutual.moderation.${type}`, data, { source: 'urn:mutual:collector', subject });
+  /** A decision: to the host's callback, and queued for the notify URL. */
+  const emit = async (type: string, data: Record<string, unknown>, subject?: string) => {
+    const event = moderationEvent(type, data, subject);
     moderation.onEvent?.(event);
-    if (type === 'attention') moderation.onAttention?.(event);
-    notifier.send(event);
+    if (!notifier) return;
+    await store.noticeAdd([event]);
+    notifier.kick();
   };
-  const attention: MutualEnvelope[] = [];
+  const flagCache = new WeakMap<MutualEnvelope, Flag[]>();
+  const flagsOf = (event: MutualEnvelope) => {
+    let flags = flagCache.get(event);
+    if (!flags) flagCache.set(event, (flags = flagsFor(reviewedText(event), moderation.blockedWords)));
+    return flags;
+  };
+  /** Member-written items enter moderation: pending (or approved under post-moderation unless held). */
   const classify: Classify = (event) => {
-    if (event.type === EventTypes.storyReported) attention.push(event);
     const kind = ITEM_KINDS[event.type];
     if (!kind) return null;
-    const flags = flagsFor(reviewedText(event), moderation.blockedWords);
-    if (flags.includes('crisis')) attention.push(event);
+    const flags = flagsOf(event);
     return { kind, flags, state: initialState(kind, flags, moderation) };
+  };
+  /** What an incoming event asks of a person: a report, or an item held for crisis language. */
+  const attentionFor = (event: MutualEnvelope): MutualEnvelope | null => {
+    const report = event.type === EventTypes.storyReported;
+    if (!report && !(ITEM_KINDS[event.type] && flagsOf(event).includes('crisis'))) return null;
+    return moderationEvent(
+      'attention',
+      {
+        reason: report ? 'report' : 'crisis-language',
+        ...(report && { report: String(event.data.reason ?? '') }),
+        eventId: event.id,
+      },
+      event.subject,
+    );
+  };
+  /** Stores events; what needs attention is queued for the notify URL in the same transaction. */
+  const insert = async (events: MutualEnvelope[]) => {
+    const notices = events.map(attentionFor);
+    const result = await store.insert(events, classify, {
+      forward: !!forwarder,
+      notices: notifier ? notices : undefined,
+    });
+    forwarder?.kick();
+    notifier?.kick();
+    notices.forEach((notice, i) => {
+      if (!notice || result.statuses[i] !== 'accepted') return;
+      moderation.onEvent?.(notice);
+      moderation.onAttention?.(notice);
+    });
+    return result;
   };
 
   /** A number from the query (`limit`, `days`…): the fallback when absent or not a number, clamped to 1…max. */
@@ -293,8 +333,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       });
       const problem = validate(event);
       if (problem) throw new HttpError(400, `invalid story: ${problem.field} ${problem.message}`, problem);
-      const [seq] = (await store.insert([event], classify, { forward: !!forwarder })).seqs;
-      forwarder?.kick();
+      const [seq] = (await insert([event])).seqs;
       if (seq === null) throw new HttpError(409, 'this story is already stored');
       const item = await store.moderate(seq, 'approved', actor, 'publish', 'imported');
       return send(res, 201, forModerators(item!));
@@ -321,7 +360,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
         const item = await store.moderate(seq, state, actor, String(body.action), reason);
         if (!item) throw new HttpError(404, `no item ${seq}`);
-        emit(
+        await emit(
           state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
           { item: seq, kind: item.kind, by: actor, reason },
           item.event.subject,
@@ -403,7 +442,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // while offline, taken back before the connection came back).
     const isAct = (e: MutualEnvelope) => e.type === EventTypes.deviceForget || e.type === EventTypes.storyWithdrawn;
     const toStore = valid.filter((e) => !isAct(e)).map(hashAuthorKey);
-    const statuses = toStore.length ? (await store.insert(toStore, classify, { forward: !!forwarder })).statuses : [];
+    const statuses = toStore.length ? (await insert(toStore)).statuses : [];
     // A text may not claim an id another text already has (its take-down, its responses).
     const stored = statuses.map((status, i) =>
       status === 'taken'
@@ -413,7 +452,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
           }
         : status,
     );
-    forwarder?.kick();
     const acted = new Map<MutualEnvelope, { field: string; message: string } | null>();
     for (const e of valid.filter(isAct))
       if (e.type === EventTypes.deviceForget) {
@@ -427,7 +465,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       } else {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
         // A host that mirrors published texts (a CMS, a search index) must take its copy down too.
-        if (outcome === 'withdrawn') emit('withdrawn', { id: e.subject, by: 'author' }, e.subject);
+        if (outcome === 'withdrawn') await emit('withdrawn', { id: e.subject, by: 'author' }, e.subject);
         acted.set(
           e,
           outcome === 'unknown' ? { field: 'subject', message: 'names no text this author key may take down' } : null,
@@ -435,18 +473,6 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       }
     let nextStored = 0;
     const outcomes = valid.map((e) => (acted.has(e) ? (acted.get(e) ?? ('accepted' as const)) : stored[nextStored++]));
-    for (const event of attention.splice(0)) {
-      const reason = event.type === EventTypes.storyReported ? 'report' : 'crisis-language';
-      emit(
-        'attention',
-        {
-          reason,
-          ...(event.type === EventTypes.storyReported && { report: String(event.data.reason ?? '') }),
-          eventId: event.id,
-        },
-        event.subject,
-      );
-    }
     let next = 0;
     const results: EventResult[] = events.map((event, i) => {
       const id = typeof (event as { id?: unknown })?.id === 'string' ? (event as { id: string }).id : null;
@@ -636,7 +662,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     retain,
     close: async () => {
       clearInterval(retention);
-      notifier.close();
+      await notifier?.close();
       await forwarder?.close();
       await store.close();
     },

@@ -4,6 +4,7 @@
  * or `hidden` — and only approved items are ever served. Some items are held and flagged even
  * under post-moderation: crisis language, links, contact details, words the host blocks.
  */
+import type { SenderOptions } from './sender.js';
 import { unmask } from '../core/unmask.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -38,53 +39,12 @@ export interface ModerationOptions {
   onAttention?: (event: MutualEnvelope) => void;
   /** Every moderation CloudEvent (`org.mutual.moderation.*`: decisions and attention), for the host's own pipeline. */
   onEvent?: (event: MutualEnvelope) => void;
-  /** A URL that receives each moderation CloudEvent (structured mode), retried with backoff. */
-  notify?: string;
-}
-
-/**
- * Sends moderation CloudEvents to the host's URL, one per request (CloudEvents structured mode),
- * retrying with backoff (1 s, 2 s, 4 s … up to a minute, eight tries). In memory: a restart loses
- * what is still waiting, which the audit log and the queue still show.
- */
-export function createNotifier(url: string | undefined, log: (line: string) => void) {
-  const pending: { event: MutualEnvelope; attempt: number }[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const pump = async () => {
-    timer = undefined;
-    const item = pending.shift();
-    if (!item || !url) return;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/cloudevents+json' },
-        body: JSON.stringify(item.event),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok && res.status >= 500) throw new Error(String(res.status));
-    } catch (error) {
-      if (++item.attempt < 8) {
-        pending.unshift(item);
-        timer = setTimeout(pump, Math.min(60_000, 1000 * 2 ** (item.attempt - 1)));
-        timer.unref?.();
-        return;
-      }
-      log(
-        `[mutual collector] could not deliver ${item.event.type} to the notify URL after 8 tries (${(error as Error).message}).`,
-      );
-    }
-    if (pending.length) void pump();
-  };
-  return {
-    send(event: MutualEnvelope) {
-      if (!url) return;
-      pending.push({ event, attempt: 0 });
-      if (!timer && pending.length === 1) void pump();
-    },
-    close() {
-      clearTimeout(timer);
-    },
-  };
+  /**
+   * A URL that receives each moderation CloudEvent (structured mode). Queued in the store (attention
+   * in the same transaction as the item that caused it), retried with backoff and `Retry-After`, never
+   * redirected, at most `NOTIFY_QUEUE_CAP` waiting; a restart resumes. A string, or the URL with retry timing.
+   */
+  notify?: string | SenderOptions;
 }
 
 /** What the text of an item is, for the checks and the queue. */

@@ -13,7 +13,16 @@ if (STORE === 'postgres') after(() => stopEmbeddedPostgres());
 
 /** A fresh, empty store of the kind under test. */
 export async function testStore(prefix = 'mutual-'): Promise<Store> {
-  if (STORE === 'sqlite') return createSqliteStore(join(mkdtempSync(join(tmpdir(), prefix)), 'events.db'));
+  return (await testStorePlace(prefix))();
+}
+
+/** A fresh place for a store; each call of the answer opens it again, as a restarted collector does. */
+export async function testStorePlace(prefix = 'mutual-'): Promise<() => Promise<Store>> {
+  if (STORE === 'sqlite') {
+    const file = join(mkdtempSync(join(tmpdir(), prefix)), 'events.db');
+    return async () => createSqliteStore(file);
+  }
   const { url, kind } = await postgresUrl();
-  return createPostgresStore(url, { schema: freshSchema(), max: kind === 'server' ? 4 : 1 });
+  const schema = freshSchema();
+  return () => createPostgresStore(url, { schema, max: kind === 'server' ? 4 : 1 });
 }

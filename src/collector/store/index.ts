@@ -1,7 +1,7 @@
 import { createSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
-export type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
+export type { AuditEntry, Classify, InsertOptions, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
 export { createSqliteStore, StoreOpenError } from './sqlite.js';
 
 export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);

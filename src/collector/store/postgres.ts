@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
-import type { AuditEntry, Classify, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
+import type { AuditEntry, Classify, InsertOptions, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
 import {
   BACKFILL_TEXT_IDS,
   postgresDialect,
@@ -16,6 +16,7 @@ import {
   WITHDRAWN_BY_ID,
   withdrawReason,
   forgetReason,
+  isUrgentNotice,
 } from './tables.js';
 
 export interface PostgresStoreOptions {
@@ -158,11 +159,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
    * events in one statement, then the reactions' locks, their readers' states, and the new states
    * and counts, each one statement.
    */
-  async function insert(
-    events: MutualEnvelope[],
-    classify?: Classify,
-    options?: { forward?: boolean },
-  ): Promise<InsertResult> {
+  async function insert(events: MutualEnvelope[], classify?: Classify, options?: InsertOptions): Promise<InsertResult> {
     const receivedAt = new Date().toISOString();
     const statuses: ('accepted' | 'duplicate' | 'taken')[] = [];
     const seqs: (number | null)[] = [];
@@ -227,6 +224,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         seqs.push(seq);
         if (seq !== null) accepted.push({ e, seq });
       }
+      const notices = accepted.flatMap(({ e }) => options?.notices?.[events.indexOf(e)] ?? []);
+      if (notices.length) await addNotices(client, notices);
       await react(
         client,
         accepted
@@ -259,6 +258,14 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     });
     const acceptedCount = statuses.filter((s) => s === 'accepted').length;
     return { accepted: acceptedCount, duplicates: statuses.filter((st) => st === 'duplicate').length, statuses, seqs };
+  }
+
+  async function addNotices(client: pg.Pool | pg.PoolClient, notices: MutualEnvelope[]): Promise<void> {
+    await client.query(
+      `INSERT INTO notify_queue (envelope, urgent, attempts, next_at)
+       SELECT e, u, 0, 0 FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS n(e, u, i) ORDER BY i`,
+      [notices.map((n) => JSON.stringify(n)), notices.map((n) => (isUrgentNotice(n.type) ? 1 : 0))],
+    );
   }
 
   /**
@@ -491,6 +498,35 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     async forwardLater(seq, nextAt) {
       await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
+    },
+    async noticeAdd(notices) {
+      if (notices.length) await addNotices(pool, notices);
+    },
+    async noticeDue(now, limit) {
+      const rows = await query<{ id: string; attempts: number; envelope: string }>(
+        `SELECT id, attempts, envelope FROM notify_queue WHERE next_at <= $1 ORDER BY urgent DESC, id LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        id: Number(r.id),
+        attempts: r.attempts,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      }));
+    },
+    async noticeDone(id) {
+      await pool.query('DELETE FROM notify_queue WHERE id = $1', [id]);
+    },
+    async noticeLater(id, nextAt) {
+      await pool.query('UPDATE notify_queue SET attempts = attempts + 1, next_at = $2 WHERE id = $1', [id, nextAt]);
+    },
+    async noticeTrim(cap) {
+      const { rowCount } = await pool.query(
+        `DELETE FROM notify_queue WHERE id IN (
+           SELECT id FROM notify_queue ORDER BY urgent, id
+           LIMIT GREATEST(0, (SELECT COUNT(*) FROM notify_queue) - $1))`,
+        [cap],
+      );
+      return rowCount ?? 0;
     },
     async forget({ reactors, events, keys = [] }) {
       let reactions = 0;

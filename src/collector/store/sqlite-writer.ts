@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MutualEnvelope } from '../../core/envelope.js';
 import { createSyncSqliteStore } from './sqlite.js';
-import type { Classify } from './types.js';
+import type { Classify, InsertOptions } from './types.js';
 
 const store = createSyncSqliteStore((workerData as { file: string }).file);
 type Item = ReturnType<Classify>;
@@ -12,7 +12,7 @@ parentPort!.on('message', ({ id, method, args }: { id: number; method: string; a
   try {
     let result: unknown;
     if (method === 'insert') {
-      const [events, items, options] = args as [MutualEnvelope[], Item[], { forward?: boolean } | undefined];
+      const [events, items, options] = args as [MutualEnvelope[], Item[], InsertOptions | undefined];
       result = store.insert(events, (e) => items[events.indexOf(e)], options);
     } else if (method === 'close') {
       store.close();

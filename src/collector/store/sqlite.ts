@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
-import type { AuditEntry, Classify, QueueItem, Store } from './types.js';
+import type { AuditEntry, Classify, InsertOptions, QueueItem, Store } from './types.js';
 import {
   BACKFILL_TEXT_IDS,
   publicTextId,
@@ -14,6 +14,7 @@ import {
   WITHDRAWN_BY_ID,
   withdrawReason,
   forgetReason,
+  isUrgentNotice,
 } from './tables.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
@@ -202,7 +203,25 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const forwardLaterQuery = db.prepare(
     `UPDATE forward_queue SET attempts = attempts + 1, next_at = @nextAt WHERE seq = @seq`,
   );
-  const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, forward = false) => {
+  const enqueueNotice = db.prepare(
+    `INSERT INTO notify_queue (envelope, urgent, attempts, next_at) VALUES (@envelope, @urgent, 0, 0)`,
+  );
+  const addNotice = (notice: MutualEnvelope) =>
+    enqueueNotice.run({ envelope: JSON.stringify(notice), urgent: isUrgentNotice(notice.type) ? 1 : 0 });
+  const noticeDueQuery = db.prepare(
+    `SELECT id, attempts, envelope FROM notify_queue WHERE next_at <= @now ORDER BY urgent DESC, id LIMIT @limit`,
+  );
+  const noticeDoneQuery = db.prepare(`DELETE FROM notify_queue WHERE id = ?`);
+  const noticeLaterQuery = db.prepare(
+    `UPDATE notify_queue SET attempts = attempts + 1, next_at = @nextAt WHERE id = @id`,
+  );
+  const noticeTrimQuery = db.prepare(
+    `DELETE FROM notify_queue WHERE id IN (
+       SELECT id FROM notify_queue ORDER BY urgent, id
+       LIMIT MAX(0, (SELECT COUNT(*) FROM notify_queue) - @cap))`,
+  );
+  const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, options: InsertOptions = {}) => {
+    const { forward = false, notices } = options;
     const receivedAt = new Date().toISOString();
     let accepted = 0;
     const statuses: ('accepted' | 'duplicate' | 'taken')[] = [];
@@ -233,6 +252,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
       seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
       if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved)) react(e);
       if (changes && forward) enqueueForward.run(Number(inserted.lastInsertRowid));
+      const notice = changes ? notices?.[events.indexOf(e)] : null;
+      if (notice) addNotice(notice);
       const item = changes ? classify?.(e) : null;
       if (item) {
         insertItem.run({
@@ -370,7 +391,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const rowsToEvents = (rows: { seq: number; receivedAt: string; envelope: string }[]) =>
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
-    insert: (events, classify, options) => insertMany(events, classify, !!options?.forward),
+    insert: (events, classify, options) => insertMany(events, classify, options),
     forwardDue: (now, limit) =>
       (forwardDueQuery.all({ now, limit }) as { seq: number; attempts: number; envelope: string }[]).map((r) => ({
         seq: r.seq,
@@ -379,6 +400,16 @@ export function createSyncSqliteStore(file: string): SyncStore {
       })),
     forwardDone: (seq) => void forwardDoneQuery.run(seq),
     forwardLater: (seq, nextAt) => void forwardLaterQuery.run({ seq, nextAt }),
+    noticeAdd: db.transaction((notices: MutualEnvelope[]) => void notices.forEach(addNotice)),
+    noticeDue: (now, limit) =>
+      (noticeDueQuery.all({ now, limit }) as { id: number; attempts: number; envelope: string }[]).map((r) => ({
+        id: r.id,
+        attempts: r.attempts,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      })),
+    noticeDone: (id) => void noticeDoneQuery.run(id),
+    noticeLater: (id, nextAt) => void noticeLaterQuery.run({ id, nextAt }),
+    noticeTrim: (cap) => noticeTrimQuery.run({ cap }).changes,
     queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
       const rows = queueQuery.all({
@@ -469,6 +500,10 @@ export const WRITES = [
   'redactTexts',
   'forwardDone',
   'forwardLater',
+  'noticeAdd',
+  'noticeDone',
+  'noticeLater',
+  'noticeTrim',
 ] as const;
 
 export interface SqliteStoreOptions {
@@ -516,7 +551,7 @@ function createWriter(file: string, fallback: SyncStore): WriterLike {
   const inline = (method: string, args: unknown[]) => {
     // An insert travels with its items decided; inline, they become the classify function again.
     if (method === 'insert') {
-      const [events, items, opts] = args as [MutualEnvelope[], ReturnType<Classify>[], { forward?: boolean }];
+      const [events, items, opts] = args as [MutualEnvelope[], ReturnType<Classify>[], InsertOptions];
       args = [events, (e: MutualEnvelope) => items[events.indexOf(e)], opts];
     }
     return Promise.resolve((fallback as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args));

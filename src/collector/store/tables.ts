@@ -128,4 +128,16 @@ export const tables = (d: Dialect): string[] => [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_at ${d.integer} NOT NULL
    )`,
+  // Moderation CloudEvents waiting for the notify URL (--notify); survives a restart. `urgent`
+  // (attention: crisis language, a report) is the last to be set aside when the queue is full.
+  `CREATE TABLE IF NOT EXISTS notify_queue (
+     id ${d.serial},
+     envelope TEXT NOT NULL,
+     urgent INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at ${d.integer} NOT NULL
+   )`,
 ];
+
+/** A moderation CloudEvent that must reach a person (crisis language, a report). */
+export const isUrgentNotice = (type: string) => type === 'org.mutual.moderation.attention';

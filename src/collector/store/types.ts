@@ -43,12 +43,19 @@ export interface StoredEvent {
  * default; PostgreSQL for hosts that outgrow one machine), checked by tests/node/store-contract.test.ts.
  * Every method is async, so a store may live across a network.
  */
+export interface InsertOptions {
+  /** Also queue each accepted event to be forwarded (`--forward`). */
+  forward?: boolean;
+  /** By position: the notice an event causes if it is stored (not a duplicate), queued in the same transaction. */
+  notices?: (MutualEnvelope | null)[];
+}
+
 export interface Store {
   /**
    * Inserts new events in one transaction; ids already stored (same source + id) are skipped. One
    * status per event, in order. `classify` makes member-written items enter moderation.
    */
-  insert(events: MutualEnvelope[], classify?: Classify, options?: { forward?: boolean }): Promise<InsertResult>;
+  insert(events: MutualEnvelope[], classify?: Classify, options?: InsertOptions): Promise<InsertResult>;
   /**
    * The forward queue (`--forward`): accepted events waiting to be sent on, in the same
    * transaction as their insert, so the queue survives a restart. `due` gives those whose time has come.
@@ -58,6 +65,16 @@ export interface Store {
   forwardDone(seq: number): Promise<void>;
   /** Not sent yet: try again at `nextAt` (ms). */
   forwardLater(seq: number, nextAt: number): Promise<void>;
+  /**
+   * The notify queue (`--notify`): moderation CloudEvents waiting for the host's URL. Attention
+   * comes in with the insert that caused it (`InsertOptions.notices`); decisions through `noticeAdd`.
+   */
+  noticeAdd(notices: MutualEnvelope[]): Promise<void>;
+  noticeDue(now: number, limit: number): Promise<{ id: number; attempts: number; event: MutualEnvelope }[]>;
+  noticeDone(id: number): Promise<void>;
+  noticeLater(id: number, nextAt: number): Promise<void>;
+  /** Keeps at most `cap` waiting, setting aside the oldest non-urgent first; answers how many went. */
+  noticeTrim(cap: number): Promise<number>;
   /** The moderation queue: flagged first, then newest; `cursor` is the last item's position from the previous page. */
   queue(query: {
     kind?: ItemKind;
