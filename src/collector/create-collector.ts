@@ -179,9 +179,13 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     return result;
   };
 
-  /** A number from the query (`limit`, `days`…): the fallback when absent or not a number, clamped to 1…max. */
-  const queryNumber = (url: URL, name: string, fallback: number, max: number) =>
-    Math.min(Math.max(Number(url.searchParams.get(name) ?? fallback) || fallback, 1), max);
+  /** A count from the query (`limit`, `days`…): the fallback when absent or empty, a whole number clamped to 1…max, else a 400 naming it. */
+  const queryNumber = (url: URL, name: string, fallback: number, max: number) => {
+    const value = url.searchParams.get(name);
+    if (value === null || value === '') return fallback;
+    if (!/^\d{1,16}$/.test(value)) throw new HttpError(400, `${name} must be a whole number`, { field: name });
+    return Math.min(Math.max(Number(value), 1), max);
+  };
   const pageLimit = (url: URL, fallback: number) => queryNumber(url, 'limit', fallback, 100);
   /** A page's `cursor`: the `next` an earlier page gave (a positive integer), else a 400 naming it. */
   const seqCursor = (url: URL): number | undefined => {
@@ -346,6 +350,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
     if (match) {
       const seq = Number(match[1]);
+      if (match[1].length > 15) throw new HttpError(404, `no item ${match[1]}`);
       if (req.method === 'GET') {
         const item = await store.item(seq);
         if (!item) throw new HttpError(404, `no item ${seq}`);
@@ -509,9 +514,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
           403,
           'listing stored events is turned off (createCollector({ allowListing: true }) to turn it on)',
         );
-      const from = Number(since);
-      if (!Number.isInteger(from) || from < 0)
+      // At most 15 digits: a sequence number both stores can hold (PostgreSQL's bigint refuses more).
+      if (!/^\d{1,15}$/.test(since))
         throw new HttpError(400, 'since must be a sequence number ≥ 0', { field: 'since' });
+      const from = Number(since);
       const limit = queryNumber(url, 'limit', 100, 1000);
       const events = await store.list({
         since: from,
