@@ -1,6 +1,6 @@
 // `npm run bench`: size, mount cost, delivery and collector throughput, measured in headless
 // Chromium and on this machine; prints tables. No assertions: targets are printed beside figures.
-// `npm run bench -- mount` (or size, delivery, collector, moderation) runs one section.
+// `npm run bench -- mount` (or size, delivery, collector, moderation, crash) runs one section.
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createCollector } from '../../src/collector/index.js';
 import { withFaults } from '../helpers/faults.js';
+import { crashRun } from './crash.js';
 
 const root = process.cwd();
 if (!existsSync('dist/mutual.js')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -367,6 +368,31 @@ if (run('moderation')) {
   ]);
   srv.close();
   mod.close();
+}
+if (run('crash')) {
+  const { postgresUrl, stopEmbeddedPostgres, freshSchema } = await import('../helpers/postgres.js');
+  const { createPostgresStore, createSqliteStore } = await import('../../src/collector/index.js');
+  const file = join(mkdtempSync(join(tmpdir(), 'mutual-crash-')), 'events.db');
+  const sqlite = await crashRun([file], async () => createSqliteStore(file));
+  const pg = await postgresUrl();
+  const schema = freshSchema();
+  const postgres = await crashRun([pg.url, schema], () => createPostgresStore(pg.url, { schema, max: 1 }));
+  await stopEmbeddedPostgres();
+  section(`Crash safety (kill -9 of the collector process under load from 4 clients, ${sqlite.kills} times)`);
+  const row = (name: string, f: typeof sqlite) => [
+    name,
+    String(f.sent),
+    String(f.acknowledged),
+    String(f.lostAcknowledged),
+    `${f.storedOnce} / ${f.sent}`,
+    String(f.storedTwice),
+  ];
+  table([
+    ['store', 'events sent', 'acknowledged (200)', 'acknowledged, then lost', 'stored once', 'stored twice'],
+    row('SQLite', sqlite),
+    row(`PostgreSQL (${pg.kind})`, postgres),
+  ]);
+  note('Target: 0 acknowledged events lost; every event stored exactly once after the clients’ retries.');
 }
 server.close();
 collector.close();
