@@ -47,7 +47,7 @@ export function element(tag: string, args: Args): HTMLElement {
   return el;
 }
 
-/** Where a site serves Mutual when it self-hosts (README, "Paste into a CMS"): the folder dist/ copied as /mutual/. */
+/** Where a site serves Mutual when it self-hosts (README, "Install"): the folder dist/ copied as /mutual/. */
 export const SCRIPT_URL = '/mutual/mutual.js';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -104,7 +104,9 @@ console.log(
 );
 nodeTests(
   'collector tests (node:test, PostgreSQL)',
-  ['collector', 'moderation', 'stories', 'data-rights', 'attacks', 'notify', 'fuzz'].map((f) => `tests/node/${f}.test.ts`),
+  ['collector', 'moderation', 'stories', 'data-rights', 'attacks', 'notify', 'fuzz'].map(
+    (f) => `tests/node/${f}.test.ts`,
+  ),
   { MUTUAL_TEST_STORE: 'postgres' },
 );
 

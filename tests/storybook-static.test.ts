@@ -41,4 +41,35 @@ describe('the built Storybook (storybook-static/)', () => {
       frame.remove();
     }
   });
+
+  it('publishes docs/ as Docs pages: the collector page shows the flags from docs/collector.md', async () => {
+    const stories = (await (await fetch('/storybook-static/index.json')).json()) as {
+      entries: Record<string, { type: string }>;
+    };
+    for (const page of [
+      'events',
+      'collector',
+      'moderation',
+      'privacy-safety-and-accessibility',
+      'performance-and-reliability',
+    ])
+      expect(stories.entries[`docs-${page}--docs`]?.type, page).to.equal('docs');
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 1000px; height: 700px';
+    document.body.append(frame);
+    try {
+      frame.src = '/storybook-static/iframe.html?id=docs-collector--docs&viewMode=docs';
+      const heading = await until(
+        () => [...(frame.contentDocument?.querySelectorAll('h1') ?? [])].find((h) => h.textContent === 'The collector'),
+        'the page rendered from docs/collector.md',
+        15_000,
+      );
+      expect(heading.tagName).to.equal('H1');
+      const text = frame.contentDocument!.body.textContent!;
+      expect(text).to.contain('--notify URL');
+      expect(frame.contentDocument!.querySelectorAll('table').length).to.be.greaterThan(0);
+    } finally {
+      frame.remove();
+    }
+  });
 });

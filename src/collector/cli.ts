@@ -55,7 +55,7 @@ holds what members write for review and publishes what moderators approve.
   --notify URL             POST moderation events (crisis language, reports) to this URL
   --help                   this text
 
-Docs: README.md, "The collector".
+Docs: docs/collector.md.
 `;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {

@@ -79,7 +79,7 @@ export interface CollectorOptions {
   allowListing?: boolean;
   /** Where operator notes go (each refused origin, once). Default `console.warn`. */
   log?: (line: string) => void;
-  /** Moderation of what members write (see README, "Moderation"). Pre-moderation for every kind by default. */
+  /** Moderation of what members write (see docs/moderation.md). Pre-moderation for every kind by default. */
   moderation?: ModerationOptions;
 }
 
@@ -438,7 +438,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     // Limits count events, not requests: a batch of 200 costs 200.
     rate.take(req, events.length, member);
     // One bad event never takes its neighbours with it: the valid ones are stored, and the answer
-    // gives each event's outcome in order (see README, "The answer").
+    // gives each event's outcome in order (see docs/events.md, "The answer").
     const problems = events.map((event) => validate(event));
     const valid = events.filter((_, i) => !problems[i]) as MutualEnvelope[];
     // Acted on, not stored: "Forget me" deletes what its keys and ids point to, and an author's

@@ -18,7 +18,7 @@ const AUTHORED = new Set<string>([
 
 /**
  * A reaction counts once per reader: it must say which reaction and carry the reader's anonymous
- * key for this subject (`data.reactor`, see README, "Counts").
+ * key for this subject (`data.reactor`, see docs/collector.md, "Counts nobody can forge").
  */
 function reactionProblem(event: MutualEnvelope): { field: string; message: string } | null {
   if (event.type === EventTypes.deviceForget) {

@@ -43,6 +43,12 @@ export const DeviceKeys = {
   outbox: (endpoint: string, id: string) => `${KEY_PREFIXES.outbox}${endpoint}:${id}`,
   /** The endpoint's acknowledgement of a member's text, kept until its draft reads it. */
   ack: (id: string) => `ack:${id}`,
+  /** The topics this reader chose to hide (story cards keep them behind a notice). */
+  hiddenTopics: () => 'hidden-topics',
+  /** An event handed to the page's exit delivery (`sendBeacon`/keepalive) at this time; not sent again soon. */
+  handed: (id: string) => `handed:${id}`,
+  /** The short lease a tab holds while it sends to an endpoint, where Web Locks are missing. */
+  lease: (endpoint: string) => `lease:${endpoint}`,
 } as const;
 
 /**

@@ -114,8 +114,8 @@ export class StorageOutbox extends MemoryOutbox {
     // Handed to an earlier page's exit delivery: a reaction or view counts as delivered (a receiver
     // that does not deduplicate would count it twice); a member's words are sent again, to be sure.
     for (const [id, e] of found) {
-      if (readItem(`handed:${id}`) === null) continue;
-      writeItem(`handed:${id}`, undefined);
+      if (readItem(DeviceKeys.handed(id)) === null) continue;
+      writeItem(DeviceKeys.handed(id), undefined);
       if (MEMBER_TEXT_TYPES.has(e.type)) continue;
       writeItem(this.#prefix + id, undefined);
       found.delete(id);

@@ -45,7 +45,7 @@ export const envelopeSchema = {
 
 /**
  * JSON Schema of the reference collector's answer to a batch: each event's outcome, in order.
- * Any receiver may answer this way; Mutual then drops only the refused events (see README).
+ * Any receiver may answer this way; Mutual then drops only the refused events (see docs/events.md).
  */
 export const answerSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -63,7 +63,7 @@ type Outcome =
   | { kind: 'retry'; after?: number; reason: string }
   | { kind: 'split'; reason: string };
 
-/** Per-event answers (the reference collector's format, see README "The answer"). */
+/** Per-event answers (the reference collector's format, see docs/events.md, "The answer"). */
 function perEvent(body: unknown): Map<string, string> | null {
   const results = (body as { results?: unknown } | null)?.results;
   if (!Array.isArray(results)) return null;
@@ -285,7 +285,7 @@ export class Transport extends EventTarget {
   #settle(batch: MutualEnvelope[], rejected: Map<string, string>): void {
     const ids = batch.map((e) => e.id);
     this.outbox.remove(ids);
-    for (const id of ids) writeItem(`handed:${id}`, undefined);
+    for (const id of ids) writeItem(DeviceKeys.handed(id), undefined);
     for (const [id, reason] of rejected) {
       console.warn(`Mutual: the endpoint refused event ${id} and it will not be retried: ${reason}`);
       this.#report([id], 'failed', reason);
@@ -387,14 +387,14 @@ export class Transport extends EventTarget {
       for (const id of this.#sending)
         if (!this.#handedOff.has(id)) {
           this.#handedOff.add(id);
-          writeItem(`handed:${id}`, new Date().toISOString());
+          writeItem(DeviceKeys.handed(id), new Date().toISOString());
         }
     let chunk: MutualEnvelope[] = [];
     const send = () => {
       // Handed to the browser, which delivers it after the page is gone: marked on the device,
       // so the next visit does not send it again (see StorageOutbox.reload).
       if (chunk.length && this.#sendOnExit(JSON.stringify(chunk)) && !this.#noTrace) {
-        for (const e of chunk) writeItem(`handed:${e.id}`, new Date().toISOString());
+        for (const e of chunk) writeItem(DeviceKeys.handed(e.id), new Date().toISOString());
       }
       chunk = [];
     };
@@ -453,7 +453,7 @@ async function withSendLock(endpoint: string, noTrace: boolean, send: () => Prom
   if (noTrace) return send().then(() => true); // memory only: nothing is shared between tabs
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (locks?.request) return locks.request(`mutual:send:${endpoint}`, () => send().then(() => true));
-  const key = `lease:${endpoint}`;
+  const key = DeviceKeys.lease(endpoint);
   const lease = JSON.parse(readItem(key) ?? 'null') as { owner: string; until: number } | null;
   if (lease && lease.owner !== pageId && lease.until > Date.now()) return false;
   writeItem(key, JSON.stringify({ owner: pageId, until: Date.now() + LEASE_MS * 8 }));

@@ -25,7 +25,6 @@ import { focusIsHere } from '../core/focus-is-here.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
 
-const HIDDEN_KEY = 'hidden-topics';
 const PREFERENCES_EVENT = 'mutual-preferences';
 
 /**
@@ -349,7 +348,9 @@ export class MutualStoryCard extends MutualElement {
     const config = this.settings.config;
     const known = this.#hidden;
     if (known?.preferences === preferences && known.config === config) return known.list;
-    const list = [...new Set([...config.hiddenTopics, ...(this.storage.recall<string[]>(HIDDEN_KEY) ?? [])])];
+    const list = [
+      ...new Set([...config.hiddenTopics, ...(this.storage.recall<string[]>(DeviceKeys.hiddenTopics()) ?? [])]),
+    ];
     this.#hidden = { preferences, config, list };
     return list;
   }
@@ -357,8 +358,10 @@ export class MutualStoryCard extends MutualElement {
 
   /** Adds or removes a topic from the reader's own list; every card on the page follows. */
   #setTopicHidden(topic: string, hidden: boolean): void {
-    const mine = (this.storage.recall<string[]>(HIDDEN_KEY) ?? []).filter((t) => t !== topic.toLowerCase());
-    this.storage.remember(HIDDEN_KEY, hidden ? [...mine, topic.toLowerCase()] : mine);
+    const mine = (this.storage.recall<string[]>(DeviceKeys.hiddenTopics()) ?? []).filter(
+      (t) => t !== topic.toLowerCase(),
+    );
+    this.storage.remember(DeviceKeys.hiddenTopics(), hidden ? [...mine, topic.toLowerCase()] : mine);
     dispatchEvent(new Event(PREFERENCES_EVENT));
   }
 

@@ -434,7 +434,7 @@ describe('collector limits', () => {
           if (res.status === 200) accepted += ((await res.json()) as { accepted: number }).accepted;
         }
         assert.equal(accepted, max);
-        // Stated bound (README, "Limits"): max events × 16,384 characters, twice over for the WAL and indexes.
+        // Stated bound (docs/collector.md, "Limits that hold"): max events × 16,384 characters, twice over for the WAL and indexes.
         const grown = size() - before;
         assert.ok(grown <= max * 16_384 * 2, `grew ${grown} bytes`);
       } finally {

@@ -71,7 +71,7 @@ const HOSTILE: readonly unknown[] = [
   deep(200),
 ];
 
-const RAW_BODIES: readonly (string | Buffer)[] = [
+const RAW_BODIES: readonly (string | Uint8Array<ArrayBuffer>)[] = [
   '',
   ' ',
   '{',
@@ -88,8 +88,8 @@ const RAW_BODIES: readonly (string | Buffer)[] = [
   '[' + '['.repeat(20_000) + ']'.repeat(20_000) + ']',
   '{"__proto__":{"polluted":true}}',
   '[{"__proto__":{"specversion":"1.0"}}]',
-  Buffer.from([0x5b, 0xff, 0xfe, 0x5d]),
-  Buffer.from('[{"id":"\u0000"}]'),
+  new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]),
+  new TextEncoder().encode('[{"id":"\u0000"}]'),
   '[' + '{},'.repeat(5000) + '{}]',
 ];
 

@@ -16,17 +16,19 @@ import { crashRun } from './crash.js';
 const root = process.cwd();
 if (!existsSync('dist/mutual.js')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
-// `npm run bench -- mount` runs one section; `--readme` also writes the figures into README.md.
+// `npm run bench -- mount` runs one section; `--readme` also writes the figures into docs/performance.md.
 const args = process.argv.slice(2);
 const writeReadme = args.includes('--readme');
 const only = args.find((a) => !a.startsWith('--'));
 const run = (section: string) => !only || only === section;
 if (writeReadme && only) {
-  console.error('--readme rewrites every table of the README: run it without a section (npm run bench -- --readme).');
+  console.error(
+    '--readme rewrites every table of docs/performance.md: run it without a section (npm run bench -- --readme).',
+  );
   process.exit(2);
 }
 
-/** What the README's performance section shows: the same tables as the console, in Markdown. */
+/** What docs/performance.md shows: the same tables as the console, in Markdown. */
 const report: string[] = [];
 const section = (title: string) => {
   console.log(`\n## ${title}\n`);
@@ -398,15 +400,15 @@ server.close();
 collector.close();
 
 if (writeReadme) {
-  const readme = readFileSync('README.md', 'utf8');
+  const readme = readFileSync('docs/performance.md', 'utf8');
   const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+  if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} … ${end} block`);
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} cores, Node ${process.versions.node}, ${(await browserVersion) ?? 'Chromium'}`;
   const body = `\n_Written by \`npm run bench -- --readme\` on ${when} (${machine})._\n${report.join('\n')}\n`;
-  writeFileSync('README.md', readme.slice(0, from + start.length) + body + readme.slice(to));
-  spawnSync('npx', ['prettier', '--write', 'README.md'], { stdio: 'ignore' }); // as `npm test` checks it
-  console.log('\nREADME.md: performance figures rewritten.');
+  writeFileSync('docs/performance.md', readme.slice(0, from + start.length) + body + readme.slice(to));
+  spawnSync('npx', ['prettier', '--write', 'docs/performance.md'], { stdio: 'ignore' }); // as `npm test` checks it
+  console.log('\ndocs/performance.md: performance figures rewritten.');
 }

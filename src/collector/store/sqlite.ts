@@ -47,7 +47,7 @@ function open(file: string): Database.Database {
   try {
     db = new Database(file);
     db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a power loss can lose the last commits (never corrupt the file); see README, "Durability".
+    // NORMAL in WAL mode: a power loss can lose the last commits (never corrupt the file); see docs/collector.md, "Durability".
     db.pragma('synchronous = NORMAL');
     // Reads on the main thread and writes on the writer thread share the file: wait, never fail, on a lock.
     db.pragma('busy_timeout = 5000');
