@@ -20,7 +20,7 @@ const DEV_MODERATOR_TOKEN =
 export function mutualCollector(db = process.env.MUTUAL_DB ?? 'data/events.db'): Plugin {
   const mountOn = async (server: { middlewares: { use: (fn: never) => void } }) => {
     const { createCollector } = await import('./src/collector/create-collector.js');
-    const { parseModeratorTokens } = await import('./src/collector/moderation.js');
+    const { parseModeratorTokens } = await import('./src/collector/moderator-auth.js');
     // Listing (`GET /events?since=`) feeds the demo's live panel; keep it off in production.
     const moderators = [
       { label: 'development', token: DEV_MODERATOR_TOKEN },

@@ -192,7 +192,7 @@ const { createCollector } = await import('./create-collector.js').catch((error: 
   );
 });
 
-const { parseModeratorTokens } = await import('./moderation.js');
+const { parseModeratorTokens } = await import('./moderator-auth.js');
 const moderators = parseModeratorTokens(moderatorsFile ?? process.env.MUTUAL_MODERATOR_TOKENS);
 const collector = createCollector({
   store: await openStoreOrFail(values.db),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createCollector, createSqliteStore } from '../../src/collector/index.js';
-import { authorKeyHash } from '../../src/collector/moderation.js';
+import { authorKeyHash } from '../../src/collector/author-key.js';
 import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
 import { testStore } from '../helpers/test-store.js';
 

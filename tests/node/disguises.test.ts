@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { createCollector } from '../../src/collector/index.js';
-import { flagsFor } from '../../src/collector/moderation.js';
+import { flagsFor } from '../../src/collector/holds.js';
 import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
 import { testStore } from '../helpers/test-store.js';
 

@@ -1,0 +1,13 @@
+// Author keys: the secret a member's device sent with a text, the only proof that lets them take
+// it down. Kept at rest only as a hash.
+import { createHash } from 'node:crypto';
+import { EventTypes, type MutualEnvelope } from '../core/envelope.js';
+
+/** An author key as it is kept at rest (SHA-256, hex): a copy of the database cannot take texts down. */
+export const authorKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** A member's text (story, response, encouragement, tip) as it is stored and forwarded: its author key replaced by the key's hash. */
+export function hashAuthorKey(event: MutualEnvelope): MutualEnvelope {
+  if (typeof event.data.authorKey !== 'string' || event.type === EventTypes.storyWithdrawn) return event;
+  return { ...event, data: { ...event.data, authorKey: authorKeyHash(event.data.authorKey) } };
+}

@@ -1,0 +1,77 @@
+// How events enter the store, and who is told: member-written items enter moderation (pending, or
+// approved under post-moderation unless held), attention is queued for the notify URL in the same
+// transaction, and the forward and notify queues are woken.
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../core/envelope.js';
+import type { createForwarder } from './forward.js';
+import { flagsFor } from './holds.js';
+import { initialState, ITEM_KINDS, reviewedText, type Flag, type ModerationOptions } from './moderation.js';
+import type { createNotifier } from './notify.js';
+import type { Classify, InsertResult, Store } from './store/index.js';
+
+export interface Intake {
+  /** Stores events; what needs attention is queued for the notify URL with them. */
+  insert(events: MutualEnvelope[]): Promise<InsertResult>;
+  /** A decision (`approved`, `hidden`, `restored`, `withdrawn`): to the host's callback, and queued for the notify URL. */
+  emit(type: string, data: Record<string, unknown>, subject?: string): Promise<void>;
+}
+
+export function createIntake(
+  store: Store,
+  moderation: ModerationOptions,
+  senders: { forwarder?: ReturnType<typeof createForwarder>; notifier?: ReturnType<typeof createNotifier> },
+): Intake {
+  const { forwarder, notifier } = senders;
+  /** A moderation CloudEvent. Never carries a member's text. */
+  const moderationEvent = (type: string, data: Record<string, unknown>, subject?: string) =>
+    createEnvelope(`org.mutual.moderation.${type}`, data, { source: 'urn:mutual:collector', subject });
+  const flagCache = new WeakMap<MutualEnvelope, Flag[]>();
+  const flagsOf = (event: MutualEnvelope) => {
+    let flags = flagCache.get(event);
+    if (!flags) flagCache.set(event, (flags = flagsFor(reviewedText(event), moderation.blockedWords)));
+    return flags;
+  };
+  const classify: Classify = (event) => {
+    const kind = ITEM_KINDS[event.type];
+    if (!kind) return null;
+    const flags = flagsOf(event);
+    return { kind, flags, state: initialState(kind, flags, moderation) };
+  };
+  /** What an incoming event asks of a person: a report, or an item held for crisis language. */
+  const attentionFor = (event: MutualEnvelope): MutualEnvelope | null => {
+    const report = event.type === EventTypes.storyReported;
+    if (!report && !(ITEM_KINDS[event.type] && flagsOf(event).includes('crisis'))) return null;
+    return moderationEvent(
+      'attention',
+      {
+        reason: report ? 'report' : 'crisis-language',
+        ...(report && { report: String(event.data.reason ?? '') }),
+        eventId: event.id,
+      },
+      event.subject,
+    );
+  };
+  return {
+    async insert(events) {
+      const notices = events.map(attentionFor);
+      const result = await store.insert(events, classify, {
+        forward: !!forwarder,
+        notices: notifier ? notices : undefined,
+      });
+      forwarder?.kick();
+      notifier?.kick();
+      notices.forEach((notice, i) => {
+        if (!notice || result.statuses[i] !== 'accepted') return;
+        moderation.onEvent?.(notice);
+        moderation.onAttention?.(notice);
+      });
+      return result;
+    },
+    async emit(type, data, subject) {
+      const event = moderationEvent(type, data, subject);
+      moderation.onEvent?.(event);
+      if (!notifier) return;
+      await store.noticeAdd([event]);
+      notifier.kick();
+    },
+  };
+}

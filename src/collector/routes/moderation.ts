@@ -1,0 +1,184 @@
+// The moderation API (`Authorization: Bearer <moderator token>`), under the endpoint's path:
+// the queue, one item and its decision, imports from a CMS, the audit log, reports and the pulse.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createEnvelope, EventTypes } from '../../core/envelope.js';
+import type { CollectorContext } from '../context.js';
+import { HttpError, readJsonObject, send } from '../http.js';
+import { ITEM_KINDS, itemText, type ItemKind, type ItemState } from '../moderation.js';
+import { AuthError } from '../moderator-auth.js';
+import { queryNumber, seqCursor } from '../query.js';
+import type { QueueItem } from '../store/index.js';
+
+export function createModerationRoutes({ store, moderation, moderators, validate, intake }: CollectorContext) {
+  /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */
+  const forModerators = (item: QueueItem) => ({
+    seq: item.seq,
+    kind: item.kind,
+    state: item.state,
+    flags: item.flags,
+    receivedAt: item.receivedAt,
+    updatedAt: item.updatedAt,
+    subject: item.event.subject ?? null,
+    text: itemText(item.event),
+    data: item.event.data,
+  });
+
+  const ACTIONS: Record<string, ItemState> = { approve: 'approved', hide: 'hidden', restore: 'pending' };
+
+  /**
+   * The moderation API (Authorization: Bearer <moderator token>):
+   * GET /moderation/queue?kind=&state=&flagged=&cursor=&limit= · GET /moderation/items/SEQ ·
+   * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…"} · GET /moderation/audit?cursor=&limit=
+   */
+  async function answerModeration(req: IncomingMessage, res: ServerResponse, url: URL, sub: string): Promise<void> {
+    if (!moderators.configured)
+      throw new HttpError(403, 'no moderator tokens are configured (MUTUAL_MODERATOR_TOKENS or moderation.moderators)');
+    let actor: string;
+    try {
+      actor = await moderators.check(req, url);
+    } catch (error) {
+      if (error instanceof AuthError)
+        throw new HttpError(error.status, error.message, error.status === 429 ? { retryAfter: 60 } : {});
+      throw error;
+    }
+    const limit = queryNumber(url, 'limit', 50, 200);
+    if (req.method === 'GET' && sub === '/moderation/queue') {
+      const kind = url.searchParams.get('kind') as ItemKind | null;
+      const state = url.searchParams.get('state') as ItemState | null;
+      if (kind && !Object.values(ITEM_KINDS).includes(kind))
+        throw new HttpError(400, `kind must be one of ${Object.values(ITEM_KINDS).join(', ')}`, { field: 'kind' });
+      if (state && !['pending', 'approved', 'hidden'].includes(state))
+        throw new HttpError(400, 'state must be pending, approved or hidden', { field: 'state' });
+      const flagged = url.searchParams.get('flagged');
+      if (flagged !== null && flagged !== 'true' && flagged !== 'false')
+        throw new HttpError(400, 'flagged must be true or false', { field: 'flagged' });
+      const cursor = url.searchParams.get('cursor');
+      if (cursor !== null && !/^[01]\.[1-9]\d{0,15}$/.test(cursor))
+        throw new HttpError(400, 'cursor must be the "next" of an earlier page', { field: 'cursor' });
+      const page = await store.queue({
+        kind: kind ?? undefined,
+        state: state ?? undefined,
+        flagged: flagged === null ? undefined : flagged === 'true',
+        cursor: cursor ?? undefined,
+        limit,
+      });
+      return send(res, 200, {
+        items: page.items.map(forModerators),
+        next: page.next,
+        counts: await store.queueCounts(),
+      });
+    }
+    if (req.method === 'GET' && sub === '/moderation/reports') {
+      // Grouped by story: reasons and counts; "I'm worried about the writer" first.
+      const threshold = moderation.reportThreshold ?? 3;
+      const stories = new Map<
+        string,
+        { subject: string; total: number; worried: number; reasons: Record<string, number>; latest: string }
+      >();
+      for (const r of await store.reports()) {
+        const s = stories.get(r.subject) ?? { subject: r.subject, total: 0, worried: 0, reasons: {}, latest: '' };
+        s.total += r.n;
+        s.reasons[r.reason ?? 'other'] = r.n;
+        if (r.reason === 'worried') s.worried += r.n;
+        if (r.latest > s.latest) s.latest = r.latest;
+        stories.set(r.subject, s);
+      }
+      const list = [...stories.values()]
+        .map((s) => ({ ...s, markedForReview: s.total >= threshold }))
+        .sort(
+          (a, b) =>
+            Number(b.worried > 0) - Number(a.worried > 0) || b.total - a.total || b.latest.localeCompare(a.latest),
+        );
+      return send(res, 200, { stories: list.slice(0, limit), threshold });
+    }
+    if (req.method === 'GET' && sub === '/moderation/pulse') {
+      return send(res, 200, await pulse(queryNumber(url, 'days', 30, 90)));
+    }
+    if (req.method === 'POST' && sub === '/moderation/stories') {
+      // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
+      const body = await readJsonObject(req, 64 * 1024);
+      const { id, ...data } = body;
+      if (typeof data.text !== 'string' || !data.text.trim())
+        throw new HttpError(400, 'text is required', { field: 'text' });
+      const event = createEnvelope(EventTypes.storySubmitted, data, {
+        source: 'urn:mutual:import',
+        subject: typeof id === 'string' ? id : undefined,
+      });
+      const problem = validate(event);
+      if (problem) throw new HttpError(400, `invalid story: ${problem.field} ${problem.message}`, problem);
+      const [seq] = (await intake.insert([event])).seqs;
+      if (seq === null) throw new HttpError(409, 'this story is already stored');
+      const item = await store.moderate(seq, 'approved', actor, 'publish', 'imported');
+      return send(res, 201, forModerators(item!));
+    }
+    if (req.method === 'GET' && sub === '/moderation/audit') {
+      return send(res, 200, {
+        entries: await store.audit({ cursor: seqCursor(url) ?? 0, limit }),
+      });
+    }
+    const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
+    if (match) {
+      const seq = Number(match[1]);
+      if (match[1].length > 15) throw new HttpError(404, `no item ${match[1]}`);
+      if (req.method === 'GET') {
+        const item = await store.item(seq);
+        if (!item) throw new HttpError(404, `no item ${seq}`);
+        return send(res, 200, forModerators(item));
+      }
+      if (req.method === 'POST') {
+        const body = await readJsonObject(req, 8192);
+        // Own keys only: "toString" or "__proto__" is no action.
+        const state =
+          typeof body.action === 'string' && Object.hasOwn(ACTIONS, body.action) ? ACTIONS[body.action] : undefined;
+        if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
+        const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
+        const item = await store.moderate(seq, state, actor, String(body.action), reason);
+        if (!item) throw new HttpError(404, `no item ${seq}`);
+        await intake.emit(
+          state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
+          { item: seq, kind: item.kind, by: actor, reason },
+          item.event.subject,
+        );
+        return send(res, 200, forModerators(item));
+      }
+    }
+    throw new HttpError(404, 'not a moderation route');
+  }
+
+  /**
+   * The community pulse: per UTC day, aggregate counts only. Any bucket under 5 is reported as
+   * "fewer than 5" (`"<5"`), so that no single person's check-in can be picked out.
+   */
+  async function pulse(days: number) {
+    const start = new Date(Date.now() - (days - 1) * 864e5);
+    const from = start.toISOString().slice(0, 10);
+    const rows = await store.daily(from);
+    const hide = (n: number) => (n > 0 && n < 5 ? '<5' : n);
+    const out = Array.from({ length: days }, (_, i) => {
+      const day = new Date(start.getTime() + i * 864e5).toISOString().slice(0, 10);
+      const of = (type: string) => rows.filter((r) => r.day === day && r.type === type).reduce((n, r) => n + r.n, 0);
+      const moods = Object.fromEntries(
+        [1, 2, 3, 4, 5].map((m) => [
+          m,
+          hide(
+            rows
+              .filter((r) => r.day === day && r.type === EventTypes.checkinSubmitted && Number(r.mood) === m)
+              .reduce((n, r) => n + r.n, 0),
+          ),
+        ]),
+      );
+      return {
+        day,
+        checkins: hide(of(EventTypes.checkinSubmitted)),
+        moods,
+        reactions: hide(of(EventTypes.reactionAdded)),
+        responses: hide(of(EventTypes.storyResponse)),
+        reports: hide(of(EventTypes.storyReported)),
+        crisisShown: hide(of(EventTypes.checkinCrisisShown)),
+      };
+    });
+    return { days: out, hiddenBelow: 5 };
+  }
+
+  return answerModeration;
+}
