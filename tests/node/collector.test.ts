@@ -106,6 +106,14 @@ describe('collector', () => {
     assert.equal(stored.length, 2);
   });
 
+  test('a GET that asks for nothing is told every query there is', async () => {
+    const res = await fetch(ctx.url);
+    assert.equal(res.status, 400);
+    const { error } = (await res.json()) as { error: string };
+    for (const query of ['?since=', '?stories', '?texts=', '?responses=', '?peer-messages=', '?subject='])
+      assert.ok(error.includes(query), `${query} in: ${error}`);
+  });
+
   test('malformed JSON → 400 with a JSON error, nothing stored', async () => {
     const before = (await rows(ctx.collector)).length;
     const res = await post(ctx.url, '[{"specversion": "1.0",');
