@@ -1,5 +1,5 @@
 import { expect } from 'storybook/test';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 
 export type Args = Record<string, unknown>;
 

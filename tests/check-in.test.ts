@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/check-in/define.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
-import { suggestsCrisis } from '../src/core/crisis-language.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { suggestsCrisis } from '../src/core/protocol/crisis-language.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { expectAxeClean, peer } from './helpers/browser.js';
 import { approveItem, injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 

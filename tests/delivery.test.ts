@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/all.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/envelope.js';
-import { getTransport, Transport } from '../src/core/transport.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/protocol/envelope.js';
+import { getTransport, Transport } from '../src/core/delivery/transport.js';
 import { buttonNamed, captureWarnings, peer } from './helpers/browser.js';
 import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
@@ -568,7 +568,7 @@ describe('presses made before the send path arrived', () => {
   afterEach(() => fetch('/hold-chunks', { method: 'DELETE' }));
 
   it('an event parked before the send path loaded, read back with the outbox, takes no room from another', async () => {
-    const { StorageOutbox } = await import('../src/core/outbox.js');
+    const { StorageOutbox } = await import('../src/core/delivery/outbox.js');
     const { endpoint } = scoped('parked');
     const parked = reactions(uniqueSubject('parked'), 3);
     // Pressed within the same moments, so the outbox reads them back in another order than they

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/all.js';
 import { peer } from './helpers/browser.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { stored, until } from './helpers/collector.js';
 
 /** The demo pages as a visitor opens them (in a real tab, console recorded from the first script). */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { stored, storedAtLeast, until } from './helpers/collector.js';
 import { buttonNamed, peer } from './helpers/browser.js';
 

@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/me-too/define.js';
 import '../src/provider/define.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
 import { counts, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 

@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/all.js';
 import '../src/admin.js';
 import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
-import { createEnvelope, EventTypes } from '../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
 import { deepActive, expectAxeClean } from './helpers/browser.js';
 import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from './helpers/collector.js';
 import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { publishStory, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 
 type PlacementWindow = Window & typeof globalThis & { warnings: string[]; ready: Promise<void> };

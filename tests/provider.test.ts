@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import '../src/all.js';
 import { defineElement, VERSION } from '../src/core/define.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import type { MutualProvider } from '../src/provider/provider.js';
 import { captureWarnings, expectAxeClean } from './helpers/browser.js';

@@ -5,7 +5,7 @@ import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import type { MutualMeToo } from '../src/me-too/me-too.js';
 import type { MutualCrisisResources } from '../src/crisis-resources/crisis-resources.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { buttonNamed, deepActive, expectAxeClean } from './helpers/browser.js';
 import { injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/all.js';
 import type { MutualCheckIn } from '../src/check-in/check-in.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
 import { buttonNamed, captureWarnings, expectAxeClean } from './helpers/browser.js';
 import type { MutualQuickExit } from '../src/quick-exit/quick-exit.js';

@@ -4,7 +4,7 @@ import '../src/share-story/define.js';
 import '../src/story-feed/define.js';
 import type { MutualShareStory } from '../src/share-story/share-story.js';
 import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
-import { EventTypes } from '../src/core/envelope.js';
+import { EventTypes } from '../src/core/protocol/envelope.js';
 import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
 import {
   ENDPOINT,

@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/story-card/define.js';
 import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { createEnvelope, EventTypes } from '../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
 import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
 import {
   injectFault,

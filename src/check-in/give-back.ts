@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ComposerController, DraftState } from '../core/composer-controller.js';
 import type { Params } from '../core/i18n/index.js';
-import { renderNudge } from '../core/nudge.js';
+import { renderNudge } from '../core/ui/nudge.js';
 import type { MessageKey } from '../locales/index.js';
 
 type Field = 'encourage' | 'tip';

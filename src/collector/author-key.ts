@@ -1,7 +1,7 @@
 // Author keys: the secret a member's device sent with a text, the only proof that lets them take
 // it down. Kept at rest only as a hash.
 import { createHash } from 'node:crypto';
-import { EventTypes, type MutualEnvelope } from '../core/envelope.js';
+import { EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
 
 /** An author key as it is kept at rest (SHA-256, hex): a copy of the database cannot take texts down. */
 export const authorKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');

@@ -1,8 +1,8 @@
 // The automatic holds: what keeps an item pending and flagged even under post-moderation. The same
 // phrase tables and identity detector the browser uses, after the same unmasking of disguises.
-import { suggestsCrisis } from '../core/crisis-language.js';
-import { findIdentifiers } from '../core/identity.js';
-import { unmask } from '../core/unmask.js';
+import { suggestsCrisis } from '../core/protocol/crisis-language.js';
+import { findIdentifiers } from '../core/protocol/identity.js';
+import { unmask } from '../core/protocol/unmask.js';
 import type { Flag } from './moderation.js';
 
 /** The automatic holds for a text: the same phrase tables and identity detector the browser uses. */

@@ -2,5 +2,5 @@ export { createCollector, type Collector, type CollectorOptions, type Next } fro
 export { createValidator } from './validate.js';
 export { createCollectorServer, type ServerLimits } from './server.js';
 export { createPostgresStore, createSqliteStore, openStore, type Store, type StoredEvent } from './store/index.js';
-export { EventTypes, type MutualEnvelope } from '../core/envelope.js';
-export { envelopeSchema } from '../core/schema.js';
+export { EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
+export { envelopeSchema } from '../core/protocol/schema.js';

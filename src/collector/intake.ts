@@ -1,7 +1,7 @@
 // How events enter the store, and who is told: member-written items enter moderation (pending, or
 // approved under post-moderation unless held), attention is queued for the notify URL in the same
 // transaction, and the forward and notify queues are woken.
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../core/envelope.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
 import type { createForwarder } from './forward.js';
 import { flagsFor } from './holds.js';
 import { initialState, ITEM_KINDS, reviewedText, type Flag, type ModerationOptions } from './moderation.js';

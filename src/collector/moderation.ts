@@ -5,7 +5,7 @@
  * under post-moderation: crisis language, links, contact details, words the host blocks.
  */
 import type { SenderOptions } from './sender.js';
-import { EventTypes, type MutualEnvelope } from '../core/envelope.js';
+import { EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
 
 export type ItemKind = 'response' | 'encouragement' | 'tip' | 'story';
 export type ItemState = 'pending' | 'approved' | 'hidden';

@@ -1,6 +1,6 @@
 // `--retain-texts Nd`: the free texts of check-ins and responses are deleted N days after they
 // arrived (the events stay, so counts and aggregates do). At start, then hourly.
-import { EventTypes } from '../core/envelope.js';
+import { EventTypes } from '../core/protocol/envelope.js';
 import type { Store } from './store/index.js';
 
 export function createRetention(store: Store, days: number | undefined, now: () => number) {

@@ -1,8 +1,8 @@
 // Validation against the shared JSON Schema (built from the same Limits the browser checks).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { EventTypes, Limits, type MutualEnvelope } from '../core/envelope.js';
-import { envelopeSchema } from '../core/schema.js';
+import { EventTypes, Limits, type MutualEnvelope } from '../core/protocol/envelope.js';
+import { envelopeSchema } from '../core/protocol/schema.js';
 import { UNSTORABLE, unstorable } from './http.js';
 
 /** A reactor key: what the widget draws (hex), or any host's own opaque id of the same shape. */

@@ -1,6 +1,6 @@
 // Build step: writes the envelope's JSON Schema to dist/mutual-event.schema.json.
 import { writeFileSync } from 'node:fs';
-import { answerSchema, envelopeSchema } from '../core/schema.js';
+import { answerSchema, envelopeSchema } from '../core/protocol/schema.js';
 
 writeFileSync(
   new URL('../../mutual-event.schema.json', import.meta.url),

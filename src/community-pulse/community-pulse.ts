@@ -1,9 +1,9 @@
 import { html, svg, type PropertyValues } from 'lit';
-import { headingLevel } from '../core/heading.js';
+import { headingLevel } from '../core/ui/heading.js';
 import { formatNumber } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { panelStyles } from '../core/panel-styles.js';
+import { panelStyles } from '../core/ui/panel-styles.js';
 import { ModerationApi, type Bucket, type PulseDay } from '../moderation-queue/moderation-api.js';
 import pulseMessages from './community-pulse.messages.js';
 import { communityPulseStyles } from './community-pulse.styles.js';

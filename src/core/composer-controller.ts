@@ -1,13 +1,13 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { DeliveryController } from './delivery-controller.js';
-import type { DeviceStorageController } from './device-storage-controller.js';
-import { DeviceKeys, randomKey } from './device-storage.js';
-import type { MutualEnvelope, MutualEventType } from './envelope.js';
-import { findIdentifiers, type IdentifierKind } from './identity.js';
+import type { DeliveryController } from './delivery/delivery-controller.js';
+import type { DeviceStorageController } from './delivery/device-storage-controller.js';
+import { DeviceKeys, randomKey } from './delivery/device-storage.js';
+import type { MutualEnvelope, MutualEventType } from './protocol/envelope.js';
+import { findIdentifiers, type IdentifierKind } from './protocol/identity.js';
 import { onDemand } from './on-demand.js';
 import type { LocaleController } from './locale-controller.js';
-import type { DeliveryState } from './transport.js';
-import { waitingWord } from './waiting.js';
+import type { DeliveryState } from './delivery/transport.js';
+import { waitingWord } from './delivery/waiting.js';
 
 /**
  * The crisis-language tables (≈ 2 KB, three languages) load when a member first writes, not with
@@ -20,7 +20,7 @@ let crisisUnavailable = false;
 /** Ids of acknowledged texts kept for "Forget me": the newest this many (a moderator decides long before). */
 const MAX_SENT = 100;
 
-const loadCrisisLanguage = onDemand(() => import('./crisis-language.js'));
+const loadCrisisLanguage = onDemand(() => import('./protocol/crisis-language.js'));
 /** Settles once the tables are here, or once they could not load (`crisisUnavailable`). */
 function loadCrisisCheck(): Promise<unknown> {
   return loadCrisisLanguage().then(

@@ -1,5 +1,5 @@
 import { warnAbout } from './warn.js';
-import type { TransportOptions } from './transport.js';
+import type { TransportOptions } from './delivery/transport.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];

@@ -1,4 +1,4 @@
-import type { MutualEnvelope } from './envelope.js';
+import type { MutualEnvelope } from './protocol/envelope.js';
 
 /** Base of every Mutual DOM event: bubbles, crosses shadow roots, carries a readonly `detail`. */
 export class MutualDomEvent<D> extends Event {

@@ -1,10 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { DeliveryController } from './delivery-controller.js';
-import type { DeviceStorageController } from './device-storage-controller.js';
+import type { DeliveryController } from './delivery/delivery-controller.js';
+import type { DeviceStorageController } from './delivery/device-storage-controller.js';
 import type takeBackMessages from './take-back.messages.js';
-import { focusIsHere } from './focus-is-here.js';
-import { waitingWord } from './waiting.js';
-import { withdraw } from './withdrawal.js';
+import { focusIsHere } from './ui/focus-is-here.js';
+import { waitingWord } from './delivery/waiting.js';
+import { withdraw } from './delivery/withdrawal.js';
 
 export type TakeBackState = 'closed' | 'ask' | 'sending' | 'queued' | 'failed' | 'done';
 

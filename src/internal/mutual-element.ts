@@ -1,12 +1,12 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { VERSION } from '../core/define.js';
-import { DeliveryController } from '../core/delivery-controller.js';
-import { DeviceStorageController } from '../core/device-storage-controller.js';
+import { DeliveryController } from '../core/delivery/delivery-controller.js';
+import { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
 import { loadCatalog, registerCatalogs, type Messages } from '../core/i18n/index.js';
 import { LocaleController } from '../core/locale-controller.js';
-import { renderInTurn } from '../core/render-queue.js';
+import { renderInTurn } from '../core/ui/render-queue.js';
 import { SettingsController, type SettingsHost, type SettingsOptions } from '../core/settings-controller.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles } from '../core/ui/styles.js';
 import { catalogLoaders, type MessageKey } from '../locales/index.js';
 
 registerCatalogs(catalogLoaders);

@@ -16,7 +16,7 @@ import storyCard from '../story-card/story-card.messages.js';
 import storyCardReply from '../story-card/story-card.reply.messages.js';
 import moderation from '../moderation-queue/moderation-queue.messages.js';
 import pulse from '../community-pulse/community-pulse.messages.js';
-import nudge from '../core/nudge.messages.js';
+import nudge from '../core/ui/nudge.messages.js';
 import takeBack from '../core/take-back.messages.js';
 import shareStory from '../share-story/share-story.messages.js';
 import storyFeed from '../story-feed/story-feed.messages.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { parseJsonAttribute } from '../core/config.js';
-import { EventTypes, Limits } from '../core/envelope.js';
+import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
@@ -8,7 +8,7 @@ import { warnAbout, warner } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
-import { DeviceKeys, randomKey, STORAGE_PREFIX } from '../core/device-storage.js';
+import { DeviceKeys, randomKey, STORAGE_PREFIX } from '../core/delivery/device-storage.js';
 
 const warn = warner(() => import('./me-too.warnings.js'));
 

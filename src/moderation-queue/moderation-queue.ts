@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
-import { headingLevel } from '../core/heading.js';
+import { headingLevel } from '../core/ui/heading.js';
 import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { formStyles } from '../core/form-styles.js';
-import { panelStyles } from '../core/panel-styles.js';
+import { formStyles } from '../core/ui/form-styles.js';
+import { panelStyles } from '../core/ui/panel-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { ModerationApi, type Item, type Kind, type Page, type ReportedStory } from './moderation-api.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';

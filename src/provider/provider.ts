@@ -3,8 +3,8 @@ import { html, type PropertyValues } from 'lit';
 import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { deviceFootprint, forgetDevice } from '../core/device-storage.js';
-import { EventTypes, Limits } from '../core/envelope.js';
+import { deviceFootprint, forgetDevice } from '../core/delivery/device-storage.js';
+import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import providerMessages from './provider.messages.js';
 import { providerStyles } from './provider.styles.js';
 

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { DeviceKeys } from '../core/device-storage.js';
-import type { DeviceStorageController } from '../core/device-storage-controller.js';
-import { getTextStates, type EndpointReader } from '../core/endpoint.js';
+import { DeviceKeys } from '../core/delivery/device-storage.js';
+import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
+import { getTextStates, type EndpointReader } from '../core/delivery/endpoint.js';
 import type shareStoryMessages from './share-story.messages.js';
 
 interface MyStory {

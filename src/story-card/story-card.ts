@@ -1,27 +1,27 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { commaList } from '../core/config.js';
-import { EventTypes, Limits } from '../core/envelope.js';
+import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import { fullDate, relativeTime, type Messages } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { formStyles } from '../core/form-styles.js';
+import { formStyles } from '../core/ui/form-styles.js';
 import type { ComposerController } from '../core/composer-controller.js';
-import type { DeliveryState } from '../core/transport.js';
+import type { DeliveryState } from '../core/delivery/transport.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
-import { headingLevel } from '../core/heading.js';
+import { headingLevel } from '../core/ui/heading.js';
 import { warnAbout, warner } from '../core/warn.js';
-import { getResponses, type PublishedResponse } from '../core/endpoint.js';
+import { getResponses, type PublishedResponse } from '../core/delivery/endpoint.js';
 import { MutualMeToo } from '../me-too/me-too.js';
 import { renderResponses, renderWarning } from './parts.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
-import { DeviceKeys } from '../core/device-storage.js';
+import { DeviceKeys } from '../core/delivery/device-storage.js';
 import { onDemand } from '../core/on-demand.js';
-import { authorKeyOf, withdraw } from '../core/withdrawal.js';
+import { authorKeyOf, withdraw } from '../core/delivery/withdrawal.js';
 import type { TakeBackState } from '../core/take-back-controller.js';
-import { focusIsHere } from '../core/focus-is-here.js';
+import { focusIsHere } from '../core/ui/focus-is-here.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
 

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formStyles } from '../core/form-styles.js';
-import { headingLevel } from '../core/heading.js';
+import { formStyles } from '../core/ui/form-styles.js';
+import { headingLevel } from '../core/ui/heading.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
-import { getStories, type PublishedStory } from '../core/endpoint.js';
+import { getStories, type PublishedStory } from '../core/delivery/endpoint.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
 import storyFeedMessages from './story-feed.messages.js';

@@ -1,4 +1,4 @@
-import type { MutualEnvelope } from '../../src/core/envelope.js';
+import type { MutualEnvelope } from '../../src/core/protocol/envelope.js';
 
 /**
  * Talks to the real reference collector mounted on the test server at /events

@@ -1,7 +1,7 @@
 // A "page load" for the durability tests (opened in the peer tab or an iframe): a transport to
 // `?endpoint=`, which at once flushes whatever an earlier load left in the outbox, plus `queue()`.
-import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
-import { getTransport } from '../../src/core/transport.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
+import { getTransport } from '../../src/core/delivery/transport.js';
 
 const params = new URLSearchParams(location.search);
 // Through the page's registry, as elements get theirs (a bare `new Transport` is invisible to it,

@@ -60,7 +60,7 @@ test('--help prints every flag and exits 0', () => {
 
 test('export through a pipe writes every row (6,000), and CSV cells that would run as formulas are defused', async () => {
   const { createSqliteStore } = await import('../../src/collector/index.js');
-  const { createEnvelope, EventTypes } = await import('../../src/core/envelope.js');
+  const { createEnvelope, EventTypes } = await import('../../src/core/protocol/envelope.js');
   const db = join(mkdtempSync(join(tmpdir(), 'mutual-export-pipe-')), 'events.db');
   const store = createSqliteStore(db);
   const events = Array.from({ length: 6000 }, (_, i) =>

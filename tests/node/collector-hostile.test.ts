@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createCollector } from '../../src/collector/index.js';
-import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
 
 const BATCH = 'application/cloudevents-batch+json';
 const valid = (subject = 'hostile') =>

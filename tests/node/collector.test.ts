@@ -12,8 +12,8 @@ import {
   type CollectorOptions,
 } from '../../src/collector/index.js';
 import { STORE, testStore } from '../helpers/test-store.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
-import { answerSchema } from '../../src/core/schema.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
+import { answerSchema } from '../../src/core/protocol/schema.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
 const BATCH = 'application/cloudevents-batch+json';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createCollector, createSqliteStore } from '../../src/collector/index.js';
 import { authorKeyHash } from '../../src/collector/author-key.js';
-import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
 import { testStore } from '../helpers/test-store.js';
 
 const DAY = 864e5;

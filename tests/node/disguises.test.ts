@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { createCollector } from '../../src/collector/index.js';
 import { flagsFor } from '../../src/collector/holds.js';
-import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
 import { testStore } from '../helpers/test-store.js';
 
 const ZWSP = '\u200b';

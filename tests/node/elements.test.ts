@@ -104,3 +104,23 @@ test('core/ imports no element, no locale catalogue and no base element (not eve
   );
   assert.deepEqual(offending, []);
 });
+
+test('the collector imports nothing of core/ but core/protocol/, and protocol/ imports only itself', () => {
+  const importsOf = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((file) =>
+        [...read(join(dir, file)).matchAll(/(?:from|import\()\s*'([^']+)'/g)]
+          .map((m) => m[1])
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => ({ file, target: join(dir, file, '..', spec) })),
+      );
+  const leaks = importsOf('src/collector')
+    .filter(({ target }) => target.startsWith('src/core/') && !target.startsWith('src/core/protocol/'))
+    .map(({ file, target }) => `${file} → ${target}`);
+  assert.deepEqual(leaks, [], 'the collector reaches into browser code');
+  const outside = importsOf('src/core/protocol')
+    .filter(({ target }) => !target.startsWith('src/core/protocol/'))
+    .map(({ file, target }) => `${file} → ${target}`);
+  assert.deepEqual(outside, [], 'protocol/ depends on browser code');
+});

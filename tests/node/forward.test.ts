@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { createCollector } from '../../src/collector/index.js';
-import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
 
 /** A receiver built on the official CloudEvents SDK, as a Knative service would be; the first `fail` requests get 503. */
 async function receiver(fail = 0) {

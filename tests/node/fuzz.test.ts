@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { createCollector } from '../../src/collector/index.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 import { STORE, testStore } from '../helpers/test-store.js';
 
 const SEED = Number(process.env.MUTUAL_FUZZ_SEED ?? 20261202);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createCollector, type CollectorOptions } from '../../src/collector/index.js';
-import { createEnvelope, EventTypes } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
 
 const SECRET = 'a-host-secret-of-at-least-32-bytes-0123456789';
 const AUDIENCE = 'https://community.example';

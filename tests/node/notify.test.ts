@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { test } from 'node:test';
 import { createCollector, type CollectorOptions, type Store } from '../../src/collector/index.js';
 import { retryAfterMs } from '../../src/collector/sender.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 import { testStore, testStorePlace } from '../helpers/test-store.js';
 
 const CRISIS = 'Honestly I want to end my life tonight';

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { after, test } from 'node:test';
 import pg from 'pg';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 import { createPostgresStore } from '../../src/collector/store/postgres.js';
 import { freshSchema, postgresUrl, stopEmbeddedPostgres } from '../helpers/postgres.js';
 

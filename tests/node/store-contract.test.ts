@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createPostgresStore, createSqliteStore, type Store } from '../../src/collector/index.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 import type { Classify } from '../../src/collector/store/types.js';
 import { freshSchema, postgresUrl, stopEmbeddedPostgres } from '../helpers/postgres.js';
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { createCollector } from '../../src/collector/index.js';
 import { testStore } from '../helpers/test-store.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/envelope.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 
 const TOKEN = 'stories-moderator-token-0123456789';
 

@@ -7,7 +7,7 @@ import {
   Limits,
   SINGLE_CONTENT_TYPE,
   type MutualEnvelope,
-} from '../../core/envelope.js';
+} from '../../core/protocol/envelope.js';
 import type { CollectorContext } from '../context.js';
 import { HttpError, readBody, send } from '../http.js';
 import { authorKeyHash, hashAuthorKey } from '../author-key.js';

@@ -1,7 +1,7 @@
 // The moderation API (`Authorization: Bearer <moderator token>`), under the endpoint's path:
 // the queue, one item and its decision, imports from a CMS, the audit log, reports and the pulse.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createEnvelope, EventTypes } from '../../core/envelope.js';
+import { createEnvelope, EventTypes } from '../../core/protocol/envelope.js';
 import type { CollectorContext } from '../context.js';
 import { HttpError, readJsonObject, send } from '../http.js';
 import { ITEM_KINDS, itemText, type ItemKind, type ItemState } from '../moderation.js';

@@ -1,7 +1,7 @@
 // The public GET routes: what a member's page reads. A table, so that a request that asks for
 // nothing is told every query there is.
 import type { ServerResponse } from 'node:http';
-import { Limits, paragraphsOf } from '../../core/envelope.js';
+import { Limits, paragraphsOf } from '../../core/protocol/envelope.js';
 import type { CollectorContext } from '../context.js';
 import { HttpError, send } from '../http.js';
 import { itemText, strings } from '../moderation.js';

@@ -4,7 +4,7 @@
 // transaction-scoped advisory lock, with the counts changed by atomic upserts — no lost updates.
 // Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
 import pg from 'pg';
-import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
+import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertOptions, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
 import {

@@ -1,7 +1,7 @@
 // The SQLite store's writer thread: its own connection, one transaction per call. The main thread
 // sends each insert with its events' moderation items already decided (a function cannot cross).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MutualEnvelope } from '../../core/envelope.js';
+import type { MutualEnvelope } from '../../core/protocol/envelope.js';
 import { createSyncSqliteStore } from './sqlite.js';
 import type { Classify, InsertOptions } from './types.js';
 

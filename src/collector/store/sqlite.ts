@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
-import { EventTypes, type MutualEnvelope } from '../../core/envelope.js';
+import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertOptions, QueueItem, Store } from './types.js';
 import {

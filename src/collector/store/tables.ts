@@ -1,4 +1,4 @@
-import { EventTypes } from '../../core/envelope.js';
+import { EventTypes } from '../../core/protocol/envelope.js';
 
 /**
  * The tables both stores keep, written once: SQLite and PostgreSQL differ only in the words of a

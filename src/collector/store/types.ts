@@ -1,4 +1,4 @@
-import type { MutualEnvelope } from '../../core/envelope.js';
+import type { MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 
 /** A member-written item as moderators see it. */

@@ -1,5 +1,5 @@
 import { canKeep, readItem, writeItem } from './device-storage.js';
-import type { SettingsController } from './settings-controller.js';
+import type { SettingsController } from '../settings-controller.js';
 
 export interface DeviceStorageOptions {
   settings: SettingsController;

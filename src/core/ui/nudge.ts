@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import type nudgeMessages from './nudge.messages.js';
-import type { IdentifierKind } from './identity.js';
+import type { IdentifierKind } from '../protocol/identity.js';
 
-export { findIdentifiers, type IdentifierKind } from './identity.js';
+export { findIdentifiers, type IdentifierKind } from '../protocol/identity.js';
 
 /**
  * The gentle identity note shared by every composer: what was found, that others will see it,

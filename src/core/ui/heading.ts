@@ -1,4 +1,4 @@
-import { warnAbout } from './warn.js';
+import { warnAbout } from '../warn.js';
 
 /**
  * A `heading-level` attribute, so a widget's headings fit the host page's outline (a card under

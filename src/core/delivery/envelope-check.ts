@@ -1,5 +1,5 @@
-import { Limits, type MutualEnvelope } from './envelope.js';
-import { warnOnce } from './warn.js';
+import { Limits, type MutualEnvelope } from '../protocol/envelope.js';
+import { warnOnce } from '../warn.js';
 
 /** The CloudEvents attributes Mutual uses; any other top-level attribute is an extension. */
 const CORE_ATTRIBUTES = ['specversion', 'id', 'source', 'type', 'time', 'datacontenttype', 'subject', 'data'];

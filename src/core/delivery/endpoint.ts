@@ -1,4 +1,4 @@
-import { warnAbout } from './warn.js';
+import { warnAbout } from '../warn.js';
 
 /** A published story as the collector serves it: every text is data, rendered as text. */
 export interface PublishedStory {

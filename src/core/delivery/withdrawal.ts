@@ -1,7 +1,7 @@
 import type { DeliveryController } from './delivery-controller.js';
 import { DeviceKeys } from './device-storage.js';
 import type { DeviceStorageController } from './device-storage-controller.js';
-import { EventTypes } from './envelope.js';
+import { EventTypes } from '../protocol/envelope.js';
 import type { DeliveryState } from './transport.js';
 
 /** The author key this device keeps for a story or response it wrote (`DeviceKeys.authorKey`), if any. */

@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { acknowledged, deviceKeys, DeviceKeys, queuedOnDevice, writeItem } from './device-storage.js';
 import { getReader, resolveEndpoint, safeHeaders, type EndpointReader } from './endpoint.js';
-import { BATCH_CONTENT_TYPE, createEnvelope, pageSource, type MutualEnvelope } from './envelope.js';
-import { MutualEnvelopeEvent, MutualSendErrorEvent } from './events.js';
-import { onDemand } from './on-demand.js';
-import type { SettingsController } from './settings-controller.js';
+import { BATCH_CONTENT_TYPE, createEnvelope, pageSource, type MutualEnvelope } from '../protocol/envelope.js';
+import { MutualEnvelopeEvent, MutualSendErrorEvent } from '../events.js';
+import { onDemand } from '../on-demand.js';
+import type { SettingsController } from '../settings-controller.js';
 import type { DeliveryState, TransportOptions } from './transport.js';
-import { warnAbout } from './warn.js';
+import { warnAbout } from '../warn.js';
 
 type SendPath = typeof import('./transport.js');
 let sendPath: SendPath | undefined;

@@ -7,11 +7,11 @@ import {
   STORAGE_PREFIX,
   writeItem,
 } from './device-storage.js';
-import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
+import { BATCH_CONTENT_TYPE, Limits, MEMBER_TEXT_TYPES, type MutualEnvelope } from '../protocol/envelope.js';
 import { resolveEndpoint } from './endpoint.js';
 export { repairEnvelope } from './envelope-check.js';
 import { MemoryOutbox, StorageOutbox, type Outbox } from './outbox.js';
-import { warnOnce } from './warn.js';
+import { warnOnce } from '../warn.js';
 
 export interface TransportOptions {
   /** Absolute or page-relative URL events are POSTed to. */

@@ -1,6 +1,6 @@
-import { MEMBER_TEXT_TYPES, type MutualEnvelope } from './envelope.js';
+import { MEMBER_TEXT_TYPES, type MutualEnvelope } from '../protocol/envelope.js';
 import { deviceKeys, DeviceKeys, readItem, writeItem } from './device-storage.js';
-import { warnOnce } from './warn.js';
+import { warnOnce } from '../warn.js';
 
 /** Where unacknowledged events wait. Kept small and synchronous so `pagehide` can read it. */
 export interface Outbox {
