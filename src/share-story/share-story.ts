@@ -35,8 +35,9 @@ interface StoryDraft {
  * offline before it ever loaded — `<mutual-story-card>` shows its paragraphs as plain text, and
  * Send works all the same.
  */
-const importCard = onDemand(() =>
-  import('../story-card/story-card.js').then((m) => defineElement('mutual-story-card', m.MutualStoryCard)),
+const importCard = onDemand(
+  () => import('../story-card/story-card.js'),
+  (m) => defineElement('mutual-story-card', m.MutualStoryCard),
 );
 const loadCard = () => void importCard().catch(() => undefined); // the next focus or preview tries again
 

@@ -16,17 +16,17 @@ let sendPath: SendPath | undefined;
  * pages never send: it loads once per page, when a member first touches an element (so it is there
  * before the press is over), on the first send, or at once when an earlier page left events unsent.
  */
-const loadSendPath: () => Promise<SendPath> = onDemand(() =>
-  import('./transport.js').then(
-    (m) => (sendPath = m),
-    (error: unknown) => {
-      // Offline, say, before it ever loaded: the events wait on the device, and go when the
-      // connection is back (or with the next visit).
-      addEventListener('online', () => void loadSendPath().then(runPending, () => undefined), { once: true });
-      throw error;
-    },
-  ),
+const importSendPath = onDemand(
+  () => import('./transport.js'),
+  (m) => (sendPath = m),
 );
+const loadSendPath = (): Promise<SendPath> =>
+  importSendPath().catch((error: unknown) => {
+    // Offline, say, before it ever loaded: the events wait on the device, and go when the
+    // connection is back (or with the next visit).
+    addEventListener('online', () => void loadSendPath().then(runPending, () => undefined), { once: true });
+    throw error;
+  });
 const preload = () => void loadSendPath().catch(() => undefined);
 
 /** Work waiting for the send path: sends made before it loaded, deliveries to follow, leftovers to send. */
