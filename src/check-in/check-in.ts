@@ -262,7 +262,7 @@ export class MutualCheckIn extends MutualElement {
     void this.#choosePeerMessage();
     this.#keepCrisis();
     // What helped may be worth sharing as a tip: offered, never sent without consent.
-    if (!this.#tip.value.text) this.#tip.value = { text: helped };
+    if (!this.#tip.value.text) this.#tip.show({ text: helped });
     this.step = 'give';
     this.focusAfterUpdate('#thanks');
   }
@@ -310,7 +310,7 @@ export class MutualCheckIn extends MutualElement {
   /** After a refused send: back to the form, with everything as it was written. */
   #backToForm(): void {
     this.step = 'form';
-    this.#entry.state = 'idle';
+    this.#entry.resetStatus();
     this.focusAfterUpdate('#title');
   }
 

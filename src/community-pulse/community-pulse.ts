@@ -50,7 +50,7 @@ export class MutualCommunityPulse extends MutualElement {
   private status: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
   private reason = '';
 
-  readonly #api = new ModerationApi(this, {
+  readonly #api = new ModerationApi({
     endpoint: () => this.settings.config.endpoint,
     token: () => this.token ?? this.settings.config.moderatorToken,
   });

@@ -69,7 +69,7 @@ export interface ComposerOptions<T extends object> {
  *   that event again (`state` is then `queued`).
  */
 export class ComposerController<T extends object> {
-  value: T;
+  #value: T;
   /** What the identity check found in the text about to be sent; the writer chooses Edit or Send anyway. */
   nudge: IdentifierKind[] = [];
   #current: DraftState = 'idle';
@@ -83,16 +83,33 @@ export class ComposerController<T extends object> {
     private readonly host: ReactiveControllerHost,
     private readonly options: ComposerOptions<T>,
   ) {
-    this.value = options.empty;
+    this.#value = options.empty;
   }
 
+  /** What the fields show. Changed by `set()` (kept on the device) or `show()` (not kept). */
+  get value(): T {
+    return this.#value;
+  }
+
+  /** Where the draft's delivery stands. */
   get state(): DraftState {
     return this.#current;
   }
 
-  set state(state: DraftState) {
+  #setState(state: DraftState): void {
     this.#current = state;
     this.host.requestUpdate();
+  }
+
+  /** Shows `value` in the fields without keeping it on the device: a suggestion, or empty fields after a send. */
+  show(value: T): void {
+    this.#value = value;
+    this.host.requestUpdate();
+  }
+
+  /** The member has seen how the last send went (sent, or refused): the status line goes. */
+  resetStatus(): void {
+    this.#setState('idle');
   }
 
   /** The localized delivery status line ('' before anything was sent). */
@@ -113,17 +130,17 @@ export class ComposerController<T extends object> {
 
   /** Characters over the limit in one field (0 or less when it fits). */
   overBy(field: string): number {
-    return (this.options.texts(this.value)[field] ?? '').length - this.limit;
+    return (this.options.texts(this.#value)[field] ?? '').length - this.limit;
   }
 
   /** The first field over the limit, if any. */
   get overField(): string | undefined {
-    return Object.keys(this.options.texts(this.value)).find((field) => this.overBy(field) > 0);
+    return Object.keys(this.options.texts(this.#value)).find((field) => this.overBy(field) > 0);
   }
 
   /** The draft's words suggest a crisis (the crisis-language hook: the element shows help lines, never blocks). */
   get crisis(): boolean {
-    const texts = Object.values(this.options.texts(this.value));
+    const texts = Object.values(this.options.texts(this.#value));
     if (crisisCheck) return crisisCheck(...texts);
     if (!texts.some((t) => t.trim())) return false;
     void loadCrisisCheck().then(() => this.host.requestUpdate());
@@ -148,32 +165,32 @@ export class ComposerController<T extends object> {
   load(key: string | undefined): boolean {
     this.#key = key;
     const { pendingId, ...saved } = (key && this.options.storage.recall<T & { pendingId?: string }>(key)) || {};
-    this.value = { ...this.options.empty, ...saved };
+    this.#value = { ...this.options.empty, ...saved };
     this.#pendingId = pendingId;
     this.nudge = [];
-    this.state = 'idle';
+    this.#setState('idle');
     if (!pendingId) return false;
-    this.state = 'queued';
+    this.#setState('queued');
     this.options.delivery.watch(pendingId, (s) => this.#delivered(pendingId, s));
     return true;
   }
 
   /** The writer changed it: stored at once; no longer the version that was sent. */
   set(value: T): void {
-    this.value = value;
+    this.#value = value;
     this.#pendingId = undefined;
     this.nudge = [];
-    if (this.state !== 'sending') this.state = 'idle';
+    if (this.state !== 'sending') this.#setState('idle');
     this.#store();
     this.host.requestUpdate();
   }
 
   /** Empties it and removes it from the device. */
   clear(): void {
-    this.value = this.options.empty;
+    this.#value = this.options.empty;
     this.#pendingId = undefined;
     this.nudge = [];
-    this.state = 'idle';
+    this.#setState('idle');
     this.#store();
   }
 
@@ -182,7 +199,7 @@ export class ComposerController<T extends object> {
    * (focus moves to it) and returns true; `send` runs on Send anyway. False: go ahead.
    */
   nudged(send: () => void): boolean {
-    const texts = this.options.texts(this.value);
+    const texts = this.options.texts(this.#value);
     const joined = Object.values(texts).join('\n');
     const kinds = findIdentifiers(joined);
     if (!kinds.length || this.#nudgeAccepted === joined) {
@@ -219,7 +236,7 @@ export class ComposerController<T extends object> {
     data: Record<string, unknown>,
     subject: string | null | undefined,
   ): MutualEnvelope | null {
-    this.state = 'sending';
+    this.#setState('sending');
     let id = '';
     const authorKey = this.options.forPeers ? randomKey() : undefined;
     const envelope = this.options.delivery.send(type, authorKey ? { ...data, authorKey } : data, {
@@ -227,7 +244,7 @@ export class ComposerController<T extends object> {
       onState: (s) => this.#delivered(id, s),
     });
     if (!envelope) {
-      this.state = 'idle';
+      this.#setState('idle');
       return null;
     }
     if (authorKey) this.options.storage.remember(DeviceKeys.authorKey(envelope.id), authorKey);
@@ -239,7 +256,7 @@ export class ComposerController<T extends object> {
   #delivered(id: string, state: DeliveryState): void {
     // Edited since it was sent: that version still goes out, but the draft on screen is newer.
     if (id !== this.#pendingId) return;
-    this.state = state;
+    this.#setState(state);
     if (state !== 'queued') {
       this.#pendingId = undefined;
       // Acknowledged: nothing to keep on the device but its id, for "Forget me". Refused: keep it
@@ -256,10 +273,10 @@ export class ComposerController<T extends object> {
 
   #store(remove = false): void {
     if (!this.#key) return;
-    const empty = remove || JSON.stringify(this.value) === JSON.stringify(this.options.empty);
+    const empty = remove || JSON.stringify(this.#value) === JSON.stringify(this.options.empty);
     this.options.storage.remember(
       this.#key,
-      empty ? undefined : { ...this.value, ...(this.#pendingId && { pendingId: this.#pendingId }) },
+      empty ? undefined : { ...this.#value, ...(this.#pendingId && { pendingId: this.#pendingId }) },
     );
   }
 }

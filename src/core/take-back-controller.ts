@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { DeliveryController } from './delivery/delivery-controller.js';
 import type { DeviceStorageController } from './delivery/device-storage-controller.js';
 import type takeBackMessages from './take-back.messages.js';
@@ -20,18 +20,14 @@ export interface TakeBackOptions {
  * asked inline first, then withdrawn with the author key this device keeps, even while the text
  * still waits on the device for the connection. Its template is `render(t)`.
  */
-export class TakeBackController implements ReactiveController {
+export class TakeBackController {
   state: TakeBackState = 'closed';
   #id?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
     private readonly options: TakeBackOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** The text just sent (`undefined`: none, or a new one is being written). */
   track(id: string | undefined): void {

@@ -1,5 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
 export type Kind = 'response' | 'encouragement' | 'tip' | 'story';
 export interface Item {
   seq: number;
@@ -40,15 +38,8 @@ export interface Page {
  * Talks to the collector's moderation API for one element: the token travels only in the
  * `Authorization` header, is held in memory and never written to the device or a URL.
  */
-export class ModerationApi implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: { endpoint: () => string | null; token: () => string | undefined },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+export class ModerationApi {
+  constructor(private readonly options: { endpoint: () => string | null; token: () => string | undefined }) {}
 
   /** Whether there is a token to ask with (the element's, else the provider's). */
   get hasToken(): boolean {

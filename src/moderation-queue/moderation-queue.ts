@@ -70,7 +70,7 @@ export class MutualModerationQueue extends MutualElement {
   /** The last decision, for Undo. */
   private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
-  readonly #api = new ModerationApi(this, {
+  readonly #api = new ModerationApi({
     endpoint: () => this.settings.config.endpoint,
     token: () => this.token ?? this.settings.config.moderatorToken,
   });

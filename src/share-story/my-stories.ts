@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
 import { getTextStates, type EndpointReader } from '../core/delivery/endpoint.js';
@@ -21,7 +21,7 @@ const STATE_WORDS: Record<string, keyof typeof shareStoryMessages> = {
  * not published, or taken down — asked of the endpoint only when the member opens the list (it
  * stays closed, so a shared screen does not show titles unasked). Its template is `render(t)`.
  */
-export class MyStoriesController implements ReactiveController {
+export class MyStoriesController {
   open = false;
   /** Each story's state by id, once the endpoint answered; `loading` or `error` meanwhile. */
   #states: Record<string, string> | 'loading' | 'error' | undefined;
@@ -29,11 +29,7 @@ export class MyStoriesController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: { storage: DeviceStorageController; reader: () => EndpointReader | null },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /**
    * Read from the device on each render, not kept here: "Forget me" (or quick exit) on the same

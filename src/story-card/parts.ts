@@ -6,6 +6,19 @@ import type { MessageKey } from '../locales/index.js';
 /** The card's `t()`, as its templates take it (here and in story-card.reply.ts). */
 export type T = (key: MessageKey, params?: Params) => string;
 
+/** Who shared the story and when (relative, the full date on hover), and its topics as chips. */
+export function renderByline(p: { t: T; locale: string; author: string; date: Date | null; tags: string[] }) {
+  const { t, locale, date, tags } = p;
+  return html`<p part="meta">
+      ${p.author}${
+        date
+          ? html` · <time datetime=${date.toISOString()} title=${fullDate(locale, date)}>${relativeTime(locale, date)}</time>`
+          : nothing
+      }
+    </p>
+    ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}`;
+}
+
 /**
  * The content-warning notice: names the topics calmly and offers the choice. When the reader (or
  * the host) chose to hide one of them, it says so and offers "Show anyway". A small settings

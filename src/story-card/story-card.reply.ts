@@ -17,10 +17,12 @@ import replyMessages from './story-card.reply.messages.js';
  * What a reader of a story card needs only when they reply or report: the reply composer (with the
  * shared composer controller, identity nudge and help lines) and the report dialog. Most readers
  * of a feed read and react; this part loads the first time a reader moves towards it (see
- * `loadReply` in story-card.ts) and is then shared by every card on the page.
+ * reply-loader.ts) and is then shared by every card on the page.
  */
 
 export { ComposerController };
+export { CardDialogsController } from './dialogs-controller.js';
+export { ReplyController } from './reply-controller.js';
 
 /** Once per page when this part arrives: its strings join the card's, and the help lines' element is defined. */
 export function register(messages: Messages): void {

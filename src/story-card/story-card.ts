@@ -3,82 +3,32 @@ import { NestedProvider } from '../core/nested-provider.js';
 import { commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
-import { fullDate, relativeTime, type Messages } from '../core/i18n/index.js';
+import type { Messages } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
-import type { ComposerController } from '../core/composer-controller.js';
-import type { DeliveryState } from '../core/delivery/transport.js';
-import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { warnAbout, warner } from '../core/warn.js';
-import { getResponses, type PublishedResponse } from '../core/delivery/endpoint.js';
 import { MutualMeToo } from '../me-too/me-too.js';
-import { renderResponses, renderWarning } from './parts.js';
+import { renderByline, renderResponses, renderWarning } from './parts.js';
+import { createReplyLoader, type Reply } from './reply-loader.js';
+import { ResponsesController } from './responses-controller.js';
+import { TopicPreferencesController } from './topic-preferences.js';
+import { LazyBarController } from './lazy-bar.js';
+import { ViewTrackingController } from './view-tracking.js';
+import type { CardDialogsController } from './dialogs-controller.js';
+import type { ReplyController } from './reply-controller.js';
+import { DeviceKeys } from '../core/delivery/device-storage.js';
 import { storyCardStyles } from './story-card.styles.js';
 import storyCardMessages from './story-card.messages.js';
-import { DeviceKeys } from '../core/delivery/device-storage.js';
-import { onDemand } from '../core/on-demand.js';
-import { authorKeyOf, withdraw } from '../core/delivery/withdrawal.js';
-import type { TakeBackState } from '../core/take-back-controller.js';
-import { focusIsHere } from '../core/ui/focus-is-here.js';
+import { authorKeyOf } from '../core/delivery/withdrawal.js';
 
 const warn = warner(() => import('./story-card.warnings.js'));
 
-const PREFERENCES_EVENT = 'mutual-preferences';
-
-/**
- * In a long feed, only the first cards render their reaction bar at once: as many as the screen
- * could hold if every card were 8rem tall (none is shorter), so no card on screen ever shows up
- * without its bar and then moves when it arrives. The others render it when they come within a
- * screen of the viewport. The bar is most of a card's cost, and a reader never sees it missing.
- * (A fixed 20 rendered 15 bars more than a phone's screen shows: ≈ 0.2× of 200 cards' mount.)
- */
-const eagerBars = () => Math.ceil(innerHeight / 128) + 1;
-const liveCards = new Set<{ requestUpdate(): void }>();
-/**
- * Counts changes of the reader's topic choices (from any copy of Mutual on the page): each card
- * reads its list from the device once per change, not once per render. One page listener for all
- * cards — each listener added to `window` is checked against those already there.
- */
-let preferences = 0;
-const onPreferences = () => (preferences++, liveCards.forEach((card) => card.requestUpdate()));
-
-type Reply = typeof import('./story-card.reply.js');
-let reply: Reply | undefined;
-
-/**
- * The reply composer and the report dialog, with the help lines each can show, are a part of their
- * own (≈ 4 KB): most readers of a feed read and react. It loads once per page, the first time a
- * reader moves towards it (a pointer or focus on a card's actions), once a card has been read for
- * a second, or when a reply sent before a reload still waits for delivery.
- */
-const loadReply: () => Promise<Reply> = onDemand(() =>
-  import('./story-card.reply.js').then((m) => (m.register(MutualStoryCard.messages), (reply = m))),
-);
-const preloadReply = () => void loadReply().catch(() => undefined);
-
-/**
- * A reader reaching for a card — a pointer or focus anywhere in one — starts loading the reply
- * part before the press is over. One capturing page listener for every card, gone once it has
- * fired (a pair of listeners on each card cost ≈ 0.4 ms per 200 cards mounted).
- */
-let reaching = false;
-function onReach(e: Event): void {
-  if (!e.composedPath().some((node) => node instanceof MutualStoryCard && !node.preview)) return;
-  removeEventListener('pointerdown', onReach, true);
-  removeEventListener('focusin', onReach, true);
-  preloadReply();
-}
-function listenForReach(): void {
-  if (reaching || reply) return;
-  reaching = true;
-  addEventListener('pointerdown', onReach, true);
-  addEventListener('focusin', onReach, true);
-}
-
-const viewed = ((globalThis as typeof globalThis & { [k: symbol]: unknown })[Symbol.for('mutual.viewed')] ??=
-  new Set<string>()) as Set<string>;
+const replies = createReplyLoader({
+  isCard: (node) => node instanceof MutualStoryCard && !node.preview,
+  messages: () => MutualStoryCard.messages,
+});
 
 /**
  * @tag mutual-story-card
@@ -117,6 +67,7 @@ export class MutualStoryCard extends MutualElement {
   static override dependencies = { 'mutual-me-too': MutualMeToo };
 
   static override properties = {
+    replyUnavailable: { state: true, attribute: false },
     storyId: { attribute: 'story-id', reflect: true },
     author: {},
     published: {},
@@ -144,16 +95,6 @@ export class MutualStoryCard extends MutualElement {
     settingsOpen: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     overflowing: { state: true, attribute: false },
-    composerOpen: { state: true, attribute: false },
-    barWanted: { state: true, attribute: false },
-    composerError: { state: true, attribute: false },
-    responsesOpen: { state: true, attribute: false },
-    responsePage: { state: true, attribute: false },
-    reportReason: { state: true, attribute: false },
-    reportState: { state: true, attribute: false },
-    takeDown: { state: true, attribute: false },
-    pending: { state: true, attribute: false },
-    replyUnavailable: { state: true, attribute: false },
   };
 
   /** Identifies the story in events and reactions. Required. */
@@ -200,101 +141,12 @@ export class MutualStoryCard extends MutualElement {
   private settingsOpen = false;
   private expanded = false;
   private overflowing = false;
-  private composerOpen = false;
-  private barWanted = false;
-  /** The reply being written; kept on the device until the endpoint acknowledges it (made when the reply part is here). */
-  #response?: ComposerController<{ text: string }>;
-  /** The reply part could not load (offline before it ever did): said where the composer would be. */
-  private replyUnavailable = false;
-
-  #composer(m: Reply): ComposerController<{ text: string }> {
-    if (this.#response) return this.#response;
-    const composer = (this.#response = new m.ComposerController(this, {
-      delivery: this.sender,
-      storage: this.storage,
-      i18n: this.i18n,
-      empty: { text: '' },
-      texts: (value) => ({ response: value.text }),
-      limit: () => this.responseLimit,
-      messages: 'story',
-      focus: (selector) => this.focusAfterUpdate(selector),
-      forPeers: true,
-      onState: (state) => {
-        if (state !== 'sent') return;
-        composer.value = { text: '' };
-        // The composer gives way to the confirmation: focus follows it instead of falling to the page.
-        const active = (this.renderRoot as ShadowRoot).activeElement;
-        if (active?.closest('[part="composer"]') || document.activeElement === document.body)
-          this.focusAfterUpdate('#response-status');
-      },
-    }));
-    this.#loadDraft();
-    return composer;
-  }
-
-  /** This story's draft, from the device; a reply sent before a reload and still on its way opens its composer. */
-  #loadDraft(): void {
-    if (this.#response?.load(this.storyId && DeviceKeys.draft('response', this.storyId))) this.composerOpen = true;
-  }
-
-  /**
-   * Runs `then` with the reply part: at once when it is here, else once it has loaded. When it
-   * cannot load, a reader who pressed something is told why nothing opened; work nobody asked for
-   * (`quiet`: a reply still on its way after a reload) waits for the connection instead.
-   */
-  #withReply(then: (m: Reply) => void, quiet = false): void {
-    if (reply) return then(reply);
-    loadReply().then(
-      (m) => ((this.replyUnavailable = false), then(m)),
-      () =>
-        quiet
-          ? addEventListener('online', () => this.#withReply(then, true), { once: true })
-          : (this.replyUnavailable = true),
-    );
-  }
-  private composerError = '';
-  private responsesOpen = false;
-  private responsePage: { list: PublishedResponse[]; next: string | null; error: boolean } = {
-    list: [],
-    next: null,
-    error: false,
-  };
-  private reportReason = '';
-  /** The report dialog is only in the DOM while open (`closed` otherwise): 200 cards, no 200 dialogs. */
-  private reportState: 'closed' | 'idle' | 'error' | 'sent' = 'closed';
   /** When this device wrote the story: its author key, with which (and only with which) the member can take it down. */
   #authorKey?: string;
-  /**
-   * Taking the story, or one of this device's responses to it (`#takeDownId`), down: the dialog
-   * asks (`ask`), it is on its way, waits for the connection, was refused, or is `done`.
-   */
-  private takeDown: TakeBackState = 'closed';
-  #takeDownId?: string;
-
   get #storyEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part="story"]') ?? null;
   }
-  get #textarea(): HTMLTextAreaElement | null {
-    return this.renderRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
-  }
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
-  }
-  get #reportButton(): HTMLButtonElement | null {
-    return this.renderRoot?.querySelector<HTMLButtonElement>('.report') ?? null;
-  }
-
-  #viewTimer?: ReturnType<typeof setTimeout>;
-  /** Within a screen of the viewport: render the reaction bar from now on. */
-  readonly #nearness = new IntersectionController(this, {
-    config: { rootMargin: '100% 0px' },
-    observeHost: false,
-    callback: ({ isIntersecting }) => {
-      if (!isIntersecting) return;
-      this.barWanted = true;
-      this.#nearness.unobserve();
-    },
-  });
+  readonly #bar = new LazyBarController(this);
   /**
    * Whether the clamped story overflows: read while layout is fresh (inside the shared observer's
    * callback, for every card at once), written in the next frame — no layout thrashing with 200
@@ -310,59 +162,78 @@ export class MutualStoryCard extends MutualElement {
     },
   });
 
+  readonly #topics = new TopicPreferencesController(this, { settings: this.settings, storage: this.storage });
+  readonly #responses = new ResponsesController(this, {
+    delivery: this.sender,
+    storage: this.storage,
+    story: () => this.storyId,
+  });
+
+  /** The reply composer and the dialogs: made the first time they are needed, from the reply part. */
+  #reply?: ReplyController;
+  #dialogs?: CardDialogsController;
+  /** The reply part could not load (offline before it ever did): said where the composer would be. */
+  private replyUnavailable = false;
+
+  /**
+   * Runs `then` with the reply part: at once when it is here, else once it has loaded. When it
+   * cannot load, a reader who pressed something is told why nothing opened; work nobody asked for
+   * (`quiet`: a reply still on its way after a reload) waits for the connection instead.
+   */
+  #withReply(then: (m: Reply) => void, quiet = false): void {
+    if (replies.part) return then(replies.part);
+    replies.load().then(
+      (m) => ((this.replyUnavailable = false), then(m)),
+      () =>
+        quiet
+          ? addEventListener('online', () => this.#withReply(then, true), { once: true })
+          : (this.replyUnavailable = true),
+    );
+  }
+
+  #replyOf(m: Reply): ReplyController {
+    return (this.#reply ??= new m.ReplyController(this, {
+      delivery: this.sender,
+      storage: this.storage,
+      i18n: this.i18n,
+      story: () => this.storyId,
+      limit: () => this.responseLimit,
+      focus: (selector) => this.focusAfterUpdate(selector),
+      sent: (response) => this.#responses.add(response),
+    }));
+  }
+
+  #dialogsOf(m: Reply): CardDialogsController {
+    return (this.#dialogs ??= new m.CardDialogsController(this, {
+      delivery: this.sender,
+      storage: this.storage,
+      story: () => this.storyId,
+      focus: (selector) => this.focusAfterUpdate(selector),
+      takenDown: (response) => {
+        if (!response) this.#authorKey = undefined;
+        else if (this.#responses.drop(response)) this.responses = Math.max(0, this.responses - 1);
+      },
+    }));
+  }
+
   constructor() {
     super();
-    // Half the card in view for a second counts as viewed.
-    new IntersectionController(this, {
-      config: { threshold: [0, 0.5] },
-      callback: ({ intersectionRatio }) => {
-        clearTimeout(this.#viewTimer);
-        if (intersectionRatio >= 0.5) this.#viewTimer = setTimeout(() => this.#markViewed(), 1000);
+    new ViewTrackingController(this, {
+      subject: () => (this.preview ? undefined : this.storyId),
+      onViewed: (subject) => {
+        this.sender.send(EventTypes.storyViewed, {}, { subject });
+        replies.preload(); // read for a second: the reply part comes while they read on
       },
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    listenForReach();
-    if (!liveCards.size) addEventListener(PREFERENCES_EVENT, onPreferences);
-    liveCards.add(this);
-    if (liveCards.size <= eagerBars()) this.barWanted = true;
-    else if (!this.barWanted) this.#nearness.observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#nearness.unobserve();
-    liveCards.delete(this);
-    if (!liveCards.size) removeEventListener(PREFERENCES_EVENT, onPreferences);
-    clearTimeout(this.#viewTimer);
+    replies.listenForReach();
   }
 
   get #sensitive(): string[] {
     return commaList(this.contentWarning);
-  }
-
-  /** Topics the reader chose (on this device) or the host set (`hidden-topics`) to keep collapsed. */
-  get #hiddenTopics(): string[] {
-    const config = this.settings.config;
-    const known = this.#hidden;
-    if (known?.preferences === preferences && known.config === config) return known.list;
-    const list = [
-      ...new Set([...config.hiddenTopics, ...(this.storage.recall<string[]>(DeviceKeys.hiddenTopics()) ?? [])]),
-    ];
-    this.#hidden = { preferences, config, list };
-    return list;
-  }
-  #hidden?: { preferences: number; config: object; list: string[] };
-
-  /** Adds or removes a topic from the reader's own list; every card on the page follows. */
-  #setTopicHidden(topic: string, hidden: boolean): void {
-    const mine = (this.storage.recall<string[]>(DeviceKeys.hiddenTopics()) ?? []).filter(
-      (t) => t !== topic.toLowerCase(),
-    );
-    this.storage.remember(DeviceKeys.hiddenTopics(), hidden ? [...mine, topic.toLowerCase()] : mine);
-    dispatchEvent(new Event(PREFERENCES_EVENT));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -385,22 +256,14 @@ export class MutualStoryCard extends MutualElement {
       if (!this.storyId) warn('story-id', undefined, this);
       const draft =
         this.storyId && this.storage.recall<{ pendingId?: string }>(DeviceKeys.draft('response', this.storyId));
-      if (this.#response) this.#loadDraft();
-      else if (draft && draft.pendingId) this.#withReply((m) => this.#composer(m), true);
-      this.pending =
-        (this.storyId && this.storage.recall<PublishedResponse[]>(DeviceKeys.myResponses(this.storyId))) || [];
+      if (this.#reply) this.#reply.recall();
+      else if (draft && draft.pendingId) this.#withReply((m) => this.#replyOf(m), true);
+      this.#responses.recall();
       this.#authorKey = this.storyId ? authorKeyOf(this.storage, this.storyId) : undefined;
     }
     if (changed.has('published') && this.published && Number.isNaN(Date.parse(this.published))) {
       warn('published', { value: this.published }, this);
     }
-  }
-
-  #markViewed(): void {
-    if (!this.storyId || this.preview || viewed.has(this.storyId)) return;
-    viewed.add(this.storyId);
-    this.sender.send(EventTypes.storyViewed, {}, { subject: this.storyId });
-    preloadReply(); // read for a second: the reply part comes while they read on
   }
 
   #reveal(): void {
@@ -431,142 +294,16 @@ export class MutualStoryCard extends MutualElement {
       e.preventDefault();
       return;
     }
-    if (href) return; // the link does the rest
-    this.#withReply((m) => {
-      const composer = this.#composer(m);
-      this.composerOpen = true;
-      if (composer.state === 'sent') composer.state = 'idle';
-      this.focusAfterUpdate('textarea');
-    });
-  }
-
-  #sendResponse(): void {
-    const composer = this.#response;
-    if (!composer) return;
-    const text = composer.value.text.trim();
-    const over = composer.overBy('response');
-    this.composerError = !text
-      ? this.i18n.t('story.composer-empty')
-      : over > 0
-        ? this.i18n.t('story.composer-over', { count: over })
-        : '';
-    if (this.composerError) return void this.#textarea?.focus();
-    if (!this.storyId || composer.nudged(() => this.#sendResponse())) return;
-    const envelope = composer.send(EventTypes.storyResponse, { text, storyId: this.storyId }, this.storyId);
-    if (!envelope) return;
-    // Shown to the writer alone, under the story, until a moderator's approval makes it everyone's.
-    this.#keepPending([...this.pending, { id: envelope.id, text, time: envelope.time }]);
-  }
-
-  /** This device's own responses that no moderator has approved yet (kept on the device, read once per story). */
-  private pending: PublishedResponse[] = [];
-
-  #keepPending(list: PublishedResponse[]): void {
-    this.pending = list;
-    if (this.storyId) this.storage.remember(DeviceKeys.myResponses(this.storyId), list.length ? list : undefined);
-  }
-
-  async #toggleResponses(): Promise<void> {
-    this.responsesOpen = !this.responsesOpen;
-    if (this.responsesOpen && !this.responsePage.list.length) await this.#loadResponses();
-  }
-
-  /** A page of approved responses; the writer's own ones drop out of "waiting" once they appear. */
-  async #loadResponses(): Promise<void> {
-    const reader = this.sender.reader;
-    if (!reader || !this.storyId) return;
-    try {
-      const page = await getResponses(reader, this.storyId, this.responsePage.next ?? undefined);
-      this.responsePage = { list: [...this.responsePage.list, ...page.responses], next: page.next, error: false };
-      const approved = new Set(this.responsePage.list.map((r) => r.id));
-      if (this.pending.some((r) => approved.has(r.id)))
-        this.#keepPending(this.pending.filter((r) => !approved.has(r.id)));
-    } catch {
-      this.responsePage = { ...this.responsePage, error: true };
-    }
-  }
-
-  #cancelComposer(): void {
-    this.composerOpen = false;
-    this.focusAfterUpdate('.share');
+    if (!href) this.#withReply((m) => this.#replyOf(m).start()); // else the link does the rest
   }
 
   openReport(): void {
-    this.#withReply(() => {
-      this.reportReason = '';
-      this.reportState = 'idle';
-      void this.updateComplete.then(() => this.#dialog?.showModal());
-    });
-  }
-
-  #sendReport(): void {
-    if (!reply?.REPORT_REASONS.includes(this.reportReason)) return void (this.reportState = 'error');
-    if (this.storyId)
-      this.sender.send(EventTypes.storyReported, { reason: this.reportReason }, { subject: this.storyId });
-    this.reportState = 'sent';
-    this.focusAfterUpdate('#report-thanks');
-  }
-
-  #closeReport(): void {
-    this.#dialog?.close();
+    this.#withReply((m) => this.#dialogsOf(m).openReport());
   }
 
   /** The member's own story: "Take down my story" asks first, in a dialog like the report's. */
   openTakeDown(): void {
-    this.#askTakeDown(undefined);
-  }
-
-  #askTakeDown(response: string | undefined): void {
-    this.#withReply(() => {
-      this.#takeDownId = response;
-      this.takeDown = 'ask';
-      void this.updateComplete.then(() => this.#dialog?.showModal());
-    });
-  }
-
-  #sendTakeDown(): void {
-    const response = this.#takeDownId;
-    const id = response ?? this.storyId;
-    if (!id || this.takeDown !== 'ask') return;
-    this.takeDown = 'sending';
-    const onState = (state: DeliveryState) => {
-      if (state === 'sent') {
-        if (response) this.#dropResponse(response);
-        else this.#authorKey = undefined;
-        // Focus follows only from the card (or from nowhere): a take-down that waited for the
-        // connection may arrive while the member is reading elsewhere on the page.
-        const here = focusIsHere(this);
-        this.takeDown = 'done';
-        this.#dialog?.close();
-        if (here) this.focusAfterUpdate('#taken-down');
-      } else if (this.takeDown !== 'closed') {
-        // The confirm button goes: focus moves to what replaced it, never to the page.
-        this.takeDown = state === 'queued' ? 'queued' : 'failed';
-        this.focusAfterUpdate('#take-down-close');
-      }
-    };
-    if (!withdraw(this.sender, this.storage, id, onState)) this.takeDown = 'ask';
-  }
-
-  /** The dialog closed without taking anything down: focus returns to the button that opened it. */
-  #takeDownClosed(): void {
-    if (this.takeDown === 'done') return;
-    this.takeDown = 'closed';
-    const id = this.#takeDownId;
-    const opener = id
-      ? this.renderRoot.querySelector<HTMLElement>(`[data-take-down="${CSS.escape(id)}"]`)
-      : this.#reportButton;
-    opener?.focus();
-  }
-
-  /** A response of this device's, taken down: out of the list (and the count, if peers could see it). */
-  #dropResponse(id: string): void {
-    const { list } = this.responsePage;
-    if (list.some((r) => r.id === id)) {
-      this.responsePage = { ...this.responsePage, list: list.filter((r) => r.id !== id) };
-      this.responses = Math.max(0, this.responses - 1);
-    }
-    this.#keepPending(this.pending.filter((r) => r.id !== id));
+    this.#withReply((m) => this.#dialogsOf(m).askTakeDown());
   }
 
   protected override render() {
@@ -577,7 +314,7 @@ export class MutualStoryCard extends MutualElement {
     const tags = commaList(this.tags);
     // A story stays collapsed when it carries a warning, or when any of its topics (warning or
     // tags) is one the reader or the host chose to hide.
-    const hiddenTopics = this.#hiddenTopics;
+    const hiddenTopics = this.#topics.hidden;
     const topics = [...new Set([...this.#sensitive, ...tags])];
     const hiddenBySettings = topics.filter((topic) => hiddenTopics.includes(topic.toLowerCase()));
     const hidden = !this.revealed && (this.#sensitive.length > 0 || hiddenBySettings.length > 0);
@@ -588,21 +325,14 @@ export class MutualStoryCard extends MutualElement {
     const position = this.feedPosition;
     // One's own story is not reported but can be taken down (a reader who wrote it, on the device they wrote it on).
     const own = !!this.#authorKey;
-    if (this.takeDown === 'done' && !this.#takeDownId)
+    if (this.#dialogs?.done === 'story')
       return html`<article part="base" dir=${dir} lang=${lang} aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
         <p role="status" id="taken-down" tabindex="-1">${t('story.taken-down')}</p>
       </article>`;
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}
       aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
       ${this.heading ? html`<div part="heading" id="heading" role="heading" aria-level=${level} dir="auto">${this.heading}</div>` : nothing}
-      <p part="meta">
-        ${author}${
-          validDate
-            ? html` · <time datetime=${validDate.toISOString()} title=${fullDate(locale, validDate)}>${relativeTime(locale, validDate)}</time>`
-            : nothing
-        }
-      </p>
-      ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
+      ${renderByline({ t, locale, author, date: validDate, tags })}
       ${
         hidden
           ? renderWarning({
@@ -616,7 +346,7 @@ export class MutualStoryCard extends MutualElement {
               settingsOpen: this.settingsOpen,
               reveal: () => this.#reveal(),
               toggleSettings: (open) => (this.settingsOpen = open),
-              setTopicHidden: (topic, on) => this.#setTopicHidden(topic, on),
+              setTopicHidden: (topic, on) => this.#topics.setHidden(topic, on),
             })
           : html`<div part="story" id="story" tabindex="-1" class=${this.expanded ? '' : 'clamped'}><slot @slotchange=${() => this.#storySize.remeasure()}></slot></div>
             ${
@@ -628,7 +358,7 @@ export class MutualStoryCard extends MutualElement {
             }`
       }
       ${
-        this.storyId && !this.preview && !this.noReactions && !hidden && this.barWanted
+        this.storyId && !this.preview && !this.noReactions && !hidden && this.#bar.wanted
           ? html`<mutual-me-too
             subject=${this.storyId}
             reactions=${this.reactions ?? nothing}
@@ -651,7 +381,7 @@ export class MutualStoryCard extends MutualElement {
                   <button type="button" class="report link" aria-haspopup="dialog" @click=${own ? this.openTakeDown : this.openReport}>${t(own ? 'story.take-down' : 'story.report')}</button>
                 </div>`
               : html`<div part="actions">
-                  <button type="button" class="share" aria-expanded=${this.composerOpen ? 'true' : 'false'} @click=${this.#onShareHere}>${t('story.share')}</button>
+                  <button type="button" class="share" aria-expanded=${this.#reply?.open ? 'true' : 'false'} @click=${this.#onShareHere}>${t('story.share')}</button>
                   <button type="button" class="report link" aria-haspopup="dialog" @click=${own ? this.openTakeDown : this.openReport}>${t(own ? 'story.take-down' : 'story.report')}</button>
                 </div>`
       }
@@ -661,62 +391,27 @@ export class MutualStoryCard extends MutualElement {
               t,
               locale,
               count: this.responses,
-              open: this.responsesOpen,
-              list: this.responsePage.list,
-              pending: this.pending,
-              more: !!this.responsePage.next,
-              error: this.responsePage.error,
-              toggle: () => void this.#toggleResponses(),
-              loadMore: () => void this.#loadResponses(),
+              open: this.#responses.open,
+              list: this.#responses.page.list,
+              pending: this.#responses.pending,
+              more: !!this.#responses.page.next,
+              error: this.#responses.page.error,
+              toggle: () => void this.#responses.toggle(),
+              loadMore: () => void this.#responses.loadMore(),
               own: (id) => !!authorKeyOf(this.storage, id),
-              takeDown: (id) => this.#askTakeDown(id),
+              takeDown: (id) => this.#withReply((m) => this.#dialogsOf(m).askTakeDown(id)),
             })
           : nothing
       }
-      ${this.takeDown === 'done' && this.#takeDownId ? html`<p class="hint" role="status" id="taken-down" tabindex="-1">${t('story.response-taken-down')}</p>` : nothing}
+      ${this.#dialogs?.done === 'response' ? html`<p class="hint" role="status" id="taken-down" tabindex="-1">${t('story.response-taken-down')}</p>` : nothing}
       ${
-        this.composerOpen && !href && reply && this.#response
-          ? reply.renderComposer({
-              t,
-              locale,
-              composer: this.#response,
-              error: this.composerError,
-              level,
-              input: (text) => (this.#response!.set({ text }), (this.composerError = '')),
-              send: () => this.#sendResponse(),
-              cancel: () => this.#cancelComposer(),
-            })
+        this.#reply && !href
+          ? this.#reply.render(t, locale, level)
           : this.replyUnavailable
             ? html`<p class="error" role="alert">${t('story.reply-offline')}</p>`
             : nothing
       }
-      ${
-        this.takeDown === 'closed' || !reply
-          ? nothing
-          : reply.renderTakeDownDialog({
-              t,
-              level,
-              state: this.takeDown,
-              response: !!this.#takeDownId,
-              confirm: () => this.#sendTakeDown(),
-              close: () => this.#closeReport(),
-              closed: () => this.#takeDownClosed(),
-            })
-      }
-      ${
-        this.reportState === 'closed' || !reply
-          ? nothing
-          : reply.renderReportDialog({
-              t,
-              level,
-              reason: this.reportReason,
-              state: this.reportState,
-              choose: (reason) => ((this.reportReason = reason), (this.reportState = 'idle')),
-              report: () => this.#sendReport(),
-              close: () => this.#closeReport(),
-              closed: () => ((this.reportState = 'closed'), this.#reportButton?.focus()),
-            })
-      }
+      ${this.#dialogs?.render(t, level)}
     </article>`;
   }
 }

@@ -74,7 +74,9 @@ const when = {
 const rows = [];
 const onDemand = new Map();
 let over = 0;
+const measured = {};
 function row(label, key, size) {
+  measured[key] = size.gzip;
   const budget = budgets[key];
   const target = targets[key];
   const ok = budget === undefined || size.gzip <= budget;
@@ -152,6 +154,20 @@ for (const [name, { sizes, by }] of [...onDemand].sort((a, b) => a[0].localeComp
   console.log(
     `  ${name.padEnd(26)} ${range(sizes).padStart(14)} gzip  ${when[name] ?? (name.endsWith('.warnings') ? 'the first console warning of this element: its text' : 'on demand')}; in ${[...by].sort().join(', ')}`,
   );
+// `npm run size -- --write-budgets`: a deliberate raise (or a tightening), to today's figures + 1%.
+if (process.argv.includes('--write-budgets')) {
+  const next = {
+    ...Object.fromEntries(
+      Object.entries(measured)
+        .filter(([k]) => k in budgets)
+        .map(([k, n]) => [k, Math.round(n * 1.01)]),
+    ),
+  };
+  pkg.sizeBudgets = { ...budgets, ...next };
+  writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
+  console.log('\npackage.json: sizeBudgets set to these figures + 1%.');
+  process.exit(0);
+}
 if (over) {
   console.log(`\n${over} output(s) over budget.`);
   process.exit(1);
