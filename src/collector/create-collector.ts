@@ -12,6 +12,7 @@ import { createOriginPolicy } from './origin-policy.js';
 import { clientAddress, createRateLimiter } from './rate-limit.js';
 import { createRetention } from './retention.js';
 import { createIngest } from './routes/ingest.js';
+import { createMineRoute } from './routes/mine.js';
 import { createModerationRoutes } from './routes/moderation.js';
 import { createReadRoutes } from './routes/read.js';
 import { createSqliteStore, isPostgresUrl, type Store } from './store/index.js';
@@ -114,13 +115,15 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const answerGet = createReadRoutes(context);
   const receive = createIngest(context);
   const answerModeration = createModerationRoutes(context);
+  const answerMine = createMineRoute(context);
   const retention = createRetention(store, options.retainTextsDays, options.now ?? Date.now);
 
   const handler = (req: IncomingMessage, res: ServerResponse, next?: Next) => {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const sub = url.pathname.startsWith(path) ? url.pathname.slice(path.length) : null;
     const admin = sub !== null && sub.startsWith('/moderation/');
-    if (sub !== '' && sub !== '/' && !admin) {
+    const mine = sub === '/mine';
+    if (sub !== '' && sub !== '/' && !admin && !mine) {
       if (next) return next();
       return send(res, 404, { error: 'not found' });
     }
@@ -143,6 +146,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     try {
       if (req.method === 'OPTIONS') return cors.preflight(req, res, admin);
       if (admin) return void answerModeration(req, res, url, sub!).catch(fail);
+      if (mine) {
+        if (req.method === 'POST') return void answerMine(req, res).catch(fail);
+        req.resume();
+        return send(
+          res,
+          405,
+          { error: 'use POST, with the texts and their author keys in the body' },
+          { allow: 'POST, OPTIONS' },
+        );
+      }
       if (req.method === 'GET') {
         context.rate.take(req, 1);
         return void answerGet(url, res).catch(fail);

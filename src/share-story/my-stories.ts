@@ -1,7 +1,8 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
-import { getTextStates, type EndpointReader } from '../core/delivery/endpoint.js';
+import { getMine, type EndpointReader } from '../core/delivery/endpoint.js';
+import { authorKeyOf } from '../core/delivery/withdrawal.js';
 import type shareStoryMessages from './share-story.messages.js';
 
 interface MyStory {
@@ -51,12 +52,17 @@ export class MyStoriesController {
 
   async #load(): Promise<void> {
     const reader = this.options.reader();
-    const ids = this.#stories.map((s) => s.id);
-    if (!reader || !ids.length) return;
+    const { storage } = this.options;
+    // Proof, not ids: each story with the author key it was sent with (one without is taken down).
+    const texts = this.#stories.flatMap((s) => {
+      const key = authorKeyOf(storage, s.id);
+      return key ? [{ id: s.id, key }] : [];
+    });
+    if (!reader || !this.#stories.length) return;
     this.#states = 'loading';
     this.host.requestUpdate();
     try {
-      this.#states = await getTextStates(reader, ids);
+      this.#states = Object.fromEntries((await getMine(reader, texts)).map((t) => [t.id, t.state]));
     } catch {
       this.#states = 'error';
     }

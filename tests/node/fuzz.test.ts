@@ -342,6 +342,29 @@ describe(`fuzzing every route (${STORE}, seed ${SEED})`, () => {
       );
   });
 
+  test('POST /events/mine: hostile proofs', async () => {
+    const { pick } = random(SEED + 3);
+    for (const body of RAW_BODIES)
+      await check(`mine raw ${String(body).slice(0, 30)}`, () =>
+        fetch(`${url}/mine`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      );
+    for (let run = 0; run < RUNS; run++) {
+      const texts = pick([
+        pick(HOSTILE),
+        [pick(HOSTILE)],
+        [{ id: pick(HOSTILE), key: pick(HOSTILE) }],
+        [{ id: 's', key: pick(HOSTILE) }],
+      ]);
+      await check(`mine ${describeValue(texts)}`, () =>
+        fetch(`${url}/mine`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ texts }),
+        }),
+      );
+    }
+  });
+
   test('what the fuzzer found: a count or a sequence number out of shape is a 400 naming it', async () => {
     for (const [query, field] of [
       ['peer-messages=1.5', 'peer-messages'],

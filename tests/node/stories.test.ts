@@ -355,33 +355,87 @@ test('a text taken down by its writer is told to the host as org.mutual.moderati
   }
 });
 
-test('GET ?texts= tells a device where its own texts stand: waiting, published, not published; gone ones are left out', async () => {
+test('POST …/mine: what came back to a member’s own texts, only against their author keys', async () => {
   const c = await start();
+  const keyOf = (c2: string) => c2.repeat(32);
+  const mine = (texts: { id: string; key: string }[]) =>
+    fetch(`${c.url}/mine`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ texts }),
+    });
   try {
-    const waiting = story('t-waiting', 'Still waiting');
-    const published = story('t-published', 'Published one');
-    const hidden = story('t-hidden', 'Not published');
+    const waiting = story('t-waiting', 'Still waiting', { authorKey: keyOf('a') });
+    const published = story('t-published', 'Published one', { authorKey: keyOf('b') });
+    const hidden = story('t-hidden', 'Not published', { authorKey: keyOf('c') });
     const reply = createEnvelope(
       EventTypes.storyResponse,
-      { text: 'A reply of mine.', storyId: 't-published' },
+      { text: 'Me too, the evenings.', storyId: 't-published', authorKey: keyOf('d') },
       { source: '/t', subject: 't-published' },
     );
-    await c.post([waiting, published, hidden, reply]);
-    const queued = await c.pending('story');
-    await c.act(queued.find((i) => i.text.includes('Published one'))!.seq, 'approve');
+    const cheer = createEnvelope(
+      EventTypes.checkinEncouragement,
+      { text: 'You are not alone in this.', authorKey: keyOf('e') },
+      { source: '/t', subject: 'daily' },
+    );
+    const reacts = ['1', '2', '3'].map((n) =>
+      createEnvelope(
+        EventTypes.reactionAdded,
+        { reaction: n === '3' ? 'strength' : 'me-too', reactor: n.repeat(32) },
+        { source: '/t', subject: 't-published' },
+      ),
+    );
+    await c.post([waiting, published, hidden, reply, cheer, ...reacts]);
+    const queued = [
+      ...(await c.pending('story')),
+      ...(await c.pending('response')),
+      ...(await c.pending('encouragement')),
+    ];
+    for (const item of queued.filter((i) => /Published one|Me too, the evenings|not alone/.test(i.text)))
+      await c.act(item.seq, 'approve');
     await c.act(queued.find((i) => i.text.includes('Not published'))!.seq, 'hide');
-    const answer = (await c.get(`texts=t-waiting,t-published,t-hidden,${reply.id},never-sent`)) as {
-      texts: { id: string; state: string }[];
-    };
-    assert.deepEqual(Object.fromEntries(answer.texts.map((t) => [t.id, t.state])), {
-      't-waiting': 'waiting',
-      't-published': 'published',
-      't-hidden': 'not-published',
-      [reply.id]: 'waiting',
-    });
-    const tooMany = await fetch(`${c.url}?texts=${Array.from({ length: 33 }, (_, i) => `id-${i}`).join(',')}`);
-    assert.equal(tooMany.status, 400);
-    assert.equal(((await tooMany.json()) as { field: string }).field, 'texts');
+    await c.get('peer-messages=5');
+    await c.get('peer-messages=5');
+
+    const res = await mine([
+      { id: 't-waiting', key: keyOf('a') },
+      { id: 't-published', key: keyOf('b') },
+      { id: 't-hidden', key: keyOf('c') },
+      { id: reply.id, key: keyOf('d') },
+      { id: cheer.id, key: keyOf('e') },
+      { id: 'never-sent', key: keyOf('f') },
+    ]);
+    assert.equal(res.status, 200);
+    const { texts } = (await res.json()) as { texts: Record<string, unknown>[] };
+    const byId = Object.fromEntries(texts.map((t) => [t.id, t]));
+    assert.deepEqual(Object.keys(byId).sort(), ['t-hidden', 't-published', 't-waiting', cheer.id, reply.id].sort());
+    assert.deepEqual(byId['t-waiting'], { id: 't-waiting', kind: 'story', state: 'waiting' });
+    assert.deepEqual(byId['t-hidden'], { id: 't-hidden', kind: 'story', state: 'not-published' });
+    assert.deepEqual(byId['t-published'].reactions, { 'me-too': 2, strength: 1 });
+    assert.deepEqual((byId['t-published'].responses as { count: number; latest: { text: string }[] }).count, 1);
+    assert.equal(
+      (byId['t-published'].responses as { latest: { text: string }[] }).latest[0].text,
+      'Me too, the evenings.',
+    );
+    assert.equal(byId[cheer.id].shownTo, 2, 'shown to peers twice (two check-ins read it)');
+    assert.deepEqual(byId[reply.id], { id: reply.id, kind: 'response', state: 'published' });
+
+    // A stranger who knows every id, but none of the keys, learns nothing at all.
+    const stranger = await mine([
+      { id: 't-waiting', key: keyOf('0') },
+      { id: 't-hidden', key: keyOf('0') },
+      { id: 't-published', key: keyOf('a') },
+      { id: cheer.id, key: keyOf('0') },
+    ]);
+    assert.deepEqual(await stranger.json(), { texts: [] });
+    // Nor through the old question by id.
+    assert.equal((await fetch(`${c.url}?texts=t-waiting,t-hidden`)).status, 400);
+
+    const tooMany = await mine(Array.from({ length: 33 }, (_, i) => ({ id: `id-${i}`, key: keyOf('a') })));
+    assert.deepEqual([tooMany.status, ((await tooMany.json()) as { field: string }).field], [400, 'texts']);
+    const noKey = await mine([{ id: 't-waiting', key: 'short' }]);
+    assert.deepEqual([noKey.status, ((await noKey.json()) as { field: string }).field], [400, 'texts[0].key']);
+    assert.equal((await fetch(`${c.url}/mine?texts=a`)).status, 405, 'never a GET: keys stay out of URLs');
   } finally {
     await c.stop();
   }

@@ -90,20 +90,6 @@ export function createReadRoutes({ options, store }: CollectorContext) {
       answer: publishedStories,
     },
     {
-      query: 'texts',
-      usage: '?texts=ID,ID (where a device’s own texts stand)',
-      async answer(url) {
-        // Where a member's own texts stand, asked by the device that wrote them (ids only it keeps
-        // for what is not published): waiting for review, published, or not published.
-        const ids = [...new Set(url.searchParams.get('texts')!.split(',').filter(Boolean))];
-        if (!ids.length || ids.length > Limits.listItems || ids.some((id) => id.length > Limits.subjectLength))
-          throw new HttpError(400, `texts must list 1 to ${Limits.listItems} ids`, { field: 'texts' });
-        const states = await store.textStates(ids);
-        const word = { pending: 'waiting', approved: 'published', hidden: 'not-published' } as const;
-        return { texts: states.map((t) => ({ id: t.id, state: word[t.state] })) };
-      },
-    },
-    {
       query: 'responses',
       usage: '?responses=STORY&cursor=&limit= (a story’s approved responses)',
       async answer(url) {
@@ -125,10 +111,10 @@ export function createReadRoutes({ options, store }: CollectorContext) {
       async answer(url) {
         // Encouragements are written for other peers to read: served only once a moderator approved them.
         const limit = queryNumber(url, 'peer-messages', 5, 20);
-        const messages = (await store.approved('encouragement', limit))
-          .map(({ event }) => ({ text: String(event.data.text ?? ''), time: event.time }))
-          .filter((m) => m.text);
-        return { messages };
+        const shown = (await store.approved('encouragement', limit)).filter(({ event }) => event.data.text);
+        // Their writers learn how many peers their words reached (POST …/mine), never who.
+        await store.countShown(shown.map(({ event }) => event.id));
+        return { messages: shown.map(({ event }) => ({ text: String(event.data.text), time: event.time })) };
       },
     },
     {

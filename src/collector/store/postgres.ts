@@ -6,7 +6,16 @@
 import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
-import type { AuditEntry, Classify, InsertOptions, InsertResult, QueueItem, Store, StoredEvent } from './types.js';
+import type {
+  AuditEntry,
+  Classify,
+  InsertOptions,
+  InsertResult,
+  OwnText,
+  QueueItem,
+  Store,
+  StoredEvent,
+} from './types.js';
 import {
   BACKFILL_TEXT_IDS,
   postgresDialect,
@@ -637,14 +646,28 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         return 'withdrawn' as const;
       });
     },
-    async textStates(ids) {
+    async texts(ids) {
       const { rows } = await pool.query(
-        `SELECT CASE WHEN e.type = $1 THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.state
+        `SELECT CASE WHEN e.type = $1 THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.kind, i.state,
+                (e.envelope::jsonb)->'data'->>'authorKey' AS "keyHash"
          FROM events e JOIN items i ON i.seq = e.seq
          WHERE (e.type = $1 AND COALESCE(e.subject, e.id) = ANY($2::text[])) OR (e.type = ANY($3::text[]) AND e.id = ANY($2::text[]))`,
         [EventTypes.storySubmitted, ids, WITHDRAWN_BY_ID],
       );
-      return rows as { id: string; state: ItemState }[];
+      return (rows as OwnText[]).map((t) => ({ ...t, keyHash: t.keyHash ?? null }));
+    },
+    async countShown(ids) {
+      if (!ids.length) return;
+      // In one order, so two answers counting the same texts never wait on each other crosswise.
+      await pool.query(
+        `INSERT INTO shown_counts (id, n) SELECT id, 1 FROM unnest($1::text[]) AS u(id) ORDER BY id
+         ON CONFLICT (id) DO UPDATE SET n = shown_counts.n + 1`,
+        [[...new Set(ids)].sort()],
+      );
+    },
+    async shownCounts(ids) {
+      const { rows } = await pool.query('SELECT id, n FROM shown_counts WHERE id = ANY($1::text[])', [ids]);
+      return Object.fromEntries((rows as { id: string; n: string }[]).map((r) => [r.id, Number(r.n)]));
     },
     async redactTexts(types, before) {
       const { rowCount } = await pool.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
-import type { AuditEntry, Classify, InsertOptions, QueueItem, Store } from './types.js';
+import type { AuditEntry, Classify, InsertOptions, OwnText, QueueItem, Store } from './types.js';
 import {
   BACKFILL_TEXT_IDS,
   publicTextId,
@@ -374,12 +374,17 @@ export function createSyncSqliteStore(file: string): SyncStore {
     addAudit.run({ at, actor: 'member-device', action: 'withdraw', item: row.seq, reason: withdrawReason(hidden) });
     return 'withdrawn' as const;
   });
-  const textStatesQuery = db.prepare(
-    `SELECT CASE WHEN e.type = @story THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.state
+  const textsQuery = db.prepare(
+    `SELECT CASE WHEN e.type = @story THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.kind, i.state,
+            json_extract(e.envelope, '$.data.authorKey') AS keyHash
      FROM events e JOIN items i ON i.seq = e.seq
      WHERE (e.type = @story AND COALESCE(e.subject, e.id) IN (SELECT value FROM json_each(@ids)))
         OR (e.type IN (SELECT value FROM json_each(@byId)) AND e.id IN (SELECT value FROM json_each(@ids)))`,
   );
+  const countShownQuery = db.prepare(
+    `INSERT INTO shown_counts (id, n) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET n = n + 1`,
+  );
+  const shownQuery = db.prepare(`SELECT id, n FROM shown_counts WHERE id IN (SELECT value FROM json_each(?))`);
   /**
    * After words were deleted: the write-ahead log is folded into the file and emptied, so the old
    * pages that held them are gone from the -wal file too (secure_delete zeroes them in the file).
@@ -477,12 +482,19 @@ export function createSyncSqliteStore(file: string): SyncStore {
     },
     forget: (what) => scrubbed(forgetTx(what), (r) => r.reactions + r.texts > 0),
     withdraw: (id, key) => scrubbed(withdrawTx(id, key), (r) => r === 'withdrawn'),
-    textStates: (ids) =>
-      textStatesQuery.all({
-        story: EventTypes.storySubmitted,
-        ids: JSON.stringify(ids),
-        byId: JSON.stringify(WITHDRAWN_BY_ID),
-      }) as { id: string; state: ItemState }[],
+    texts: (ids) =>
+      (
+        textsQuery.all({
+          story: EventTypes.storySubmitted,
+          ids: JSON.stringify(ids),
+          byId: JSON.stringify(WITHDRAWN_BY_ID),
+        }) as OwnText[]
+      ).map((t) => ({ ...t, keyHash: typeof t.keyHash === 'string' ? t.keyHash : null })),
+    countShown: db.transaction((ids: string[]) => {
+      for (const id of [...new Set(ids)].sort()) countShownQuery.run(id);
+    }),
+    shownCounts: (ids) =>
+      Object.fromEntries((shownQuery.all(JSON.stringify(ids)) as { id: string; n: number }[]).map((r) => [r.id, r.n])),
     redactTexts(types, before) {
       return scrubbed(redactQuery.run({ types: JSON.stringify(types), before }).changes, (n) => n > 0);
     },
@@ -498,6 +510,7 @@ export const WRITES = [
   'forget',
   'withdraw',
   'redactTexts',
+  'countShown',
   'forwardDone',
   'forwardLater',
   'noticeAdd',

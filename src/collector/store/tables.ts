@@ -128,6 +128,11 @@ export const tables = (d: Dialect): string[] => [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_at ${d.integer} NOT NULL
    )`,
+  // How many times each approved encouragement was shown to peers (by its id): a count, never who.
+  `CREATE TABLE IF NOT EXISTS shown_counts (
+     id TEXT PRIMARY KEY,
+     n ${d.integer} NOT NULL
+   )`,
   // Moderation CloudEvents waiting for the notify URL (--notify); survives a restart. `urgent`
   // (attention: crisis language, a report) is the last to be set aside when the queue is full.
   `CREATE TABLE IF NOT EXISTS notify_queue (

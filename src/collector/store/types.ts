@@ -43,6 +43,15 @@ export interface StoredEvent {
  * default; PostgreSQL for hosts that outgrow one machine), checked by tests/node/store-contract.test.ts.
  * Every method is async, so a store may live across a network.
  */
+/** A member's text by its public id, with what proves its authorship (the stored hash of its author key). */
+export interface OwnText {
+  id: string;
+  kind: ItemKind;
+  state: ItemState;
+  /** SHA-256 (hex) of the author key it was sent with; null for texts sent without one. */
+  keyHash: string | null;
+}
+
 export interface InsertOptions {
   /** Also queue each accepted event to be forwarded (`--forward`). */
   forward?: boolean;
@@ -154,10 +163,14 @@ export interface Store {
    */
   withdraw(id: string, keyHash: string): Promise<'withdrawn' | 'already' | 'unknown'>;
   /**
-   * Where each of these member texts stands (a story by the id it is served under, other texts by
-   * their own id): its moderation state. Texts not found (taken down, forgotten, never arrived) are
-   * left out.
+   * These member texts (a story by the id it is served under, other texts by their own id): kind,
+   * moderation state and the hash that proves who wrote it. Texts not found (taken down,
+   * forgotten, never arrived) are left out. Only an answer to their author may say anything of them.
    */
-  textStates(ids: string[]): Promise<{ id: string; state: ItemState }[]>;
+  texts(ids: string[]): Promise<OwnText[]>;
+  /** Counts one more showing to peers for each of these texts (encouragements), never who saw them. */
+  countShown(ids: string[]): Promise<void>;
+  /** How many times each text was shown to peers; texts never shown are left out. */
+  shownCounts(ids: string[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 }

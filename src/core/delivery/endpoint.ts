@@ -65,7 +65,7 @@ export interface ReaderOptions {
  * loaded with every element; the send path (`transport.ts`) loads on the first send.
  */
 export class EndpointReader {
-  constructor(private readonly opts: ReaderOptions) {}
+  constructor(readonly opts: ReaderOptions) {}
 
   get endpoint(): string {
     return this.opts.endpoint;
@@ -150,10 +150,40 @@ export function getResponses(
   return reader.getJson([['responses', story], ...(cursor ? [['cursor', cursor] as [string, string]] : [])]);
 }
 
-/** Where a member's own texts stand (`GET ?texts=`): `waiting`, `published` or `not-published`; gone ones are left out. */
-export async function getTextStates(reader: EndpointReader, ids: string[]): Promise<Record<string, string>> {
-  const body = await reader.getJson<{ texts?: { id?: unknown; state?: unknown }[] }>([['texts', ids.join(',')]]);
-  return Object.fromEntries((body.texts ?? []).map((t) => [String(t?.id), String(t?.state)]));
+/** What came back to one of this device's own texts, as the endpoint answers its author. */
+export interface CameBack {
+  id: string;
+  kind: string;
+  /** `waiting`, `published` or `not-published`. */
+  state: string;
+  /** A published story: its reactions by kind, and its approved responses. */
+  reactions?: Record<string, number>;
+  responses?: { count: number; latest: PublishedResponse[] };
+  /** A published encouragement: how many peers it was shown to. */
+  shownTo?: number;
+}
+
+/**
+ * What came back to this device's own texts (`POST …/mine`), each proved by the author key it was
+ * sent with; the endpoint says nothing of a text without its key. Gone ones are left out.
+ */
+export async function getMine(reader: EndpointReader, texts: { id: string; key: string }[]): Promise<CameBack[]> {
+  if (!texts.length) return [];
+  // A POST, so that the keys travel in the body, never in a URL (logs, history, referrers).
+  const url = new URL(reader.endpoint);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/mine`;
+  const res = await fetch(url, {
+    method: 'POST',
+    credentials: reader.opts.credentials ?? 'omit',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...reader.opts.headers },
+    body: JSON.stringify({ texts }),
+    signal: AbortSignal.timeout(reader.opts.timeoutMs ?? 15_000),
+  });
+  if (!res.ok) throw new Error(`POST ${url.pathname} answered ${res.status}`);
+  const body = (await res.json()) as { texts?: unknown };
+  return (Array.isArray(body.texts) ? body.texts : []).filter(
+    (t): t is CameBack => typeof t?.id === 'string' && typeof t?.state === 'string',
+  );
 }
 
 const readers = new Map<string, EndpointReader>();
