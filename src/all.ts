@@ -11,3 +11,4 @@ export { MutualCheckIn } from './check-in/define.js';
 export { MutualQuickExit } from './quick-exit/define.js';
 export { MutualShareStory } from './share-story/define.js';
 export { MutualStoryFeed } from './story-feed/define.js';
+export { MutualCameBack } from './came-back/define.js';

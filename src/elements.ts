@@ -13,6 +13,7 @@ export const ELEMENTS = [
   { tag: 'mutual-quick-exit', folder: 'quick-exit', react: 'QuickExit', audience: 'members' },
   { tag: 'mutual-share-story', folder: 'share-story', react: 'ShareStory', audience: 'members' },
   { tag: 'mutual-story-feed', folder: 'story-feed', react: 'StoryFeed', audience: 'members' },
+  { tag: 'mutual-came-back', folder: 'came-back', react: 'CameBack', audience: 'members' },
   // For the host's admin page only: in `admin.ts`, never in `all.ts`, the loader or the members' React wrappers.
   { tag: 'mutual-moderation-queue', folder: 'moderation-queue', react: null, audience: 'admin' },
   { tag: 'mutual-community-pulse', folder: 'community-pulse', react: null, audience: 'admin' },

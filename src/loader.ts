@@ -16,6 +16,7 @@ const loaders = new Map<string, () => Promise<unknown>>([
   ['mutual-quick-exit', () => import('./quick-exit/define.js')],
   ['mutual-share-story', () => import('./share-story/define.js')],
   ['mutual-story-feed', () => import('./story-feed/define.js')],
+  ['mutual-came-back', () => import('./came-back/define.js')],
 ]);
 
 function scan(root: ParentNode): void {

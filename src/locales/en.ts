@@ -20,6 +20,7 @@ import nudge from '../core/ui/nudge.messages.js';
 import takeBack from '../core/take-back.messages.js';
 import shareStory from '../share-story/share-story.messages.js';
 import storyFeed from '../story-feed/story-feed.messages.js';
+import cameBack from '../came-back/came-back.messages.js';
 
 export default {
   ...meToo,
@@ -35,4 +36,5 @@ export default {
   ...pulse,
   ...shareStory,
   ...storyFeed,
+  ...cameBack,
 } satisfies Record<string, string | Partial<Record<Intl.LDMLPluralRule, string>>>;

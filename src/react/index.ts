@@ -20,6 +20,7 @@ import '../quick-exit/define.js';
 import type { MutualQuickExit } from '../quick-exit/quick-exit.js';
 import { MutualShareStory } from '../share-story/define.js';
 import { MutualStoryFeed } from '../story-feed/define.js';
+import { MutualCameBack } from '../came-back/define.js';
 
 const common = {
   onMutualEvent: 'mutual-event' as EventName<MutualEnvelopeEvent>,
@@ -98,4 +99,9 @@ export const StoryFeed = createComponent({
   elementClass: MutualStoryFeed,
   react: React,
   events: { ...common, onMutualReaction: 'mutual-reaction' as EventName<MutualReactionEvent> },
+});
+export const CameBack = createComponent({
+  tagName: 'mutual-came-back',
+  elementClass: MutualCameBack,
+  react: React,
 });

@@ -43,6 +43,8 @@ export const DeviceKeys = {
   outbox: (endpoint: string, id: string) => `${KEY_PREFIXES.outbox}${endpoint}:${id}`,
   /** The endpoint's acknowledgement of a member's text, kept until its draft reads it. */
   ack: (id: string) => `ack:${id}`,
+  /** What `<mutual-came-back>` last showed of each own text (a total per id), so "new" counts only what came after. */
+  cameBackSeen: () => 'mine:came-back',
   /** The topics this reader chose to hide (story cards keep them behind a notice). */
   hiddenTopics: () => 'hidden-topics',
   /** An event handed to the page's exit delivery (`sendBeacon`/keepalive) at this time; not sent again soon. */
