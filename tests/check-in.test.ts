@@ -83,6 +83,37 @@ describe('<mutual-check-in>', () => {
     await expectAxeClean(el);
   });
 
+  it('after a hard check-in, the next one on this device opens with "Last time was hard", once, and can be hidden', async () => {
+    const id = uniqueSubject('last-hard');
+    const first = await checkIn({ 'check-in-id': id });
+    expect(first.shadowRoot!.querySelector('[part="last-time"]')).to.equal(null, 'nothing before any check-in');
+    await chooseMood(first, 1);
+    buttonNamed(first, 'Share my check-in').click();
+    await storedAtLeast({ type: EventTypes.checkinSubmitted, subject: id });
+    first.remove();
+
+    const next = await checkIn({ 'check-in-id': id });
+    const note = $(next, '[part="last-time"]');
+    expect(note.textContent).to.contain('Last time was hard. How are you today?');
+    expect(note.compareDocumentPosition($(next, 'fieldset')) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    await expectAxeClean(next);
+    buttonNamed(next, 'Hide this note').focus();
+    await sendKeys({ press: 'Enter' });
+    await next.updateComplete;
+    expect(next.shadowRoot!.querySelector('[part="last-time"]')).to.equal(null);
+    expect(active(next)?.getAttribute('name')).to.equal('mood', 'focus moves on to the question, not the page');
+    next.remove();
+
+    const again = await checkIn({ 'check-in-id': id });
+    expect(again.shadowRoot!.querySelector('[part="last-time"]')).to.equal(null, 'said once');
+    // After a good day, no note.
+    await chooseMood(again, 4);
+    buttonNamed(again, 'Share my check-in').click();
+    await again.updateComplete;
+    again.remove();
+    expect((await checkIn({ 'check-in-id': id })).shadowRoot!.querySelector('[part="last-time"]')).to.equal(null);
+  });
+
   it('without a mood it says so next to the field, moves focus there and sends nothing', async () => {
     const id = uniqueSubject('nomood');
     const el = await checkIn({ 'check-in-id': id });

@@ -2,6 +2,8 @@
 export default {
   'checkin.title': 'Check in with yourself',
   'checkin.mood-legend': 'How are you today?',
+  'checkin.last-time': 'Last time was hard. How are you today?',
+  'checkin.last-time-dismiss': 'Hide this note',
   'checkin.mood.1': 'Really struggling',
   'checkin.mood.2': 'Having a hard time',
   'checkin.mood.3': 'Getting by',

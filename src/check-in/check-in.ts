@@ -73,6 +73,7 @@ export class MutualCheckIn extends MutualElement {
     tipConsent: { state: true, attribute: false },
     peerMessage: { state: true, attribute: false },
     crisisKept: { state: true, attribute: false },
+    lastHard: { state: true, attribute: false },
     gave: { state: true, attribute: false },
     giveOpen: { state: true, attribute: false },
   };
@@ -125,6 +126,8 @@ export class MutualCheckIn extends MutualElement {
   /** After crisis help, the give-back fields open only when the member asks. */
   private giveOpen = false;
   #fetchedMessages?: Promise<string[]>;
+  /** The last check-in on this device was hard: this one opens by saying so, gently, once. */
+  private lastHard = false;
 
   /** `forPeers`: what it sends is for peers to read (see `ComposerOptions.forPeers`); the check-in itself is private. */
   #composer<T extends object>(empty: T, texts: (value: T) => Record<string, string>, limit?: number, forPeers = false) {
@@ -167,6 +170,9 @@ export class MutualCheckIn extends MutualElement {
         this.step = 'give';
         this.#keepCrisis();
       }
+      // Said once: read, then let go (kept only on this device; memory only under no-trace).
+      this.lastHard = this.step === 'form' && !!this.storage.recall<boolean>(DeviceKeys.lastHard(this.checkInId));
+      this.storage.remember(DeviceKeys.lastHard(this.checkInId), undefined);
       this.#encouragement.load(DeviceKeys.draft('encourage', this.checkInId));
       this.#tip.load(DeviceKeys.draft('tip', this.checkInId));
     }
@@ -259,6 +265,8 @@ export class MutualCheckIn extends MutualElement {
     const data: Record<string, unknown> = { mood, topics, hard: hard.trim(), helped: helped.trim() };
     if (this.participant) data.participant = this.participant;
     this.#entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
+    this.lastHard = false;
+    this.storage.remember(DeviceKeys.lastHard(this.checkInId), mood <= 2 || undefined);
     void this.#choosePeerMessage();
     this.#keepCrisis();
     // What helped may be worth sharing as a tip: offered, never sent without consent.
@@ -352,6 +360,12 @@ export class MutualCheckIn extends MutualElement {
     const inForm = !!this.form;
     return html`<form part="base" novalidate @submit=${this.#submit} aria-labelledby="title">
       <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${this.#t('checkin.title')}</div>
+      ${
+        this.lastHard
+          ? html`<p part="last-time" class="hint">${this.#t('checkin.last-time')}
+            <button type="button" class="link" @click=${() => ((this.lastHard = false), this.focusAfterUpdate('input[name="mood"]'))}>${this.#t('checkin.last-time-dismiss')}</button></p>`
+          : nothing
+      }
       <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${this.errors.mood ? 'true' : 'false'} aria-describedby=${this.errors.mood ? 'mood-error' : nothing}>
         <legend>${this.#t('checkin.mood-legend')}</legend>
         ${MOODS.map(

@@ -87,6 +87,8 @@ export default {
   'crisis.more': 'ابحث عن خط مساعدة في بلدك',
   'checkin.title': 'اطمئن على نفسك',
   'checkin.mood-legend': 'كيف حالك اليوم؟',
+  'checkin.last-time': 'كانت المرة الماضية صعبة. كيف حالك اليوم؟',
+  'checkin.last-time-dismiss': 'إخفاء هذه الملاحظة',
   'checkin.mood.1': 'أعاني كثيرًا',
   'checkin.mood.2': 'أمر بوقت صعب',
   'checkin.mood.3': 'أتدبر أمري',

@@ -82,6 +82,8 @@ export default {
   'crisis.more': 'Encuentra una línea de ayuda en tu país',
   'checkin.title': 'Date un momento para ti',
   'checkin.mood-legend': '¿Cómo estás hoy?',
+  'checkin.last-time': 'La última vez fue difícil. ¿Cómo estás hoy?',
+  'checkin.last-time-dismiss': 'Ocultar esta nota',
   'checkin.mood.1': 'Muy mal',
   'checkin.mood.2': 'Pasándolo mal',
   'checkin.mood.3': 'Tirando',

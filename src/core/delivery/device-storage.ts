@@ -45,6 +45,8 @@ export const DeviceKeys = {
   ack: (id: string) => `ack:${id}`,
   /** What `<mutual-came-back>` last showed of each own text (a total per id), so "new" counts only what came after. */
   cameBackSeen: () => 'mine:came-back',
+  /** The last check-in on this device was hard ("Really struggling", "Having a hard time"): the next one says so, once. */
+  lastHard: (checkIn: string) => `mine:last-hard:${checkIn}`,
   /** The topics this reader chose to hide (story cards keep them behind a notice). */
   hiddenTopics: () => 'hidden-topics',
   /** An event handed to the page's exit delivery (`sendBeacon`/keepalive) at this time; not sent again soon. */
