@@ -5,7 +5,16 @@ import type { MutualCheckIn } from '../src/check-in/check-in.js';
 import { suggestsCrisis } from '../src/core/protocol/crisis-language.js';
 import { EventTypes } from '../src/core/protocol/envelope.js';
 import { expectAxeClean, peer } from './helpers/browser.js';
-import { approveItem, injectFault, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import {
+  approveItem,
+  injectFault,
+  publishStory,
+  scoped,
+  stored,
+  storedAtLeast,
+  uniqueSubject,
+  until,
+} from './helpers/collector.js';
 
 const $ = <T extends Element = HTMLElement>(el: MutualCheckIn, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const buttonNamed = (el: MutualCheckIn, name: string) =>
@@ -112,6 +121,63 @@ describe('<mutual-check-in>', () => {
     await again.updateComplete;
     again.remove();
     expect((await checkIn({ 'check-in-id': id })).shadowRoot!.querySelector('[part="last-time"]')).to.equal(null);
+  });
+
+  it('after a check-in with topics, up to three peers’ stories on them appear as cards; warned ones stay behind their warning', async () => {
+    const topic = uniqueSubject('nights').toLowerCase();
+    for (const n of [1, 2, 3, 4])
+      await publishStory({
+        id: `${topic}-${n}`,
+        heading: `Night ${n}`,
+        text: `Night number ${n} was long.`,
+        tags: n === 1 ? [] : [topic],
+        contentWarning: n === 1 ? [topic] : [],
+      });
+    const el = await checkIn({ topics: topic });
+    await chooseMood(el, 2);
+    buttonNamed(el, topic).click();
+    await el.updateComplete;
+    buttonNamed(el, 'Share my check-in').click();
+    const section = await until(() => el.shadowRoot!.querySelector('[part="stories"]'), 'stories offered');
+    expect(section.querySelector('[role="heading"]')!.textContent).to.equal(
+      `Others who found ${topic} hard shared these`,
+    );
+    const cards = [...section.querySelectorAll('mutual-story-card')];
+    expect(cards.length).to.equal(3, 'at most three');
+    await until(() => cards.every((c) => c.shadowRoot?.querySelector('[part="base"]')), 'cards rendered');
+    const warned = cards.find((c) => c.getAttribute('content-warning'));
+    if (warned) {
+      expect(warned.shadowRoot!.querySelector('[part="warning"]')).not.to.equal(
+        null,
+        'a warned story stays behind its warning',
+      );
+      expect(warned.shadowRoot!.querySelector('[part="story"]')).to.equal(null);
+    }
+    // Only the topic went to the endpoint to find them, in the feed's own request shape.
+    const asked = performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((u) => u.searchParams.has('stories') && u.searchParams.get('topic') === topic);
+    expect(asked.length).to.be.greaterThan(0);
+    const keys = [...asked[0].searchParams.keys()].filter((k) => k !== 'scope'); // `scope`: the test's own endpoint
+    expect(keys.sort()).to.deep.equal(['limit', 'stories', 'topic']);
+    await expectAxeClean(el);
+  });
+
+  it('after crisis help, peers’ stories wait until the member asks for them', async () => {
+    const topic = uniqueSubject('hard-nights').toLowerCase();
+    await publishStory({ id: `${topic}-1`, heading: 'A long night', text: 'It passed.', tags: [topic] });
+    const el = await checkIn({ topics: topic });
+    await chooseMood(el, 1);
+    buttonNamed(el, topic).click();
+    await el.updateComplete;
+    buttonNamed(el, 'Share my check-in').click();
+    const ask = await until(() => buttonNamed(el, 'Read stories from peers who have been there'), 'the offer');
+    expect(el.shadowRoot!.querySelector('mutual-crisis-resources')).not.to.equal(null, 'help comes first');
+    expect(el.shadowRoot!.querySelector('[part="stories"]')).to.equal(null);
+    ask.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part="stories"] mutual-story-card').length).to.equal(1);
   });
 
   it('without a mood it says so next to the field, moves focus there and sends nothing', async () => {

@@ -4,6 +4,8 @@ export default {
   'checkin.mood-legend': 'How are you today?',
   'checkin.last-time': 'Last time was hard. How are you today?',
   'checkin.last-time-dismiss': 'Hide this note',
+  'checkin.stories': 'Others who found {topics} hard shared these',
+  'checkin.stories-ask': 'Read stories from peers who have been there',
   'checkin.mood.1': 'Really struggling',
   'checkin.mood.2': 'Having a hard time',
   'checkin.mood.3': 'Getting by',

@@ -18,6 +18,7 @@ import { renderGiveBack } from './give-back.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
+import { PeerStoriesController } from './peer-stories.js';
 import { TakeBackController } from '../core/take-back-controller.js';
 import takeBackMessages from '../core/take-back.messages.js';
 
@@ -126,6 +127,11 @@ export class MutualCheckIn extends MutualElement {
   /** After crisis help, the give-back fields open only when the member asks. */
   private giveOpen = false;
   #fetchedMessages?: Promise<string[]>;
+  /** After the check-in: stories from peers on the topics the member chose. */
+  readonly #peerStories = new PeerStoriesController(this, {
+    delivery: this.sender,
+    label: (topic) => (KNOWN_TOPICS.includes(topic) ? this.#t(`checkin.topic.${topic}` as MessageKey) : topic),
+  });
   /** The last check-in on this device was hard: this one opens by saying so, gently, once. */
   private lastHard = false;
 
@@ -242,6 +248,7 @@ export class MutualCheckIn extends MutualElement {
     this.gave = false;
     this.giveOpen = false;
     this.#takeBack.track(undefined);
+    this.#peerStories.clear();
   }
 
   /** "Check in again": a fresh form, focus on its heading. */
@@ -268,6 +275,7 @@ export class MutualCheckIn extends MutualElement {
     this.lastHard = false;
     this.storage.remember(DeviceKeys.lastHard(this.checkInId), mood <= 2 || undefined);
     void this.#choosePeerMessage();
+    void this.#peerStories.offer(topics);
     this.#keepCrisis();
     // What helped may be worth sharing as a tip: offered, never sent without consent.
     if (!this.#tip.value.text) this.#tip.show({ text: helped });
@@ -449,6 +457,7 @@ export class MutualCheckIn extends MutualElement {
             back: () => this.#backToForm(),
             again: () => this.#again(),
             takeBack: this.#takeBack.render(t),
+            stories: this.#peerStories.render(t, this.i18n.locale, this.#level, this.crisisKept),
           });
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${body}</div>`;
   }

@@ -40,6 +40,8 @@ export function renderGiveBack(p: {
   again: () => void;
   /** "Take it back" for what was just given (nothing when nothing was). */
   takeBack: TemplateResult | typeof nothing;
+  /** Stories from peers on the member's topics (or the offer to show them). */
+  stories: TemplateResult | typeof nothing;
 }) {
   const { t, entry } = p;
   const state = entry.state;
@@ -55,6 +57,7 @@ export function renderGiveBack(p: {
       <p>${t('checkin.done')}</p>
       ${statusLine} ${p.takeBack} ${p.crisis}
       <div part="actions"><button type="button" @click=${p.again}>${t('checkin.again')}</button></div>
+      ${p.stories}
     </div>`;
   }
   const field = (
@@ -88,6 +91,7 @@ export function renderGiveBack(p: {
         <button type="button" @click=${p.skip}>${t('checkin.not-now')}</button>
         <button type="button" class="link" aria-expanded="false" @click=${p.openGive}>${t('checkin.give-open')}</button>
       </div>
+      ${p.stories}
     </div>`;
   }
   return html`<div part="base">
@@ -110,5 +114,6 @@ export function renderGiveBack(p: {
       html`<button type="button" @click=${() => p.give('tip')}>${t('checkin.tip-send')}</button>`,
     )}
     <div part="actions"><button type="button" class="link" @click=${p.skip}>${t('checkin.skip')}</button></div>
+    ${p.stories}
   </div>`;
 }

@@ -89,6 +89,8 @@ export default {
   'checkin.mood-legend': 'كيف حالك اليوم؟',
   'checkin.last-time': 'كانت المرة الماضية صعبة. كيف حالك اليوم؟',
   'checkin.last-time-dismiss': 'إخفاء هذه الملاحظة',
+  'checkin.stories': 'نظراء وجدوا {topics} صعبًا شاركوا هذه القصص',
+  'checkin.stories-ask': 'اقرأ قصصًا من نظراء مرّوا بهذا',
   'checkin.mood.1': 'أعاني كثيرًا',
   'checkin.mood.2': 'أمر بوقت صعب',
   'checkin.mood.3': 'أتدبر أمري',

@@ -84,6 +84,8 @@ export default {
   'checkin.mood-legend': '¿Cómo estás hoy?',
   'checkin.last-time': 'La última vez fue difícil. ¿Cómo estás hoy?',
   'checkin.last-time-dismiss': 'Ocultar esta nota',
+  'checkin.stories': 'Otras personas a quienes {topics} se les hizo difícil compartieron esto',
+  'checkin.stories-ask': 'Leer historias de pares que han pasado por ahí',
   'checkin.mood.1': 'Muy mal',
   'checkin.mood.2': 'Pasándolo mal',
   'checkin.mood.3': 'Tirando',
