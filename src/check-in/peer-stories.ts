@@ -5,6 +5,7 @@ import { getStories, type PublishedStory } from '../core/delivery/endpoint.js';
 import { formatList, type Params } from '../core/i18n/index.js';
 import { onDemand } from '../core/on-demand.js';
 import type { MessageKey } from '../locales/index.js';
+import { renderPublishedStory } from '../story-card/published.js';
 
 /** The story card comes only to a check-in that has stories to offer (most never load it). */
 const loadCard = onDemand(
@@ -78,21 +79,7 @@ export class PeerStoriesController {
       return html`<p><button type="button" class="link" aria-expanded="false" @click=${() => ((this.#asked = true), this.host.requestUpdate())}>${t('checkin.stories-ask')}</button></p>`;
     return html`<section part="stories" aria-labelledby="stories-title">
       <div class="heading" role="heading" aria-level=${level} id="stories-title">${t('checkin.stories', { topics })}</div>
-      ${this.#stories.map(
-        (story) =>
-          html`<mutual-story-card
-            story-id=${story.id}
-            heading=${story.heading ?? nothing}
-            author=${story.author ?? nothing}
-            published=${story.published}
-            tags=${story.tags.join(', ') || nothing}
-            content-warning=${story.contentWarning.join(', ') || nothing}
-            counts=${JSON.stringify(story.reactions)}
-            counts-fresh
-            responses=${story.responses}
-            heading-level=${Math.min(6, level + 1)}
-          >${story.paragraphs.map((p) => html`<p dir="auto">${p}</p>`)}</mutual-story-card>`,
-      )}
+      ${this.#stories.map((story) => renderPublishedStory(story, { level: Math.min(6, level + 1) }))}
     </section>`;
   }
 }

@@ -6,6 +6,7 @@ import { headingLevel } from '../core/ui/heading.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 import { getStories, type PublishedStory } from '../core/delivery/endpoint.js';
 import { MutualElement } from '../internal/mutual-element.js';
+import { renderPublishedStory } from '../story-card/published.js';
 import { MutualStoryCard } from '../story-card/story-card.js';
 import storyFeedMessages from './story-feed.messages.js';
 import { storyFeedStyles } from './story-feed.styles.js';
@@ -259,21 +260,13 @@ export class MutualStoryFeed extends MutualElement {
         ${repeat(
           this.stories,
           (story) => story.id,
-          (story, i) => html`<mutual-story-card
-            story-id=${story.id}
-            heading=${story.heading ?? nothing}
-            author=${story.author ?? nothing}
-            published=${story.published}
-            tags=${story.tags.join(', ') || nothing}
-            content-warning=${story.contentWarning.join(', ') || nothing}
-            counts=${JSON.stringify(story.reactions)}
-            counts-fresh
-            responses=${story.responses}
-            reactions=${this.reactions ?? nothing}
-            hide-counts-below=${this.hideCountsBelow || nothing}
-            heading-level=${level}
-            .feedPosition=${{ index: own + i, size }}
-          >${story.paragraphs.map((p) => html`<p dir="auto">${p}</p>`)}</mutual-story-card>`,
+          (story, i) =>
+            renderPublishedStory(story, {
+              level,
+              reactions: this.reactions,
+              hideCountsBelow: this.hideCountsBelow,
+              position: { index: own + i, size },
+            }),
         )}
       </div>
       <div part="footer">${this.#renderFooter()}</div>
