@@ -5,17 +5,7 @@
 // Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
 import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
-import type { Flag, ItemKind, ItemState } from '../moderation.js';
-import type {
-  AuditEntry,
-  Classify,
-  InsertOptions,
-  InsertResult,
-  OwnText,
-  QueueItem,
-  Store,
-  StoredEvent,
-} from './types.js';
+import type { AuditEntry, Classify, InsertOptions, InsertResult, OwnText, Store, StoredEvent } from './types.js';
 import {
   BACKFILL_TEXT_IDS,
   postgresDialect,
@@ -27,6 +17,7 @@ import {
   forgetReason,
   isUrgentNotice,
 } from './tables.js';
+import { countsOf, queueCursor, toItem, type ItemRow } from './rules.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -65,15 +56,6 @@ const MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];
 
-type ItemRow = {
-  seq: string;
-  kind: ItemKind;
-  state: ItemState;
-  flags: Flag[];
-  updatedAt: string;
-  receivedAt: string;
-  envelope: string;
-};
 /**
  * A text redacted in place (--retain-texts, and a check-in that "Forget me" names): its words go,
  * the event stays, marked; only events that still have words. Callers add their own conditions.
@@ -87,16 +69,6 @@ const toStored = (r: { seq: string; receivedAt: string; envelope: string }): Sto
   receivedAt: r.receivedAt,
   event: JSON.parse(r.envelope) as MutualEnvelope,
 });
-const toItem = (r: ItemRow): QueueItem => ({
-  seq: Number(r.seq),
-  kind: r.kind,
-  state: r.state,
-  flags: r.flags,
-  receivedAt: r.receivedAt,
-  updatedAt: r.updatedAt,
-  event: JSON.parse(r.envelope) as MutualEnvelope,
-});
-
 export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   // `?schema=name` in the URL works as the `schema` option (handy for `--db`).
   const parsed = new URL(url);
@@ -363,7 +335,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   const store: Store = {
     insert,
     async queue({ kind, state, flagged, cursor, limit }) {
-      const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
+      const [cFlagged, cSeq] = queueCursor.read(cursor);
       const list = await items(
         `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
          WHERE ($1::text IS NULL OR i.kind = $1) AND ($2::text IS NULL OR i.state = $2) AND ($3::int IS NULL OR i.flagged = $3)
@@ -371,8 +343,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
          ORDER BY i.flagged DESC, i.seq DESC LIMIT $6`,
         [kind ?? null, state ?? null, flagged === undefined ? null : flagged ? 1 : 0, cFlagged, cSeq, limit],
       );
-      const last = list.at(-1);
-      return { items: list, next: list.length === limit && last ? `${last.flags.length ? 1 : 0}.${last.seq}` : null };
+      return { items: list, next: queueCursor.after(list, limit) };
     },
     async item(seq) {
       return (
@@ -473,20 +444,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         'SELECT reaction, n FROM reaction_counts WHERE subject = $1 AND n > 0',
         [subject],
       );
-      return Object.fromEntries(rows.map((r) => [r.reaction, r.n]));
+      return countsOf(rows);
     },
     async list({ since, limit, subject, type }) {
       const rows = await query<{ seq: string; receivedAt: string; envelope: string }>(
         `SELECT seq, received_at AS "receivedAt", envelope FROM events
          WHERE seq > $1 AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR type = $3) ORDER BY seq LIMIT $4`,
         [since, subject ?? null, type ?? null, limit],
-      );
-      return rows.map(toStored);
-    },
-    async recent(type, limit) {
-      const rows = await query<{ seq: string; receivedAt: string; envelope: string }>(
-        `SELECT seq, received_at AS "receivedAt", envelope FROM events WHERE type = $1 ORDER BY seq DESC LIMIT $2`,
-        [type, limit],
       );
       return rows.map(toStored);
     },

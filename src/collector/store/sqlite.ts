@@ -3,8 +3,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
-import type { Flag, ItemKind, ItemState } from '../moderation.js';
-import type { AuditEntry, Classify, InsertOptions, OwnText, QueueItem, Store } from './types.js';
+import type { ItemState } from '../moderation.js';
+import type { AuditEntry, Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
   BACKFILL_TEXT_IDS,
   publicTextId,
@@ -16,6 +16,7 @@ import {
   forgetReason,
   isUrgentNotice,
 } from './tables.js';
+import { countsOf, queueCursor, toItem, type ItemRow } from './rules.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -144,24 +145,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
             CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
      FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
   );
-  type ItemRow = {
-    seq: number;
-    kind: ItemKind;
-    state: ItemState;
-    flags: string;
-    updatedAt: string;
-    receivedAt: string;
-    envelope: string;
-  };
-  const toItem = (r: ItemRow): QueueItem => ({
-    seq: r.seq,
-    kind: r.kind,
-    state: r.state,
-    flags: JSON.parse(r.flags) as Flag[],
-    receivedAt: r.receivedAt,
-    updatedAt: r.updatedAt,
-    event: JSON.parse(r.envelope) as MutualEnvelope,
-  });
   const moderateTx = db.transaction((seq: number, state: ItemState, actor: string, action: string, reason: string) => {
     const at = new Date().toISOString();
     if (!setState.run({ seq, state, at }).changes) return undefined;
@@ -283,9 +266,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
     `SELECT seq, received_at AS receivedAt, envelope FROM events
      WHERE seq > @since AND (@subject IS NULL OR subject = @subject) AND (@type IS NULL OR type = @type)
      ORDER BY seq LIMIT @limit`,
-  );
-  const recentQuery = db.prepare(
-    `SELECT seq, received_at AS receivedAt, envelope FROM events WHERE type = @type ORDER BY seq DESC LIMIT @limit`,
   );
   // A text redacted in place (--retain-texts, and a check-in that "Forget me" names): its words go,
   // the event stays, marked; only events that still have words.
@@ -416,7 +396,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     noticeLater: (id, nextAt) => void noticeLaterQuery.run({ id, nextAt }),
     noticeTrim: (cap) => noticeTrimQuery.run({ cap }).changes,
     queue({ kind, state, flagged, cursor, limit }) {
-      const [cFlagged, cSeq] = cursor ? cursor.split('.').map(Number) : [null, null];
+      const [cFlagged, cSeq] = queueCursor.read(cursor);
       const rows = queueQuery.all({
         kind: kind ?? null,
         state: state ?? null,
@@ -426,8 +406,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
         limit,
       }) as ItemRow[];
       const items = rows.map(toItem);
-      const last = items.at(-1);
-      return { items, next: items.length === limit && last ? `${last.flags.length ? 1 : 0}.${last.seq}` : null };
+      return { items, next: queueCursor.after(items, limit) };
     },
     item: (seq) => {
       const row = itemQuery.get(seq) as ItemRow | undefined;
@@ -465,11 +444,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
         (out[r.kind] ??= {})[r.state] = r.n;
       return out;
     },
-    recent: (type, limit) =>
-      rowsToEvents(recentQuery.all({ type, limit }) as { seq: number; receivedAt: string; envelope: string }[]),
     counts(subject) {
-      const rows = countQuery.all(subject) as { reaction: string; n: number }[];
-      return Object.fromEntries(rows.map((r) => [String(r.reaction), r.n]));
+      return countsOf(countQuery.all(subject) as { reaction: string; n: number }[]);
     },
     list({ since, limit, subject, type }) {
       return rowsToEvents(

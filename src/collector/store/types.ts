@@ -131,8 +131,6 @@ export interface Store {
   /** Reaction counts for a subject: readers (reactor keys) whose latest event is `added`, per reaction. */
   counts(subject: string): Promise<Record<string, number>>;
   list(query: { since: number; limit: number; subject?: string; type?: string }): Promise<StoredEvent[]>;
-  /** The newest events of one type, newest first. */
-  recent(type: string, limit: number): Promise<StoredEvent[]>;
   /**
    * Retention: removes the free texts (`data.text`, `data.hard`, `data.helped`) of events of these
    * types received before `before` (ISO time), marking them `data.redacted: true`; the events, and

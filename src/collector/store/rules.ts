@@ -1,0 +1,45 @@
+// What both stores decide alike, with no SQL in it: each store keeps only its statements.
+import type { MutualEnvelope } from '../../core/protocol/envelope.js';
+import type { Flag, ItemKind, ItemState } from '../moderation.js';
+import type { QueueItem } from './types.js';
+
+/** An item as either store's query returns it (PostgreSQL gives bigints as strings, and JSONB as values). */
+export interface ItemRow {
+  seq: number | string;
+  kind: ItemKind;
+  state: ItemState;
+  flags: string | Flag[];
+  updatedAt: string;
+  receivedAt: string;
+  envelope: string;
+}
+
+export const toItem = (r: ItemRow): QueueItem => ({
+  seq: Number(r.seq),
+  kind: r.kind,
+  state: r.state,
+  flags: typeof r.flags === 'string' ? (JSON.parse(r.flags) as Flag[]) : r.flags,
+  receivedAt: r.receivedAt,
+  updatedAt: r.updatedAt,
+  event: JSON.parse(r.envelope) as MutualEnvelope,
+});
+
+/**
+ * The moderation queue's order is flagged first, then newest: a page's cursor is the last item's
+ * place in that order, `flagged.seq` (the collector checks its shape before a store sees it).
+ */
+export const queueCursor = {
+  read(cursor: string | undefined): [number | null, number | null] {
+    if (!cursor) return [null, null];
+    const [flagged, seq] = cursor.split('.').map(Number);
+    return [flagged, seq];
+  },
+  after(items: QueueItem[], limit: number): string | null {
+    const last = items.at(-1);
+    return items.length === limit && last ? `${last.flags.length ? 1 : 0}.${last.seq}` : null;
+  },
+};
+
+/** Reaction counts by name, from a store's rows (those above zero). */
+export const countsOf = (rows: { reaction: string; n: number | string }[]): Record<string, number> =>
+  Object.fromEntries(rows.map((r) => [String(r.reaction), Number(r.n)]));
