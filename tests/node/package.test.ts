@@ -157,3 +157,77 @@ test('every package the built npm entries import is a dependency (or React, a pe
     [],
   );
 });
+
+test('JSX types from the tarball: React 19 type-checks raw tags, and refuses a wrong attribute or value', () => {
+  const app = join(dir, 'jsx-app');
+  mkdirSync(app, { recursive: true });
+  for (const dep of ['react', '@types/react', 'typescript'])
+    try {
+      mkdirSync(join(dir, 'node_modules', dep, '..'), { recursive: true });
+      symlinkSync(resolve(`node_modules/${dep}`), join(dir, 'node_modules', dep));
+    } catch {
+      /* linked already */
+    }
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        jsx: 'react-jsx',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        noEmit: true,
+        types: [],
+      },
+      include: ['*.tsx'],
+    }),
+  );
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module' }));
+  const types = `import type { CustomElements } from 'mutual-widgets/jsx';
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`;
+  const check = (body: string) => {
+    writeFileSync(join(app, 'app.tsx'), `${types}\nexport const App = () => (${body});\n`);
+    try {
+      execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', app], { encoding: 'utf8' });
+      return '';
+    } catch (error) {
+      return String((error as { stdout?: string }).stdout);
+    }
+  };
+  assert.equal(
+    check(`<mutual-provider endpoint="/events" locale="es">
+      <mutual-me-too subject="story-42" hide-counts-below={3} layout="compact" />
+      <mutual-story-card story-id="s-1" heading="The evenings were the hardest" />
+    </mutual-provider>`),
+    '',
+    'good usage type-checks',
+  );
+  assert.match(check(`<mutual-me-too subjekt="story-42" />`), /subjekt/, 'a misspelt attribute is an error');
+  assert.match(check(`<mutual-me-too subject="s" layout="huge" />`), /huge/, 'a value outside the list is an error');
+});
+
+test('editor data ships: VS Code custom HTML data and JetBrains web-types name every element', () => {
+  const root = join(dir, 'node_modules', 'mutual-widgets');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const vscode = JSON.parse(readFileSync(join(root, pkg.exports['./vscode.html-custom-data.json']), 'utf8'));
+  const webTypes = JSON.parse(readFileSync(join(root, pkg['web-types']), 'utf8'));
+  const tags = (vscode.tags as { name: string }[]).map((t) => t.name);
+  const jetbrains = (webTypes.contributions.html.elements as { name: string }[]).map((e) => e.name);
+  for (const tag of ['mutual-me-too', 'mutual-story-card', 'mutual-check-in', 'mutual-came-back']) {
+    assert.ok(tags.includes(tag), `VS Code: ${tag}`);
+    assert.ok(jetbrains.includes(tag), `JetBrains: ${tag}`);
+  }
+  const meToo = (vscode.tags as { name: string; attributes: { name: string; values?: { name: string }[] }[] }[]).find(
+    (t) => t.name === 'mutual-me-too',
+  )!;
+  assert.deepEqual(
+    meToo.attributes.find((a) => a.name === 'layout')?.values?.map((v) => v.name),
+    ['full', 'compact'],
+    'an attribute’s values complete',
+  );
+});
