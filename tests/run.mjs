@@ -104,7 +104,7 @@ console.log(
 );
 nodeTests(
   'collector tests (node:test, PostgreSQL)',
-  ['collector', 'moderation', 'stories', 'data-rights', 'attacks', 'notify', 'fuzz'].map(
+  ['collector', 'moderation', 'stories', 'data-rights', 'attacks', 'notify', 'fuzz', 'classifier'].map(
     (f) => `tests/node/${f}.test.ts`,
   ),
   { MUTUAL_TEST_STORE: 'postgres' },

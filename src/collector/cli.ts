@@ -53,6 +53,9 @@ holds what members write for review and publishes what moderators approve.
   --moderators FILE        moderator tokens, "label:token" a line (or MUTUAL_MODERATOR_TOKENS)
   --admin-origin URL       the origin of the hosts' admin page (moderation API)
   --notify URL             POST moderation events (crisis language, reports) to this URL
+  --classify URL           ask this classifier about each new item, signed (secret: --classify-secret FILE
+                           or MUTUAL_CLASSIFY_SECRET); it may hold items, never publish them
+  --classify-secret FILE   the classifier's shared secret
   --help                   this text
 
 Docs: docs/collector.md.
@@ -122,11 +125,13 @@ try {
       moderators: { type: 'string' },
       'admin-origin': { type: 'string', multiple: true, default: [] },
       notify: { type: 'string' },
+      classify: { type: 'string' },
+      'classify-secret': { type: 'string' },
     },
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify, --classify, --classify-secret.`,
   );
 }
 
@@ -166,6 +171,13 @@ const jwtSecret = values['jwt-secret']
   : process.env.MUTUAL_JWT_SECRET || undefined;
 if (values['jwks-url'] && !/^https?:\/\//.test(values['jwks-url']))
   fail(`--jwks-url ${values['jwks-url']}: give the http(s) address of the host's JSON Web Key Set`);
+const classifySecret = values['classify-secret']
+  ? readList('--classify-secret', values['classify-secret'])?.trim()
+  : process.env.MUTUAL_CLASSIFY_SECRET;
+if (values.classify && !/^https?:\/\/[^/]/.test(values.classify))
+  fail(`--classify ${values.classify}: give the http(s) URL of the classifier`);
+if (values.classify && (classifySecret ?? '').length < 16)
+  fail('--classify needs a secret of at least 16 characters: --classify-secret FILE or MUTUAL_CLASSIFY_SECRET');
 if (values['require-token'] && !jwtSecret && !values['jwks-url'])
   fail('--require-token needs --jwt-secret FILE (or MUTUAL_JWT_SECRET) or --jwks-url to verify tokens with');
 
@@ -216,6 +228,7 @@ const collector = createCollector({
     moderators,
     adminOrigins: values['admin-origin'],
     notify: values.notify,
+    classify: values.classify ? { url: values.classify, secret: classifySecret! } : undefined,
   },
 });
 const { createCollectorServer } = await import('./server.js');

@@ -4,3 +4,4 @@ export { createCollectorServer, type ServerLimits } from './server.js';
 export { createPostgresStore, createSqliteStore, openStore, type Store, type StoredEvent } from './store/index.js';
 export { EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
 export { envelopeSchema } from '../core/protocol/schema.js';
+export { verifyClassifierRequest, type ClassifierOptions } from './classifier.js';

@@ -2,6 +2,7 @@
 // approved under post-moderation unless held), attention is queued for the notify URL in the same
 // transaction, and the forward and notify queues are woken.
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
+import { createClassifier } from './classifier.js';
 import type { createForwarder } from './forward.js';
 import { flagsFor } from './holds.js';
 import { initialState, ITEM_KINDS, reviewedText, type Flag, type ModerationOptions } from './moderation.js';
@@ -24,11 +25,24 @@ export function createIntake(
   /** A moderation CloudEvent. Never carries a member's text. */
   const moderationEvent = (type: string, data: Record<string, unknown>, subject?: string) =>
     createEnvelope(`org.mutual.moderation.${type}`, data, { source: 'urn:mutual:collector', subject });
+  const classifier = moderation.classify ? createClassifier(moderation.classify) : undefined;
   const flagCache = new WeakMap<MutualEnvelope, Flag[]>();
   const flagsOf = (event: MutualEnvelope) => {
     let flags = flagCache.get(event);
     if (!flags) flagCache.set(event, (flags = flagsFor(reviewedText(event), moderation.blockedWords)));
     return flags;
+  };
+  /** The classifier's verdicts join an item's flags before it is stored (all of a batch at once). */
+  const askClassifier = async (events: MutualEnvelope[]) => {
+    if (!classifier) return;
+    await Promise.all(
+      events.map(async (event) => {
+        const kind = ITEM_KINDS[event.type];
+        if (!kind) return;
+        const verdict = await classifier({ id: event.id, kind, text: reviewedText(event) });
+        if (verdict !== 'pass') flagsOf(event).push(verdict === 'held' ? 'classifier' : 'classifier-unavailable');
+      }),
+    );
   };
   const classify: Classify = (event) => {
     const kind = ITEM_KINDS[event.type];
@@ -52,6 +66,7 @@ export function createIntake(
   };
   return {
     async insert(events) {
+      await askClassifier(events);
       const notices = events.map(attentionFor);
       const result = await store.insert(events, classify, {
         forward: !!forwarder,

@@ -4,12 +4,14 @@
  * or `hidden` — and only approved items are ever served. Some items are held and flagged even
  * under post-moderation: crisis language, links, contact details, words the host blocks.
  */
+import type { ClassifierOptions } from './classifier.js';
 import type { SenderOptions } from './sender.js';
 import { EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
 
 export type ItemKind = 'response' | 'encouragement' | 'tip' | 'story';
 export type ItemState = 'pending' | 'approved' | 'hidden';
-export type Flag = 'crisis' | 'link' | 'contact' | 'blocked-word';
+/** Why an item is held: the automatic holds, and the host's classifier (`classifier-unavailable`: it gave no usable answer). */
+export type Flag = 'crisis' | 'link' | 'contact' | 'blocked-word' | 'classifier' | 'classifier-unavailable';
 
 /** Which events are member-written items, and of which kind. Check-ins are private: never served, so not moderated. */
 export const ITEM_KINDS: Record<string, ItemKind> = {
@@ -39,6 +41,11 @@ export interface ModerationOptions {
    * in the same transaction as the item that caused it), retried with backoff and `Retry-After`, never
    * redirected, at most `NOTIFY_QUEUE_CAP` waiting; a restart resumes. A string, or the URL with retry timing.
    */
+  /**
+   * The host's classifier (`--classify URL`): each new item is sent to it, signed, before it enters
+   * the queue. It may hold an item, never publish one; no usable answer holds it for a person.
+   */
+  classify?: ClassifierOptions;
   notify?: string | SenderOptions;
 }
 

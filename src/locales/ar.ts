@@ -194,6 +194,8 @@ export default {
   'mod.flag.link': 'رابط',
   'mod.flag.contact': 'بيانات تواصل',
   'mod.flag.blocked-word': 'كلمة محظورة',
+  'mod.flag.classifier': 'احتجزه المصنِّف لديك',
+  'mod.flag.classifier-unavailable': 'لم يُجب المصنِّف لديك: يُرجى قراءته',
   'mod.about': 'حول {subject}',
   'mod.author': 'يظهر باسم',
   'mod.no-author': 'أحد الأقران (بلا اسم)',

@@ -186,6 +186,8 @@ export default {
   'mod.flag.link': 'Enlace',
   'mod.flag.contact': 'Datos de contacto',
   'mod.flag.blocked-word': 'Palabra bloqueada',
+  'mod.flag.classifier': 'Retenido por tu clasificador',
+  'mod.flag.classifier-unavailable': 'Tu clasificador no respondió: léelo, por favor',
   'mod.about': 'Sobre {subject}',
   'mod.author': 'Se muestra como',
   'mod.no-author': 'Un par (sin nombre)',

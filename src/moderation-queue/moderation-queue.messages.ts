@@ -19,6 +19,8 @@ export default {
   'mod.flag.link': 'Link',
   'mod.flag.contact': 'Contact details',
   'mod.flag.blocked-word': 'Blocked word',
+  'mod.flag.classifier': 'Held by your classifier',
+  'mod.flag.classifier-unavailable': 'Your classifier did not answer: please read it',
   'mod.about': 'About {subject}',
   'mod.author': 'Shown as',
   'mod.no-author': 'A peer (no name given)',

@@ -54,7 +54,7 @@ test('a port in use, an unknown flag, a malformed origin', async () => {
 test('--help prints every flag and exits 0', () => {
   const run = cli('--help');
   assert.equal(run.status, 0, run.stderr);
-  for (const flag of ['--port', '--db', '--origin', '--moderators', '--notify', 'export'])
+  for (const flag of ['--port', '--db', '--origin', '--moderators', '--notify', '--classify', 'export'])
     assert.match(run.stdout, new RegExp(flag));
 });
 
