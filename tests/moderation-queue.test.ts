@@ -106,14 +106,55 @@ describe('<mutual-moderation-queue>', () => {
     await submit(EventTypes.checkinEncouragement, [crisis, plain]);
     const el = await queue();
     const root = el.shadowRoot!;
-    expect(itemTexts(el)).to.deep.equal([crisis, plain]);
+    // The crisis item comes first, its words covered until the moderator chooses to read them.
+    expect(itemTexts(el)).to.deep.equal([
+      'This may be hard to read: it has crisis language. It stays covered until you choose to read it.',
+      plain,
+    ]);
+    expect(root.textContent).not.to.contain(crisis);
     const first = root.querySelector('[part="item"]')!;
+    const read = [...first.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Read it')!;
+    read.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(itemTexts(el)).to.deep.equal([crisis, plain]);
+    expect(deepActive()).to.equal(first, 'focus stays on the item, not the page');
     expect([...first.querySelectorAll('.flags li')].map((li) => li.textContent)).to.deep.equal(['Crisis language']);
     expect(first.querySelector('mutual-crisis-resources')).not.to.equal(null);
     [...first.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Hide')!.click();
     await until(() => !itemTexts(el).includes(crisis), 'hidden');
     expect(await served()).not.to.include(crisis);
     await expectAxeClean(el);
+  });
+
+  it('care for the moderator: after the set number of crisis items read, a break is offered once, with the host’s page', async () => {
+    const words = [1, 2, 3].map((n) => `I want to end my life ${n} — ${uniqueSubject('care')}`);
+    await submit(EventTypes.checkinEncouragement, words);
+    const el = await fixture<MutualModerationQueue>(
+      html`<mutual-moderation-queue endpoint=${ENDPOINT} .token=${TEST_MODERATOR_TOKEN} break-after="2" care-href="https://care.example/moderators"></mutual-moderation-queue>`,
+    );
+    await until(() => el.shadowRoot!.querySelectorAll('.veiled').length === 3, 'three covered items');
+    const readNext = async () => {
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Read it')!.click();
+      await el.updateComplete;
+    };
+    await readNext();
+    expect(el.shadowRoot!.querySelector('[part="care"]')).to.equal(null);
+    await readNext();
+    const care = el.shadowRoot!.querySelector('[part="care"]')!;
+    expect(care.getAttribute('role')).to.equal('status');
+    expect(care.textContent).to.contain('You have read 2 posts with crisis language in this session.');
+    expect(care.querySelector('a')!.getAttribute('href')).to.equal('https://care.example/moderators');
+    // It never blocks the work: the buttons are all there.
+    expect(
+      [...el.shadowRoot!.querySelectorAll('button')].filter((b) => b.textContent!.trim() === 'Hide').length,
+    ).to.equal(3);
+    await expectAxeClean(el);
+    [...care.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Thanks')!.click();
+    await el.updateComplete;
+    await readNext();
+    expect(el.shadowRoot!.querySelector('[part="care"]')).to.equal(null, 'offered once');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('mutual:'))).to.deep.equal([], 'nothing kept');
   });
 
   it('a story its writer took down before review leaves the queue when a moderator acts on it, and the moderator is told why', async () => {
@@ -221,7 +262,17 @@ describe('<mutual-moderation-queue>', () => {
     expect(res.status).to.equal(200);
     const el = await queue();
     el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-story')!.click();
+    await el.updateComplete;
+    await until(
+      () => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false',
+      'the story tab loaded',
+    );
     const item = await until(() => el.shadowRoot!.querySelector('[part="item"]'), 'the story in the queue');
+    expect(item.querySelector('.veiled')!.textContent).to.equal(
+      'It carries a content warning (relapse). It stays covered until you choose to read it.',
+    );
+    [...item.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Read it')!.click();
+    await el.updateComplete;
     expect(item.querySelector('strong')!.textContent).to.equal('A walk every morning');
     expect(item.querySelector('p[id^="text-"]')!.textContent).to.equal(
       'A walk every morning\nI started walking at six.',
@@ -294,7 +345,11 @@ describe('<mutual-moderation-queue> reports', () => {
       'queue loaded',
     );
     expect(el.shadowRoot!.querySelector('[role="tab"][aria-selected="true"]')!.id).to.equal('tab-story');
-    expect(el.shadowRoot!.querySelector('[part="item"]')!.textContent).to.contain('Some nights I want to die.');
+    const item = el.shadowRoot!.querySelector('[part="item"]')!;
+    expect(item.textContent).to.contain('This may be hard to read: it has crisis language.');
+    [...item.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Read it')!.click();
+    await el.updateComplete;
+    expect(item.textContent).to.contain('Some nights I want to die.');
   });
 
   it('groups reports per story with reasons and counts; "worried about the writer" comes first, with help lines', async () => {

@@ -31,6 +31,7 @@ export class MutualCrisisResources extends MutualElement {
     lines: {},
     extraLines: { attribute: 'extra-lines' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    nested: { type: Boolean },
   };
 
   /** Region whose lines to show, as an ISO 3166 code (`GB`, `MX`, `EG`); else the provider's, else the locale's. */
@@ -41,6 +42,8 @@ export class MutualCrisisResources extends MutualElement {
   extraLines?: string | HelpLine[];
   /** Heading level of the title (2–6), to fit the host page's outline. */
   headingLevel = 3;
+  /** One of several on a page (in a list of items): a labelled group, not a landmark of its own. */
+  nested = false;
 
   #renderLine(line: HelpLine) {
     const href = safeHref(line.href);
@@ -73,7 +76,8 @@ export class MutualCrisisResources extends MutualElement {
   protected override render() {
     const lines = this.#chosenLines();
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
+    // A <section> with a name is a landmark; several alike on one page would be indistinguishable.
+    return html`<section part="base" role=${this.nested ? 'group' : nothing} dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
       <div part="title" id="title" role="heading" aria-level=${level}>${this.i18n.t('crisis.title')}</div>
       ${
         this.#hasOwnContent()

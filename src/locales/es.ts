@@ -188,6 +188,16 @@ export default {
   'mod.flag.blocked-word': 'Palabra bloqueada',
   'mod.flag.classifier': 'Retenido por tu clasificador',
   'mod.flag.classifier-unavailable': 'Tu clasificador no respondió: léelo, por favor',
+  'mod.veiled-crisis': 'Puede ser difícil de leer: tiene lenguaje de crisis. Queda cubierto hasta que elijas leerlo.',
+  'mod.veiled-warning': 'Tiene una advertencia de contenido ({topics}). Queda cubierto hasta que elijas leerlo.',
+  'mod.read-it': 'Leerlo',
+  'mod.care': {
+    one: 'Has leído {count} publicación con lenguaje de crisis en esta sesión. Este trabajo pesa; está bien tomarte un descanso.',
+    other:
+      'Has leído {count} publicaciones con lenguaje de crisis en esta sesión. Este trabajo pesa; está bien tomarte un descanso.',
+  },
+  'mod.care-link': 'Apoyo para moderadores',
+  'mod.care-close': 'Gracias',
   'mod.about': 'Sobre {subject}',
   'mod.author': 'Se muestra como',
   'mod.no-author': 'Un par (sin nombre)',

@@ -21,6 +21,17 @@ export default {
   'mod.flag.blocked-word': 'Blocked word',
   'mod.flag.classifier': 'Held by your classifier',
   'mod.flag.classifier-unavailable': 'Your classifier did not answer: please read it',
+  'mod.veiled-crisis':
+    'This may be hard to read: it has crisis language. It stays covered until you choose to read it.',
+  'mod.veiled-warning': 'It carries a content warning ({topics}). It stays covered until you choose to read it.',
+  'mod.read-it': 'Read it',
+  'mod.care': {
+    one: 'You have read {count} post with crisis language in this session. This work is heavy; it is okay to take a break.',
+    other:
+      'You have read {count} posts with crisis language in this session. This work is heavy; it is okay to take a break.',
+  },
+  'mod.care-link': 'Support for moderators',
+  'mod.care-close': 'Thanks',
   'mod.about': 'About {subject}',
   'mod.author': 'Shown as',
   'mod.no-author': 'A peer (no name given)',

@@ -7,6 +7,7 @@ import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
+import { CareController } from './care.js';
 import { ModerationApi, type Item, type Kind, type Page, type ReportedStory } from './moderation-api.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
 import moderationMessages from './moderation-queue.messages.js';
@@ -41,6 +42,8 @@ export class MutualModerationQueue extends MutualElement {
     token: { attribute: false },
     storyHref: { attribute: 'story-href' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    breakAfter: { type: Number, attribute: 'break-after' },
+    careHref: { attribute: 'care-href' },
     kind: { state: true, attribute: false },
     reports: { state: true, attribute: false },
     page: { state: true, attribute: false },
@@ -56,6 +59,15 @@ export class MutualModerationQueue extends MutualElement {
   storyHref?: string;
   /** Level of the queue's heading (2–6). */
   headingLevel = 2;
+  /** After this many items with crisis language read in this page, a break is offered, once. */
+  breakAfter = 20;
+  /** Your page of support for moderators, offered with the break. */
+  careHref?: string;
+  readonly #care = new CareController(this, {
+    breakAfter: () => (this.breakAfter > 0 ? this.breakAfter : 20),
+    careHref: () => this.careHref,
+    focus: (selector) => this.focusAfterUpdate(selector),
+  });
 
   private kind: Kind | 'reports' = 'encouragement';
   private reports: ReportedStory[] = [];
@@ -227,10 +239,10 @@ ${str(data.text)}</p>
         ${item.subject ? html` · ${this.#storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
-      ${this.#renderText(item)}
+      ${this.#care.veiled(item) ? this.#care.renderVeil(item, t, this.i18n.locale) : this.#renderText(item)}
       ${
         item.flags.includes('crisis')
-          ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
+          ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
           : nothing
       }
       <div part="actions">
@@ -251,7 +263,7 @@ ${str(data.text)}</p>
           <ul class="flags">
             ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`mod.reason.${reason}` as MessageKey)} (${n})</li>`)}
           </ul>
-          ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
+          ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
         </li>`,
       )}
     </ol>`;
@@ -267,7 +279,7 @@ ${str(data.text)}</p>
     }
     if (this.kind === 'reports') return this.#renderReports(level);
     if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
-    return html`<p class="meta">${t('mod.keys')}</p>
+    return html`${this.#care.renderOffer(t)}<p class="meta">${t('mod.keys')}</p>
       <ol @keydown=${this.#onListKey}>${this.page.items.map((item) => this.#renderItem(item, level))}</ol>
       ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.#load(true)}>${t('mod.more')}</button></div>` : nothing}`;
   }
