@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -30,8 +30,16 @@ const collector = withFaults(
   }),
 );
 
+// One group per element (`npx web-test-runner --group me-too`): its own tests alone, from the one list.
+// Only when a group is asked for: otherwise web-test-runner runs every group besides the default files.
+const { ELEMENTS } = await import('./src/elements.ts');
+const groups = ELEMENTS.map(({ folder }) => ({ name: folder, files: `tests/${folder}.test.ts` })).filter(({ files }) =>
+  existsSync(files),
+);
+
 export default {
   files: ['tests/**/*.test.ts', '!tests/node/**'],
+  ...(process.argv.includes('--group') && { groups }),
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 600_000,
