@@ -3,7 +3,6 @@ import { NestedProvider } from '../core/nested-provider.js';
 import { getPeerMessages } from '../core/delivery/endpoint.js';
 import { commaList, parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/protocol/envelope.js';
-import { formatNumber } from '../core/i18n/index.js';
 import { renderNudge } from '../core/ui/nudge.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
@@ -15,6 +14,7 @@ import { headingLevel } from '../core/ui/heading.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { checkInStyles } from './check-in.styles.js';
 import { renderGiveBack } from './give-back.js';
+import { renderForm, type Draft } from './form.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
@@ -24,15 +24,8 @@ import takeBackMessages from '../core/take-back.messages.js';
 
 const warn = warner(() => import('./check-in.warnings.js'));
 
-const MOODS = [1, 2, 3, 4, 5] as const;
 const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
 
-interface Draft {
-  mood: number;
-  hard: string;
-  helped: string;
-  topics: string[];
-}
 const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
 
 /**
@@ -343,19 +336,6 @@ export class MutualCheckIn extends MutualElement {
     return this.i18n.t(key, params);
   }
 
-  #renderText(field: 'hard' | 'helped') {
-    const over = this.errors[field];
-    const value = this.#draft[field];
-    const locale = this.i18n.locale;
-    return html`<div class="field">
-      <label for=${field}>${this.#t(`checkin.${field}`)}</label>
-      <textarea id=${field} dir="auto" .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
-        @input=${(e: Event) => this.update$({ [field]: (e.target as HTMLTextAreaElement).value })}></textarea>
-      <p class=${value.length > this.limit ? 'hint over' : 'hint'} id="${field}-count">${this.#t('checkin.count', { count: formatNumber(locale, value.length), limit: formatNumber(locale, this.limit) })}</p>
-      ${over ? html`<p class="error" id="${field}-error">${this.#t('checkin.over', { count: over })}</p>` : nothing}
-    </div>`;
-  }
-
   /** The topic chips; at most as many as an event may carry, each short enough to be accepted. */
   get #offeredTopics(): string[] {
     const all = commaList(this.topics).map((topic) => topic.slice(0, Limits.listItemLength));
@@ -364,53 +344,27 @@ export class MutualCheckIn extends MutualElement {
   }
 
   #renderForm() {
-    const topics = this.#offeredTopics;
-    const inForm = !!this.form;
-    return html`<form part="base" novalidate @submit=${this.#submit} aria-labelledby="title">
-      <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${this.#t('checkin.title')}</div>
-      ${
-        this.lastHard
-          ? html`<p part="last-time" class="hint">${this.#t('checkin.last-time')}
-            <button type="button" class="link" @click=${() => ((this.lastHard = false), this.focusAfterUpdate('input[name="mood"]'))}>${this.#t('checkin.last-time-dismiss')}</button></p>`
-          : nothing
-      }
-      <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${this.errors.mood ? 'true' : 'false'} aria-describedby=${this.errors.mood ? 'mood-error' : nothing}>
-        <legend>${this.#t('checkin.mood-legend')}</legend>
-        ${MOODS.map(
-          (m) =>
-            html`<label><input type="radio" name="mood" value=${m} .checked=${this.#draft.mood === m} @change=${() => this.update$({ mood: m })} />${this.#t(`checkin.mood.${m}` as MessageKey)}</label>`,
-        )}
-      </fieldset>
-      ${this.errors.mood ? html`<p class="error" id="mood-error">${this.#t('checkin.mood-required')}</p>` : nothing}
-      ${this.#renderText('hard')} ${this.#renderText('helped')}
-      ${this.#renderCrisis()}
-      ${
-        topics.length
-          ? html`<div class="field" role="group" aria-labelledby="topics-label">
-            <span id="topics-label">${this.#t('checkin.topics')}</span>
-            <div part="topics" class="chips">
-              ${topics.map((topic) => {
-                const key = topic.toLowerCase();
-                const on = this.#draft.topics.includes(key);
-                const label = KNOWN_TOPICS.includes(key) ? this.#t(`checkin.topic.${key}` as MessageKey) : topic;
-                return html`<button type="button" aria-pressed=${on ? 'true' : 'false'}
-                  @click=${() => this.update$({ topics: on ? this.#draft.topics.filter((x) => x !== key) : [...this.#draft.topics, key] })}>${label}</button>`;
-              })}
-            </div>
-          </div>`
-          : nothing
-      }
-      ${renderNudge(this.#entry, this.i18n.t.bind(this.i18n))}
-      ${
-        inForm
-          ? nothing
-          : html`<p class="hint">${this.#t('checkin.privacy')} ${this.#entry.keeping}</p>
-            <div part="actions">
-              <button type="submit" class="primary">${this.#t('checkin.submit')}</button>
-              <button type="button" @click=${() => this.clear()}>${this.#t('checkin.clear')}</button>
-            </div>`
-      }
-    </form>`;
+    return renderForm({
+      t: this.#t.bind(this),
+      locale: this.i18n.locale,
+      level: this.#level,
+      draft: this.#draft,
+      errors: this.errors,
+      limit: this.limit,
+      topics: this.#offeredTopics.map((topic) => {
+        const key = topic.toLowerCase();
+        return { key, label: KNOWN_TOPICS.includes(key) ? this.#t(`checkin.topic.${key}` as MessageKey) : topic };
+      }),
+      lastHard: this.lastHard,
+      inForm: !!this.form,
+      crisis: this.#renderCrisis(),
+      nudge: renderNudge(this.#entry, this.i18n.t.bind(this.i18n)),
+      keeping: this.#entry.keeping,
+      change: (patch) => this.update$(patch),
+      submit: (e) => this.#submit(e),
+      clear: () => this.clear(),
+      dismissLastHard: () => ((this.lastHard = false), this.focusAfterUpdate('input[name="mood"]')),
+    });
   }
 
   get #level(): number {
