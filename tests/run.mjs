@@ -104,7 +104,7 @@ console.log(
 );
 nodeTests(
   'collector tests (node:test, PostgreSQL)',
-  ['collector', 'moderation', 'stories', 'data-rights', 'attacks', 'notify', 'fuzz', 'classifier'].map(
+  ['collector', 'moderation', 'stories', 'data-rights', 'attacks', 'notify', 'fuzz', 'classifier', 'trust'].map(
     (f) => `tests/node/${f}.test.ts`,
   ),
   { MUTUAL_TEST_STORE: 'postgres' },

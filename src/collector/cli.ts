@@ -49,6 +49,8 @@ holds what members write for review and publishes what moderators approve.
   --require-token          refuse events without a valid host token
   --list                   allow GET ?since= (listing stored events; development only)
   --post-moderation KIND   publish KIND at once and review afterwards (response, encouragement, tip, story)
+  --trust-after N          with host tokens: after N approved items (none hidden since), a member's
+  --trusted-kind KIND      items of KIND are published at once (flagged ones stay held)
   --blocked-words FILE     words that hold an item for review (one a line)
   --moderators FILE        moderator tokens, "label:token" a line (or MUTUAL_MODERATOR_TOKENS)
   --admin-origin URL       the origin of the hosts' admin page (moderation API)
@@ -121,6 +123,8 @@ try {
       'require-token': { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       'post-moderation': { type: 'string', multiple: true, default: [] },
+      'trust-after': { type: 'string' },
+      'trusted-kind': { type: 'string', multiple: true, default: [] },
       'blocked-words': { type: 'string' },
       moderators: { type: 'string' },
       'admin-origin': { type: 'string', multiple: true, default: [] },
@@ -131,7 +135,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify, --classify, --classify-secret.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify, --classify, --classify-secret, --trust-after, --trusted-kind.`,
   );
 }
 
@@ -153,6 +157,15 @@ if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
   fail(`--trust-proxy ${values['trust-proxy']}: give the number of proxies in front of the collector (0 to 10)`);
 
 const KINDS = ['response', 'encouragement', 'tip', 'story'] as const;
+for (const kind of values['trusted-kind'])
+  if (!(KINDS as readonly string[]).includes(kind)) fail(`--trusted-kind ${kind}: use one of ${KINDS.join(', ')}`);
+const trustAfter = values['trust-after'] === undefined ? undefined : Number(values['trust-after']);
+if (trustAfter !== undefined && !(Number.isInteger(trustAfter) && trustAfter >= 1 && trustAfter <= 1000))
+  fail(`--trust-after ${values['trust-after']}: give how many approved items earn trust (1–1000)`);
+if (trustAfter !== undefined && !values['trusted-kind'].length)
+  fail(
+    '--trust-after needs --trusted-kind KIND (response, encouragement, tip, story): what trust lets through at once',
+  );
 for (const kind of values['post-moderation'])
   if (!(KINDS as readonly string[]).includes(kind)) fail(`--post-moderation ${kind}: use one of ${KINDS.join(', ')}`);
 const readList = (flag: string, file: string | undefined) => {
@@ -224,6 +237,10 @@ const collector = createCollector({
   allowListing: values.list,
   moderation: {
     postModerated: values['post-moderation'] as (typeof KINDS)[number][],
+    trust:
+      trustAfter === undefined
+        ? undefined
+        : { after: trustAfter, kinds: values['trusted-kind'] as (typeof KINDS)[number][] },
     blockedWords,
     moderators,
     adminOrigins: values['admin-origin'],

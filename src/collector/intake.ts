@@ -2,6 +2,7 @@
 // approved under post-moderation unless held), attention is queued for the notify URL in the same
 // transaction, and the forward and notify queues are woken.
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
+import { createHash } from 'node:crypto';
 import { createClassifier } from './classifier.js';
 import type { createForwarder } from './forward.js';
 import { flagsFor } from './holds.js';
@@ -10,11 +11,14 @@ import type { createNotifier } from './notify.js';
 import type { Classify, InsertResult, Store } from './store/index.js';
 
 export interface Intake {
-  /** Stores events; what needs attention is queued for the notify URL with them. */
-  insert(events: MutualEnvelope[]): Promise<InsertResult>;
+  /** Stores events (`member`: the host token's subject, if any); what needs attention is queued for the notify URL with them. */
+  insert(events: MutualEnvelope[], member?: string): Promise<InsertResult>;
   /** A decision (`approved`, `hidden`, `restored`, `withdrawn`): to the host's callback, and queued for the notify URL. */
   emit(type: string, data: Record<string, unknown>, subject?: string): Promise<void>;
 }
+
+/** A member as the store knows them: a hash of the host token's subject, never the subject itself. */
+export const memberKey = (subject: string) => createHash('sha256').update(`member:${subject}`).digest('hex');
 
 export function createIntake(
   store: Store,
@@ -44,12 +48,16 @@ export function createIntake(
       }),
     );
   };
-  const classify: Classify = (event) => {
-    const kind = ITEM_KINDS[event.type];
-    if (!kind) return null;
-    const flags = flagsOf(event);
-    return { kind, flags, state: initialState(kind, flags, moderation) };
-  };
+  /** Member-written items enter moderation; a trusted member's items of the trusted kinds are post-moderated. */
+  const classifyFor =
+    (trusted: boolean): Classify =>
+    (event) => {
+      const kind = ITEM_KINDS[event.type];
+      if (!kind) return null;
+      const flags = flagsOf(event);
+      const trustedKind = trusted && !!moderation.trust?.kinds.includes(kind);
+      return { kind, flags, state: initialState(kind, flags, moderation, trustedKind) };
+    };
   /** What an incoming event asks of a person: a report, or an item held for crisis language. */
   const attentionFor = (event: MutualEnvelope): MutualEnvelope | null => {
     const report = event.type === EventTypes.storyReported;
@@ -65,12 +73,16 @@ export function createIntake(
     );
   };
   return {
-    async insert(events) {
+    async insert(events, member) {
       await askClassifier(events);
       const notices = events.map(attentionFor);
-      const result = await store.insert(events, classify, {
+      // Only with trust configured is a member tied to their items, and then only as a hash.
+      const key = moderation.trust && member ? memberKey(member) : undefined;
+      const trusted = !!key && (await store.memberTrust(key)).approved >= moderation.trust!.after;
+      const result = await store.insert(events, classifyFor(trusted), {
         forward: !!forwarder,
         notices: notifier ? notices : undefined,
+        members: key ? events.map(() => key) : undefined,
       });
       forwarder?.kick();
       notifier?.kick();

@@ -42,6 +42,12 @@ export interface ModerationOptions {
    * redirected, at most `NOTIFY_QUEUE_CAP` waiting; a restart resumes. A string, or the URL with retry timing.
    */
   /**
+   * Graduated trust, for members signed in through host tokens: after `after` of a member's items
+   * were approved (none hidden since), their items of these `kinds` are post-moderated. Anything
+   * flagged stays held; one hidden item starts them over. Without a token, everything is reviewed first.
+   */
+  trust?: { after: number; kinds: ItemKind[] };
+  /**
    * The host's classifier (`--classify URL`): each new item is sent to it, signed, before it enters
    * the queue. It may hold an item, never publish one; no usable answer holds it for a person.
    */
@@ -73,6 +79,6 @@ export const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** The state a new item starts in: pending under pre-moderation, or when anything flagged it. */
-export function initialState(kind: ItemKind, flags: Flag[], options: ModerationOptions): ItemState {
-  return flags.length || !options.postModerated?.includes(kind) ? 'pending' : 'approved';
+export function initialState(kind: ItemKind, flags: Flag[], options: ModerationOptions, trusted = false): ItemState {
+  return flags.length || !(options.postModerated?.includes(kind) || trusted) ? 'pending' : 'approved';
 }

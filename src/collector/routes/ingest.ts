@@ -55,7 +55,7 @@ export function createIngest({ options, store, validate, rate, hostTokens, intak
     // while offline, taken back before the connection came back).
     const isAct = (e: MutualEnvelope) => e.type === EventTypes.deviceForget || e.type === EventTypes.storyWithdrawn;
     const toStore = valid.filter((e) => !isAct(e)).map(hashAuthorKey);
-    const statuses = toStore.length ? (await intake.insert(toStore)).statuses : [];
+    const statuses = toStore.length ? (await intake.insert(toStore, member)).statuses : [];
     // A text may not claim an id another text already has (its take-down, its responses).
     const stored = statuses.map((status, i) =>
       status === 'taken'

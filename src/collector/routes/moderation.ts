@@ -30,6 +30,18 @@ export function createModerationRoutes({ store, moderation, moderators, validate
    * GET /moderation/queue?kind=&state=&flagged=&cursor=&limit= · GET /moderation/items/SEQ ·
    * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…"} · GET /moderation/audit?cursor=&limit=
    */
+  /** A decision moves its member's trust; a change of trust is audited, by item id, without words. */
+  async function countTrust(seq: number, state: ItemState): Promise<void> {
+    const trust = moderation.trust;
+    if (!trust) return;
+    const change = await store.countDecision(seq, state);
+    if (!change) return;
+    if (change.before < trust.after && change.after >= trust.after)
+      await store.appendAudit({ actor: 'collector', action: 'trusted', item: seq, reason: '' });
+    else if (change.before >= trust.after && change.after < trust.after)
+      await store.appendAudit({ actor: 'collector', action: 'untrusted', item: seq, reason: '' });
+  }
+
   async function answerModeration(req: IncomingMessage, res: ServerResponse, url: URL, sub: string): Promise<void> {
     if (!moderators.configured)
       throw new HttpError(403, 'no moderator tokens are configured (MUTUAL_MODERATOR_TOKENS or moderation.moderators)');
@@ -134,6 +146,7 @@ export function createModerationRoutes({ store, moderation, moderators, validate
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
         const item = await store.moderate(seq, state, actor, String(body.action), reason);
         if (!item) throw new HttpError(404, `no item ${seq}`);
+        await countTrust(seq, state);
         await intake.emit(
           state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
           { item: seq, kind: item.kind, by: actor, reason },

@@ -220,8 +220,14 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         );
       const classified = accepted.flatMap(({ e, seq }) => {
         const item = classify?.(e);
-        return item ? [{ seq, ...item }] : [];
+        return item ? [{ seq, member: options?.members?.[events.indexOf(e)] ?? null, ...item }] : [];
       });
+      const authored = classified.filter((c): c is typeof c & { member: string } => !!c.member);
+      if (authored.length)
+        await client.query(
+          `INSERT INTO item_members (seq, member) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`,
+          [authored.map((a) => a.seq), authored.map((a) => a.member)],
+        );
       if (classified.length)
         await client.query(
           `INSERT INTO items (seq, kind, state, flags, flagged, updated_at)
@@ -377,6 +383,44 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         [cursor, limit],
       );
       return rows.map((r) => ({ ...r, seq: Number(r.seq), item: Number(r.item) }));
+    },
+    async appendAudit({ actor, action, item, reason }) {
+      await pool.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
+        new Date().toISOString(),
+        actor,
+        action,
+        item,
+        reason,
+      ]);
+    },
+    async memberTrust(member) {
+      const rows = await query<{ approved: number; hidden: number }>(
+        'SELECT approved, hidden FROM member_trust WHERE member = $1',
+        [member],
+      );
+      return rows[0] ?? { approved: 0, hidden: 0 };
+    },
+    async countDecision(seq, state) {
+      if (state === 'pending') return null;
+      return transaction(async (client) => {
+        const { rows } = await client.query('SELECT member FROM item_members WHERE seq = $1', [seq]);
+        const member = (rows[0] as { member: string } | undefined)?.member;
+        if (!member) return null;
+        const before = await client.query('SELECT approved FROM member_trust WHERE member = $1 FOR UPDATE', [member]);
+        const { rows: after } = await client.query(
+          state === 'approved'
+            ? `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 1, 0)
+               ON CONFLICT (member) DO UPDATE SET approved = member_trust.approved + 1 RETURNING approved`
+            : `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 1)
+               ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = member_trust.hidden + 1 RETURNING approved`,
+          [member],
+        );
+        return {
+          member,
+          before: Number((before.rows[0] as { approved?: number } | undefined)?.approved ?? 0),
+          after: Number((after[0] as { approved: number }).approved),
+        };
+      });
     },
     approved: (kind, limit) =>
       items(

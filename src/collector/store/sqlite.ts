@@ -186,6 +186,26 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const forwardLaterQuery = db.prepare(
     `UPDATE forward_queue SET attempts = attempts + 1, next_at = @nextAt WHERE seq = @seq`,
   );
+  const addItemMember = db.prepare(`INSERT OR IGNORE INTO item_members (seq, member) VALUES (@seq, @member)`);
+  const trustQuery = db.prepare(`SELECT approved, hidden FROM member_trust WHERE member = ?`);
+  const memberOf = db.prepare(`SELECT member FROM item_members WHERE seq = ?`);
+  const countApproved = db.prepare(
+    `INSERT INTO member_trust (member, approved, hidden) VALUES (@member, 1, 0)
+     ON CONFLICT (member) DO UPDATE SET approved = approved + 1`,
+  );
+  const countHidden = db.prepare(
+    `INSERT INTO member_trust (member, approved, hidden) VALUES (@member, 0, 1)
+     ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = hidden + 1`,
+  );
+  const trustOf = (member: string) =>
+    (trustQuery.get(member) as { approved: number; hidden: number } | undefined) ?? { approved: 0, hidden: 0 };
+  const countDecisionTx = db.transaction((seq: number, state: ItemState) => {
+    const member = (memberOf.get(seq) as { member: string } | undefined)?.member;
+    if (!member || state === 'pending') return null;
+    const before = trustOf(member).approved;
+    (state === 'approved' ? countApproved : countHidden).run({ member });
+    return { member, before, after: trustOf(member).approved };
+  });
   const enqueueNotice = db.prepare(
     `INSERT INTO notify_queue (envelope, urgent, attempts, next_at) VALUES (@envelope, @urgent, 0, 0)`,
   );
@@ -204,7 +224,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
        LIMIT MAX(0, (SELECT COUNT(*) FROM notify_queue) - @cap))`,
   );
   const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, options: InsertOptions = {}) => {
-    const { forward = false, notices } = options;
+    const { forward = false, notices, members } = options;
     const receivedAt = new Date().toISOString();
     let accepted = 0;
     const statuses: ('accepted' | 'duplicate' | 'taken')[] = [];
@@ -238,6 +258,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
       const notice = changes ? notices?.[events.indexOf(e)] : null;
       if (notice) addNotice(notice);
       const item = changes ? classify?.(e) : null;
+      const member = item ? members?.[events.indexOf(e)] : null;
+      if (member) addItemMember.run({ seq: Number(inserted.lastInsertRowid), member });
       if (item) {
         insertItem.run({
           seq: Number(inserted.lastInsertRowid),
@@ -414,6 +436,10 @@ export function createSyncSqliteStore(file: string): SyncStore {
     },
     moderate: (seq, state, actor, action, reason) => moderateTx(seq, state, actor, action, reason),
     audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
+    appendAudit: ({ actor, action, item, reason }) =>
+      void addAudit.run({ at: new Date().toISOString(), actor, action, item, reason }),
+    memberTrust: (member) => trustOf(member),
+    countDecision: (seq, state) => countDecisionTx(seq, state),
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
     published: ({ cursor, limit, ...query }) =>
       (publishedQuery.all({ cursor: cursor ?? null, limit, ...filters(query) }) as ItemRow[]).map(toItem),
@@ -487,6 +513,8 @@ export const WRITES = [
   'withdraw',
   'redactTexts',
   'countShown',
+  'appendAudit',
+  'countDecision',
   'forwardDone',
   'forwardLater',
   'noticeAdd',

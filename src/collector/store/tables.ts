@@ -128,6 +128,17 @@ export const tables = (d: Dialect): string[] => [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_at ${d.integer} NOT NULL
    )`,
+  // Graduated trust (with host tokens): which member wrote an item (a hash of the token's subject),
+  // and how many of their items moderators approved since the last one hidden.
+  `CREATE TABLE IF NOT EXISTS item_members (
+     seq ${d.integer} PRIMARY KEY,
+     member TEXT NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS member_trust (
+     member TEXT PRIMARY KEY,
+     approved INTEGER NOT NULL DEFAULT 0,
+     hidden INTEGER NOT NULL DEFAULT 0
+   )`,
   // How many times each approved encouragement was shown to peers (by its id): a count, never who.
   `CREATE TABLE IF NOT EXISTS shown_counts (
      id TEXT PRIMARY KEY,

@@ -57,6 +57,8 @@ export interface InsertOptions {
   forward?: boolean;
   /** By position: the notice an event causes if it is stored (not a duplicate), queued in the same transaction. */
   notices?: (MutualEnvelope | null)[];
+  /** By position: the member (a hash of the host token's subject) who wrote each item, for graduated trust. */
+  members?: (string | null)[];
 }
 
 export interface Store {
@@ -102,6 +104,15 @@ export interface Store {
     reason: string,
   ): Promise<QueueItem | undefined>;
   audit(query: { cursor?: number; limit: number }): Promise<AuditEntry[]>;
+  /** Appends to the audit log (a change of a member's trust, say): ids and actions only, never words. */
+  appendAudit(entry: Omit<AuditEntry, 'seq' | 'at'>): Promise<void>;
+  /** A member's standing: items approved since the last one hidden, and items hidden in all. */
+  memberTrust(member: string): Promise<{ approved: number; hidden: number }>;
+  /**
+   * After a decision on an item its member wrote: approved counts one more, hidden starts them over
+   * (pre-moderation again). Answers the member and their standing before and after, or null.
+   */
+  countDecision(seq: number, state: ItemState): Promise<{ member: string; before: number; after: number } | null>;
   /** Approved items of a kind, newest first. */
   approved(kind: ItemKind, limit: number): Promise<QueueItem[]>;
   /** Items per kind and state (the queue's tab counts). */
