@@ -52,8 +52,11 @@ async function start() {
         items: { seq: number; text: string }[];
       }
     ).items;
-  const act = async (text: string, action: 'approve' | 'hide') => {
-    const item = (await pending()).find((i) => i.text === text)!;
+  const act = async (text: string, action: 'approve' | 'hide' | 'restore') => {
+    const all = (await (await fetch(`${url}/moderation/queue?limit=200`, { headers: auth })).json()) as {
+      items: { seq: number; text: string }[];
+    };
+    const item = all.items.find((i) => i.text === text)!;
     assert.ok(item, `pending: ${text}`);
     const res = await fetch(`${url}/moderation/items/${item.seq}`, {
       method: 'POST',
@@ -110,6 +113,24 @@ test('after 2 approved, a member’s encouragements publish at once; flagged wor
       'each change of trust is audited by item, without words',
     );
     assert.ok(!JSON.stringify(await c.audit()).includes('river'), 'no member id in the audit log');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('an approval undone counts no more towards trust', async () => {
+  const c = await start();
+  try {
+    await c.cheer('A: first.', 'robin');
+    await c.cheer('B: second.', 'robin');
+    await c.act('A: first.', 'approve');
+    await c.act('A: first.', 'restore'); // the moderator's undo
+    await c.act('B: second.', 'approve');
+    await c.cheer('C: third.', 'robin');
+    assert.ok(
+      (await c.pending()).some((i) => i.text === 'C: third.'),
+      'one approval counted, not two',
+    );
   } finally {
     await c.stop();
   }

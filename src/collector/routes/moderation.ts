@@ -31,10 +31,10 @@ export function createModerationRoutes({ store, moderation, moderators, validate
    * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…"} · GET /moderation/audit?cursor=&limit=
    */
   /** A decision moves its member's trust; a change of trust is audited, by item id, without words. */
-  async function countTrust(seq: number, state: ItemState): Promise<void> {
+  async function countTrust(seq: number, state: ItemState, previous: ItemState): Promise<void> {
     const trust = moderation.trust;
     if (!trust) return;
-    const change = await store.countDecision(seq, state);
+    const change = await store.countDecision(seq, state, previous);
     if (!change) return;
     if (change.before < trust.after && change.after >= trust.after)
       await store.appendAudit({ actor: 'collector', action: 'trusted', item: seq, reason: '' });
@@ -144,9 +144,10 @@ export function createModerationRoutes({ store, moderation, moderators, validate
           typeof body.action === 'string' && Object.hasOwn(ACTIONS, body.action) ? ACTIONS[body.action] : undefined;
         if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
+        const previous = moderation.trust ? (await store.item(seq))?.state : undefined;
         const item = await store.moderate(seq, state, actor, String(body.action), reason);
         if (!item) throw new HttpError(404, `no item ${seq}`);
-        await countTrust(seq, state);
+        if (previous) await countTrust(seq, state, previous);
         await intake.emit(
           state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
           { item: seq, kind: item.kind, by: actor, reason },

@@ -400,8 +400,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       return rows[0] ?? { approved: 0, hidden: 0 };
     },
-    async countDecision(seq, state) {
-      if (state === 'pending') return null;
+    async countDecision(seq, state, previous) {
+      if (state === previous || (state === 'pending' && previous !== 'approved')) return null;
       return transaction(async (client) => {
         const { rows } = await client.query('SELECT member FROM item_members WHERE seq = $1', [seq]);
         const member = (rows[0] as { member: string } | undefined)?.member;
@@ -411,8 +411,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
           state === 'approved'
             ? `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 1, 0)
                ON CONFLICT (member) DO UPDATE SET approved = member_trust.approved + 1 RETURNING approved`
-            : `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 1)
-               ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = member_trust.hidden + 1 RETURNING approved`,
+            : state === 'hidden'
+              ? `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 1)
+                 ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = member_trust.hidden + 1 RETURNING approved`
+              : `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 0)
+                 ON CONFLICT (member) DO UPDATE SET approved = GREATEST(0, member_trust.approved - 1) RETURNING approved`,
           [member],
         );
         return {

@@ -199,11 +199,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
   );
   const trustOf = (member: string) =>
     (trustQuery.get(member) as { approved: number; hidden: number } | undefined) ?? { approved: 0, hidden: 0 };
-  const countDecisionTx = db.transaction((seq: number, state: ItemState) => {
+  const uncountApproved = db.prepare(`UPDATE member_trust SET approved = MAX(0, approved - 1) WHERE member = @member`);
+  const countDecisionTx = db.transaction((seq: number, state: ItemState, previous: ItemState) => {
     const member = (memberOf.get(seq) as { member: string } | undefined)?.member;
-    if (!member || state === 'pending') return null;
+    if (!member || state === previous) return null;
+    if (state === 'pending' && previous !== 'approved') return null;
     const before = trustOf(member).approved;
-    (state === 'approved' ? countApproved : countHidden).run({ member });
+    (state === 'approved' ? countApproved : state === 'hidden' ? countHidden : uncountApproved).run({ member });
     return { member, before, after: trustOf(member).approved };
   });
   const enqueueNotice = db.prepare(
@@ -439,7 +441,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     appendAudit: ({ actor, action, item, reason }) =>
       void addAudit.run({ at: new Date().toISOString(), actor, action, item, reason }),
     memberTrust: (member) => trustOf(member),
-    countDecision: (seq, state) => countDecisionTx(seq, state),
+    countDecision: (seq, state, previous) => countDecisionTx(seq, state, previous),
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
     published: ({ cursor, limit, ...query }) =>
       (publishedQuery.all({ cursor: cursor ?? null, limit, ...filters(query) }) as ItemRow[]).map(toItem),

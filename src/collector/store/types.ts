@@ -110,9 +110,14 @@ export interface Store {
   memberTrust(member: string): Promise<{ approved: number; hidden: number }>;
   /**
    * After a decision on an item its member wrote: approved counts one more, hidden starts them over
-   * (pre-moderation again). Answers the member and their standing before and after, or null.
+   * (pre-moderation again), and an approval undone (back to pending) counts one less. Answers the
+   * member and their standing before and after, or null.
    */
-  countDecision(seq: number, state: ItemState): Promise<{ member: string; before: number; after: number } | null>;
+  countDecision(
+    seq: number,
+    state: ItemState,
+    previous: ItemState,
+  ): Promise<{ member: string; before: number; after: number } | null>;
   /** Approved items of a kind, newest first. */
   approved(kind: ItemKind, limit: number): Promise<QueueItem[]>;
   /** Items per kind and state (the queue's tab counts). */
