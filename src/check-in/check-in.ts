@@ -361,6 +361,10 @@ export class MutualCheckIn extends MutualElement {
       nudge: renderNudge(this.#entry, this.i18n.t.bind(this.i18n)),
       keeping: this.#entry.keeping,
       change: (patch) => this.update$(patch),
+      toggleTopic: (key) => {
+        const { topics } = this.#draft;
+        this.update$({ topics: topics.includes(key) ? topics.filter((x) => x !== key) : [...topics, key] });
+      },
       submit: (e) => this.#submit(e),
       clear: () => this.clear(),
       dismissLastHard: () => ((this.lastHard = false), this.focusAfterUpdate('input[name="mood"]')),

@@ -33,6 +33,8 @@ export function renderForm(p: {
   nudge: TemplateResult | typeof nothing;
   keeping: string;
   change: (patch: Partial<Draft>) => void;
+  /** Chooses a topic or lets it go (against the draft as it is then, not as it was rendered). */
+  toggleTopic: (key: string) => void;
   submit: (e: Event) => void;
   clear: () => void;
   dismissLastHard: () => void;
@@ -75,7 +77,7 @@ export function renderForm(p: {
               ${p.topics.map(({ key, label }) => {
                 const on = draft.topics.includes(key);
                 return html`<button type="button" aria-pressed=${on ? 'true' : 'false'}
-                  @click=${() => p.change({ topics: on ? draft.topics.filter((x) => x !== key) : [...draft.topics, key] })}>${label}</button>`;
+                  @click=${() => p.toggleTopic(key)}>${label}</button>`;
               })}
             </div>
           </div>`
