@@ -370,6 +370,26 @@ describe('<mutual-share-story>', () => {
       await write(el, heading);
     await moderateItem((text) => text.includes(`First to be approved — ${tag}`), 'approve');
     await moderateItem((text) => text.includes(`Second to be hidden — ${tag}`), 'hide');
+    // A peer says "me too" to the published one: what came back shows in the list too.
+    const first = (await stored({ type: EventTypes.storySubmitted })).find((e) =>
+      String(e.data.text).includes(`First to be approved — ${tag}`),
+    )!;
+    await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([
+        {
+          specversion: '1.0',
+          id: crypto.randomUUID(),
+          source: '/peer',
+          type: EventTypes.reactionAdded,
+          time: new Date().toISOString(),
+          subject: first.subject ?? first.id,
+          datacontenttype: 'application/json',
+          data: { reaction: 'me-too', reactor: crypto.randomUUID().replaceAll('-', '') },
+        },
+      ]),
+    });
     // Later, a fresh form: the list is there, closed.
     const fresh = await composer(`draft-id=${draftId}`);
     const toggle = buttonNamed(root(fresh), 'Your stories on this device (4)');
@@ -384,7 +404,7 @@ describe('<mutual-share-story>', () => {
       'Fourth taken back Taken down',
       'Third still waiting Waiting for review',
       'Second to be hidden Not published: the moderators decided not to share this one',
-      'First to be approved Published — peers can read it',
+      'First to be approved Published — peers can read it · 1 reaction from peers',
     ]);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     await expectAxeClean(fresh);

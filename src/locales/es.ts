@@ -305,6 +305,8 @@ export default {
   'share.mine-published': 'Publicada: otras personas pueden leerla',
   'share.mine-not-published': 'No publicada: la moderación decidió no compartirla',
   'share.mine-gone': 'Retirada',
+  'share.mine-reactions': { one: '{count} reacción de tus pares', other: '{count} reacciones de tus pares' },
+  'share.mine-responses': { one: '{count} respuesta', other: '{count} respuestas' },
   'share.another': 'Escribir otra historia',
   'share.sending': 'Enviando…',
   'share.sent': 'Ha llegado a moderación.',

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
-import { getMine, type EndpointReader } from '../core/delivery/endpoint.js';
+import { getMine, type CameBack, type EndpointReader } from '../core/delivery/endpoint.js';
 import { authorKeyOf } from '../core/delivery/withdrawal.js';
 import type shareStoryMessages from './share-story.messages.js';
 
@@ -24,8 +24,8 @@ const STATE_WORDS: Record<string, keyof typeof shareStoryMessages> = {
  */
 export class MyStoriesController {
   open = false;
-  /** Each story's state by id, once the endpoint answered; `loading` or `error` meanwhile. */
-  #states: Record<string, string> | 'loading' | 'error' | undefined;
+  /** What the endpoint said of each story (by id), once it answered; `loading` or `error` meanwhile. */
+  #states: Record<string, CameBack> | 'loading' | 'error' | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -62,7 +62,7 @@ export class MyStoriesController {
     this.#states = 'loading';
     this.host.requestUpdate();
     try {
-      this.#states = Object.fromEntries((await getMine(reader, texts)).map((t) => [t.id, t.state]));
+      this.#states = Object.fromEntries((await getMine(reader, texts)).map((t) => [t.id, t]));
     } catch {
       this.#states = 'error';
     }
@@ -80,7 +80,21 @@ export class MyStoriesController {
     if (!stories.length || !this.options.reader()) return nothing;
     const states = this.#states;
     // Not in the answer: taken down, or forgotten ("Forget me").
-    const stateOf = (id: string) => (typeof states !== 'object' ? '' : t(STATE_WORDS[states[id]] ?? 'share.mine-gone'));
+    const stateOf = (id: string) => {
+      if (typeof states !== 'object') return '';
+      const answer = states[id];
+      const state = t(STATE_WORDS[answer?.state] ?? 'share.mine-gone');
+      // What came back to it, when anything did: peers' reactions and responses.
+      const reactions = Object.values(answer?.reactions ?? {}).reduce((n, c) => n + c, 0);
+      const responses = answer?.responses?.count ?? 0;
+      return [
+        state,
+        reactions && t('share.mine-reactions', { count: reactions }),
+        responses && t('share.mine-responses', { count: responses }),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    };
     return html`<div class="mine">
       <button type="button" class="link" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="my-stories"
         @click=${() => this.#toggle()}>${t('share.mine', { count: stories.length })}</button>

@@ -45,6 +45,8 @@ export default {
   'share.mine-published': 'Published — peers can read it',
   'share.mine-not-published': 'Not published: the moderators decided not to share this one',
   'share.mine-gone': 'Taken down',
+  'share.mine-reactions': { one: '{count} reaction from peers', other: '{count} reactions from peers' },
+  'share.mine-responses': { one: '{count} response', other: '{count} responses' },
   'share.sending': 'Sending…',
   'share.sent': 'It has reached the moderators.',
   'share.queued': 'Saved on this device — it will be sent as soon as the connection is back.',
