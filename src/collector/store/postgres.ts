@@ -17,7 +17,17 @@ import {
   forgetReason,
   isUrgentNotice,
 } from './tables.js';
-import { countsOf, queueCursor, toItem, type ItemRow } from './rules.js';
+import { countsOf, queueCursor, toItem, trustChange, type ItemRow } from './rules.js';
+
+/** Each change of a member's trust (see `trustChange`), answering their approvals after it. */
+const TRUST_CHANGES = {
+  approved: `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 1, 0)
+    ON CONFLICT (member) DO UPDATE SET approved = member_trust.approved + 1 RETURNING approved`,
+  hidden: `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 1)
+    ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = member_trust.hidden + 1 RETURNING approved`,
+  undone: `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 0)
+    ON CONFLICT (member) DO UPDATE SET approved = GREATEST(0, member_trust.approved - 1) RETURNING approved`,
+} as const;
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -401,23 +411,14 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return rows[0] ?? { approved: 0, hidden: 0 };
     },
     async countDecision(seq, state, previous) {
-      if (state === previous || (state === 'pending' && previous !== 'approved')) return null;
+      const change = trustChange(state, previous);
+      if (!change) return null;
       return transaction(async (client) => {
         const { rows } = await client.query('SELECT member FROM item_members WHERE seq = $1', [seq]);
         const member = (rows[0] as { member: string } | undefined)?.member;
         if (!member) return null;
         const before = await client.query('SELECT approved FROM member_trust WHERE member = $1 FOR UPDATE', [member]);
-        const { rows: after } = await client.query(
-          state === 'approved'
-            ? `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 1, 0)
-               ON CONFLICT (member) DO UPDATE SET approved = member_trust.approved + 1 RETURNING approved`
-            : state === 'hidden'
-              ? `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 1)
-                 ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = member_trust.hidden + 1 RETURNING approved`
-              : `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 0)
-                 ON CONFLICT (member) DO UPDATE SET approved = GREATEST(0, member_trust.approved - 1) RETURNING approved`,
-          [member],
-        );
+        const { rows: after } = await client.query(TRUST_CHANGES[change], [member]);
         return {
           member,
           before: Number((before.rows[0] as { approved?: number } | undefined)?.approved ?? 0),

@@ -43,3 +43,13 @@ export const queueCursor = {
 /** Reaction counts by name, from a store's rows (those above zero). */
 export const countsOf = (rows: { reaction: string; n: number | string }[]): Record<string, number> =>
   Object.fromEntries(rows.map((r) => [String(r.reaction), Number(r.n)]));
+
+/**
+ * How a decision moves its member's trust: an approval counts one more, a hiding starts them over,
+ * and an approval undone (back to pending) counts one less. Anything else leaves it as it was.
+ */
+export function trustChange(state: ItemState, previous: ItemState): 'approved' | 'hidden' | 'undone' | null {
+  if (state === previous) return null;
+  if (state === 'approved' || state === 'hidden') return state;
+  return previous === 'approved' ? 'undone' : null;
+}

@@ -16,7 +16,7 @@ import {
   forgetReason,
   isUrgentNotice,
 } from './tables.js';
-import { countsOf, queueCursor, toItem, type ItemRow } from './rules.js';
+import { countsOf, queueCursor, toItem, trustChange, type ItemRow } from './rules.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -201,11 +201,11 @@ export function createSyncSqliteStore(file: string): SyncStore {
     (trustQuery.get(member) as { approved: number; hidden: number } | undefined) ?? { approved: 0, hidden: 0 };
   const uncountApproved = db.prepare(`UPDATE member_trust SET approved = MAX(0, approved - 1) WHERE member = @member`);
   const countDecisionTx = db.transaction((seq: number, state: ItemState, previous: ItemState) => {
-    const member = (memberOf.get(seq) as { member: string } | undefined)?.member;
-    if (!member || state === previous) return null;
-    if (state === 'pending' && previous !== 'approved') return null;
+    const change = trustChange(state, previous);
+    const member = change && (memberOf.get(seq) as { member: string } | undefined)?.member;
+    if (!member) return null;
     const before = trustOf(member).approved;
-    (state === 'approved' ? countApproved : state === 'hidden' ? countHidden : uncountApproved).run({ member });
+    ({ approved: countApproved, hidden: countHidden, undone: uncountApproved })[change].run({ member });
     return { member, before, after: trustOf(member).approved };
   });
   const enqueueNotice = db.prepare(
