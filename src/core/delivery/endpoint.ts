@@ -60,6 +60,13 @@ export interface ReaderOptions {
   timeoutMs?: number;
 }
 
+/** How every reading asks the endpoint: no cookies unless the host chose them, its headers, a timeout. */
+const requestInit = (opts: ReaderOptions, headers: Record<string, string> = {}): RequestInit => ({
+  credentials: opts.credentials ?? 'omit',
+  headers: { accept: 'application/json', ...headers, ...opts.headers },
+  signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+});
+
 /**
  * What elements read from the endpoint (counts, stories, responses, peers' messages). Small and
  * loaded with every element; the send path (`transport.ts`) loads on the first send.
@@ -112,11 +119,7 @@ export class EndpointReader {
   async getJson<T>(params: [string, string][]): Promise<T> {
     const url = new URL(this.opts.endpoint);
     for (const [k, v] of params) url.searchParams.append(k, v);
-    const res = await fetch(url, {
-      credentials: this.opts.credentials ?? 'omit',
-      headers: { accept: 'application/json', ...this.opts.headers },
-      signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
-    });
+    const res = await fetch(url, requestInit(this.opts));
     if (!res.ok) throw new Error(`GET ${url.pathname} answered ${res.status}`);
     return (await res.json()) as T;
   }
@@ -173,11 +176,9 @@ export async function getMine(reader: EndpointReader, texts: { id: string; key: 
   const url = new URL(reader.endpoint);
   url.pathname = `${url.pathname.replace(/\/$/, '')}/mine`;
   const res = await fetch(url, {
+    ...requestInit(reader.opts, { 'content-type': 'application/json' }),
     method: 'POST',
-    credentials: reader.opts.credentials ?? 'omit',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...reader.opts.headers },
     body: JSON.stringify({ texts }),
-    signal: AbortSignal.timeout(reader.opts.timeoutMs ?? 15_000),
   });
   if (!res.ok) throw new Error(`POST ${url.pathname} answered ${res.status}`);
   const body = (await res.json()) as { texts?: unknown };
