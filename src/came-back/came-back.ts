@@ -57,10 +57,6 @@ export class MutualCameBack extends MutualElement {
     return seen && typeof seen === 'object' ? seen : {};
   }
 
-  #isNew(text: CameBack): boolean {
-    return total(text) > (this.#seen[text.id] ?? 0);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const reader = this.sender.reader;
@@ -103,11 +99,16 @@ export class MutualCameBack extends MutualElement {
     this.#close();
   }
 
-  #title(text: CameBack): string {
+  /** The titles of the stories this device sent, by id (read once per render of the panel). */
+  get #titles(): Map<unknown, unknown> {
+    const mine = this.storage.recall<{ id?: unknown; heading?: unknown }[]>(DeviceKeys.myStories());
+    return new Map((Array.isArray(mine) ? mine : []).map((s) => [s?.id, s?.heading]));
+  }
+
+  #title(text: CameBack, titles: Map<unknown, unknown>): string {
     const t = this.i18n.t.bind(this.i18n);
     if (text.kind === 'story') {
-      const mine = this.storage.recall<{ id?: unknown; heading?: unknown }[]>(DeviceKeys.myStories()) ?? [];
-      const heading = (Array.isArray(mine) ? mine : []).find((s) => s?.id === text.id)?.heading;
+      const heading = titles.get(text.id);
       // A title a member chose keeps its own direction inside the sentence (FSI … PDI).
       return typeof heading === 'string' && heading
         ? t('came-back.story', { title: `\u2068${heading}\u2069` })
@@ -121,7 +122,8 @@ export class MutualCameBack extends MutualElement {
     return t(kinds[text.kind] ?? 'came-back.response');
   }
 
-  #renderText(text: CameBack) {
+  /** `fresh`: how much came back to it since the panel was last closed. */
+  #renderText(text: CameBack, fresh: number, titles: Map<unknown, unknown>) {
     const t = this.i18n.t.bind(this.i18n);
     const reactions = Object.entries(text.reactions ?? {}).filter(([, n]) => n > 0);
     const state =
@@ -133,7 +135,7 @@ export class MutualCameBack extends MutualElement {
             ? ''
             : t('came-back.published');
     return html`<li>
-      <strong dir="auto">${this.#title(text)}</strong>${this.#isNew(text) ? html` · <em>${t('came-back.new', { count: total(text) - (this.#seen[text.id] ?? 0) })}</em>` : nothing}
+      <strong dir="auto">${this.#title(text, titles)}</strong>${fresh ? html` · <em>${t('came-back.new', { count: fresh })}</em>` : nothing}
       ${state ? html`<p>${state}</p>` : nothing}
       ${
         text.state === 'published' && text.kind === 'story'
@@ -160,9 +162,10 @@ export class MutualCameBack extends MutualElement {
     </li>`;
   }
 
-  #renderPanel() {
+  #renderPanel(freshOf: (text: CameBack) => number) {
     const t = this.i18n.t.bind(this.i18n);
     const answer = this.answer;
+    const titles = this.#titles;
     const level = headingLevel(this, this.headingLevel, 2);
     const body = this.settings.config.noTrace
       ? html`<p>${t('came-back.no-trace')}</p>`
@@ -171,7 +174,7 @@ export class MutualCameBack extends MutualElement {
         : answer === 'error'
           ? html`<p role="alert">${t('came-back.error')}</p>`
           : answer.length
-            ? html`<p>${t('came-back.intro')}</p><ul>${answer.map((text) => this.#renderText(text))}</ul>`
+            ? html`<p>${t('came-back.intro')}</p><ul>${answer.map((text) => this.#renderText(text, freshOf(text), titles))}</ul>`
             : html`<p>${t('came-back.nothing')}</p>`;
     return html`<section part="panel" id="panel" aria-labelledby="title" @keydown=${this.#onKeydown}>
       <div part="title" id="title" role="heading" aria-level=${level} tabindex="-1">${t('came-back.title')}</div>
@@ -182,15 +185,15 @@ export class MutualCameBack extends MutualElement {
 
   protected override render() {
     const t = this.i18n.t.bind(this.i18n);
-    const fresh = Array.isArray(this.answer)
-      ? this.answer.reduce((n, text) => n + Math.max(0, total(text) - (this.#seen[text.id] ?? 0)), 0)
-      : 0;
+    const seen = this.#seen;
+    const freshOf = (text: CameBack) => Math.max(0, total(text) - (seen[text.id] ?? 0));
+    const fresh = Array.isArray(this.answer) ? this.answer.reduce((n, text) => n + freshOf(text), 0) : 0;
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <button type="button" part="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel"
         @click=${() => this.#toggle()}>
         ${t('came-back.button')}${fresh ? html` <span part="badge">${t('came-back.new', { count: fresh })}</span>` : nothing}
       </button>
-      ${this.open ? this.#renderPanel() : nothing}
+      ${this.open ? this.#renderPanel(freshOf) : nothing}
     </div>`;
   }
 }
