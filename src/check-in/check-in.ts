@@ -123,7 +123,7 @@ export class MutualCheckIn extends MutualElement {
   /** After the check-in: stories from peers on the topics the member chose. */
   readonly #peerStories = new PeerStoriesController(this, {
     delivery: this.sender,
-    label: (topic) => (KNOWN_TOPICS.includes(topic) ? this.#t(`checkin.topic.${topic}` as MessageKey) : topic),
+    label: (topic) => this.#topicLabel(topic),
   });
   /** The last check-in on this device was hard: this one opens by saying so, gently, once. */
   private lastHard = false;
@@ -332,6 +332,11 @@ export class MutualCheckIn extends MutualElement {
     this.focusAfterUpdate('#done');
   }
 
+  /** A topic as the member sees it: ours translated, the host's own (`written`) as written. */
+  #topicLabel(key: string, written = key): string {
+    return KNOWN_TOPICS.includes(key) ? this.#t(`checkin.topic.${key}` as MessageKey) : written;
+  }
+
   #t(key: MessageKey, params?: Record<string, string | number>): string {
     return this.i18n.t(key, params);
   }
@@ -353,7 +358,7 @@ export class MutualCheckIn extends MutualElement {
       limit: this.limit,
       topics: this.#offeredTopics.map((topic) => {
         const key = topic.toLowerCase();
-        return { key, label: KNOWN_TOPICS.includes(key) ? this.#t(`checkin.topic.${key}` as MessageKey) : topic };
+        return { key, label: this.#topicLabel(key, topic) };
       }),
       lastHard: this.lastHard,
       inForm: !!this.form,
