@@ -19,6 +19,9 @@ const post = (events: MutualEnvelope[]) =>
     body: JSON.stringify(events),
   });
 const peerKey = () => crypto.randomUUID().replaceAll('-', '');
+/** One more peer's reaction to a story. */
+const reaction = (name: string, subject: string) =>
+  createEnvelope(EventTypes.reactionAdded, { reaction: name, reactor: peerKey() }, { source: '/p', subject });
 
 /** A member writes a story in the composer, as they would, until the endpoint acknowledged it. */
 async function shareStory(heading: string, words: string): Promise<string> {
@@ -64,21 +67,9 @@ describe('<mutual-came-back>', () => {
     // Two other peers: "me too" and strength, and a response that a moderator approves.
     const reply = `Me too <b>${uniqueSubject('reply')}</b>`;
     await post([
-      createEnvelope(
-        EventTypes.reactionAdded,
-        { reaction: 'me-too', reactor: peerKey() },
-        { source: '/p', subject: id },
-      ),
-      createEnvelope(
-        EventTypes.reactionAdded,
-        { reaction: 'me-too', reactor: peerKey() },
-        { source: '/p', subject: id },
-      ),
-      createEnvelope(
-        EventTypes.reactionAdded,
-        { reaction: 'strength', reactor: peerKey() },
-        { source: '/p', subject: id },
-      ),
+      reaction('me-too', id),
+      reaction('me-too', id),
+      reaction('strength', id),
       createEnvelope(
         EventTypes.storyResponse,
         { text: reply, storyId: id, authorKey: peerKey() },
@@ -115,13 +106,7 @@ describe('<mutual-came-back>', () => {
     expect(root(el).querySelector('[part="badge"]')).to.equal(null, 'seen: nothing new any more');
 
     // Something more comes back later: the badge counts only that.
-    await post([
-      createEnvelope(
-        EventTypes.reactionAdded,
-        { reaction: 'helped', reactor: peerKey() },
-        { source: '/p', subject: id },
-      ),
-    ]);
+    await post([reaction('helped', id)]);
     const later = await cameBack();
     await until(() => root(later).querySelector('[part="badge"]'), 'the badge for the new one');
     expect(root(later).querySelector('[part="badge"]')!.textContent).to.equal('1 new');
