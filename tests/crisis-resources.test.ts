@@ -18,8 +18,8 @@ function shown(el: MutualCrisisResources) {
 }
 
 describe('<mutual-crisis-resources>: help lines for the reader’s region', () => {
-  it('holds lines for at least 12 countries, each with a name, a contact and a dialable link', () => {
-    expect(Object.keys(HELP_LINES).length).to.be.at.least(12);
+  it('holds lines for at least 20 countries, each with a name, a contact and a dialable link', () => {
+    expect(Object.keys(HELP_LINES).length).to.be.at.least(20);
     for (const [region, lines] of Object.entries(HELP_LINES)) {
       expect(region).to.match(/^[A-Z]{2}$/);
       for (const line of lines) {
@@ -94,6 +94,21 @@ describe('<mutual-crisis-resources>: help lines for the reader’s region', () =
       ]);
       await devicePlace({ timezone: 'America/Argentina/Buenos_Aires', languages: 'es' });
       expect((await lineFor()).length, 'Buenos Aires').to.equal(2);
+      // A page in "en" read in each of these places: a number to call there, from the clock alone.
+      const places: [string, string][] = [
+        ['America/Sao_Paulo', 'CVV – Centro de Valorização da Vida: 188 (24 h)'],
+        ['Europe/Amsterdam', '113 Zelfmoordpreventie: 113 (24/7)'],
+        ['Europe/Vienna', 'TelefonSeelsorge: 142 (24/7)'],
+        ['Europe/Zurich', 'Die Dargebotene Hand – Tel 143: 143 (24/7)'],
+        ['Europe/Stockholm', 'Självmordslinjen (Mind): 90101 (24/7)'],
+        ['Asia/Seoul', '자살예방 상담전화: 109 (24/7)'],
+        ['Asia/Singapore', 'Samaritans of Singapore: 1767 (24/7)'],
+        ['Africa/Johannesburg', 'SADAG Suicide Crisis Helpline: 0800 567 567 (24/7)'],
+      ];
+      for (const [timezone, line] of places) {
+        await devicePlace({ timezone, languages: 'en-US,en' });
+        expect((await lineFor())[0], timezone).to.equal(line);
+      }
       observer.disconnect();
       expect(
         requests.filter((r) => !r.startsWith(location.origin)),

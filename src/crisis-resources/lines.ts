@@ -7,9 +7,11 @@ export interface HelpLine {
 }
 
 /**
- * Free, confidential crisis lines by region (ISO 3166-1 alpha-2). Each was compared on 2026-11-25
- * with the publisher's own pages and with the ThroughLine / progress.guide directories as stored
- * then; none was dialled from here. These numbers change: people who do crisis work in each
+ * Free, confidential crisis lines by region (ISO 3166-1 alpha-2). Those checked 2026-11-25 were
+ * compared with the publisher's own pages and with the ThroughLine / progress.guide directories as
+ * stored then; those checked 2026-12-02 with the publisher's pages where stored (113.nl, mind.se,
+ * 143.ch) and otherwise with at least two independent reports naming the number and its hours.
+ * None was dialled from here. These numbers change: people who do crisis work in each
  * region must review them before a community relies on them, and hosts should set their own
  * lines (`lines`, `extra-lines`, or the provider's `help-lines`).
  */
@@ -50,6 +52,26 @@ export const HELP_LINES: Record<string, HelpLine[]> = {
   ],
   // embracelebanon.org, Embrace Lifeline. Checked 2026-11-25.
   LB: [{ name: 'خط الحياة – إمبريس', contact: '1564', href: 'tel:1564' }],
+  // cvv.org.br, Centro de Valorização da Vida: 188 free nationwide since 2018. Checked 2026-12-02.
+  BR: [{ name: 'CVV – Centro de Valorização da Vida', contact: '188', href: 'tel:188', hours: '24 h' }],
+  // 113.nl, 113 Zelfmoordpreventie: 113 free since October 2025, 0800-0113 free. Checked 2026-12-02.
+  NL: [
+    { name: '113 Zelfmoordpreventie', contact: '113', href: 'tel:113', hours: '24/7' },
+    { name: '113 Zelfmoordpreventie', contact: '0800-0113', href: 'tel:08000113', hours: '24/7' },
+  ],
+  // telefonseelsorge.at, Notruf 142, free from any phone. Checked 2026-12-02.
+  AT: [{ name: 'TelefonSeelsorge', contact: '142', href: 'tel:142', hours: '24/7' }],
+  // 143.ch, Die Dargebotene Hand / La Main Tendue, for Switzerland and Liechtenstein. Checked 2026-12-02.
+  CH: [{ name: 'Die Dargebotene Hand – Tel 143', contact: '143', href: 'tel:143', hours: '24/7' }],
+  LI: [{ name: 'Die Dargebotene Hand – Tel 143', contact: '143', href: 'tel:143', hours: '24/7' }],
+  // mind.se, Självmordslinjen (Mind). Checked 2026-12-02.
+  SE: [{ name: 'Självmordslinjen (Mind)', contact: '90101', href: 'tel:90101', hours: '24/7' }],
+  // mohw.go.kr, 자살예방 상담전화 109 (one national number since 2024-01-01). Checked 2026-12-02.
+  KR: [{ name: '자살예방 상담전화', contact: '109', href: 'tel:109', hours: '24/7' }],
+  // sos.org.sg, Samaritans of Singapore. Checked 2026-12-02.
+  SG: [{ name: 'Samaritans of Singapore', contact: '1767', href: 'tel:1767', hours: '24/7' }],
+  // sadag.org, SADAG Suicide Crisis Helpline. Checked 2026-12-02.
+  ZA: [{ name: 'SADAG Suicide Crisis Helpline', contact: '0800 567 567', href: 'tel:0800567567', hours: '24/7' }],
 };
 
 /** ThroughLine's international directory: free lines in 130+ countries, for readers whose region we do not know. */
@@ -89,6 +111,18 @@ const ZONES: [RegExp, string][] = [
   [/^Asia\/(Kolkata|Calcutta)$/, 'IN'],
   [/^Africa\/Cairo$|^Egypt$/, 'EG'],
   [/^Asia\/Beirut$/, 'LB'],
+  [
+    /^America\/(Sao_Paulo|Rio_Branco|Manaus|Porto_Velho|Boa_Vista|Cuiaba|Campo_Grande|Belem|Fortaleza|Recife|Maceio|Bahia|Araguaina|Santarem|Noronha|Eirunepe)$|^Brazil\//,
+    'BR',
+  ],
+  [/^Europe\/Amsterdam$/, 'NL'],
+  [/^Europe\/Vienna$/, 'AT'],
+  [/^Europe\/Zurich$/, 'CH'],
+  [/^Europe\/Vaduz$/, 'LI'],
+  [/^Europe\/Stockholm$/, 'SE'],
+  [/^Asia\/Seoul$|^ROK$/, 'KR'],
+  [/^Asia\/Singapore$|^Singapore$/, 'SG'],
+  [/^Africa\/Johannesburg$/, 'ZA'],
 ];
 
 /** Where this device says it is, without asking anyone: its time zone, else a language's region. */
