@@ -135,6 +135,18 @@ describe('<mutual-me-too>', () => {
     await expectAxeClean(el);
   });
 
+  it('in Arabic, one and two keep the number a reader sees in the button’s name (label in name)', async () => {
+    for (const n of [1, 2]) {
+      const el = await fixture<MutualMeToo>(
+        html`<mutual-me-too subject="ar-${n}" locale="ar" counts='{"me-too": ${n}}'></mutual-me-too>`,
+      );
+      const shown = buttons(el)[0].textContent!.replace(/\s+/g, ' ').trim();
+      expect(shown).to.equal(`وأنا أيضًا ${new Intl.NumberFormat('ar').format(n)}`);
+      expect(buttons(el)[0].getAttribute('aria-label')!.replace('،', '')).to.include(shown);
+      await expectAxeClean(el);
+    }
+  });
+
   it('without a provider it follows the page’s language when a client-side switch changes <html lang>', async () => {
     const html0 = document.documentElement;
     const before = html0.getAttribute('lang');

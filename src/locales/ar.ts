@@ -8,8 +8,8 @@ export default {
   'reactions.label': 'تفاعل مع هذا كنظير',
   'reactions.name': {
     zero: '{label}، لا أحد',
-    one: '{label}، شخص واحد',
-    two: '{label}، شخصان',
+    one: '{label}، {count} شخص',
+    two: '{label}، {count} شخص',
     few: '{label}، {count} أشخاص',
     many: '{label}، {count} شخصًا',
     other: '{label}، {count} شخص',
