@@ -7,6 +7,7 @@ import { chromium } from './tests/helpers/chromium.mjs';
 import { mount } from './tests/helpers/wtr/cloudevents-check.mjs';
 import { mutualCommands } from './tests/helpers/wtr/commands.mjs';
 import { countingReporter } from './tests/helpers/wtr/counting-reporter.mjs';
+import { builtDemo } from './tests/helpers/wtr/built-demo.mjs';
 import { holdChunks } from './tests/helpers/wtr/hold-chunks.mjs';
 import { receivers } from './tests/helpers/receivers.mjs';
 
@@ -14,10 +15,12 @@ import { receivers } from './tests/helpers/receivers.mjs';
 register();
 const { createCollector } = await import('./src/collector/create-collector.ts');
 const { withFaults } = await import('./tests/helpers/faults.ts');
+const { createPostgresStore } = await import('./src/collector/store/index.ts');
+const { freshSchema, postgresUrl } = await import('./tests/helpers/postgres.ts');
 
 const results = '.test-results';
 mkdirSync(results, { recursive: true });
-for (const f of ['browser-events.db', 'browser-events.db-wal', 'browser-events.db-shm', 'wtr.json'])
+for (const f of ['browser-events.db', 'journey.db', 'wtr.json'].flatMap((f) => [f, `${f}-wal`, `${f}-shm`]))
   rmSync(`${results}/${f}`, { force: true });
 
 /** The real reference collector on a real SQLite file, with the fault switch (a test-only wrapper). */
@@ -29,6 +32,27 @@ const collector = withFaults(
     moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
   }),
 );
+
+/**
+ * The journey's own collectors, one per store, empty at the start: the demo pages run against them
+ * as a community's first day (`/demo/index.html?built&endpoint=/journey-sqlite/events`).
+ */
+const pg = await postgresUrl();
+const journeyStores = {
+  sqlite: { db: `${results}/journey.db` },
+  postgres: { store: await createPostgresStore(pg.url, { schema: freshSchema(), max: pg.kind === 'server' ? 4 : 1 }) },
+};
+const journeyCollectors = Object.entries(journeyStores).map(([name, store]) => {
+  const path = `/journey-${name}/events`;
+  const handler = createCollector({
+    ...store,
+    path,
+    allowListing: true,
+    rateLimit: { max: 5000, windowMs: 60_000 },
+    moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
+  });
+  return mount(handler, path);
+});
 
 // One group per element (`npx web-test-runner --group me-too`): its own tests alone, from the one list.
 // Only when a group is asked for: otherwise web-test-runner runs every group besides the default files.
@@ -44,7 +68,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [mount(collector), receivers(), holdChunks()],
+  middleware: [mount(collector), ...journeyCollectors, builtDemo(), receivers(), holdChunks()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mutualCommands],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter(results)],
   browsers: [chromeLauncher({ launchOptions: chromium })],

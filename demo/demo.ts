@@ -2,10 +2,9 @@ import '../src/all.js';
 import { startEventsPanel } from './events-panel.js';
 import './lit-dev-mode.js';
 
-startEventsPanel(document.getElementById('events')!);
-
 // One switch re-renders every widget in place: they all follow the provider's locale.
 const provider = document.querySelector('mutual-provider')!;
+startEventsPanel(document.getElementById('events')!, provider.getAttribute('endpoint') ?? undefined);
 document.getElementById('language')!.addEventListener('change', (e) => {
   const locale = (e.target as HTMLSelectElement).value;
   provider.setAttribute('locale', locale);

@@ -9,22 +9,43 @@ declare global {
 }
 
 /**
+ * A tab of its own for one person (`isolated`: their own browser context — no shared storage, as a
+ * second person on another device), driven from the test server: real offline mode, real reloads,
+ * a real pointer and real keys.
+ */
+export function person(name: string) {
+  const command = <T = unknown>(what: string, payload: object = {}) =>
+    executeServerCommand<T, object>(`mutual:peer-${what}`, { name, ...payload });
+  return {
+    name,
+    open: (url: string, options: { isolated?: boolean } = {}) => command('open', { url, ...options }),
+    setOffline: (offline: boolean) => command('network', { offline }),
+    eval: <T>(expression: string) => command<T>('eval', { expression }),
+    reload: () => command('reload'),
+    close: () => command('close'),
+    /** Everything the page printed to its console since it opened (type and text). */
+    console: () => command<{ type: string; text: string }[]>('console'),
+    viewport: (width: number, height = 900) => command('viewport', { width, height }),
+    /** axe-core on the whole page: one line per violation (rule and where). */
+    axe: () => command<string[]>('axe'),
+    /** A real click on the element `expression` finds in the page (scrolled into view first). */
+    click: (expression: string) => command('click', { expression }),
+    /** Typing into whatever has focus, then pressing keys (`Tab`, `Enter`, `Shift`…) one by one. */
+    keys: (keys: { type?: string; press?: string[] }) => command('keys', keys),
+    media: (features: { name: string; value: string }[]) => command('media', { features }),
+    screenshot: (path: string) => command('screenshot', { path }),
+  };
+}
+export type Person = ReturnType<typeof person>;
+
+/** Closes every person's tab this test file opened. */
+export const closeEveryone = () => executeServerCommand('mutual:peer-close-all', {});
+
+/**
  * A second tab on the same origin (shares localStorage with the test page), for what would cut the
  * test runner's own connection: real offline mode (DevTools network emulation) and real reloads.
  */
-export const peer = {
-  open: (url: string, options: { isolated?: boolean } = {}) =>
-    executeServerCommand('mutual:peer-open', { url, ...options }),
-  setOffline: (offline: boolean) => executeServerCommand('mutual:peer-network', { offline }),
-  eval: <T>(expression: string) => executeServerCommand<T, { expression: string }>('mutual:peer-eval', { expression }),
-  reload: () => executeServerCommand('mutual:peer-reload', {}),
-  close: () => executeServerCommand('mutual:peer-close', {}),
-  /** Everything the peer page printed to its console since it opened (type and text). */
-  console: () => executeServerCommand<{ type: string; text: string }[], object>('mutual:peer-console', {}),
-  viewport: (width: number, height = 900) => executeServerCommand('mutual:peer-viewport', { width, height }),
-  /** axe-core on the whole peer page: one line per violation (rule and where). */
-  axe: () => executeServerCommand<string[], object>('mutual:peer-axe', {}),
-};
+export const peer = person('peer');
 
 /** Emulates media features, e.g. `[{ name: 'forced-colors', value: 'active' }]`. Empty list resets. */
 export function emulateMedia(features: { name: string; value: string }[]): Promise<unknown> {

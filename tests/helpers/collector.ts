@@ -24,11 +24,14 @@ export interface Stored {
 }
 
 /** Everything the collector stored, optionally for one subject or type. */
-export async function stored(filter: { subject?: string; type?: string } = {}): Promise<MutualEnvelope[]> {
+export async function stored(
+  filter: { subject?: string; type?: string } = {},
+  endpoint = ENDPOINT,
+): Promise<MutualEnvelope[]> {
   const all: MutualEnvelope[] = [];
   let since = 0;
   for (;;) {
-    const url = new URL(ENDPOINT, location.href);
+    const url = new URL(endpoint, location.href);
     url.searchParams.set('since', String(since));
     url.searchParams.set('limit', '1000');
     if (filter.subject) url.searchParams.set('subject', filter.subject);

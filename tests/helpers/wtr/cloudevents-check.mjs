@@ -32,11 +32,11 @@ export function cloudEventsCheck(ctx) {
   }
 }
 
-/** Koa → connect: hand /events requests to the collector untouched. */
-export function mount(handler) {
+/** Koa → connect: hand the requests under `prefix` (default /events) to the collector untouched. */
+export function mount(handler, prefix = '/events') {
   return (ctx, next) => {
     if (ctx.path === '/cloudevents-check') return cloudEventsCheck(ctx);
-    if (!ctx.path.startsWith('/events')) return next();
+    if (!ctx.path.startsWith(prefix)) return next();
     capture(ctx.req);
     ctx.respond = false;
     return new Promise((resolve) => {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { crashNext, standalonePort } from './standalone.mjs';
 
@@ -9,6 +10,8 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * so network tests run in a second tab ("peer page", same origin and storage) driven from here.
  */
 const peerPages = new Map();
+/** One page per person: `peer` unless a test names more (a writer, a moderator, two readers). */
+const pageKey = (session, payload) => `${session.id}:${payload?.name ?? 'peer'}`;
 /** DevTools sessions holding a page's time zone and languages (`mutual:device-place`). */
 const placeSessions = {};
 export const mutualCommands = {
@@ -41,7 +44,7 @@ export const mutualCommands = {
       const context = payload.isolated ? await page.browser().createBrowserContext() : null;
       const peer = await (context ?? page.browser()).newPage();
       peer.isolatedContext = context;
-      peerPages.set(session.id, peer);
+      peerPages.set(pageKey(session, payload), peer);
       // What the page printed, from its very first script (a page cannot hook that itself).
       peer.consoleMessages = [];
       peer.on('console', (m) => peer.consoleMessages.push({ type: m.type(), text: m.text() }));
@@ -55,13 +58,30 @@ export const mutualCommands = {
       await peer.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
       return true;
     }
-    const peer = peerPages.get(session.id);
-    if (!peer) throw new Error('no peer page open');
+    if (command === 'mutual:peer-close-all') {
+      for (const [key, open] of peerPages)
+        if (key.startsWith(`${session.id}:`)) {
+          peerPages.delete(key);
+          await open.close();
+          await open.isolatedContext?.close();
+        }
+      return true;
+    }
+    const peer = peerPages.get(pageKey(session, payload));
+    if (!peer) throw new Error(`no page open for ${payload?.name ?? 'peer'}`);
     if (command === 'mutual:peer-network') {
       await peer.setOfflineMode(!!payload.offline);
       return true;
     }
-    if (command === 'mutual:peer-eval') return peer.evaluate(payload.expression);
+    if (command === 'mutual:peer-eval') {
+      try {
+        return await peer.evaluate(payload.expression);
+      } catch (error) {
+        // The page was leaving (quick exit, a link): nothing to answer yet (false: a null answer reads as an unknown command); the caller asks again.
+        if (/context was destroyed|Cannot find context/.test(String(error?.message))) return false;
+        throw error;
+      }
+    }
     if (command === 'mutual:peer-console') return peer.consoleMessages;
     if (command === 'mutual:peer-axe') {
       // The whole page as a visitor gets it (host markup and widgets): run from DevTools, so a page's
@@ -81,8 +101,41 @@ export const mutualCommands = {
       await peer.reload({ waitUntil: 'load' });
       return true;
     }
+    // A person's hands: a real pointer on what the page found (scrolled into view first), real keys.
+    if (command === 'mutual:peer-click') {
+      const handle = await peer.evaluateHandle(payload.expression);
+      const element = handle.asElement();
+      if (!element) throw new Error(`nothing to click: ${payload.expression.slice(0, 120)}`);
+      // As a person aims: at where the thing has come to rest once in view (cards above it may
+      // still be laying themselves out).
+      await element.scrollIntoView();
+      let box = await element.boundingBox();
+      for (let i = 0; i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const now = await element.boundingBox();
+        if (box && now && Math.abs(now.x - box.x) < 1 && Math.abs(now.y - box.y) < 1) break;
+        box = now;
+      }
+      await element.click();
+      await handle.dispose();
+      return true;
+    }
+    if (command === 'mutual:peer-keys') {
+      if (payload.type) await peer.keyboard.type(payload.type);
+      for (const key of payload.press ?? []) await peer.keyboard.press(key);
+      return true;
+    }
+    if (command === 'mutual:peer-media') {
+      await peer.emulateMediaFeatures(payload.features ?? []);
+      return true;
+    }
+    if (command === 'mutual:peer-screenshot') {
+      await mkdir(dirname(payload.path), { recursive: true });
+      await peer.screenshot({ path: payload.path, fullPage: true });
+      return true;
+    }
     if (command === 'mutual:peer-close') {
-      peerPages.delete(session.id);
+      peerPages.delete(pageKey(session, payload));
       await peer.close();
       await peer.isolatedContext?.close();
       return true;
