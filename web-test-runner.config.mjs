@@ -41,6 +41,8 @@ const pg = await postgresUrl();
 const journeyStores = {
   sqlite: { db: `${results}/journey.db` },
   postgres: { store: await createPostgresStore(pg.url, { schema: freshSchema(), max: pg.kind === 'server' ? 4 : 1 }) },
+  // A community where nothing has happened yet: no test writes to it.
+  quiet: { db: ':memory:' },
 };
 const journeyCollectors = Object.entries(journeyStores).map(([name, store]) => {
   const path = `/journey-${name}/events`;

@@ -65,7 +65,7 @@ describe('<mutual-community-pulse>', () => {
     expect(moods).to.include('Doing okay');
     expect(moods.every((m) => !/^Mood \d/.test(m!))).to.equal(true);
     expect(el.shadowRoot!.querySelector('#crisisShown-summary')!.textContent).to.equal(
-      'Crisis help shown this week: 0+, the same as the week before, 0.',
+      'Crisis help shown this week: 1–4, up from 0.',
     );
     await expectAxeClean(el);
     await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
@@ -76,6 +76,22 @@ describe('<mutual-community-pulse>', () => {
     } finally {
       await emulateMedia([]);
     }
+  });
+
+  it('a quiet community: each series says "None in the last 14 days", with no empty chart or table of zeros', async () => {
+    const el = await fixture<MutualCommunityPulse>(
+      html`<mutual-community-pulse endpoint="/journey-quiet/events" days="14" .token=${TEST_MODERATOR_TOKEN}></mutual-community-pulse>`,
+    );
+    await until(() => el.shadowRoot!.querySelector('figure'), 'charts');
+    const figures = [...el.shadowRoot!.querySelectorAll('figure')];
+    expect(figures.map((f) => f.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(
+      ['Check-ins', 'Reactions', 'Responses', 'Reports', 'Crisis help shown'].map(
+        (s) => `${s} None in the last 14 days.`,
+      ),
+    );
+    expect(el.shadowRoot!.querySelectorAll('svg, details').length).to.equal(0);
+    for (const f of figures) expect(f.getBoundingClientRect().height).to.be.below(80);
+    await expectAxeClean(el);
   });
 
   it('needs a moderator token: without one it asks for it (no error), then loads once it is set', async () => {

@@ -80,26 +80,34 @@ export class MutualCommunityPulse extends MutualElement {
     return bucket === '<5' ? this.i18n.t('pulse.fewer') : formatNumber(this.i18n.locale, bucket);
   }
 
-  /** "Check-ins this week: 42, up from 31." Days with fewer than 5 count as unknown, not as zero. */
+  /**
+   * "Check-ins this week: 42, up from 31." A day with fewer than 5 held 1–4, so a week with such days reads as
+   * the range it must lie in ("9–21"), and weeks whose ranges overlap read "about the same".
+   */
   #summary(series: Series, label: string): string {
-    const week = (from: number) => this.data.slice(from, from + 7).map((d) => d[series]);
-    const total = (b: Bucket[]) => {
+    const week = (from: number) => {
+      const b = this.data.slice(Math.max(0, from), from + 7).map((d) => d[series]);
       const known = b.reduce<number>((n, x) => n + (x === '<5' ? 0 : x), 0);
       const fewer = b.filter((x) => x === '<5').length;
-      return {
-        known,
-        fewer,
-        text: fewer ? `${formatNumber(this.i18n.locale, known)}+` : formatNumber(this.i18n.locale, known),
-      };
+      return { low: known + fewer, high: known + 4 * fewer };
     };
-    const now = total(week(this.data.length - 7));
-    const before = total(week(this.data.length - 14));
-    const trend = now.known > before.known ? 'pulse.up' : now.known < before.known ? 'pulse.down' : 'pulse.same';
+    const n = (v: number) => formatNumber(this.i18n.locale, v);
+    const text = (w: { low: number; high: number }) => (w.low === w.high ? n(w.low) : `${n(w.low)}–${n(w.high)}`);
+    const now = week(this.data.length - 7);
+    const before = week(this.data.length - 14);
+    const trend =
+      now.low > before.high
+        ? 'pulse.up'
+        : now.high < before.low
+          ? 'pulse.down'
+          : now.low === now.high && before.low === before.high
+            ? 'pulse.same'
+            : 'pulse.similar';
     return this.i18n.t('pulse.summary', {
       series: label,
-      now: now.text,
+      now: text(now),
       trend: this.i18n.t(trend),
-      before: before.text,
+      before: text(before),
     });
   }
 
@@ -109,6 +117,14 @@ export class MutualCommunityPulse extends MutualElement {
     const values = this.data.map((d) => d[series]);
     const max = Math.max(5, ...values.map((v) => (v === '<5' ? FEWER : v)));
     const w = 100 / Math.max(1, values.length);
+    // Nothing at all: one line, not an empty chart and a table of zeros.
+    if (values.every((v) => v === 0))
+      return html`<figure part="chart" aria-labelledby="${series}-title">
+        <figcaption>
+          <strong id="${series}-title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</strong>
+          <span>${t('pulse.none', { days: values.length })}</span>
+        </figcaption>
+      </figure>`;
     return html`<figure part="chart" aria-labelledby="${series}-title" aria-describedby="${series}-summary">
       <figcaption>
         <strong id="${series}-title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</strong>
