@@ -5,7 +5,7 @@ import '../src/came-back/define.js';
 import type { MutualShareStory } from '../src/share-story/share-story.js';
 import type { MutualCameBack } from '../src/came-back/came-back.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/protocol/envelope.js';
-import { buttonNamed, deepActive, expectAxeClean } from './helpers/browser.js';
+import { buttonNamed, deepActive, emulateMedia, expectAxeClean } from './helpers/browser.js';
 import { ENDPOINT, moderateItem, stored, uniqueSubject, until } from './helpers/collector.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -131,6 +131,38 @@ describe('<mutual-came-back>', () => {
     await until(() => text(forgotten).includes('Nothing here yet'), 'nothing to show');
     observer.disconnect();
     expect(requests).to.deep.equal([], 'no keys left the device');
+  });
+
+  it('the open panel is axe-clean in dark, in Arabic and in forced colours, and its marks stay visible', async () => {
+    const words = `A quiet morning ${uniqueSubject('came-back-themes')}`;
+    const id = await shareStory('Mornings', words);
+    await moderateItem((t) => t.includes(words), 'approve');
+    await post([reaction('me-too', id)]);
+    const opened = async (attrs: Record<string, string>) => {
+      const el = await cameBack(attrs);
+      // Seen once, the badge is gone on the next ones: open the panel as soon as the element is there.
+      root(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await until(() => text(el).includes('Mornings'), 'the panel with the story');
+      return el;
+    };
+    const dark = await opened({ theme: 'dark' });
+    const panel = root(dark).querySelector('[part="panel"]')!;
+    expect(getComputedStyle(panel).backgroundColor).not.to.equal(getComputedStyle(document.body).backgroundColor);
+    await expectAxeClean(dark);
+    const ar = await opened({ locale: 'ar' });
+    expect(root(ar).querySelector('[dir]')!.getAttribute('dir')).to.equal('rtl');
+    expect(text(ar)).to.contain('\u2068Mornings\u2069', 'the English title in its own direction');
+    await expectAxeClean(ar);
+    await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+    try {
+      const forced = await opened({});
+      const badge = root(forced).querySelector('[part="button"]')!;
+      // The button keeps a visible edge when forced colours drop backgrounds.
+      expect(getComputedStyle(badge).borderStyle).not.to.equal('none');
+      await expectAxeClean(forced);
+    } finally {
+      await emulateMedia([]);
+    }
   });
 
   it('speaks Spanish and Arabic (right to left)', async () => {
