@@ -7,17 +7,19 @@ import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { AuditEntry, Classify, InsertOptions, InsertResult, OwnText, Store, StoredEvent } from './types.js';
 import {
-  BACKFILL_TEXT_IDS,
-  postgresDialect,
-  publicTextId,
-  STORY_FIELDS,
-  tables,
-  WITHDRAWN_BY_ID,
-  withdrawReason,
+  countsOf,
   forgetReason,
   isUrgentNotice,
-} from './tables.js';
-import { countsOf, queueCursor, toItem, trustChange, type ItemRow } from './rules.js';
+  publicTextId,
+  queueCursor,
+  STORY_FIELDS,
+  toItem,
+  trustChange,
+  withdrawReason,
+  WITHDRAWN_BY_ID,
+  type ItemRow,
+} from './rules.js';
+import { migrations, postgresDialect } from './schema.js';
 
 /** Each change of a member's trust (see `trustChange`), answering their approvals after it. */
 const TRUST_CHANGES = {
@@ -36,8 +38,6 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
-const SCHEMA_VERSION = 1;
-
 /** A story's tags or content warning (`path`) name `param`, case-insensitively. */
 const has = (path: string, param: string) =>
   `EXISTS (SELECT 1 FROM json_array_elements_text(CASE WHEN json_typeof(e.envelope::json #> '{data,${path}}') = 'array' THEN e.envelope::json #> '{data,${path}}' ELSE '[]'::json END) v WHERE lower(v) = ${param})`;
@@ -50,20 +50,6 @@ const publishedFilters = ({ tag, topic, exclude = [] }: { tag?: string; topic?: 
   tag?.toLowerCase() ?? null,
   topic?.toLowerCase() ?? null,
   exclude.map((x) => x.toLowerCase()),
-];
-
-const MIGRATIONS = [
-  ...tables(postgresDialect),
-  `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
-  // The audit log is never rewritten.
-  `CREATE OR REPLACE FUNCTION mutual_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
-  `DO $$ BEGIN
-     IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_append_only' AND tgrelid = 'audit'::regclass) THEN
-       CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION mutual_audit_append_only();
-     END IF;
-   END $$`,
-  `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];
 
 /**
@@ -107,17 +93,34 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   try {
     // One collector migrates at a time; the others wait, then find everything in place.
     await migrate.query('SELECT pg_advisory_lock(hashtext($1))', [`mutual-migrate:${schema}`]);
-    await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await migrate.query(`SET search_path TO ${schema}`);
-    const { rows: before } = await migrate.query(`SELECT to_regclass('text_ids') IS NOT NULL AS had`);
-    for (const sql of MIGRATIONS) await migrate.query(sql);
-    if (!before[0].had) await migrate.query(BACKFILL_TEXT_IDS);
-    const { rows } = await migrate.query('SELECT version FROM mutual_schema');
-    if (!rows.length) await migrate.query('INSERT INTO mutual_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
-    await migrate.query('SELECT pg_advisory_unlock(hashtext($1))', [`mutual-migrate:${schema}`]);
-  } finally {
+    try {
+      await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await migrate.query(`SET search_path TO ${schema}`);
+      const { rows: had } = await migrate.query<{ version: boolean; counts: boolean; textIds: boolean }>(
+        `SELECT to_regclass('mutual_schema') IS NOT NULL AS version, to_regclass('reaction_counts') IS NOT NULL AS counts,
+           to_regclass('text_ids') IS NOT NULL AS "textIds"`,
+      );
+      const version = had[0].version
+        ? ((await migrate.query<{ version: number }>('SELECT version FROM mutual_schema')).rows[0]?.version ?? null)
+        : null;
+      const statements = migrations(postgresDialect, { version, hadCounts: had[0].counts, hadTextIds: had[0].textIds });
+      await migrate.query('BEGIN');
+      try {
+        for (const sql of statements) await migrate.query(sql);
+        await migrate.query('COMMIT');
+      } catch (error) {
+        await migrate.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      await migrate.query('SELECT pg_advisory_unlock(hashtext($1))', [`mutual-migrate:${schema}`]);
+    }
+  } catch (error) {
     migrate.release();
+    await pool.end();
+    throw error;
   }
+  migrate.release();
 
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
   const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);

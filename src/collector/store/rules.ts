@@ -1,5 +1,5 @@
 // What both stores decide alike, with no SQL in it: each store keeps only its statements.
-import type { MutualEnvelope } from '../../core/protocol/envelope.js';
+import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Flag, ItemKind, ItemState } from '../moderation.js';
 import type { QueueItem } from './types.js';
 
@@ -53,3 +53,36 @@ export function trustChange(state: ItemState, previous: ItemState): 'approved' |
   if (state === 'approved' || state === 'hidden') return state;
   return previous === 'approved' ? 'undone' : null;
 }
+
+/** What peers read of a member's text (`data.…`): deleted when its author takes it down. */
+export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
+
+/** Member texts taken down by their own id (a story by the id it is served under). */
+export const WITHDRAWN_BY_ID: string[] = [
+  EventTypes.storyResponse,
+  EventTypes.checkinEncouragement,
+  EventTypes.checkinTipShared,
+];
+
+/** Every member text peers may read: each has one public id, claimed once (see `text_ids`). */
+export const TEXT_TYPES: string[] = [EventTypes.storySubmitted, ...WITHDRAWN_BY_ID];
+
+/**
+ * The id peers, take-downs and responses know a text by: a story's `subject` (a host's CMS id) or
+ * else its event id; any other text's event id. `null` for events that are not texts.
+ */
+export const publicTextId = (e: { type: string; id: string; subject?: string | null }): string | null =>
+  !TEXT_TYPES.includes(e.type) ? null : e.type === EventTypes.storySubmitted ? (e.subject ?? e.id) : e.id;
+
+const items = (seqs: number[]) => seqs.map((seq) => `#${seq}`).join(', ');
+
+/** The audit line of a text its author took down; `responses`: the items hidden with it, by number, never by words. */
+export const withdrawReason = (responses: number[]) =>
+  `taken down by its author${responses.length ? `; ${responses.length} response(s) to it hidden with it: ${items(responses)}` : ''}`;
+
+/** The audit line of a device's "Forget me": how many reactions, and every text it touched, by item number. */
+export const forgetReason = (reactions: number, texts: number[]) =>
+  `deleted at the member's request: reactions ${reactions}, texts ${texts.length}${texts.length ? ` (${items(texts)})` : ''}`;
+
+/** A moderation CloudEvent that must reach a person (crisis language, a report). */
+export const isUrgentNotice = (type: string) => type === 'org.mutual.moderation.attention';

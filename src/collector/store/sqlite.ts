@@ -6,17 +6,19 @@ import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js
 import type { ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
-  BACKFILL_TEXT_IDS,
-  publicTextId,
-  STORY_FIELDS,
-  sqliteDialect,
-  tables,
-  WITHDRAWN_BY_ID,
-  withdrawReason,
+  countsOf,
   forgetReason,
   isUrgentNotice,
-} from './tables.js';
-import { countsOf, queueCursor, toItem, trustChange, type ItemRow } from './rules.js';
+  publicTextId,
+  queueCursor,
+  STORY_FIELDS,
+  toItem,
+  trustChange,
+  withdrawReason,
+  WITHDRAWN_BY_ID,
+  type ItemRow,
+} from './rules.js';
+import { migrations, SchemaTooNewError, sqliteDialect } from './schema.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
@@ -74,15 +76,19 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const db = open(file);
   const hasTable = (name: string) =>
     !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
-  const hadCounts = hasTable('reaction_counts');
-  const hadTextIds = hasTable('text_ids');
-  db.exec(`
-    ${tables(sqliteDialect).join(';\n')};
-    -- The audit log is never rewritten.
-    CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-  `);
-  if (!hadTextIds) db.exec(BACKFILL_TEXT_IDS);
+  const found = {
+    version: hasTable('mutual_schema')
+      ? ((db.prepare('SELECT version FROM mutual_schema').get() as { version: number } | undefined)?.version ?? null)
+      : null,
+    hadCounts: hasTable('reaction_counts'),
+    hadTextIds: hasTable('text_ids'),
+  };
+  try {
+    db.transaction(() => migrations(sqliteDialect, found).forEach((sql) => db.exec(sql)))();
+  } catch (error) {
+    db.close();
+    throw error instanceof SchemaTooNewError ? new StoreOpenError(error.message) : error;
+  }
   const claimId = db.prepare(`INSERT INTO text_ids (id, source, event) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
   const claimOf = db.prepare(`SELECT source, event FROM text_ids WHERE id = ?`);
   const insertItem = db.prepare(
@@ -276,16 +282,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
     return { accepted, duplicates: statuses.filter((st) => st === 'duplicate').length, statuses, seqs };
   });
   const countQuery = db.prepare(`SELECT reaction, n FROM reaction_counts WHERE subject = ? AND n > 0`);
-  if (!hadCounts) {
-    // A database from before reactor keys: start the counts from its events (added − removed).
-    db.prepare(
-      `INSERT INTO reaction_counts (subject, reaction, n)
-       SELECT subject, json_extract(envelope, '$.data.reaction') AS reaction,
-              MAX(0, SUM(CASE type WHEN @added THEN 1 ELSE -1 END))
-       FROM events WHERE type IN (@added, @removed) AND subject IS NOT NULL AND reaction IS NOT NULL
-       GROUP BY subject, reaction`,
-    ).run({ added: EventTypes.reactionAdded, removed: EventTypes.reactionRemoved });
-  }
   const listQuery = db.prepare(
     `SELECT seq, received_at AS receivedAt, envelope FROM events
      WHERE seq > @since AND (@subject IS NULL OR subject = @subject) AND (@type IS NULL OR type = @type)

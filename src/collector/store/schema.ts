@@ -1,21 +1,37 @@
 import { EventTypes } from '../../core/protocol/envelope.js';
+import { TEXT_TYPES } from './rules.js';
 
 /**
- * The tables both stores keep, written once: SQLite and PostgreSQL differ only in the words of a
- * `Dialect` (how a sequence, a large integer and JSON are spelled, and SQLite's `WITHOUT ROWID`).
+ * The tables both stores keep, and how a database moves from one version of them to the next, written once:
+ * SQLite and PostgreSQL differ only in the words of a `Dialect`.
  */
 export interface Dialect {
   serial: string;
   integer: string;
   json: string;
+  /** SQLite's `WITHOUT ROWID`. */
   keyedOnly: string;
+  /** An event's `data.reaction`, as text. */
+  reaction: string;
+  /** The larger of two values. */
+  greatest: string;
+  /** What only this store has: the audit log's append-only triggers, its own indexes. */
+  extras: string[];
 }
+
+const APPEND_ONLY = `'the audit log is append-only'`;
 
 export const sqliteDialect: Dialect = {
   serial: 'INTEGER PRIMARY KEY AUTOINCREMENT',
   integer: 'INTEGER',
   json: 'TEXT',
   keyedOnly: ' WITHOUT ROWID',
+  reaction: `json_extract(envelope, '$.data.reaction')`,
+  greatest: 'MAX',
+  extras: [
+    `CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, ${APPEND_ONLY}); END`,
+    `CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, ${APPEND_ONLY}); END`,
+  ],
 };
 
 export const postgresDialect: Dialect = {
@@ -23,27 +39,19 @@ export const postgresDialect: Dialect = {
   integer: 'BIGINT',
   json: 'JSONB',
   keyedOnly: '',
+  reaction: `envelope::json #>> '{data,reaction}'`,
+  greatest: 'GREATEST',
+  extras: [
+    `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
+    `CREATE OR REPLACE FUNCTION mutual_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION ${APPEND_ONLY}; END $$`,
+    `DO $$ BEGIN
+       IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_append_only' AND tgrelid = 'audit'::regclass) THEN
+         CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION mutual_audit_append_only();
+       END IF;
+     END $$`,
+  ],
 };
-
-/** What peers read of a member's text (`data.…`): deleted when its author takes it down. */
-export const STORY_FIELDS = ['heading', 'text', 'author', 'tags', 'contentWarning'] as const;
-
-/** Member texts taken down by their own id (a story by the id it is served under). */
-export const WITHDRAWN_BY_ID: string[] = [
-  EventTypes.storyResponse,
-  EventTypes.checkinEncouragement,
-  EventTypes.checkinTipShared,
-];
-
-/** Every member text peers may read: each has one public id, claimed once (see `text_ids`). */
-export const TEXT_TYPES: string[] = [EventTypes.storySubmitted, ...WITHDRAWN_BY_ID];
-
-/**
- * The id peers, take-downs and responses know a text by: a story's `subject` (a host's CMS id) or
- * else its event id; any other text's event id. `null` for events that are not texts.
- */
-export const publicTextId = (e: { type: string; id: string; subject?: string | null }): string | null =>
-  !TEXT_TYPES.includes(e.type) ? null : e.type === EventTypes.storySubmitted ? (e.subject ?? e.id) : e.id;
 
 /** The same, in SQL over `events` (for the one-time backfill of `text_ids`). */
 const PUBLIC_ID_SQL = `CASE WHEN type = '${EventTypes.storySubmitted}' THEN COALESCE(subject, id) ELSE id END`;
@@ -52,22 +60,12 @@ const PUBLIC_ID_SQL = `CASE WHEN type = '${EventTypes.storySubmitted}' THEN COAL
  * Claims for the texts already stored when `text_ids` is new: the first text to use an id keeps it
  * (a later one that reused it could not take it down, nor the responses under it).
  */
-export const BACKFILL_TEXT_IDS = `INSERT INTO text_ids (id, source, event)
+const BACKFILL_TEXT_IDS = `INSERT INTO text_ids (id, source, event)
   SELECT ${PUBLIC_ID_SQL}, source, id FROM events
   WHERE type IN (${TEXT_TYPES.map((t) => `'${t}'`).join(', ')}) ORDER BY seq
   ON CONFLICT DO NOTHING`;
 
-const items = (seqs: number[]) => seqs.map((seq) => `#${seq}`).join(', ');
-
-/** The audit line of a text its author took down; `responses`: the items hidden with it, by number, never by words. */
-export const withdrawReason = (responses: number[]) =>
-  `taken down by its author${responses.length ? `; ${responses.length} response(s) to it hidden with it: ${items(responses)}` : ''}`;
-
-/** The audit line of a device's "Forget me": how many reactions, and every text it touched, by item number. */
-export const forgetReason = (reactions: number, texts: number[]) =>
-  `deleted at the member's request: reactions ${reactions}, texts ${texts.length}${texts.length ? ` (${items(texts)})` : ''}`;
-
-export const tables = (d: Dialect): string[] => [
+const tables = (d: Dialect): string[] => [
   `CREATE TABLE IF NOT EXISTS events (
      seq ${d.serial},
      id TEXT NOT NULL,
@@ -153,7 +151,57 @@ export const tables = (d: Dialect): string[] => [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_at ${d.integer} NOT NULL
    )`,
+  // The schema's version (see `migrations`): one row.
+  `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];
 
-/** A moderation CloudEvent that must reach a person (crisis language, a report). */
-export const isUrgentNotice = (type: string) => type === 'org.mutual.moderation.attention';
+/**
+ * What a database needs beyond its tables, by the version that brings it. Tables and columns only ever
+ * come as new `CREATE … IF NOT EXISTS` in `tables`; a step is the data a new table starts from.
+ */
+const STEPS: { version: number; sql: (d: Dialect) => string }[] = [
+  {
+    // Counts kept as reactions arrive: a database from before them starts from its events (added − removed).
+    version: 2,
+    sql: (d) => `INSERT INTO reaction_counts (subject, reaction, n)
+      SELECT subject, ${d.reaction}, ${d.greatest}(0, SUM(CASE type WHEN '${EventTypes.reactionAdded}' THEN 1 ELSE -1 END))
+      FROM events WHERE type IN ('${EventTypes.reactionAdded}', '${EventTypes.reactionRemoved}')
+        AND subject IS NOT NULL AND ${d.reaction} IS NOT NULL
+      GROUP BY subject, ${d.reaction}
+      ON CONFLICT DO NOTHING`,
+  },
+  { version: 3, sql: () => BACKFILL_TEXT_IDS },
+];
+
+/** The version this collector writes, and the newest it can read. */
+export const SCHEMA_VERSION = 3;
+
+/** What a store found in its database before it created anything. */
+export interface Found {
+  /** `mutual_schema`'s version; `null` without one. */
+  version: number | null;
+  hadCounts: boolean;
+  hadTextIds: boolean;
+}
+
+/** A database that a newer collector wrote: this one would misread it (`message` is one plain sentence). */
+export class SchemaTooNewError extends Error {}
+
+/**
+ * The statements that bring a database to `SCHEMA_VERSION`, in order. A database without a version (or
+ * with 1, which collectors wrote before versions meant anything) is placed by the tables it had.
+ */
+export function migrations(d: Dialect, found: Found): string[] {
+  const from =
+    found.version !== null && found.version > 1 ? found.version : !found.hadCounts ? 1 : !found.hadTextIds ? 2 : 3;
+  if (from > SCHEMA_VERSION)
+    throw new SchemaTooNewError(
+      `was written by a newer Mutual collector (schema ${from}; this one reads up to ${SCHEMA_VERSION}): upgrade the collector`,
+    );
+  const steps = STEPS.filter((s) => s.version > from).map((s) => s.sql(d));
+  const stamp =
+    found.version === SCHEMA_VERSION
+      ? []
+      : ['DELETE FROM mutual_schema', `INSERT INTO mutual_schema (version) VALUES (${SCHEMA_VERSION})`];
+  return [...tables(d), ...d.extras, ...steps, ...stamp];
+}
