@@ -1,23 +1,23 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
-import { getPeerMessages } from '../core/delivery/endpoint.js';
-import { commaList, parseJsonAttribute } from '../core/config.js';
+import { checkedLimit, checkIdLength, commaList } from '../core/config.js';
 import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import { renderNudge } from '../core/ui/nudge.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
-import { warnAbout, warner } from '../core/warn.js';
+import { warner } from '../core/warn.js';
 import { ComposerController } from '../core/composer-controller.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { checkInStyles } from './check-in.styles.js';
 import { renderGiveBack } from './give-back.js';
-import { renderForm, type Draft } from './form.js';
+import { formValue, renderForm, type Draft } from './form.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
+import { PeerMessageController } from './peer-message.js';
 import { PeerStoriesController } from './peer-stories.js';
 import { TakeBackController } from '../core/take-back-controller.js';
 import takeBackMessages from '../core/take-back.messages.js';
@@ -65,7 +65,6 @@ export class MutualCheckIn extends MutualElement {
     errors: { state: true, attribute: false },
     giveError: { state: true, attribute: false },
     tipConsent: { state: true, attribute: false },
-    peerMessage: { state: true, attribute: false },
     crisisKept: { state: true, attribute: false },
     lastHard: { state: true, attribute: false },
     gave: { state: true, attribute: false },
@@ -104,7 +103,6 @@ export class MutualCheckIn extends MutualElement {
   /** The give-back step's message under one of its fields. */
   private giveError?: { field: 'encourage' | 'tip'; key: MessageKey };
   private tipConsent = false;
-  private peerMessage = '';
   /** "Take it back" for the encouragement or tip just given. */
   readonly #takeBack = new TakeBackController(this, {
     sender: this.sender,
@@ -119,7 +117,12 @@ export class MutualCheckIn extends MutualElement {
   private gave = false;
   /** After crisis help, the give-back fields open only when the member asks. */
   private giveOpen = false;
-  #fetchedMessages?: Promise<string[]>;
+  /** The encouragement another peer wrote, shown in the give-back step. */
+  readonly #peerMessage = new PeerMessageController(this, {
+    delivery: this.sender,
+    given: () => this.peerMessages,
+    failed: (error) => warn('peer-messages', { error: error.message }, this),
+  });
   /** After the check-in: stories from peers on the topics the member chose. */
   readonly #peerStories = new PeerStoriesController(this, {
     delivery: this.sender,
@@ -153,17 +156,8 @@ export class MutualCheckIn extends MutualElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
-      warnAbout(
-        'limit-range',
-        { tag: this.localName, attribute: 'limit', value: this.limit, max: Limits.stringLength },
-        this,
-      );
-      this.limit = Limits.stringLength;
-    }
-    if (changed.has('checkInId') && this.checkInId.length > Limits.subjectLength) {
-      warnAbout('id-length', { tag: this.localName, attribute: 'check-in-id', max: Limits.subjectLength }, this);
-    }
+    if (changed.has('limit')) this.limit = checkedLimit(this, 'limit', this.limit);
+    if (changed.has('checkInId')) checkIdLength(this, 'check-in-id', this.checkInId);
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.#entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
         this.step = 'give';
@@ -206,15 +200,9 @@ export class MutualCheckIn extends MutualElement {
   #syncedDraft?: Draft;
   #syncForm(): void {
     this.#syncedDraft = this.#draft;
-    const { mood, hard, helped, topics } = this.#draft;
-    const data = new FormData();
-    if (mood) data.append(`${this.name}-mood`, String(mood));
-    topics.forEach((t) => data.append(`${this.name}-topics`, t));
-    if (hard) data.append(`${this.name}-hard`, hard);
-    if (helped) data.append(`${this.name}-helped`, helped);
-    this.#internals.setFormValue(data);
+    this.#internals.setFormValue(formValue(this.name, this.#draft));
     const anchor = this.renderRoot?.querySelector?.('input[name="mood"]') as HTMLElement | null;
-    if (this.required && !mood)
+    if (this.required && !this.#draft.mood)
       this.#internals.setValidity({ valueMissing: true }, this.i18n.t('checkin.mood-required'), anchor ?? undefined);
     else this.#internals.setValidity({});
   }
@@ -267,7 +255,7 @@ export class MutualCheckIn extends MutualElement {
     this.#entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
     this.lastHard = false;
     this.storage.remember(DeviceKeys.lastHard(this.checkInId), mood <= 2 || undefined);
-    void this.#choosePeerMessage();
+    void this.#peerMessage.choose();
     void this.#peerStories.offer(topics);
     this.#keepCrisis();
     // What helped may be worth sharing as a tip: offered, never sent without consent.
@@ -279,22 +267,6 @@ export class MutualCheckIn extends MutualElement {
   #overBy(field: 'hard' | 'helped'): number | undefined {
     const over = this.#entry.overBy(field);
     return over > 0 ? over : undefined;
-  }
-
-  /** One encouragement from another peer: from `peer-messages`, else from the endpoint. */
-  async #choosePeerMessage(): Promise<void> {
-    const given = parseJsonAttribute<unknown[]>(this, 'peer-messages', this.peerMessages, 'array');
-    let texts = (given ?? [])
-      .map((m) => (typeof m === 'string' ? m : (m as { text?: unknown })?.text))
-      .filter((m): m is string => typeof m === 'string' && !!m.trim());
-    const reader = this.sender.reader;
-    if (!given && reader) {
-      texts = await (this.#fetchedMessages ??= getPeerMessages(reader).catch((error: Error) => {
-        warn('peer-messages', { error: error.message }, this);
-        return [];
-      }));
-    }
-    this.peerMessage = texts[Math.floor(Math.random() * texts.length)] ?? '';
   }
 
   /** Sends the encouragement or the tip from the give-back step (the tip only with consent). */
@@ -405,7 +377,7 @@ export class MutualCheckIn extends MutualElement {
               this.focusAfterUpdate('#encourage');
             },
             entry: this.#entry,
-            peerMessage: this.peerMessage,
+            peerMessage: this.#peerMessage.text,
             encouragement: this.#encouragement,
             tip: this.#tip,
             tipConsent: this.tipConsent,

@@ -12,6 +12,16 @@ export interface Draft {
 
 const MOODS = [1, 2, 3, 4, 5] as const;
 
+/** The check-in's value in a host's `<form>`: `NAME-mood`, `NAME-topics` (one per topic), `NAME-hard`, `NAME-helped`. */
+export function formValue(name: string, { mood, hard, helped, topics }: Draft): FormData {
+  const data = new FormData();
+  if (mood) data.append(`${name}-mood`, String(mood));
+  topics.forEach((t) => data.append(`${name}-topics`, t));
+  if (hard) data.append(`${name}-hard`, hard);
+  if (helped) data.append(`${name}-helped`, helped);
+  return data;
+}
+
 type T = (key: MessageKey, params?: Params) => string;
 
 /**

@@ -1,4 +1,5 @@
 import { warnAbout } from './warn.js';
+import { Limits } from './protocol/envelope.js';
 import type { TransportOptions } from './delivery/transport.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -75,4 +76,20 @@ export function parseJsonAttribute<T>(
   if (ok) return parsed as T;
   warnAbout('json', { tag: owner.localName, attribute, kind }, owner, `json:${attribute}`);
   return undefined;
+}
+
+/**
+ * A composer's character limit, kept within what the endpoint takes: anything else is said once
+ * and read as that maximum.
+ */
+export function checkedLimit(owner: Element, attribute: string, value: number): number {
+  if (value > 0 && value <= Limits.stringLength) return value;
+  warnAbout('limit-range', { tag: owner.localName, attribute, value, max: Limits.stringLength }, owner);
+  return Limits.stringLength;
+}
+
+/** Says once when an id is longer than the endpoint takes (nothing is sent for it then). */
+export function checkIdLength(owner: Element, attribute: string, value: string | undefined, story = false): void {
+  if ((value?.length ?? 0) > Limits.subjectLength)
+    warnAbout('id-length', { tag: owner.localName, attribute, max: Limits.subjectLength, story }, owner);
 }

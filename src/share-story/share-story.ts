@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { ComposerController } from '../core/composer-controller.js';
-import { commaList } from '../core/config.js';
+import { checkedLimit, commaList } from '../core/config.js';
 import { EventTypes, Limits, paragraphsOf } from '../core/protocol/envelope.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { headingLevel } from '../core/ui/heading.js';
@@ -9,7 +9,6 @@ import { formatNumber } from '../core/i18n/index.js';
 import { renderNudge } from '../core/ui/nudge.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
-import { warnAbout } from '../core/warn.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { defineElement } from '../core/define.js';
@@ -137,14 +136,7 @@ export class MutualShareStory extends MutualElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('limit') && !(this.limit > 0 && this.limit <= Limits.stringLength)) {
-      warnAbout(
-        'limit-range',
-        { tag: this.localName, attribute: 'limit', value: this.limit, max: Limits.stringLength },
-        this,
-      );
-      this.limit = Limits.stringLength;
-    }
+    if (changed.has('limit')) this.limit = checkedLimit(this, 'limit', this.limit);
     if (!this.hasUpdated || changed.has('draftId')) {
       // A story sent before a reload and still on its way can be taken back from here too.
       if (this.#story.load(DeviceKeys.draft('story', this.draftId))) {

@@ -105,3 +105,28 @@ export function renderResponses(p: {
     ${p.open && (p.more || p.error) ? html`<button type="button" @click=${p.loadMore}>${t(p.error ? 'story.responses-retry' : 'story.responses-more')}</button>` : nothing}
   </div>`;
 }
+
+/**
+ * Share and report (or, on one's own story, take down). Two whole variants rather than a nested one for the
+ * share control: a feed renders hundreds of cards, and each nested template is one more clone and marker per card.
+ */
+export function renderActions(p: {
+  t: T;
+  /** Where "Share your experience" links (the host's `share-href`), or null: the reply composer opens here. */
+  href: string | null;
+  own: boolean;
+  replyOpen: boolean;
+  share: (e: Event) => void;
+  report: () => void;
+}) {
+  const { t } = p;
+  return p.href
+    ? html`<div part="actions">
+        <a class="action share" href=${p.href} @click=${p.share}>${t('story.share')}</a>
+        <button type="button" class="report link" aria-haspopup="dialog" @click=${p.report}>${t(p.own ? 'story.take-down' : 'story.report')}</button>
+      </div>`
+    : html`<div part="actions">
+        <button type="button" class="share" aria-expanded=${p.replyOpen ? 'true' : 'false'} @click=${p.share}>${t('story.share')}</button>
+        <button type="button" class="report link" aria-haspopup="dialog" @click=${p.report}>${t(p.own ? 'story.take-down' : 'story.report')}</button>
+      </div>`;
+}

@@ -1,16 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
-import { commaList } from '../core/config.js';
-import { EventTypes, Limits } from '../core/protocol/envelope.js';
+import { checkedLimit, checkIdLength, commaList } from '../core/config.js';
+import { EventTypes } from '../core/protocol/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import type { Messages } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/ui/heading.js';
-import { warnAbout, warner } from '../core/warn.js';
+import { warner } from '../core/warn.js';
 import { MutualMeToo } from '../me-too/me-too.js';
-import { renderByline, renderResponses, renderWarning } from './parts.js';
+import { renderActions, renderByline, renderResponses, renderWarning } from './parts.js';
 import { createReplyLoader, type Reply } from './reply-loader.js';
 import { ResponsesController } from './responses-controller.js';
 import { TopicPreferencesController } from './topic-preferences.js';
@@ -237,21 +237,8 @@ export class MutualStoryCard extends MutualElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('responseLimit') && !(this.responseLimit > 0 && this.responseLimit <= Limits.stringLength)) {
-      warnAbout(
-        'limit-range',
-        { tag: this.localName, attribute: 'response-limit', value: this.responseLimit, max: Limits.stringLength },
-        this,
-      );
-      this.responseLimit = Limits.stringLength;
-    }
-    if (changed.has('storyId') && (this.storyId?.length ?? 0) > Limits.subjectLength) {
-      warnAbout(
-        'id-length',
-        { tag: this.localName, attribute: 'story-id', max: Limits.subjectLength, story: true },
-        this,
-      );
-    }
+    if (changed.has('responseLimit')) this.responseLimit = checkedLimit(this, 'response-limit', this.responseLimit);
+    if (changed.has('storyId')) checkIdLength(this, 'story-id', this.storyId, true);
     if (!this.preview && (!this.hasUpdated || changed.has('storyId'))) {
       if (!this.storyId) warn('story-id', undefined, this);
       const draft =
@@ -283,10 +270,6 @@ export class MutualStoryCard extends MutualElement {
       warn('share-href', undefined, this);
       return null;
     }
-  }
-
-  #onShareHere(e: Event): void {
-    this.#onShare(e, null);
   }
 
   #onShare(e: Event, href: string | null): void {
@@ -373,17 +356,14 @@ export class MutualStoryCard extends MutualElement {
           ? nothing
           : !this.storyId
             ? html`<p class="hint">${t('story.missing-id')}</p>`
-            : // Two whole variants rather than a nested one for the share control: a feed renders
-              // hundreds of cards, and each nested template is one more clone and marker per card.
-              href
-              ? html`<div part="actions">
-                  <a class="action share" href=${href} @click=${(e: Event) => this.#onShare(e, href)}>${t('story.share')}</a>
-                  <button type="button" class="report link" aria-haspopup="dialog" @click=${own ? this.openTakeDown : this.openReport}>${t(own ? 'story.take-down' : 'story.report')}</button>
-                </div>`
-              : html`<div part="actions">
-                  <button type="button" class="share" aria-expanded=${this.#reply?.open ? 'true' : 'false'} @click=${this.#onShareHere}>${t('story.share')}</button>
-                  <button type="button" class="report link" aria-haspopup="dialog" @click=${own ? this.openTakeDown : this.openReport}>${t(own ? 'story.take-down' : 'story.report')}</button>
-                </div>`
+            : renderActions({
+                t,
+                href,
+                own,
+                replyOpen: !!this.#reply?.open,
+                share: (e) => this.#onShare(e, href),
+                report: () => (own ? this.openTakeDown() : this.openReport()),
+              })
       }
       ${
         this.storyId && !this.preview
