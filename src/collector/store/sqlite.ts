@@ -1,94 +1,31 @@
-import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { dirname } from 'node:path';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
   countsOf,
   forgetReason,
-  isUrgentNotice,
   publicTextId,
   queueCursor,
   STORY_FIELDS,
   toItem,
-  trustChange,
   withdrawReason,
   WITHDRAWN_BY_ID,
   type ItemRow,
 } from './rules.js';
-import { migrations, SchemaTooNewError, sqliteDialect } from './schema.js';
+import { migrate, open } from './sqlite-open.js';
+import { sqliteQueues } from './sqlite-queues.js';
+import { sqliteTrust } from './sqlite-trust.js';
+import { createWriter, WRITES, type WriterLike } from './sqlite-thread.js';
+
+export { StoreOpenError } from './sqlite-open.js';
 
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
 
-/** The database file cannot be used; `message` says why in one line (the CLI prints it and exits 2). */
-export class StoreOpenError extends Error {}
-
-/** Opens (or creates) the SQLite file, turning each way it can be wrong into one plain sentence. */
-function open(file: string): Database.Database {
-  if (file !== ':memory:') {
-    let stat;
-    try {
-      stat = statSync(file, { throwIfNoEntry: false });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new StoreOpenError(
-        code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot be reached (${code})`,
-      );
-    }
-    if (stat?.isDirectory()) throw new StoreOpenError('is a directory; give a file path such as data/events.db');
-    if (stat && !stat.isFile()) throw new StoreOpenError('is not a regular file (a device or a pipe?)');
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-    } catch (error) {
-      throw new StoreOpenError(`its folder cannot be created (${(error as NodeJS.ErrnoException).code})`);
-    }
-  }
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a power loss can lose the last commits (never corrupt the file); see docs/collector.md, "Durability".
-    db.pragma('synchronous = NORMAL');
-    // Reads on the main thread and writes on the writer thread share the file: wait, never fail, on a lock.
-    db.pragma('busy_timeout = 5000');
-    // Deleted words are overwritten with zeros, not left in freed pages of the file.
-    db.pragma('secure_delete = ON');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return db;
-  } catch (error) {
-    db?.close();
-    const code = (error as { code?: string }).code ?? '';
-    throw new StoreOpenError(
-      code === 'SQLITE_NOTADB'
-        ? 'is not a SQLite database (is it the right file?)'
-        : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES'
-          ? 'cannot be opened for writing (check its permissions and its folder’s)'
-          : (error as Error).message,
-    );
-  }
-}
-
 /** The store over one connection, answering synchronously: the reader on the main thread, the writer in its thread. */
 export function createSyncSqliteStore(file: string): SyncStore {
   const db = open(file);
-  const hasTable = (name: string) =>
-    !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
-  const found = {
-    version: hasTable('mutual_schema')
-      ? ((db.prepare('SELECT version FROM mutual_schema').get() as { version: number } | undefined)?.version ?? null)
-      : null,
-    hadCounts: hasTable('reaction_counts'),
-    hadTextIds: hasTable('text_ids'),
-  };
-  try {
-    db.transaction(() => migrations(sqliteDialect, found).forEach((sql) => db.exec(sql)))();
-  } catch (error) {
-    db.close();
-    throw error instanceof SchemaTooNewError ? new StoreOpenError(error.message) : error;
-  }
+  migrate(db);
   const claimId = db.prepare(`INSERT INTO text_ids (id, source, event) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
   const claimOf = db.prepare(`SELECT source, event FROM text_ids WHERE id = ?`);
   const insertItem = db.prepare(
@@ -183,54 +120,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
     const delta = active - (before?.active ?? 0);
     if (delta) addCount.run({ subject: key.subject, reaction: key.reaction, delta });
   };
-  const enqueueForward = db.prepare(`INSERT OR IGNORE INTO forward_queue (seq, attempts, next_at) VALUES (?, 0, 0)`);
-  const forwardDueQuery = db.prepare(
-    `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq
-     WHERE q.next_at <= @now ORDER BY q.seq LIMIT @limit`,
-  );
-  const forwardDoneQuery = db.prepare(`DELETE FROM forward_queue WHERE seq = ?`);
-  const forwardLaterQuery = db.prepare(
-    `UPDATE forward_queue SET attempts = attempts + 1, next_at = @nextAt WHERE seq = @seq`,
-  );
-  const addItemMember = db.prepare(`INSERT OR IGNORE INTO item_members (seq, member) VALUES (@seq, @member)`);
-  const trustQuery = db.prepare(`SELECT approved, hidden FROM member_trust WHERE member = ?`);
-  const memberOf = db.prepare(`SELECT member FROM item_members WHERE seq = ?`);
-  const countApproved = db.prepare(
-    `INSERT INTO member_trust (member, approved, hidden) VALUES (@member, 1, 0)
-     ON CONFLICT (member) DO UPDATE SET approved = approved + 1`,
-  );
-  const countHidden = db.prepare(
-    `INSERT INTO member_trust (member, approved, hidden) VALUES (@member, 0, 1)
-     ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = hidden + 1`,
-  );
-  const trustOf = (member: string) =>
-    (trustQuery.get(member) as { approved: number; hidden: number } | undefined) ?? { approved: 0, hidden: 0 };
-  const uncountApproved = db.prepare(`UPDATE member_trust SET approved = MAX(0, approved - 1) WHERE member = @member`);
-  const countDecisionTx = db.transaction((seq: number, state: ItemState, previous: ItemState) => {
-    const change = trustChange(state, previous);
-    const member = change && (memberOf.get(seq) as { member: string } | undefined)?.member;
-    if (!member) return null;
-    const before = trustOf(member).approved;
-    ({ approved: countApproved, hidden: countHidden, undone: uncountApproved })[change].run({ member });
-    return { member, before, after: trustOf(member).approved };
-  });
-  const enqueueNotice = db.prepare(
-    `INSERT INTO notify_queue (envelope, urgent, attempts, next_at) VALUES (@envelope, @urgent, 0, 0)`,
-  );
-  const addNotice = (notice: MutualEnvelope) =>
-    enqueueNotice.run({ envelope: JSON.stringify(notice), urgent: isUrgentNotice(notice.type) ? 1 : 0 });
-  const noticeDueQuery = db.prepare(
-    `SELECT id, attempts, envelope FROM notify_queue WHERE next_at <= @now ORDER BY urgent DESC, id LIMIT @limit`,
-  );
-  const noticeDoneQuery = db.prepare(`DELETE FROM notify_queue WHERE id = ?`);
-  const noticeLaterQuery = db.prepare(
-    `UPDATE notify_queue SET attempts = attempts + 1, next_at = @nextAt WHERE id = @id`,
-  );
-  const noticeTrimQuery = db.prepare(
-    `DELETE FROM notify_queue WHERE id IN (
-       SELECT id FROM notify_queue ORDER BY urgent, id
-       LIMIT MAX(0, (SELECT COUNT(*) FROM notify_queue) - @cap))`,
-  );
+  const queues = sqliteQueues(db);
+  const trust = sqliteTrust(db);
   const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, options: InsertOptions = {}) => {
     const { forward = false, notices, members } = options;
     const receivedAt = new Date().toISOString();
@@ -262,12 +153,12 @@ export function createSyncSqliteStore(file: string): SyncStore {
       statuses.push(changes ? 'accepted' : 'duplicate');
       seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
       if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved)) react(e);
-      if (changes && forward) enqueueForward.run(Number(inserted.lastInsertRowid));
+      if (changes && forward) queues.enqueueForward(Number(inserted.lastInsertRowid));
       const notice = changes ? notices?.[events.indexOf(e)] : null;
-      if (notice) addNotice(notice);
+      if (notice) queues.addNotice(notice);
       const item = changes ? classify?.(e) : null;
       const member = item ? members?.[events.indexOf(e)] : null;
-      if (member) addItemMember.run({ seq: Number(inserted.lastInsertRowid), member });
+      if (member) trust.addItemMember(Number(inserted.lastInsertRowid), member);
       if (item) {
         insertItem.run({
           seq: Number(inserted.lastInsertRowid),
@@ -397,24 +288,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     rows.map((r) => ({ seq: r.seq, receivedAt: r.receivedAt, event: JSON.parse(r.envelope) as MutualEnvelope }));
   const sync: SyncStore = {
     insert: (events, classify, options) => insertMany(events, classify, options),
-    forwardDue: (now, limit) =>
-      (forwardDueQuery.all({ now, limit }) as { seq: number; attempts: number; envelope: string }[]).map((r) => ({
-        seq: r.seq,
-        attempts: r.attempts,
-        event: JSON.parse(r.envelope) as MutualEnvelope,
-      })),
-    forwardDone: (seq) => void forwardDoneQuery.run(seq),
-    forwardLater: (seq, nextAt) => void forwardLaterQuery.run({ seq, nextAt }),
-    noticeAdd: db.transaction((notices: MutualEnvelope[]) => void notices.forEach(addNotice)),
-    noticeDue: (now, limit) =>
-      (noticeDueQuery.all({ now, limit }) as { id: number; attempts: number; envelope: string }[]).map((r) => ({
-        id: r.id,
-        attempts: r.attempts,
-        event: JSON.parse(r.envelope) as MutualEnvelope,
-      })),
-    noticeDone: (id) => void noticeDoneQuery.run(id),
-    noticeLater: (id, nextAt) => void noticeLaterQuery.run({ id, nextAt }),
-    noticeTrim: (cap) => noticeTrimQuery.run({ cap }).changes,
+    ...queues.methods,
     queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = queueCursor.read(cursor);
       const rows = queueQuery.all({
@@ -436,8 +310,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
     appendAudit: ({ actor, action, item, reason }) =>
       void addAudit.run({ at: new Date().toISOString(), actor, action, item, reason }),
-    memberTrust: (member) => trustOf(member),
-    countDecision: (seq, state, previous) => countDecisionTx(seq, state, previous),
+    ...trust.methods,
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
     published: ({ cursor, limit, ...query }) =>
       (publishedQuery.all({ cursor: cursor ?? null, limit, ...filters(query) }) as ItemRow[]).map(toItem),
@@ -448,20 +321,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
       const rows = responseCountQuery.all({ stories: JSON.stringify(stories) }) as { story: string; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.story, r.n]));
     },
-    reports: () =>
-      reportsQuery.all({ type: EventTypes.storyReported }) as {
-        subject: string;
-        reason: string;
-        n: number;
-        latest: string;
-      }[],
-    daily: (from) =>
-      dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as {
-        day: string;
-        type: string;
-        mood: number | null;
-        n: number;
-      }[],
+    reports: () => reportsQuery.all({ type: EventTypes.storyReported }) as ReturnType<SyncStore['reports']>,
+    daily: (from) => dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as ReturnType<SyncStore['daily']>,
     queueCounts() {
       const out: Record<string, Record<string, number>> = {};
       for (const r of countsQuery.all() as { kind: string; state: string; n: number }[])
@@ -472,13 +333,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
       return countsOf(countQuery.all(subject) as { reaction: string; n: number }[]);
     },
     list({ since, limit, subject, type }) {
-      return rowsToEvents(
-        listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null }) as {
-          seq: number;
-          receivedAt: string;
-          envelope: string;
-        }[],
-      );
+      const rows = listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null });
+      return rowsToEvents(rows as { seq: number; receivedAt: string; envelope: string }[]);
     },
     forget: (what) => scrubbed(forgetTx(what), (r) => r.reactions + r.texts > 0),
     withdraw: (id, key) => scrubbed(withdrawTx(id, key), (r) => r === 'withdrawn'),
@@ -502,24 +358,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
   };
   return sync;
 }
-
-/** The calls that write: they run on the writer thread, one transaction per batch. */
-export const WRITES = [
-  'insert',
-  'moderate',
-  'forget',
-  'withdraw',
-  'redactTexts',
-  'countShown',
-  'appendAudit',
-  'countDecision',
-  'forwardDone',
-  'forwardLater',
-  'noticeAdd',
-  'noticeDone',
-  'noticeLater',
-  'noticeTrim',
-] as const;
 
 export interface SqliteStoreOptions {
   /**
@@ -545,95 +383,4 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     reader.close();
   };
   return store as unknown as Store;
-}
-
-type WriterLike = Record<string, (...args: unknown[]) => Promise<unknown>> & { close(): Promise<void> };
-
-/**
- * The writer thread. `classify` is a function and cannot cross threads: it runs here, and the
- * thread gets each event's item. If the thread cannot start, writes run inline (said once).
- */
-function createWriter(file: string, fallback: SyncStore): WriterLike {
-  const typescript = import.meta.url.endsWith('.ts');
-  const source = new URL(typescript ? './sqlite-writer.ts' : './sqlite-writer.js', import.meta.url);
-  let worker: Worker | null = null;
-  let failed = false;
-  const pending = new Map<
-    number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void; call: [string, unknown[]] }
-  >();
-  let next = 0;
-  const inline = (method: string, args: unknown[]) => {
-    // An insert travels with its items decided; inline, they become the classify function again.
-    if (method === 'insert') {
-      const [events, items, opts] = args as [MutualEnvelope[], ReturnType<Classify>[], InsertOptions];
-      args = [events, (e: MutualEnvelope) => items[events.indexOf(e)], opts];
-    }
-    return Promise.resolve((fallback as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args));
-  };
-  try {
-    // Run from TypeScript sources (tests, the dev server), the thread loads tsx first.
-    const entry = typescript
-      ? new URL(
-          `data:text/javascript,${encodeURIComponent(
-            `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register(); await import(${JSON.stringify(source.href)});`,
-          )}`,
-        )
-      : source;
-    worker = new Worker(entry, { workerData: { file } });
-    worker.on(
-      'message',
-      ({ id, result, error }: { id: number; result?: unknown; error?: { message: string; code?: string } }) => {
-        const call = pending.get(id);
-        if (!call) return;
-        pending.delete(id);
-        // Idle, the thread must not keep the process alive; busy, it must.
-        if (!pending.size) worker?.unref();
-        if (error) call.reject(Object.assign(new Error(error.message), { code: error.code }));
-        else call.resolve(result);
-      },
-    );
-    worker.on('error', (error) => {
-      if (!failed)
-        console.warn(`[mutual collector] the SQLite writer thread stopped (${error.message}); writing inline.`);
-      failed = true;
-      worker = null;
-      // What was on its way is written here instead (each call is one transaction, and inserts are idempotent).
-      for (const [id, call] of pending) {
-        pending.delete(id);
-        inline(...call.call).then(call.resolve, call.reject);
-      }
-    });
-    // After the listeners: adding a 'message' listener refs the thread again.
-    worker.unref();
-  } catch (error) {
-    console.warn(`[mutual collector] no SQLite writer thread (${(error as Error).message}); writing inline.`);
-    failed = true;
-  }
-  const call = (method: string, args: unknown[]): Promise<unknown> => {
-    if (failed || !worker) return inline(method, args);
-    return new Promise((resolve, reject) => {
-      const id = next++;
-      pending.set(id, { resolve, reject, call: [method, args] });
-      worker!.ref();
-      worker!.postMessage({ id, method, args });
-    });
-  };
-  const writer = {} as WriterLike;
-  for (const name of WRITES)
-    writer[name] =
-      name === 'insert'
-        ? (events, classify, opts) =>
-            call('insert', [
-              events,
-              (events as MutualEnvelope[]).map((e) => (classify as Classify | undefined)?.(e) ?? null),
-              opts,
-            ])
-        : (...args) => call(name, args);
-  writer.close = async () => {
-    if (!worker) return;
-    await call('close', []);
-    await worker.terminate();
-  };
-  return writer;
 }
