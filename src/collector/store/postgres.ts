@@ -3,40 +3,16 @@
 // (ON CONFLICT DO NOTHING on source + id), and each reader's reaction state is updated under a
 // transaction-scoped advisory lock, with the counts changed by atomic upserts — no lost updates.
 // Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
-import pg from 'pg';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
-import type { AuditEntry, Classify, InsertOptions, InsertResult, OwnText, Store, StoredEvent } from './types.js';
-import {
-  countsOf,
-  forgetReason,
-  isUrgentNotice,
-  publicTextId,
-  queueCursor,
-  STORY_FIELDS,
-  toItem,
-  trustChange,
-  withdrawReason,
-  WITHDRAWN_BY_ID,
-  type ItemRow,
-} from './rules.js';
-import { migrations, postgresDialect } from './schema.js';
+import type { AuditEntry, Classify, InsertOptions, InsertResult, Store, StoredEvent } from './types.js';
+import { countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
+import { connect, type PostgresStoreOptions } from './postgres-open.js';
+import { addNotices, postgresQueues } from './postgres-queues.js';
+import { react } from './postgres-reactions.js';
+import { postgresOwnTexts, REDACT } from './postgres-own-texts.js';
+import { postgresTrust } from './postgres-trust.js';
 
-/** Each change of a member's trust (see `trustChange`), answering their approvals after it. */
-const TRUST_CHANGES = {
-  approved: `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 1, 0)
-    ON CONFLICT (member) DO UPDATE SET approved = member_trust.approved + 1 RETURNING approved`,
-  hidden: `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 1)
-    ON CONFLICT (member) DO UPDATE SET approved = 0, hidden = member_trust.hidden + 1 RETURNING approved`,
-  undone: `INSERT INTO member_trust (member, approved, hidden) VALUES ($1, 0, 0)
-    ON CONFLICT (member) DO UPDATE SET approved = GREATEST(0, member_trust.approved - 1) RETURNING approved`,
-} as const;
-
-export interface PostgresStoreOptions {
-  /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
-  schema?: string;
-  /** Connections in the pool. Default 10. */
-  max?: number;
-}
+export type { PostgresStoreOptions } from './postgres-open.js';
 
 /** A story's tags or content warning (`path`) name `param`, case-insensitively. */
 const has = (path: string, param: string) =>
@@ -52,13 +28,6 @@ const publishedFilters = ({ tag, topic, exclude = [] }: { tag?: string; topic?: 
   exclude.map((x) => x.toLowerCase()),
 ];
 
-/**
- * A text redacted in place (--retain-texts, and a check-in that "Forget me" names): its words go,
- * the event stays, marked; only events that still have words. Callers add their own conditions.
- */
-const REDACT = `UPDATE events SET envelope = jsonb_set(envelope::jsonb #- '{data,text}' #- '{data,hard}' #- '{data,helped}', '{data,redacted}', 'true')::text
-  WHERE envelope::json #> '{data,redacted}' IS NULL
-    AND (envelope::json #> '{data,text}' IS NOT NULL OR envelope::json #> '{data,hard}' IS NOT NULL OR envelope::json #> '{data,helped}' IS NOT NULL)`;
 const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedAt", e.received_at AS "receivedAt", e.envelope`;
 const toStored = (r: { seq: string; receivedAt: string; envelope: string }): StoredEvent => ({
   seq: Number(r.seq),
@@ -66,88 +35,9 @@ const toStored = (r: { seq: string; receivedAt: string; envelope: string }): Sto
   event: JSON.parse(r.envelope) as MutualEnvelope,
 });
 export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  // `?schema=name` in the URL works as the `schema` option (handy for `--db`).
-  const parsed = new URL(url);
-  const schema = options.schema ?? parsed.searchParams.get('schema') ?? 'public';
-  parsed.searchParams.delete('schema');
-  url = parsed.href;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new Error(`schema "${schema}": use lowercase letters, digits and _`);
-  // Every connection works in the store's schema, set before the pool hands it out. (A SET rather
-  // than a startup option: some servers, PGlite's socket server among them, ignore those. And not
-  // in the pool's `connect` event, which runs it alongside the caller's first query: deprecated in
-  // pg 8, an error in pg 9.)
-  class SchemaClient extends pg.Client {
-    override connect(): Promise<pg.Client>;
-    override connect(callback: (err: Error | null) => void): void;
-    override connect(callback?: (err: Error | null) => void): Promise<pg.Client> | void {
-      const ready = super.connect().then(async () => (await this.query(`SET search_path TO ${schema}`), this));
-      if (!callback) return ready;
-      ready.then(() => callback(null), callback);
-    }
-  }
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: SchemaClient });
-  // A broken idle connection must not crash the collector; the next query gets a fresh one.
-  pool.on('error', (error) => console.error('[mutual collector] PostgreSQL connection lost:', error.message));
-  const migrate = await pool.connect();
-  try {
-    // One collector migrates at a time; the others wait, then find everything in place.
-    await migrate.query('SELECT pg_advisory_lock(hashtext($1))', [`mutual-migrate:${schema}`]);
-    try {
-      await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await migrate.query(`SET search_path TO ${schema}`);
-      const { rows: had } = await migrate.query<{ version: boolean; counts: boolean; textIds: boolean }>(
-        `SELECT to_regclass('mutual_schema') IS NOT NULL AS version, to_regclass('reaction_counts') IS NOT NULL AS counts,
-           to_regclass('text_ids') IS NOT NULL AS "textIds"`,
-      );
-      const version = had[0].version
-        ? ((await migrate.query<{ version: number }>('SELECT version FROM mutual_schema')).rows[0]?.version ?? null)
-        : null;
-      const statements = migrations(postgresDialect, { version, hadCounts: had[0].counts, hadTextIds: had[0].textIds });
-      await migrate.query('BEGIN');
-      try {
-        for (const sql of statements) await migrate.query(sql);
-        await migrate.query('COMMIT');
-      } catch (error) {
-        await migrate.query('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      await migrate.query('SELECT pg_advisory_unlock(hashtext($1))', [`mutual-migrate:${schema}`]);
-    }
-  } catch (error) {
-    migrate.release();
-    await pool.end();
-    throw error;
-  }
-  migrate.release();
-
+  const { pool, transaction } = await connect(url, options);
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
   const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);
-  /**
-   * Runs `work` in one transaction on one connection: committed, or rolled back on any error. A
-   * deadlock or a serialization failure (40P01, 40001) is PostgreSQL asking for the transaction
-   * again: it is retried, a few times, after a short random pause, never answered as a 500.
-   */
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        const code = (error as { code?: string }).code;
-        if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw error;
-      } finally {
-        client.release();
-      }
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    }
-  }
-
   /**
    * A batch in a fixed number of round trips, whatever its size (it was five per reaction): the
    * events in one statement, then the reactions' locks, their readers' states, and the new states
@@ -260,99 +150,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     return { accepted: acceptedCount, duplicates: statuses.filter((st) => st === 'duplicate').length, statuses, seqs };
   }
 
-  async function addNotices(client: pg.Pool | pg.PoolClient, notices: MutualEnvelope[]): Promise<void> {
-    await client.query(
-      `INSERT INTO notify_queue (envelope, urgent, attempts, next_at)
-       SELECT e, u, 0, 0 FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS n(e, u, i) ORDER BY i`,
-      [notices.map((n) => JSON.stringify(n)), notices.map((n) => (isUrgentNotice(n.type) ? 1 : 0))],
-    );
-  }
-
-  /**
-   * Each reader's state (subject, reaction, reactor) is changed by one transaction at a time: its
-   * transaction-scoped advisory lock, all of a batch's taken in one order, so two transactions
-   * never wait on each other crosswise.
-   */
-  async function lockReaders(client: pg.PoolClient, keys: (readonly [string, string, string])[]): Promise<void> {
-    if (!keys.length) return;
-    await client.query(
-      'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY h) locks',
-      [keys.map((k) => JSON.stringify(k))],
-    );
-  }
-
-  /**
-   * One reader, once per subject and reaction: the latest event (by time) wins, whichever collector
-   * stores it. Each reader's state is locked before it is read.
-   */
-  async function react(client: pg.PoolClient, reactions: MutualEnvelope[]): Promise<void> {
-    if (!reactions.length) return;
-    // Each reaction's reader (subject, reaction, reactor), and that as one string to key maps by.
-    const keyed = reactions.map((e) => {
-      const data = e.data as { reaction: string; reactor: string };
-      const key = [e.subject ?? '', data.reaction, data.reactor] as const;
-      return { e, key, id: JSON.stringify(key) };
-    });
-    const keys = [...new Map(keyed.map((r) => [r.id, r.key])).values()];
-    await lockReaders(client, keys);
-    const { rows } = await client.query(
-      `SELECT r.subject, r.reaction, r.reactor, r.active, r.time FROM reactors r
-       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(subject, reaction, reactor)
-         USING (subject, reaction, reactor)`,
-      [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
-    );
-    type State = { active: number; time: string };
-    const states = new Map<string, State>();
-    for (const r of rows as (State & { subject: string; reaction: string; reactor: string })[])
-      states.set(JSON.stringify([r.subject, r.reaction, r.reactor]), { active: Number(r.active), time: r.time });
-    const changed = new Map<string, readonly [string, string, string]>();
-    const deltas = new Map<string, { subject: string; reaction: string; n: number }>();
-    for (const { e, key, id } of keyed) {
-      const before = states.get(id);
-      if (before && before.time > e.time) continue;
-      const active = e.type === EventTypes.reactionAdded ? 1 : 0;
-      states.set(id, { active, time: e.time });
-      changed.set(id, key);
-      const delta = active - (before?.active ?? 0);
-      if (!delta) continue;
-      const count = JSON.stringify([key[0], key[1]]);
-      const known = deltas.get(count) ?? { subject: key[0], reaction: key[1], n: 0 };
-      known.n += delta;
-      deltas.set(count, known);
-    }
-    if (changed.size) {
-      const list = [...changed].map(([id, key]) => ({ key, ...states.get(id)! }));
-      await client.query(
-        `INSERT INTO reactors (subject, reaction, reactor, active, time)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])
-         ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
-        [
-          list.map((s) => s.key[0]),
-          list.map((s) => s.key[1]),
-          list.map((s) => s.key[2]),
-          list.map((s) => s.active),
-          list.map((s) => s.time),
-        ],
-      );
-    }
-    // Shared rows, locked in one global order (subject, then reaction): two batches that touch
-    // the same counts in other orders would otherwise wait on each other crosswise (a deadlock).
-    const counts = [...deltas.values()]
-      .filter((d) => d.n)
-      .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.reaction < b.reaction ? -1 : 1));
-    if (counts.length)
-      await client.query(
-        `INSERT INTO reaction_counts (subject, reaction, n)
-         SELECT subject, reaction, GREATEST(0, n) FROM unnest($1::text[], $2::text[], $3::int[]) AS d(subject, reaction, n)
-         ON CONFLICT (subject, reaction) DO UPDATE SET n = GREATEST(0, reaction_counts.n + (
-           SELECT d.n FROM unnest($1::text[], $2::text[], $3::int[]) AS d(subject, reaction, n)
-           WHERE d.subject = excluded.subject AND d.reaction = excluded.reaction))`,
-        [counts.map((d) => d.subject), counts.map((d) => d.reaction), counts.map((d) => d.n)],
-      );
-  }
-
   const store: Store = {
     insert,
+    ...postgresQueues(pool),
+    ...postgresTrust(transaction, query),
+    ...postgresOwnTexts(pool, transaction),
     async queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = queueCursor.read(cursor);
       const list = await items(
@@ -405,29 +207,6 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         item,
         reason,
       ]);
-    },
-    async memberTrust(member) {
-      const rows = await query<{ approved: number; hidden: number }>(
-        'SELECT approved, hidden FROM member_trust WHERE member = $1',
-        [member],
-      );
-      return rows[0] ?? { approved: 0, hidden: 0 };
-    },
-    async countDecision(seq, state, previous) {
-      const change = trustChange(state, previous);
-      if (!change) return null;
-      return transaction(async (client) => {
-        const { rows } = await client.query('SELECT member FROM item_members WHERE seq = $1', [seq]);
-        const member = (rows[0] as { member: string } | undefined)?.member;
-        if (!member) return null;
-        const before = await client.query('SELECT approved FROM member_trust WHERE member = $1 FOR UPDATE', [member]);
-        const { rows: after } = await client.query(TRUST_CHANGES[change], [member]);
-        return {
-          member,
-          before: Number((before.rows[0] as { approved?: number } | undefined)?.approved ?? 0),
-          after: Number((after[0] as { approved: number }).approved),
-        };
-      });
     },
     approved: (kind, limit) =>
       items(
@@ -504,185 +283,6 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         [since, subject ?? null, type ?? null, limit],
       );
       return rows.map(toStored);
-    },
-    async forwardDue(now, limit) {
-      const rows = await query<{ seq: string; attempts: number; envelope: string }>(
-        `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq
-         WHERE q.next_at <= $1 ORDER BY q.seq LIMIT $2`,
-        [now, limit],
-      );
-      return rows.map((r) => ({
-        seq: Number(r.seq),
-        attempts: r.attempts,
-        event: JSON.parse(r.envelope) as MutualEnvelope,
-      }));
-    },
-    async forwardDone(seq) {
-      await pool.query('DELETE FROM forward_queue WHERE seq = $1', [seq]);
-    },
-    async forwardLater(seq, nextAt) {
-      await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
-    },
-    async noticeAdd(notices) {
-      if (notices.length) await addNotices(pool, notices);
-    },
-    async noticeDue(now, limit) {
-      const rows = await query<{ id: string; attempts: number; envelope: string }>(
-        `SELECT id, attempts, envelope FROM notify_queue WHERE next_at <= $1 ORDER BY urgent DESC, id LIMIT $2`,
-        [now, limit],
-      );
-      return rows.map((r) => ({
-        id: Number(r.id),
-        attempts: r.attempts,
-        event: JSON.parse(r.envelope) as MutualEnvelope,
-      }));
-    },
-    async noticeDone(id) {
-      await pool.query('DELETE FROM notify_queue WHERE id = $1', [id]);
-    },
-    async noticeLater(id, nextAt) {
-      await pool.query('UPDATE notify_queue SET attempts = attempts + 1, next_at = $2 WHERE id = $1', [id, nextAt]);
-    },
-    async noticeTrim(cap) {
-      const { rowCount } = await pool.query(
-        `DELETE FROM notify_queue WHERE id IN (
-           SELECT id FROM notify_queue ORDER BY urgent, id
-           LIMIT GREATEST(0, (SELECT COUNT(*) FROM notify_queue) - $1))`,
-        [cap],
-      );
-      return rowCount ?? 0;
-    },
-    async forget({ reactors, events, keys = [] }) {
-      let reactions = 0;
-      let texts: number[] = [];
-      await transaction(async (client) => {
-        texts = [];
-        for (const reactor of reactors) {
-          // Under the same locks as a reaction: one arriving on another collector meanwhile is
-          // either counted before this deletes it, or comes after.
-          const held = await client.query('SELECT subject, reaction FROM reactors WHERE reactor = $1', [reactor]);
-          await lockReaders(
-            client,
-            (held.rows as { subject: string; reaction: string }[]).map(
-              (r) => [r.subject, r.reaction, reactor] as const,
-            ),
-          );
-          const { rows } = await client.query(
-            'DELETE FROM reactors WHERE reactor = $1 RETURNING subject, reaction, active',
-            [reactor],
-          );
-          for (const r of rows as { subject: string; reaction: string; active: number }[])
-            if (r.active)
-              await client.query(
-                'UPDATE reaction_counts SET n = GREATEST(0, n - 1) WHERE subject = $1 AND reaction = $2',
-                [r.subject, r.reaction],
-              );
-          const dropped = await client.query(
-            `DELETE FROM events WHERE type = ANY($1::text[]) AND envelope::json #>> '{data,reactor}' = $2`,
-            [[EventTypes.reactionAdded, EventTypes.reactionRemoved], reactor],
-          );
-          reactions += dropped.rowCount ?? 0;
-        }
-        for (const id of events) {
-          // Only with the text's own author key (compared here: no JSON cast of a stored envelope).
-          const { rows } = await client.query(
-            `SELECT e.seq, e.envelope FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = $1 AND i.state = 'pending'`,
-            [id],
-          );
-          for (const r of rows as { seq: string; envelope: string }[]) {
-            const key = (JSON.parse(r.envelope) as MutualEnvelope).data?.authorKey;
-            if (typeof key !== 'string' || !keys.includes(key)) continue;
-            await client.query('DELETE FROM items WHERE seq = $1', [r.seq]);
-            const dropped = await client.query('DELETE FROM events WHERE seq = $1', [r.seq]);
-            if (dropped.rowCount) texts.push(Number(r.seq));
-          }
-          // A check-in is never served, so never queued: its private words are redacted in place
-          // (the mood stays in the counts, as with --retain-texts).
-          const redacted = await client.query(`${REDACT} AND id = $1 AND type = $2 RETURNING seq`, [
-            id,
-            EventTypes.checkinSubmitted,
-          ]);
-          for (const r of redacted.rows as { seq: string }[]) texts.push(Number(r.seq));
-        }
-        if (reactions || texts.length)
-          await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
-            new Date().toISOString(),
-            'member-device',
-            'forget',
-            0,
-            forgetReason(reactions, texts),
-          ]);
-      });
-      return { reactions, texts: texts.length };
-    },
-    async withdraw(id, key) {
-      return transaction(async (client) => {
-        // Exactly the text that holds the id, and only with its key (compared here: no JSON cast
-        // of a stored envelope can fail the request).
-        const { rows } = await client.query(
-          `SELECT e.seq, e.type, e.envelope FROM text_ids t JOIN events e ON e.source = t.source AND e.id = t.event
-           WHERE t.id = $1`,
-          [id],
-        );
-        const row = rows[0] as { seq: string; type: string; envelope: string } | undefined;
-        if (!row || (JSON.parse(row.envelope) as MutualEnvelope).data?.authorKey !== key) return 'unknown' as const;
-        const seq = row.seq;
-        // Everything of the text that peers read goes; the key's hash stays, so a retry is recognised.
-        await client.query(
-          `UPDATE events SET envelope = jsonb_set(envelope::jsonb ${STORY_FIELDS.map((f) => `#- '{data,${f}}'`).join(' ')}, '{data,redacted}', 'true')::text WHERE seq = $1`,
-          [seq],
-        );
-        const dropped = await client.query('DELETE FROM items WHERE seq = $1', [seq]);
-        if (!dropped.rowCount) return 'already' as const;
-        const at = new Date().toISOString();
-        // A story's responses answer words no one can read any more: hidden with it (not deleted).
-        const hidden =
-          row.type === EventTypes.storySubmitted
-            ? (
-                (
-                  await client.query(
-                    `UPDATE items SET state = 'hidden', updated_at = $1
-                     WHERE kind = 'response' AND state <> 'hidden'
-                       AND seq IN (SELECT seq FROM events WHERE type = $2 AND subject = $3) RETURNING seq`,
-                    [at, EventTypes.storyResponse, id],
-                  )
-                ).rows as { seq: string }[]
-              )
-                .map((r) => Number(r.seq))
-                .sort((a, b) => a - b)
-            : [];
-        await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
-          at,
-          'member-device',
-          'withdraw',
-          seq,
-          withdrawReason(hidden),
-        ]);
-        return 'withdrawn' as const;
-      });
-    },
-    async texts(ids) {
-      const { rows } = await pool.query(
-        `SELECT CASE WHEN e.type = $1 THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.kind, i.state,
-                (e.envelope::jsonb)->'data'->>'authorKey' AS "keyHash"
-         FROM events e JOIN items i ON i.seq = e.seq
-         WHERE (e.type = $1 AND COALESCE(e.subject, e.id) = ANY($2::text[])) OR (e.type = ANY($3::text[]) AND e.id = ANY($2::text[]))`,
-        [EventTypes.storySubmitted, ids, WITHDRAWN_BY_ID],
-      );
-      return (rows as OwnText[]).map((t) => ({ ...t, keyHash: t.keyHash ?? null }));
-    },
-    async countShown(ids) {
-      if (!ids.length) return;
-      // In one order, so two answers counting the same texts never wait on each other crosswise.
-      await pool.query(
-        `INSERT INTO shown_counts (id, n) SELECT id, 1 FROM unnest($1::text[]) AS u(id) ORDER BY id
-         ON CONFLICT (id) DO UPDATE SET n = shown_counts.n + 1`,
-        [[...new Set(ids)].sort()],
-      );
-    },
-    async shownCounts(ids) {
-      const { rows } = await pool.query('SELECT id, n FROM shown_counts WHERE id = ANY($1::text[])', [ids]);
-      return Object.fromEntries((rows as { id: string; n: string }[]).map((r) => [r.id, Number(r.n)]));
     },
     async redactTexts(types, before) {
       const { rowCount } = await pool.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [

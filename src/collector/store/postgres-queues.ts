@@ -1,0 +1,81 @@
+import type pg from 'pg';
+import type { MutualEnvelope } from '../../core/protocol/envelope.js';
+import { isUrgentNotice } from './rules.js';
+import type { Store } from './types.js';
+
+/** Moderation notices waiting for `--notify`, in their order. */
+export async function addNotices(client: pg.Pool | pg.PoolClient, notices: MutualEnvelope[]): Promise<void> {
+  await client.query(
+    `INSERT INTO notify_queue (envelope, urgent, attempts, next_at)
+       SELECT e, u, 0, 0 FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS n(e, u, i) ORDER BY i`,
+    [notices.map((n) => JSON.stringify(n)), notices.map((n) => (isUrgentNotice(n.type) ? 1 : 0))],
+  );
+}
+
+/**
+ * The two retry queues that survive a restart: events waiting for `--forward` (by the event's seq,
+ * written in the insert's transaction) and moderation notices waiting for `--notify`.
+ */
+export function postgresQueues(pool: pg.Pool) {
+  const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
+  const methods: Pick<
+    Store,
+    | 'forwardDue'
+    | 'forwardDone'
+    | 'forwardLater'
+    | 'noticeAdd'
+    | 'noticeDue'
+    | 'noticeDone'
+    | 'noticeLater'
+    | 'noticeTrim'
+  > = {
+    async forwardDue(now, limit) {
+      const rows = await query<{ seq: string; attempts: number; envelope: string }>(
+        `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq
+         WHERE q.next_at <= $1 ORDER BY q.seq LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        attempts: r.attempts,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      }));
+    },
+    async forwardDone(seq) {
+      await pool.query('DELETE FROM forward_queue WHERE seq = $1', [seq]);
+    },
+    async forwardLater(seq, nextAt) {
+      await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
+    },
+    async noticeAdd(notices) {
+      if (notices.length) await addNotices(pool, notices);
+    },
+    async noticeDue(now, limit) {
+      const rows = await query<{ id: string; attempts: number; envelope: string }>(
+        `SELECT id, attempts, envelope FROM notify_queue WHERE next_at <= $1 ORDER BY urgent DESC, id LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        id: Number(r.id),
+        attempts: r.attempts,
+        event: JSON.parse(r.envelope) as MutualEnvelope,
+      }));
+    },
+    async noticeDone(id) {
+      await pool.query('DELETE FROM notify_queue WHERE id = $1', [id]);
+    },
+    async noticeLater(id, nextAt) {
+      await pool.query('UPDATE notify_queue SET attempts = attempts + 1, next_at = $2 WHERE id = $1', [id, nextAt]);
+    },
+    async noticeTrim(cap) {
+      const { rowCount } = await pool.query(
+        `DELETE FROM notify_queue WHERE id IN (
+           SELECT id FROM notify_queue ORDER BY urgent, id
+           LIMIT GREATEST(0, (SELECT COUNT(*) FROM notify_queue) - $1))`,
+        [cap],
+      );
+      return rowCount ?? 0;
+    },
+  };
+  return methods;
+}
