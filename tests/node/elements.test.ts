@@ -124,3 +124,15 @@ test('the collector imports nothing of core/ but core/protocol/, and protocol/ i
     .map(({ file, target }) => `${file} → ${target}`);
   assert.deepEqual(outside, [], 'protocol/ depends on browser code');
 });
+
+test('every source file reads in one sitting: none over 400 lines', () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+    );
+  const long = walk('src')
+    .map((file) => [file, readFileSync(file, 'utf8').split('\n').length - 1] as const)
+    .filter(([, lines]) => lines > 400)
+    .map(([file, lines]) => `${file}: ${lines} lines`);
+  assert.deepEqual(long, [], 'split by job (see CONTRIBUTING.md)');
+});
