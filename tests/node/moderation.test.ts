@@ -88,6 +88,41 @@ test('an unreviewed encouragement is never served; approving serves it; hiding r
   }
 });
 
+test('two moderators on one item: the later decision gets a 409 naming who decided, and nothing changes twice', async () => {
+  const c = await start();
+  try {
+    await c.post([cheer('You are not alone in this.')]);
+    const [item] = (await (await c.api('/queue?kind=encouragement')).json()).items;
+    const decide = (action: string, from: string | number, token: string) =>
+      c.api(`/items/${item.seq}`, { method: 'POST', token, body: JSON.stringify({ action, from }) });
+    // Both saw it pending; Sam approves first, Alex hides a moment later.
+    assert.equal((await decide('approve', 'pending', SAM)).status, 200);
+    const late = await decide('hide', 'pending', ALEX);
+    assert.equal(late.status, 409);
+    const answer = await late.json();
+    assert.equal(answer.field, 'from');
+    assert.equal(answer.state, 'approved');
+    assert.equal(answer.by, 'sam');
+    assert.match(answer.error, /^sam decided this item first: it is approved now/);
+    assert.deepEqual(await c.served(), ['You are not alone in this.'], 'still published: Alex changed nothing');
+    // Its history: exactly one decision, by Sam; a wrong `from` names the field.
+    const history = await (await c.api(`/items/${item.seq}/history`, { token: ALEX })).json();
+    assert.deepEqual(
+      history.entries.map((e: { actor: string; action: string; item: number }) => [e.actor, e.action, e.item]),
+      [['sam', 'approve', item.seq]],
+    );
+    const wrong = await decide('hide', 'published', ALEX);
+    assert.equal(wrong.status, 400);
+    assert.equal((await wrong.json()).field, 'from');
+    assert.equal((await c.api('/items/999999/history')).status, 404);
+    // Undo from what Sam saw works; without `from` a decision still goes through as before.
+    assert.equal((await decide('restore', 'approved', SAM)).status, 200);
+    assert.equal((await c.act(item.seq, 'hide', '', ALEX)).status, 200);
+  } finally {
+    await c.stop();
+  }
+});
+
 test('post-moderation is chosen per kind; crisis language, links, contact details and blocked words stay held and flagged', async () => {
   const c = await start({ moderation: { postModerated: ['encouragement', 'tip'], blockedWords: ['casino'] } });
   try {

@@ -28,7 +28,9 @@ export function createModerationRoutes({ store, moderation, moderators, validate
   /**
    * The moderation API (Authorization: Bearer <moderator token>):
    * GET /moderation/queue?kind=&state=&flagged=&cursor=&limit= · GET /moderation/items/SEQ ·
-   * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…"} · GET /moderation/audit?cursor=&limit=
+   * GET /moderation/items/SEQ/history ·
+   * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…","from":"pending|approved|hidden"} ·
+   * GET /moderation/audit?cursor=&limit=
    */
   /** A decision moves its member's trust; a change of trust is audited, by item id, without words. */
   async function countTrust(seq: number, state: ItemState, previous: ItemState): Promise<void> {
@@ -128,6 +130,12 @@ export function createModerationRoutes({ store, moderation, moderators, validate
         entries: await store.audit({ cursor: seqCursor(url) ?? 0, limit }),
       });
     }
+    const history = /^\/moderation\/items\/(\d{1,15})\/history$/.exec(sub);
+    if (history && req.method === 'GET') {
+      const seq = Number(history[1]);
+      if (!(await store.item(seq))) throw new HttpError(404, `no item ${seq}`);
+      return send(res, 200, { item: seq, entries: await store.audit({ item: seq, limit: 200 }) });
+    }
     const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
     if (match) {
       const seq = Number(match[1]);
@@ -144,8 +152,24 @@ export function createModerationRoutes({ store, moderation, moderators, validate
           typeof body.action === 'string' && Object.hasOwn(ACTIONS, body.action) ? ACTIONS[body.action] : undefined;
         if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
         const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
+        // The state the moderator saw: another moderator's decision since then wins, and this one is refused.
+        const from = body.from === undefined ? undefined : (body.from as ItemState);
+        if (from !== undefined && !Object.values(ACTIONS).includes(from))
+          throw new HttpError(400, 'from must be pending, approved or hidden', { field: 'from' });
         const previous = moderation.trust ? (await store.item(seq))?.state : undefined;
-        const item = await store.moderate(seq, state, actor, String(body.action), reason);
+        let item: QueueItem | undefined;
+        try {
+          item = await store.moderate(seq, state, actor, String(body.action), reason, from);
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'MUTUAL_CONFLICT') throw error;
+          const now = await store.item(seq);
+          const last = (await store.audit({ item: seq, limit: 200 })).at(-1);
+          throw new HttpError(
+            409,
+            `${last?.actor ?? 'another moderator'} decided this item first: it is ${now?.state ?? 'gone'} now, and this decision changed nothing`,
+            { field: 'from', state: now?.state ?? null, by: last?.actor ?? null, at: last?.at ?? null },
+          );
+        }
         if (!item) throw new HttpError(404, `no item ${seq}`);
         if (previous) await countTrust(seq, state, previous);
         await intake.emit(

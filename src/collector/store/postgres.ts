@@ -5,7 +5,7 @@
 // Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { AuditEntry, Classify, InsertOptions, InsertResult, Store, StoredEvent } from './types.js';
-import { countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
+import { conflict, countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
 import { connect, type PostgresStoreOptions } from './postgres-open.js';
 import { addNotices, postgresQueues } from './postgres-queues.js';
 import { react } from './postgres-reactions.js';
@@ -171,15 +171,17 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         await items(`SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = $1`, [seq])
       )[0];
     },
-    async moderate(seq, state, actor, action, reason) {
+    async moderate(seq, state, actor, action, reason, from) {
       const found = await transaction(async (client) => {
         const at = new Date().toISOString();
-        const updated = await client.query('UPDATE items SET state = $1, updated_at = $2 WHERE seq = $3', [
-          state,
-          at,
-          seq,
-        ]);
-        if (!updated.rowCount) return false;
+        const updated = await client.query(
+          'UPDATE items SET state = $1, updated_at = $2 WHERE seq = $3 AND ($4::text IS NULL OR state = $4)',
+          [state, at, seq, from ?? null],
+        );
+        if (!updated.rowCount) {
+          if (from && (await client.query('SELECT 1 FROM items WHERE seq = $1', [seq])).rowCount) throw conflict(seq);
+          return false;
+        }
         await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
           at,
           actor,
@@ -192,10 +194,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return found ? store.item(seq) : undefined;
     },
 
-    async audit({ cursor = 0, limit }) {
+    async audit({ cursor = 0, limit, item }) {
       const rows = await query<AuditEntry & { seq: string; item: string }>(
-        'SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2',
-        [cursor, limit],
+        `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 AND ($3::bigint IS NULL OR item = $3)
+         ORDER BY seq LIMIT $2`,
+        [cursor, limit, item ?? null],
       );
       return rows.map((r) => ({ ...r, seq: Number(r.seq), item: Number(r.item) }));
     },

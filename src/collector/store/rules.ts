@@ -40,6 +40,10 @@ export const queueCursor = {
   },
 };
 
+/** Another moderator decided first: the item is no longer in the state this decision was made from. */
+export const conflict = (seq: number) =>
+  Object.assign(new Error(`item ${seq} was decided meanwhile`), { code: 'MUTUAL_CONFLICT' });
+
 /** Reaction counts by name, from a store's rows (those above zero). */
 export const countsOf = (rows: { reaction: string; n: number | string }[]): Record<string, number> =>
   Object.fromEntries(rows.map((r) => [String(r.reaction), Number(r.n)]));

@@ -2,6 +2,7 @@ import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js
 import type { ItemState } from '../moderation.js';
 import type { AuditEntry, Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
+  conflict,
   countsOf,
   forgetReason,
   publicTextId,
@@ -39,12 +40,15 @@ export function createSyncSqliteStore(file: string): SyncStore {
      ORDER BY i.flagged DESC, i.seq DESC LIMIT @limit`,
   );
   const itemQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = ?`);
-  const setState = db.prepare(`UPDATE items SET state = @state, updated_at = @at WHERE seq = @seq`);
+  const setState = db.prepare(
+    `UPDATE items SET state = @state, updated_at = @at WHERE seq = @seq AND (@from IS NULL OR state = @from)`,
+  );
   const addAudit = db.prepare(
     `INSERT INTO audit (at, actor, action, item, reason) VALUES (@at, @actor, @action, @item, @reason)`,
   );
   const auditQuery = db.prepare(
-    `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor ORDER BY seq LIMIT @limit`,
+    `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor AND (@item IS NULL OR item = @item)
+     ORDER BY seq LIMIT @limit`,
   );
   const approvedQuery = db.prepare(
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`,
@@ -88,12 +92,17 @@ export function createSyncSqliteStore(file: string): SyncStore {
             CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
      FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
   );
-  const moderateTx = db.transaction((seq: number, state: ItemState, actor: string, action: string, reason: string) => {
-    const at = new Date().toISOString();
-    if (!setState.run({ seq, state, at }).changes) return undefined;
-    addAudit.run({ at, actor, action, item: seq, reason });
-    return toItem(itemQuery.get(seq) as ItemRow);
-  });
+  const moderateTx = db.transaction(
+    (seq: number, state: ItemState, actor: string, action: string, reason: string, from?: ItemState) => {
+      const at = new Date().toISOString();
+      if (!setState.run({ seq, state, at, from: from ?? null }).changes) {
+        if (from && itemQuery.get(seq)) throw conflict(seq);
+        return undefined;
+      }
+      addAudit.run({ at, actor, action, item: seq, reason });
+      return toItem(itemQuery.get(seq) as ItemRow);
+    },
+  );
   const insertOne = db.prepare(
     `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
      VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
@@ -306,8 +315,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
       const row = itemQuery.get(seq) as ItemRow | undefined;
       return row && toItem(row);
     },
-    moderate: (seq, state, actor, action, reason) => moderateTx(seq, state, actor, action, reason),
-    audit: ({ cursor = 0, limit }) => auditQuery.all({ cursor, limit }) as AuditEntry[],
+    moderate: (seq, state, actor, action, reason, from) => moderateTx(seq, state, actor, action, reason, from),
+    audit: ({ cursor = 0, limit, item }) => auditQuery.all({ cursor, limit, item: item ?? null }) as AuditEntry[],
     appendAudit: ({ actor, action, item, reason }) =>
       void addAudit.run({ at: new Date().toISOString(), actor, action, item, reason }),
     ...trust.methods,

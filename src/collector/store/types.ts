@@ -95,15 +95,20 @@ export interface Store {
     limit: number;
   }): Promise<{ items: QueueItem[]; next: string | null }>;
   item(seq: number): Promise<QueueItem | undefined>;
-  /** Moves an item to `state` and appends to the audit log (never rewritten). */
+  /**
+   * Moves an item to `state` and appends to the audit log (never rewritten). With `from`, only an item
+   * still in that state moves: another one rejects with `code` `MUTUAL_CONFLICT` and nothing changes.
+   */
   moderate(
     seq: number,
     state: ItemState,
     actor: string,
     action: string,
     reason: string,
+    from?: ItemState,
   ): Promise<QueueItem | undefined>;
-  audit(query: { cursor?: number; limit: number }): Promise<AuditEntry[]>;
+  /** The audit log in order; with `item`, that item's history only. */
+  audit(query: { cursor?: number; limit: number; item?: number }): Promise<AuditEntry[]>;
   /** Appends to the audit log (a change of a member's trust, say): ids and actions only, never words. */
   appendAudit(entry: Omit<AuditEntry, 'seq' | 'at'>): Promise<void>;
   /** A member's standing: items approved since the last one hidden, and items hidden in all. */
