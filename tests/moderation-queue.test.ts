@@ -193,6 +193,97 @@ describe('<mutual-moderation-queue>', () => {
     expect(stories.stories.map((s) => s.heading)).not.to.include(title);
   });
 
+  it('shortcuts: a approves, u undoes, h hides, i opens the history, ? lists them; never with Ctrl or from a field outside', async () => {
+    const words = `Small steps count ${uniqueSubject('keys')}`;
+    await submit(EventTypes.checkinEncouragement, [words]);
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    try {
+      const el = await queue();
+      const root = el.shadowRoot!;
+      const item = () => root.querySelector<HTMLElement>('[part="item"]')!;
+      item().focus();
+      // Ctrl+A selects, as everywhere; typing "a" in the page's own field types.
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'a' });
+      await sendKeys({ up: 'Control' });
+      outside.focus();
+      await sendKeys({ type: 'ah' });
+      expect(outside.value).to.equal('ah');
+      expect(itemTexts(el)).to.deep.equal([words], 'nothing decided');
+      item().focus();
+      await sendKeys({ press: 'a' });
+      await until(() => (root.querySelector('[role="status"]')?.textContent ?? '').includes('Approved.'), 'approved');
+      expect(await served()).to.include(words);
+      await sendKeys({ press: 'u' });
+      await until(() => itemTexts(el).includes(words), 'back after u');
+      expect(await served()).not.to.include(words);
+      await until(() => deepActive() === item(), 'focus on the item again');
+      await sendKeys({ press: 'i' });
+      const history = await until(() => root.querySelector('.history li:nth-child(2)'), 'its history');
+      const entries = [...root.querySelectorAll('.history li')].map((li) =>
+        li.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      expect(entries[0]).to.match(/^Approved by tests, /);
+      expect(entries[1]).to.match(/^Put back in the queue by tests, .* · undo$/);
+      expect(history.closest('[role="region"]')!.getAttribute('aria-label')).to.equal('History of this item');
+      const toggle = [...root.querySelectorAll('[part="item"] button')].find(
+        (b) => b.textContent!.trim() === 'History',
+      )!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      await expectAxeClean(el);
+      // "?" lists every shortcut in a dialog; Escape closes it and focus is back where it was.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Slash' });
+      await sendKeys({ up: 'Shift' });
+      const dialog = await until(() => root.querySelector<HTMLDialogElement>('dialog[open]'), 'the list of shortcuts');
+      expect([...dialog.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal([
+        'j',
+        'k',
+        'a',
+        'h',
+        'u',
+        'i',
+        '?',
+      ]);
+      expect(dialog.contains(deepActive())).to.equal(true, 'focus inside the dialog');
+      await expectAxeClean(el);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !root.querySelector('dialog[open]'), 'closed');
+      expect(deepActive()).to.equal(item(), 'focus back on the item');
+      await sendKeys({ press: 'h' });
+      await until(() => !itemTexts(el).includes(words), 'hidden by h');
+      expect(await served()).not.to.include(words);
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('two moderators on one item: the later one is told who decided first, and nothing changes', async () => {
+    const words = `Breathing helped me ${uniqueSubject('claim')}`;
+    await submit(EventTypes.checkinEncouragement, [words]);
+    const sam = await queue();
+    const alex = await queue();
+    const approve = (el: MutualModerationQueue) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="item"] button')].find(
+        (b) => b.textContent!.trim() === 'Approve',
+      )!;
+    const hide = [...alex.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="item"] button')].find(
+      (b) => b.textContent!.trim() === 'Hide',
+    )!;
+    approve(sam).click();
+    await until(() => !itemTexts(sam).includes(words), 'approved in the first queue');
+    hide.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !itemTexts(alex).includes(words), 'gone from the second queue');
+    expect(alex.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal(
+      'tests decided this first: it is approved now, and nothing changed.',
+    );
+    expect(alex.shadowRoot!.querySelector('#undo')).to.equal(null, 'nothing to undo');
+    expect(await served()).to.include(words, 'still published');
+    await until(() => deepActive()?.id === 'tab-encouragement', 'focus on the tab, not the page');
+  });
+
   it('j and k move between items; arrow keys move between tabs', async () => {
     await submit(
       EventTypes.checkinEncouragement,

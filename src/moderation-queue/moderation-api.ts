@@ -18,6 +18,14 @@ export interface ReportedStory {
   latest: string;
   markedForReview: boolean;
 }
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  item: number;
+  reason: string;
+}
 export type Bucket = number | '<5';
 export interface PulseDay {
   day: string;
@@ -63,7 +71,10 @@ export class ModerationApi {
       redirect: 'error',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
-    if (!res.ok) throw Object.assign(new Error(`${res.status}`), { status: res.status });
+    if (!res.ok) {
+      const answer = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+      throw Object.assign(new Error(`${res.status}`), { status: res.status, answer });
+    }
     return (await res.json()) as T;
   }
 
@@ -88,7 +99,16 @@ export class ModerationApi {
     return this.#call(`/pulse?days=${days}`);
   }
 
-  act(seq: number, action: 'approve' | 'hide' | 'restore', reason = ''): Promise<Item> {
-    return this.#call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason }) });
+  /**
+   * A decision, made from the state the moderator saw (`from`): if another moderator decided first, it
+   * rejects with status 409 and `answer.by` / `answer.state`, and nothing changed.
+   */
+  act(seq: number, action: 'approve' | 'hide' | 'restore', from: Item['state'], reason = ''): Promise<Item> {
+    return this.#call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason, from }) });
+  }
+
+  /** One item's audit trail, oldest first. */
+  async history(seq: number): Promise<HistoryEntry[]> {
+    return (await this.#call<{ entries: HistoryEntry[] }>(`/items/${seq}/history`)).entries;
   }
 }

@@ -88,4 +88,42 @@ export const moderationQueueStyles = css`
       border: 2px solid Highlight;
     }
   }
+  .history {
+    padding-inline-start: var(--_space-m);
+    border-inline-start: 2px solid var(--_color-border);
+  }
+  .history ol {
+    gap: var(--_space-xs);
+  }
+  dialog {
+    max-width: min(32rem, calc(100vw - 2rem));
+    padding: var(--_space-l);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog dl {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  dialog dl div {
+    display: flex;
+    gap: var(--_space-s);
+  }
+  dialog dd {
+    margin: 0;
+  }
+  kbd {
+    display: inline-block;
+    min-width: 1.5em;
+    padding: 0 0.3em;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-s);
+    font-family: inherit;
+    text-align: center;
+  }
 `;

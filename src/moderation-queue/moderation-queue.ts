@@ -8,7 +8,16 @@ import { formStyles } from '../core/ui/form-styles.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { CareController } from './care.js';
-import { ModerationApi, type Item, type Kind, type Page, type ReportedStory } from './moderation-api.js';
+import {
+  ModerationApi,
+  type HistoryEntry,
+  type Item,
+  type Kind,
+  type Page,
+  type ReportedStory,
+} from './moderation-api.js';
+import { renderHelp, renderHistory } from './parts.js';
+import { ShortcutsController, type Shortcut } from './shortcuts.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
 import moderationMessages from './moderation-queue.messages.js';
 
@@ -21,8 +30,10 @@ type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
  * or hides it. For the host's admin page only (`mutual-widgets/admin`), never members' pages.
  *
  * Tabs by kind with counts; flagged items (crisis language, links, contact details, blocked
- * words) first; Approve, Hide and Undo by keyboard, `j`/`k` to move between items. Texts are
- * shown as text. Items flagged for crisis language come with help lines.
+ * words) first; Approve, Hide, Undo and each item's history, with shortcuts (`j`/`k` move, `a`
+ * approves, `h` hides, `u` undoes, `i` shows the history, `?` lists them). Texts are shown as text.
+ * Items flagged for crisis language come with help lines. A decision another moderator made first
+ * is said, and changes nothing.
  *
  * The moderator token is set as the `token` property (never an attribute, never stored on the
  * device) and sent only as `Authorization: Bearer`.
@@ -51,6 +62,7 @@ export class MutualModerationQueue extends MutualElement {
     reason: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     last: { state: true, attribute: false },
+    helpOpen: { state: true, attribute: false },
   };
 
   /** The moderator token (property only: it never appears in the page's markup or on the device); else the provider's `moderatorToken`. */
@@ -82,10 +94,21 @@ export class MutualModerationQueue extends MutualElement {
   /** The last decision, for Undo. */
   private last: { item: Item; action: 'approve' | 'hide' } | null = null;
 
+  /** The list of shortcuts ("?"), a modal dialog. */
+  private helpOpen = false;
+  /** Items whose history is open, and what is known of each one's history. */
+  #historyOpen = new Set<number>();
+  #histories = new Map<number, HistoryEntry[] | 'loading' | 'error'>();
+
   readonly #api = new ModerationApi({
     endpoint: () => this.settings.config.endpoint,
     token: () => this.token ?? this.settings.config.moderatorToken,
   });
+
+  constructor() {
+    super();
+    new ShortcutsController(this, { run: (shortcut, seq) => this.#shortcut(shortcut, seq) });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || !this.hasUpdated) void this.#load();
@@ -138,11 +161,16 @@ export class MutualModerationQueue extends MutualElement {
     const index = this.page.items.indexOf(item);
     // Gone (404): its writer took it back meanwhile ("Forget me", or taking their text down).
     let gone = false;
+    // Decided by another moderator meanwhile (409): it leaves this queue as it is, and nothing changed.
+    let first: { by: string; state: Item['state'] } | null = null;
     try {
-      await this.#api.act(item.seq, action);
+      await this.#api.act(item.seq, action, item.state);
     } catch (error) {
-      gone = (error as { status?: number }).status === 404;
-      if (!gone) return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+      const { status, answer } = error as { status?: number; answer?: { by?: string; state?: Item['state'] } };
+      gone = status === 404;
+      if (status === 409) first = { by: answer?.by ?? '', state: answer?.state ?? 'pending' };
+      else if (!gone)
+        return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
     }
     const items = this.page.items.filter((i) => i !== item);
     const counts = {
@@ -153,18 +181,20 @@ export class MutualModerationQueue extends MutualElement {
       },
     };
     this.page = { ...this.page, items, counts };
-    this.last = gone ? null : { item, action };
-    this.announcement = this.i18n.t(gone ? 'mod.gone' : action === 'approve' ? 'mod.approved' : 'mod.hidden');
+    this.last = gone || first ? null : { item, action };
+    this.announcement = first
+      ? this.i18n.t('mod.conflict', { by: first.by, state: this.i18n.t(`mod.state.${first.state}` as MessageKey) })
+      : this.i18n.t(gone ? 'mod.gone' : action === 'approve' ? 'mod.approved' : 'mod.hidden');
     // Focus follows the work: the next item, else the one before, else Undo (else the tab).
     const next = items[index] ?? items[index - 1];
-    this.focusAfterUpdate(next ? `#item-${next.seq}` : gone ? `#tab-${item.kind}` : '#undo');
+    this.focusAfterUpdate(next ? `#item-${next.seq}` : gone || first ? `#tab-${item.kind}` : '#undo');
   }
 
   async #undo(): Promise<void> {
     const last = this.last;
     if (!last) return;
     try {
-      await this.#api.act(last.item.seq, 'restore', 'undo');
+      await this.#api.act(last.item.seq, 'restore', last.action === 'approve' ? 'approved' : 'hidden', 'undo');
     } catch (error) {
       return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
     }
@@ -183,15 +213,42 @@ export class MutualModerationQueue extends MutualElement {
     this.#choose(KINDS[(KINDS.indexOf(this.kind) + dir + KINDS.length) % KINDS.length], true);
   }
 
-  #onListKey(e: KeyboardEvent): void {
-    if ((e.key !== 'j' && e.key !== 'k') || e.altKey || e.ctrlKey || e.metaKey) return;
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')];
-    const current = items.findIndex((i) => i.contains((this.renderRoot as ShadowRoot).activeElement));
-    const next = items[Math.min(items.length - 1, Math.max(0, current + (e.key === 'j' ? 1 : -1)))];
-    if (next) {
-      e.preventDefault();
-      next.focus();
+  #shortcut(shortcut: Shortcut, seq: number | null): void {
+    if (shortcut === 'help') return void (this.helpOpen = true);
+    if (shortcut === 'undo') return void this.#undo();
+    if (shortcut === 'next' || shortcut === 'previous') {
+      const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')];
+      const current = items.findIndex((i) => i.contains((this.renderRoot as ShadowRoot).activeElement));
+      const step = shortcut === 'next' ? 1 : -1;
+      return void items[Math.min(items.length - 1, Math.max(0, current + step))]?.focus();
     }
+    const item = this.page.items.find((i) => i.seq === seq);
+    if (!item) return;
+    if (shortcut === 'history') void this.#toggleHistory(item.seq);
+    else void this.#decide(item, shortcut);
+  }
+
+  /** An item's audit trail: who decided what, and when (read when first opened, again each time). */
+  async #toggleHistory(seq: number): Promise<void> {
+    if (this.#historyOpen.delete(seq)) return this.requestUpdate();
+    this.#historyOpen.add(seq);
+    this.#histories.set(seq, 'loading');
+    this.requestUpdate();
+    try {
+      this.#histories.set(seq, await this.#api.history(seq));
+    } catch {
+      this.#histories.set(seq, 'error');
+    }
+    this.requestUpdate();
+  }
+
+  #closeHelp(): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.close();
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts');
+    if (this.helpOpen && dialog && !dialog.open) dialog.showModal();
   }
 
   /** The story an item answers, linked when the host said where stories live (http(s) only). */
@@ -248,7 +305,10 @@ ${str(data.text)}</p>
       <div part="actions">
         <button type="button" class="primary" @click=${() => this.#decide(item, 'approve')}>${t('mod.approve')}</button>
         <button type="button" @click=${() => this.#decide(item, 'hide')}>${t('mod.hide')}</button>
+        <button type="button" class="link" aria-expanded=${this.#historyOpen.has(item.seq) ? 'true' : 'false'} aria-controls="history-${item.seq}"
+          @click=${() => this.#toggleHistory(item.seq)}>${t('mod.history')}</button>
       </div>
+      ${this.#historyOpen.has(item.seq) ? renderHistory({ t, locale: this.i18n.locale, seq: item.seq, history: this.#histories.get(item.seq) }) : nothing}
     </li>`;
   }
 
@@ -256,7 +316,7 @@ ${str(data.text)}</p>
   #renderReports(level: number) {
     const t = this.i18n.t.bind(this.i18n);
     if (!this.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
-    return html`<ol @keydown=${this.#onListKey}>
+    return html`<ol>
       ${this.reports.map(
         (r) => html`<li part="item" tabindex="-1">
           <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
@@ -280,7 +340,7 @@ ${str(data.text)}</p>
     if (this.kind === 'reports') return this.#renderReports(level);
     if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
     return html`${this.#care.renderOffer(t)}<p class="meta">${t('mod.keys')}</p>
-      <ol @keydown=${this.#onListKey}>${this.page.items.map((item) => this.#renderItem(item, level))}</ol>
+      <ol>${this.page.items.map((item) => this.#renderItem(item, level))}</ol>
       ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.#load(true)}>${t('mod.more')}</button></div>` : nothing}`;
   }
 
@@ -301,6 +361,7 @@ ${str(data.text)}</p>
         })}
       </div>
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.#renderBody(level)}</div>
+      ${renderHelp({ t, close: () => this.#closeHelp(), closed: () => (this.helpOpen = false) })}
       <p role="status" class="meta">
         ${this.announcement}
         ${this.last ? html`<button type="button" id="undo" @click=${() => this.#undo()}>${t('mod.undo')}</button>` : nothing}
