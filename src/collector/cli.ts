@@ -52,6 +52,9 @@ holds what members write for review and publishes what moderators approve.
   --trust-after N          with host tokens: after N approved items (none hidden since), a member's
   --trusted-kind KIND      items of KIND are published at once (flagged ones stay held)
   --blocked-words FILE     words that hold an item for review (one a line)
+  --hide-reasons LIST      the reasons moderators choose from when they hide an item, comma-separated
+                           (default all: names-someone, could-identify-you, contact-details,
+                           harmful-detail, not-this-space); the writer is told what the reason means
   --moderators FILE        moderator tokens, "label:token" a line (or MUTUAL_MODERATOR_TOKENS)
   --admin-origin URL       the origin of the hosts' admin page (moderation API)
   --notify URL             POST moderation events (crisis language, reports) to this URL
@@ -126,6 +129,7 @@ try {
       'trust-after': { type: 'string' },
       'trusted-kind': { type: 'string', multiple: true, default: [] },
       'blocked-words': { type: 'string' },
+      'hide-reasons': { type: 'string' },
       moderators: { type: 'string' },
       'admin-origin': { type: 'string', multiple: true, default: [] },
       notify: { type: 'string' },
@@ -135,7 +139,7 @@ try {
   }));
 } catch (error) {
   fail(
-    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --moderators, --admin-origin, --notify, --classify, --classify-secret, --trust-after, --trusted-kind.`,
+    `${(error as Error).message}. Flags: --port, --host, --db, --path, --origin, --public-origin, --trust-proxy, --retain-texts, --forward, --jwt-secret, --jwks-url, --jwt-audience, --jwt-max-lifetime, --require-token, --list, --post-moderation, --blocked-words, --hide-reasons, --moderators, --admin-origin, --notify, --classify, --classify-secret, --trust-after, --trusted-kind.`,
   );
 }
 
@@ -207,6 +211,13 @@ const blockedWords = readList('--blocked-words', values['blocked-words'])
   .map((w) => w.trim())
   .filter((w) => w && !w.startsWith('#'));
 const moderatorsFile = readList('--moderators', values.moderators);
+const { HIDE_REASONS } = await import('./moderation.js');
+const reasons = values['hide-reasons']
+  ?.split(',')
+  .map((r) => r.trim())
+  .filter(Boolean);
+const unknownReason = reasons?.find((r) => !(HIDE_REASONS as readonly string[]).includes(r));
+if (unknownReason) fail(`--hide-reasons ${unknownReason}: use some of ${HIDE_REASONS.join(', ')}`);
 
 // The collector's own dependencies are optional peers of the widget package: say which are missing.
 const { createCollector } = await import('./create-collector.js').catch((error: NodeJS.ErrnoException) => {
@@ -242,6 +253,7 @@ const collector = createCollector({
         ? undefined
         : { after: trustAfter, kinds: values['trusted-kind'] as (typeof KINDS)[number][] },
     blockedWords,
+    hideReasons: reasons as (typeof HIDE_REASONS)[number][] | undefined,
     moderators,
     adminOrigins: values['admin-origin'],
     notify: values.notify,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ModerationOptions } from './moderation.js';
+import { hideReasons, type ModerationOptions } from './moderation.js';
 import type { CollectorContext } from './context.js';
 import { createCors } from './cors.js';
 import { createForwarder, type ForwardOptions } from './forward.js';
@@ -85,11 +85,12 @@ export type Collector = ((req: IncomingMessage, res: ServerResponse, next?: Next
  */
 export function createCollector(options: CollectorOptions = {}): Collector {
   const path = options.path ?? '/events';
+  // Checked here, so that a wrong reason stops the collector at start, not a moderator at work.
+  const moderation = { ...options.moderation, hideReasons: hideReasons(options.moderation?.hideReasons) };
   if (!options.store && options.db && isPostgresUrl(options.db))
     throw new Error('for PostgreSQL, pass the store: createCollector({ store: await createPostgresStore(url) })');
   const store = options.store ?? createSqliteStore(options.db ?? 'data/events.db');
   const log = options.log ?? console.warn;
-  const moderation = options.moderation ?? {};
   const forwarder = options.forward ? createForwarder(store, options.forward, options.now, log) : undefined;
   const notifier = moderation.notify ? createNotifier(store, moderation.notify, { now: options.now, log }) : undefined;
   // Whatever an earlier run left in the queues goes out now.

@@ -21,6 +21,26 @@ export const ITEM_KINDS: Record<string, ItemKind> = {
   'org.mutual.story.submitted': 'story',
 };
 
+/**
+ * Why a moderator hid an item, from a fixed list: the writer is told what it means, kindly and in their
+ * own language (under "Your stories on this device"). A moderator's own words are never sent to them.
+ */
+export const HIDE_REASONS = [
+  'names-someone',
+  'could-identify-you',
+  'contact-details',
+  'harmful-detail',
+  'not-this-space',
+] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
+
+/** The host's choice of reasons (default: all of them); a code that is not one of ours is refused. */
+export function hideReasons(chosen: readonly string[] | undefined): HideReason[] {
+  const unknown = chosen?.find((r) => !(HIDE_REASONS as readonly string[]).includes(r));
+  if (unknown) throw new Error(`hide reason "${unknown}": use some of ${HIDE_REASONS.join(', ')}`);
+  return chosen?.length ? ([...new Set(chosen)] as HideReason[]) : [...HIDE_REASONS];
+}
+
 export interface ModerationOptions {
   /** Kinds the host publishes at once and reviews afterwards (post-moderation). Default: none (pre-moderation). */
   postModerated?: ItemKind[];
@@ -47,6 +67,8 @@ export interface ModerationOptions {
    * flagged stays held; one hidden item starts them over. Without a token, everything is reviewed first.
    */
   trust?: { after: number; kinds: ItemKind[] };
+  /** The reasons moderators choose from when they hide an item (default: every one of `HIDE_REASONS`). */
+  hideReasons?: HideReason[];
   /**
    * The host's classifier (`--classify URL`): each new item is sent to it, signed, before it enters
    * the queue. It may hold an item, never publish one; no usable answer holds it for a person.

@@ -46,6 +46,10 @@ test('a port in use, an unknown flag, a malformed origin', async () => {
   }
   expectOneLine(['--colour', 'blue'], /Unknown option '--colour'.*Flags:/);
   expectOneLine(
+    ['--hide-reasons', 'names-someone,rude'],
+    /^mutual-collector: --hide-reasons rude: use some of names-someone, could-identify-you/,
+  );
+  expectOneLine(
     ['--public-origin', 'community.example/path'],
     /--public-origin community\.example\/path: give an origin/,
   );
@@ -54,7 +58,16 @@ test('a port in use, an unknown flag, a malformed origin', async () => {
 test('--help prints every flag and exits 0', () => {
   const run = cli('--help');
   assert.equal(run.status, 0, run.stderr);
-  for (const flag of ['--port', '--db', '--origin', '--moderators', '--notify', '--classify', 'export'])
+  for (const flag of [
+    '--port',
+    '--db',
+    '--origin',
+    '--moderators',
+    '--notify',
+    '--classify',
+    '--hide-reasons',
+    'export',
+  ])
     assert.match(run.stdout, new RegExp(flag));
 });
 

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { createCollector } from '../../src/collector/index.js';
+import type { ModerationOptions } from '../../src/collector/moderation.js';
 import { testStore } from '../helpers/test-store.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 
 const TOKEN = 'stories-moderator-token-0123456789';
 
-async function start(onEvent?: (event: MutualEnvelope) => void) {
+async function start(onEvent?: (event: MutualEnvelope) => void, moderation: ModerationOptions = {}) {
   const collector = createCollector({
     store: await testStore('mutual-stories-'),
     rateLimit: false,
-    moderation: { moderators: [{ label: 'sam', token: TOKEN }], onEvent },
+    moderation: { moderators: [{ label: 'sam', token: TOKEN }], onEvent, ...moderation },
   });
   const server = createServer((req, res) => collector(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -31,8 +32,8 @@ async function start(onEvent?: (event: MutualEnvelope) => void) {
     pending: async (kind: string) =>
       (await (await fetch(`${url}/moderation/queue?kind=${kind}&state=pending&limit=200`, { headers })).json())
         .items as { seq: number; text: string }[],
-    act: (seq: number, action: string) =>
-      fetch(`${url}/moderation/items/${seq}`, { method: 'POST', headers, body: JSON.stringify({ action }) }),
+    act: (seq: number, action: string, reason?: string) =>
+      fetch(`${url}/moderation/items/${seq}`, { method: 'POST', headers, body: JSON.stringify({ action, reason }) }),
     publish: (story: Record<string, unknown>) =>
       fetch(`${url}/moderation/stories`, { method: 'POST', headers, body: JSON.stringify(story) }),
   };
@@ -353,6 +354,49 @@ test('a text taken down by its writer is told to the host as org.mutual.moderati
   } finally {
     await c.stop();
   }
+});
+
+test('why it was not published: the writer learns the host’s reason a moderator chose, never a moderator’s own words', async () => {
+  const c = await start(undefined, { hideReasons: ['could-identify-you', 'names-someone'] });
+  const key = (ch: string) => ch.repeat(32);
+  try {
+    const stories = [
+      story('r-identify', 'It named my street', { authorKey: key('a') }),
+      story('r-words', 'A moderator wrote why', { authorKey: key('b') }),
+      story('r-not-offered', 'A reason this host does not use', { authorKey: key('c') }),
+    ];
+    await c.post(stories);
+    const queue = (await (
+      await fetch(`${c.url}/moderation/queue?kind=story&state=pending`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      })
+    ).json()) as { items: { seq: number; text: string }[]; hideReasons: string[] };
+    assert.deepEqual(queue.hideReasons, ['could-identify-you', 'names-someone'], 'what the queue offers');
+    const seq = (heading: string) => queue.items.find((i) => i.text.includes(heading))!.seq;
+    await c.act(seq('It named my street'), 'hide', 'could-identify-you');
+    await c.act(seq('A moderator wrote why'), 'hide', 'the writer seems to be a bot, ignore');
+    await c.act(seq('A reason this host does not use'), 'hide', 'contact-details');
+    const res = await fetch(`${c.url}/mine`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ texts: stories.map((s, i) => ({ id: s.subject, key: key('abc'[i]) })) }),
+    });
+    const byId = Object.fromEntries(((await res.json()) as { texts: { id: string }[] }).texts.map((t) => [t.id, t]));
+    assert.deepEqual(byId['r-identify'], {
+      id: 'r-identify',
+      kind: 'story',
+      state: 'not-published',
+      reason: 'could-identify-you',
+    });
+    assert.deepEqual(byId['r-words'], { id: 'r-words', kind: 'story', state: 'not-published' });
+    assert.deepEqual(byId['r-not-offered'], { id: 'r-not-offered', kind: 'story', state: 'not-published' });
+  } finally {
+    await c.stop();
+  }
+  assert.throws(() => createCollector({ db: ':memory:', moderation: { hideReasons: ['rude' as never] } }), {
+    message:
+      /^hide reason "rude": use some of names-someone, could-identify-you, contact-details, harmful-detail, not-this-space$/,
+  });
 });
 
 test('POST …/mine: what came back to a member’s own texts, only against their author keys', async () => {

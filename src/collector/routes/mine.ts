@@ -10,7 +10,8 @@ import { itemText } from '../moderation.js';
 
 const STATE = { pending: 'waiting', approved: 'published', hidden: 'not-published' } as const;
 
-export function createMineRoute({ store, rate }: CollectorContext) {
+export function createMineRoute({ store, rate, moderation }: CollectorContext) {
+  const reasons = new Set<string>(moderation.hideReasons);
   return async function answerMine(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJsonObject(req, 32 * 1024);
     const proofs = body.texts;
@@ -46,6 +47,8 @@ export function createMineRoute({ store, rate }: CollectorContext) {
           };
         }
         if (published && t.kind === 'encouragement') answer.shownTo = shown[t.id] ?? 0;
+        // Why it was not published, when the moderator chose one of the host's reasons; never their own words.
+        if (t.state === 'hidden' && t.hideReason && reasons.has(t.hideReason)) answer.reason = t.hideReason;
         return answer;
       }),
     );

@@ -80,6 +80,8 @@ export function createModerationRoutes({ store, moderation, moderators, validate
         items: page.items.map(forModerators),
         next: page.next,
         counts: await store.queueCounts(),
+        // What a moderator may give as the reason for hiding (the writer is told what it means).
+        hideReasons: moderation.hideReasons,
       });
     }
     if (req.method === 'GET' && sub === '/moderation/reports') {

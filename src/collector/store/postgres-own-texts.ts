@@ -133,12 +133,13 @@ export function postgresOwnTexts(
     async texts(ids) {
       const { rows } = await pool.query(
         `SELECT CASE WHEN e.type = $1 THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.kind, i.state,
-                (e.envelope::jsonb)->'data'->>'authorKey' AS "keyHash"
+                (e.envelope::jsonb)->'data'->>'authorKey' AS "keyHash",
+                (SELECT a.reason FROM audit a WHERE a.item = i.seq AND a.action = 'hide' ORDER BY a.seq DESC LIMIT 1) AS "hideReason"
          FROM events e JOIN items i ON i.seq = e.seq
          WHERE (e.type = $1 AND COALESCE(e.subject, e.id) = ANY($2::text[])) OR (e.type = ANY($3::text[]) AND e.id = ANY($2::text[]))`,
         [EventTypes.storySubmitted, ids, WITHDRAWN_BY_ID],
       );
-      return (rows as OwnText[]).map((t) => ({ ...t, keyHash: t.keyHash ?? null }));
+      return (rows as OwnText[]).map((t) => ({ ...t, keyHash: t.keyHash ?? null, hideReason: t.hideReason ?? null }));
     },
     async countShown(ids) {
       if (!ids.length) return;

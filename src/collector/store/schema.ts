@@ -97,6 +97,8 @@ const tables = (d: Dialect): string[] => [
      item ${d.integer} NOT NULL,
      reason TEXT NOT NULL
    )`,
+  // An item's history (…/items/SEQ/history, and why its writer's text was not published).
+  `CREATE INDEX IF NOT EXISTS audit_item ON audit (item, seq)`,
   // Reactions: each reader's latest state per subject and reaction (by their anonymous reactor
   // key), and the counts kept up to date as events arrive (read in O(1), never recomputed).
   `CREATE TABLE IF NOT EXISTS reactors (

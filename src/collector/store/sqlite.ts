@@ -276,7 +276,8 @@ export function createSyncSqliteStore(file: string): SyncStore {
   });
   const textsQuery = db.prepare(
     `SELECT CASE WHEN e.type = @story THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.kind, i.state,
-            json_extract(e.envelope, '$.data.authorKey') AS keyHash
+            json_extract(e.envelope, '$.data.authorKey') AS keyHash,
+            (SELECT a.reason FROM audit a WHERE a.item = i.seq AND a.action = 'hide' ORDER BY a.seq DESC LIMIT 1) AS hideReason
      FROM events e JOIN items i ON i.seq = e.seq
      WHERE (e.type = @story AND COALESCE(e.subject, e.id) IN (SELECT value FROM json_each(@ids)))
         OR (e.type IN (SELECT value FROM json_each(@byId)) AND e.id IN (SELECT value FROM json_each(@ids)))`,
@@ -354,7 +355,11 @@ export function createSyncSqliteStore(file: string): SyncStore {
           ids: JSON.stringify(ids),
           byId: JSON.stringify(WITHDRAWN_BY_ID),
         }) as OwnText[]
-      ).map((t) => ({ ...t, keyHash: typeof t.keyHash === 'string' ? t.keyHash : null })),
+      ).map((t) => ({
+        ...t,
+        keyHash: typeof t.keyHash === 'string' ? t.keyHash : null,
+        hideReason: t.hideReason ?? null,
+      })),
     countShown: db.transaction((ids: string[]) => {
       for (const id of [...new Set(ids)].sort()) countShownQuery.run(id);
     }),

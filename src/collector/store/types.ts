@@ -50,6 +50,8 @@ export interface OwnText {
   state: ItemState;
   /** SHA-256 (hex) of the author key it was sent with; null for texts sent without one. */
   keyHash: string | null;
+  /** The reason given when it was last hidden (a moderator's, as written), if any. */
+  hideReason: string | null;
 }
 
 export interface InsertOptions {
