@@ -2,11 +2,13 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/share-story/define.js';
 import '../src/came-back/define.js';
+import '../src/moderation-queue/define.js';
+import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
 import type { MutualShareStory } from '../src/share-story/share-story.js';
 import type { MutualCameBack } from '../src/came-back/came-back.js';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/protocol/envelope.js';
 import { buttonNamed, deepActive, emulateMedia, expectAxeClean } from './helpers/browser.js';
-import { ENDPOINT, moderateItem, stored, uniqueSubject, until } from './helpers/collector.js';
+import { ENDPOINT, moderateItem, stored, TEST_MODERATOR_TOKEN, uniqueSubject, until } from './helpers/collector.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
@@ -110,6 +112,54 @@ describe('<mutual-came-back>', () => {
     const later = await cameBack();
     await until(() => root(later).querySelector('[part="badge"]'), 'the badge for the new one');
     expect(root(later).querySelector('[part="badge"]')!.textContent).to.equal('1 new');
+  });
+
+  it('not published, and why: the moderator picks a reason by keyboard, the writer is told kindly what it means', async () => {
+    const words = `My street and my school ${uniqueSubject('reason')}`;
+    await shareStory('Where I live', words);
+    const queue = document.createElement('mutual-moderation-queue') as MutualModerationQueue;
+    queue.setAttribute('endpoint', ENDPOINT);
+    queue.token = TEST_MODERATOR_TOKEN;
+    await fixture(queue);
+    root(queue).querySelector<HTMLButtonElement>('#tab-story')?.click();
+    const item = await until(
+      () => [...root(queue).querySelectorAll<HTMLElement>('[part="item"]')].find((i) => i.textContent!.includes(words)),
+      'the story in the queue',
+    );
+    const select = item.querySelector('select')!;
+    expect(select.closest('label')!.textContent).to.contain('Reason to tell the writer, if you hide it');
+    select.focus();
+    // In the field, "h" is the field's own (it picks "Harmful detail") and hides nothing.
+    await sendKeys({ press: 'h' });
+    expect(select.selectedOptions[0].textContent).to.equal('Harmful detail');
+    expect(item.isConnected).to.equal(true);
+    await sendKeys({ press: 'Home' });
+    for (let i = 0; i < 2; i++) await sendKeys({ press: 'ArrowDown' });
+    expect(select.selectedOptions[0].textContent).to.equal('Could identify the writer');
+    item.focus();
+    await sendKeys({ press: 'h' });
+    await until(() => !item.isConnected, 'hidden');
+    queue.remove();
+
+    const el = await cameBack();
+    root(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await until(() => text(el).includes('Not published.'), 'the panel');
+    expect(text(el)).to.contain(
+      'Not published. It held details that could identify you, so it wasn’t shared, to keep you safe here.',
+    );
+    await expectAxeClean(el);
+    // The composer's "Your stories on this device" says it too.
+    const composer = document.createElement('mutual-share-story') as MutualShareStory;
+    composer.setAttribute('endpoint', ENDPOINT);
+    await fixture(composer);
+    const mine = await until(
+      () =>
+        [...root(composer).querySelectorAll<HTMLButtonElement>('button')].find((b) => /Your stor/.test(b.textContent!)),
+      'the list of this device’s stories',
+    );
+    mine.click();
+    await until(() => text(composer).includes('could identify you'), 'the reason in the list');
+    expect(text(composer)).to.contain('Not published: the moderators decided not to share this one. It held details');
   });
 
   it('nothing to show under no-trace, or after "Forget me": the panel says why, and sends no keys', async () => {

@@ -4,6 +4,8 @@ import { getMine, type CameBack } from '../core/delivery/endpoint.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import type { MessageKey } from '../locales/index.js';
+import { hiddenBecause } from '../core/hidden-because.js';
+import hiddenBecauseMessages from '../core/hidden-because.messages.js';
 import cameBackMessages from './came-back.messages.js';
 import { cameBackStyles } from './came-back.styles.js';
 
@@ -30,7 +32,7 @@ const total = (text: CameBack) =>
  * @cssprop --mutual-came-back-background - The panel's background (default `--mutual-color-surface`).
  */
 export class MutualCameBack extends MutualElement {
-  static override messages = cameBackMessages;
+  static override messages = { ...cameBackMessages, ...hiddenBecauseMessages };
   static override styles = [...MutualElement.styles, cameBackStyles];
 
   static override properties = {
@@ -126,11 +128,13 @@ export class MutualCameBack extends MutualElement {
   #renderText(text: CameBack, fresh: number, titles: Map<unknown, unknown>) {
     const t = this.i18n.t.bind(this.i18n);
     const reactions = Object.entries(text.reactions ?? {}).filter(([, n]) => n > 0);
+    // Not published for one of the host's reasons: the writer is told, kindly, what it means.
+    const because = text.state === 'not-published' ? hiddenBecause(text.reason) : undefined;
     const state =
       text.state === 'waiting'
         ? t('came-back.waiting')
         : text.state === 'not-published'
-          ? t('came-back.not-published')
+          ? `${t('came-back.not-published')}${because ? ` ${t(because)}` : ''}`
           : text.kind === 'story' || text.shownTo !== undefined
             ? ''
             : t('came-back.published');

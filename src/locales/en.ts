@@ -18,6 +18,7 @@ import moderation from '../moderation-queue/moderation-queue.messages.js';
 import pulse from '../community-pulse/community-pulse.messages.js';
 import nudge from '../core/ui/nudge.messages.js';
 import takeBack from '../core/take-back.messages.js';
+import hiddenBecause from '../core/hidden-because.messages.js';
 import shareStory from '../share-story/share-story.messages.js';
 import storyFeed from '../story-feed/story-feed.messages.js';
 import cameBack from '../came-back/came-back.messages.js';
@@ -30,6 +31,7 @@ export default {
   ...checkIn,
   ...nudge,
   ...takeBack,
+  ...hiddenBecause,
   ...provider,
   ...quickExit,
   ...moderation,

@@ -280,5 +280,13 @@ export default {
     other: 'Tus palabras se mostraron a {count} pares.',
   },
   'came-back.close': 'Cerrar',
+  'hidden-because.names-someone':
+    'Nombraba o señalaba a otra persona, así que no se compartió, para protegerla. Puedes volver a escribirlo sin el nombre.',
+  'hidden-because.could-identify-you':
+    'Tenía detalles que podían identificarte, así que no se compartió, para cuidarte aquí. Puedes volver a escribirlo sin ellos.',
+  'hidden-because.contact-details': 'Incluía datos de contacto o un enlace, y este espacio no los comparte.',
+  'hidden-because.harmful-detail':
+    'Describía daño de una forma que podía herir a quien lo leyera. Lo que sientes tiene lugar aquí; si ahora es difícil, una línea de ayuda puede escucharte.',
+  'hidden-because.not-this-space': 'No era el tipo de experiencia que se comparte en este espacio.',
   ...admin,
 } satisfies Catalog;

@@ -40,6 +40,8 @@ export interface Page {
   items: Item[];
   next: string | null;
   counts: Partial<Record<Kind, Partial<Record<Item['state'], number>>>>;
+  /** The host's reasons a moderator may give when hiding (the writer is told what each means). */
+  hideReasons?: string[];
 }
 
 /**

@@ -81,4 +81,11 @@ export default {
   'mod.shortcut.help': 'This list',
   'mod.shortcuts-note': 'They do nothing while you type in a field.',
   'mod.close': 'Close',
+  'mod.hide-reason': 'Reason to tell the writer, if you hide it',
+  'mod.hide-reason-none': 'None',
+  'mod.hide-reason.names-someone': 'Names someone',
+  'mod.hide-reason.could-identify-you': 'Could identify the writer',
+  'mod.hide-reason.contact-details': 'Contact details or a link',
+  'mod.hide-reason.harmful-detail': 'Harmful detail',
+  'mod.hide-reason.not-this-space': 'Not what this space is for',
 } as const;

@@ -126,4 +126,10 @@ export const moderationQueueStyles = css`
     font-family: inherit;
     text-align: center;
   }
+  .reason {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs);
+  }
 `;

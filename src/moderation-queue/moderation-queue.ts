@@ -99,6 +99,8 @@ export class MutualModerationQueue extends MutualElement {
   /** Items whose history is open, and what is known of each one's history. */
   #historyOpen = new Set<number>();
   #histories = new Map<number, HistoryEntry[] | 'loading' | 'error'>();
+  /** The reason chosen for each item, told to its writer if it is hidden. */
+  #reasons = new Map<number, string>();
 
   readonly #api = new ModerationApi({
     endpoint: () => this.settings.config.endpoint,
@@ -164,7 +166,7 @@ export class MutualModerationQueue extends MutualElement {
     // Decided by another moderator meanwhile (409): it leaves this queue as it is, and nothing changed.
     let first: { by: string; state: Item['state'] } | null = null;
     try {
-      await this.#api.act(item.seq, action, item.state);
+      await this.#api.act(item.seq, action, item.state, action === 'hide' ? (this.#reasons.get(item.seq) ?? '') : '');
     } catch (error) {
       const { status, answer } = error as { status?: number; answer?: { by?: string; state?: Item['state'] } };
       gone = status === 404;
@@ -300,6 +302,15 @@ ${str(data.text)}</p>
       ${
         item.flags.includes('crisis')
           ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
+          : nothing
+      }
+      ${
+        this.page.hideReasons?.length
+          ? html`<label class="reason">${t('mod.hide-reason')}
+            <select @change=${(e: Event) => this.#reasons.set(item.seq, (e.target as HTMLSelectElement).value)}>
+              <option value="">${t('mod.hide-reason-none')}</option>
+              ${this.page.hideReasons.map((r) => html`<option value=${r} ?selected=${this.#reasons.get(item.seq) === r}>${t(`mod.hide-reason.${r}` as MessageKey)}</option>`)}
+            </select></label>`
           : nothing
       }
       <div part="actions">

@@ -3,6 +3,8 @@ import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
 import { getMine, type CameBack, type EndpointReader } from '../core/delivery/endpoint.js';
 import { authorKeyOf } from '../core/delivery/withdrawal.js';
+import { hiddenBecause } from '../core/hidden-because.js';
+import type hiddenBecauseMessages from '../core/hidden-because.messages.js';
 import type shareStoryMessages from './share-story.messages.js';
 
 interface MyStory {
@@ -75,7 +77,12 @@ export class MyStoriesController {
     if (this.open) void this.#load();
   }
 
-  render(t: (key: keyof typeof shareStoryMessages, params?: Record<string, string | number>) => string) {
+  render(
+    t: (
+      key: keyof typeof shareStoryMessages | keyof typeof hiddenBecauseMessages,
+      params?: Record<string, string | number>,
+    ) => string,
+  ) {
     const stories = this.#stories;
     if (!stories.length || !this.options.reader()) return nothing;
     const states = this.#states;
@@ -83,7 +90,8 @@ export class MyStoriesController {
     const stateOf = (id: string) => {
       if (typeof states !== 'object') return '';
       const answer = states[id];
-      const state = t(STATE_WORDS[answer?.state] ?? 'share.mine-gone');
+      const because = answer?.state === 'not-published' ? hiddenBecause(answer.reason) : undefined;
+      const state = t(STATE_WORDS[answer?.state] ?? 'share.mine-gone') + (because ? `. ${t(because)}` : '');
       // What came back to it, when anything did: peers' reactions and responses.
       const reactions = Object.values(answer?.reactions ?? {}).reduce((n, c) => n + c, 0);
       const responses = answer?.responses?.count ?? 0;

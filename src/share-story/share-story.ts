@@ -19,6 +19,7 @@ import { DeviceKeys } from '../core/delivery/device-storage.js';
 import { TakeBackController } from '../core/take-back-controller.js';
 import { MyStoriesController } from './my-stories.js';
 import takeBackMessages from '../core/take-back.messages.js';
+import hiddenBecauseMessages from '../core/hidden-because.messages.js';
 
 interface StoryDraft {
   heading: string;
@@ -71,7 +72,7 @@ const AUTHOR_LIMIT = 60;
  * @fires mutual-event - Before the story is sent (`org.mutual.story.submitted`); cancelable.
  */
 export class MutualShareStory extends MutualElement {
-  static override messages = { ...shareStoryMessages, ...nudgeMessages, ...takeBackMessages };
+  static override messages = { ...shareStoryMessages, ...nudgeMessages, ...takeBackMessages, ...hiddenBecauseMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, shareStoryStyles];
   static override handDown = NestedProvider;
   // `<mutual-story-card>` (the preview) loads when the member starts writing: see `loadCard`.

@@ -164,6 +164,8 @@ export interface CameBack {
   responses?: { count: number; latest: PublishedResponse[] };
   /** A published encouragement: how many peers it was shown to. */
   shownTo?: number;
+  /** Not published: the host's reason the moderator chose (see `hiddenBecause`), if any. */
+  reason?: string;
 }
 
 /**

@@ -125,4 +125,11 @@ export default {
   'mod.shortcut.help': 'هذه القائمة',
   'mod.shortcuts-note': 'لا تعمل أثناء الكتابة في حقل.',
   'mod.close': 'إغلاق',
+  'mod.hide-reason': 'السبب الذي يُبلَّغ به الكاتب إن أخفيته',
+  'mod.hide-reason-none': 'لا شيء',
+  'mod.hide-reason.names-someone': 'يذكر شخصًا',
+  'mod.hide-reason.could-identify-you': 'قد يكشف هوية الكاتب',
+  'mod.hide-reason.contact-details': 'بيانات اتصال أو رابط',
+  'mod.hide-reason.harmful-detail': 'تفاصيل مؤذية',
+  'mod.hide-reason.not-this-space': 'ليس لهذه المساحة',
 } satisfies Partial<Catalog>;

@@ -111,4 +111,11 @@ export default {
   'mod.shortcut.help': 'Esta lista',
   'mod.shortcuts-note': 'No hacen nada mientras escribes en un campo.',
   'mod.close': 'Cerrar',
+  'mod.hide-reason': 'Motivo para quien lo escribió, si lo ocultas',
+  'mod.hide-reason-none': 'Ninguno',
+  'mod.hide-reason.names-someone': 'Nombra a alguien',
+  'mod.hide-reason.could-identify-you': 'Podría identificar a quien escribe',
+  'mod.hide-reason.contact-details': 'Datos de contacto o un enlace',
+  'mod.hide-reason.harmful-detail': 'Detalle dañino',
+  'mod.hide-reason.not-this-space': 'No es para este espacio',
 } satisfies Partial<Catalog>;
