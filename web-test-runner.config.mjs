@@ -29,7 +29,13 @@ const collector = withFaults(
     db: `${results}/browser-events.db`,
     allowListing: true,
     rateLimit: { max: 5000, windowMs: 60_000 },
-    moderation: { moderators: [{ label: 'tests', token: 'test-moderator-token-0123456789abcdef' }] },
+    // A second moderator, for two people working one queue.
+    moderation: {
+      moderators: [
+        { label: 'tests', token: 'test-moderator-token-0123456789abcdef' },
+        { label: 'Sam', token: 'sam-moderator-token-0123456789abcdef' },
+      ],
+    },
   }),
 );
 

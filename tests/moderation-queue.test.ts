@@ -284,6 +284,26 @@ describe('<mutual-moderation-queue>', () => {
     await until(() => deepActive()?.id === 'tab-encouragement', 'focus on the tab, not the page');
   });
 
+  it('claims: a moderator opening an item another is reviewing sees who ("Sam is reviewing this.")', async () => {
+    const words = `Tonight I reached out ${uniqueSubject('claim')}`;
+    await submit(EventTypes.checkinEncouragement, [words]);
+    const sam = await queue('sam-moderator-token-0123456789abcdef');
+    const mine = await queue();
+    const itemIn = (el: MutualModerationQueue) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')].find((i) => i.textContent!.includes(words))!;
+    const claims = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/claim')).length;
+    const before = claims();
+    itemIn(sam).focus();
+    await until(() => claims() > before, 'Sam’s claim answered');
+    await sam.updateComplete;
+    expect(itemIn(sam).querySelector('.reviewing')).to.equal(null, 'no note on one’s own claim');
+    itemIn(mine).focus();
+    const note = await until(() => itemIn(mine).querySelector('.reviewing'), 'the note');
+    expect(note.textContent).to.equal('Sam is reviewing this.');
+    expect(itemIn(mine).getAttribute('aria-describedby')).to.contain(note.id);
+    await expectAxeClean(mine);
+  });
+
   it('j and k move between items; arrow keys move between tabs', async () => {
     await submit(
       EventTypes.checkinEncouragement,

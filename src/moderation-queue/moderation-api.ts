@@ -109,6 +109,11 @@ export class ModerationApi {
     return this.#call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason, from }) });
   }
 
+  /** Opening an item claims it for a while; answers who is reviewing it (`mine`: this moderator). */
+  claim(seq: number): Promise<{ reviewing: string; mine: boolean }> {
+    return this.#call(`/items/${seq}/claim`, { method: 'POST' });
+  }
+
   /** One item's audit trail, oldest first. */
   async history(seq: number): Promise<HistoryEntry[]> {
     return (await this.#call<{ entries: HistoryEntry[] }>(`/items/${seq}/history`)).entries;

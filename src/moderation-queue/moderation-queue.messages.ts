@@ -88,4 +88,5 @@ export default {
   'mod.hide-reason.contact-details': 'Contact details or a link',
   'mod.hide-reason.harmful-detail': 'Harmful detail',
   'mod.hide-reason.not-this-space': 'Not what this space is for',
+  'mod.reviewing': '{name} is reviewing this.',
 } as const;

@@ -132,4 +132,9 @@ export const moderationQueueStyles = css`
     align-items: center;
     gap: var(--_space-xs);
   }
+  .reviewing {
+    margin: 0;
+    font-weight: 700;
+    color: var(--_color-accent);
+  }
 `;

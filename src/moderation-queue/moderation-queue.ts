@@ -16,6 +16,7 @@ import {
   type Page,
   type ReportedStory,
 } from './moderation-api.js';
+import { ClaimsController } from './claims.js';
 import { renderHelp, renderHistory } from './parts.js';
 import { ShortcutsController, type Shortcut } from './shortcuts.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
@@ -106,6 +107,8 @@ export class MutualModerationQueue extends MutualElement {
     endpoint: () => this.settings.config.endpoint,
     token: () => this.token ?? this.settings.config.moderatorToken,
   });
+  /** Who else is reviewing an item: claimed when a moderator opens it. */
+  readonly #claims = new ClaimsController(this, this.#api);
 
   constructor() {
     super();
@@ -292,7 +295,10 @@ ${str(data.text)}</p>
   #renderItem(item: Item, level: number) {
     const t = this.i18n.t.bind(this.i18n);
     const date = new Date(item.receivedAt);
-    return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}" aria-describedby="meta-${item.seq}">
+    const reviewing = this.#claims.reviewing(item.seq);
+    return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}"
+      aria-describedby="meta-${item.seq}${reviewing ? ` reviewing-${item.seq}` : ''}" @focusin=${() => this.#claims.open(item.seq)}>
+      ${reviewing ? html`<p class="reviewing" id="reviewing-${item.seq}">${t('mod.reviewing', { name: reviewing })}</p>` : nothing}
       <span class="meta" id="meta-${item.seq}">
         <time datetime=${date.toISOString()} title=${fullDate(this.i18n.locale, date)}>${relativeTime(this.i18n.locale, date)}</time>
         ${item.subject ? html` · ${this.#storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}

@@ -123,6 +123,41 @@ test('two moderators on one item: the later decision gets a 409 naming who decid
   }
 });
 
+test('claims: opening an item makes it one moderator’s for two minutes; a second sees who, and can take it after', async () => {
+  let now = Date.parse('2026-12-03T10:00:00Z');
+  const c = await start({ now: () => now });
+  try {
+    await c.post([cheer('Hold on, it gets lighter.')]);
+    const [item] = (await (await c.api('/queue?kind=encouragement')).json()).items;
+    const claim = async (token: string) => (await c.api(`/items/${item.seq}/claim`, { method: 'POST', token })).json();
+    assert.deepEqual(await claim(SAM), {
+      item: item.seq,
+      reviewing: 'sam',
+      until: '2026-12-03T10:02:00.000Z',
+      mine: true,
+    });
+    now += 60_000;
+    assert.deepEqual(await claim(ALEX), {
+      item: item.seq,
+      reviewing: 'sam',
+      until: '2026-12-03T10:02:00.000Z',
+      mine: false,
+    });
+    assert.equal((await claim(SAM)).until, '2026-12-03T10:03:00.000Z', 'Sam still on it: renewed');
+    now += 3 * 60_000;
+    assert.deepEqual(await claim(ALEX), {
+      item: item.seq,
+      reviewing: 'alex',
+      until: '2026-12-03T10:06:00.000Z',
+      mine: true,
+    });
+    assert.equal((await c.api('/items/999999/claim', { method: 'POST' })).status, 404);
+    assert.equal((await c.api(`/items/${item.seq}/claim`, { method: 'POST', token: null })).status, 401);
+  } finally {
+    await c.stop();
+  }
+});
+
 test('post-moderation is chosen per kind; crisis language, links, contact details and blocked words stay held and flagged', async () => {
   const c = await start({ moderation: { postModerated: ['encouragement', 'tip'], blockedWords: ['casino'] } });
   try {

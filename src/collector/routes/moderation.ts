@@ -9,7 +9,10 @@ import { AuthError } from '../moderator-auth.js';
 import { queryNumber, seqCursor } from '../query.js';
 import type { QueueItem } from '../store/index.js';
 
-export function createModerationRoutes({ store, moderation, moderators, validate, intake }: CollectorContext) {
+/** How long opening an item keeps it a moderator's: long enough to read it, short enough to be let go. */
+const CLAIM_MS = 2 * 60_000;
+
+export function createModerationRoutes({ options, store, moderation, moderators, validate, intake }: CollectorContext) {
   /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */
   const forModerators = (item: QueueItem) => ({
     seq: item.seq,
@@ -28,7 +31,7 @@ export function createModerationRoutes({ store, moderation, moderators, validate
   /**
    * The moderation API (Authorization: Bearer <moderator token>):
    * GET /moderation/queue?kind=&state=&flagged=&cursor=&limit= · GET /moderation/items/SEQ ·
-   * GET /moderation/items/SEQ/history ·
+   * GET /moderation/items/SEQ/history · POST /moderation/items/SEQ/claim ·
    * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…","from":"pending|approved|hidden"} ·
    * GET /moderation/audit?cursor=&limit=
    */
@@ -137,6 +140,20 @@ export function createModerationRoutes({ store, moderation, moderators, validate
       const seq = Number(history[1]);
       if (!(await store.item(seq))) throw new HttpError(404, `no item ${seq}`);
       return send(res, 200, { item: seq, entries: await store.audit({ item: seq, limit: 200 }) });
+    }
+    // A moderator opening an item claims it for a while, so a second one sees who is reviewing it.
+    const claim = /^\/moderation\/items\/(\d{1,15})\/claim$/.exec(sub);
+    if (claim && req.method === 'POST') {
+      const seq = Number(claim[1]);
+      if (!(await store.item(seq))) throw new HttpError(404, `no item ${seq}`);
+      const now = (options.now ?? Date.now)();
+      const held = await store.claim(seq, actor, now, now + CLAIM_MS);
+      return send(res, 200, {
+        item: seq,
+        reviewing: held.actor,
+        until: new Date(held.until).toISOString(),
+        mine: held.actor === actor,
+      });
     }
     const match = /^\/moderation\/items\/(\d+)$/.exec(sub);
     if (match) {

@@ -171,6 +171,19 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         await items(`SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = $1`, [seq])
       )[0];
     },
+    async claim(seq, actor, now, until) {
+      const [held] = await query<{ actor: string; until: string }>(
+        `WITH claimed AS (
+           INSERT INTO claims (seq, actor, until) VALUES ($1, $2, $4)
+           ON CONFLICT (seq) DO UPDATE SET actor = excluded.actor, until = excluded.until
+           WHERE claims.until <= $3 OR claims.actor = excluded.actor
+           RETURNING actor, until)
+         SELECT actor, until FROM claimed
+         UNION ALL SELECT actor, until FROM claims WHERE seq = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
+        [seq, actor, now, until],
+      );
+      return { actor: held.actor, until: Number(held.until) };
+    },
     async moderate(seq, state, actor, action, reason, from) {
       const found = await transaction(async (client) => {
         const at = new Date().toISOString();

@@ -153,6 +153,12 @@ const tables = (d: Dialect): string[] => [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_at ${d.integer} NOT NULL
    )`,
+  // Which moderator is reviewing an item, until when (ms): two moderators do not work one item at once.
+  `CREATE TABLE IF NOT EXISTS claims (
+     seq ${d.integer} PRIMARY KEY,
+     actor TEXT NOT NULL,
+     until ${d.integer} NOT NULL
+   )`,
   // The schema's version (see `migrations`): one row.
   `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];

@@ -92,6 +92,16 @@ export function createSyncSqliteStore(file: string): SyncStore {
             CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
      FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
   );
+  const claimQuery = db.prepare(
+    `INSERT INTO claims (seq, actor, until) VALUES (@seq, @actor, @until)
+     ON CONFLICT (seq) DO UPDATE SET actor = excluded.actor, until = excluded.until
+     WHERE claims.until <= @now OR claims.actor = excluded.actor`,
+  );
+  const claimHolder = db.prepare(`SELECT actor, until FROM claims WHERE seq = ?`);
+  const claimTx = db.transaction((seq: number, actor: string, now: number, until: number) => {
+    claimQuery.run({ seq, actor, now, until });
+    return claimHolder.get(seq) as { actor: string; until: number };
+  });
   const moderateTx = db.transaction(
     (seq: number, state: ItemState, actor: string, action: string, reason: string, from?: ItemState) => {
       const at = new Date().toISOString();
@@ -316,6 +326,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
       const row = itemQuery.get(seq) as ItemRow | undefined;
       return row && toItem(row);
     },
+    claim: (seq, actor, now, until) => claimTx(seq, actor, now, until),
     moderate: (seq, state, actor, action, reason, from) => moderateTx(seq, state, actor, action, reason, from),
     audit: ({ cursor = 0, limit, item }) => auditQuery.all({ cursor, limit, item: item ?? null }) as AuditEntry[],
     appendAudit: ({ actor, action, item, reason }) =>

@@ -109,6 +109,11 @@ export interface Store {
     reason: string,
     from?: ItemState,
   ): Promise<QueueItem | undefined>;
+  /**
+   * `actor` is reviewing item `seq` until `until` (ms) — unless another moderator's claim is still running
+   * at `now`. Answers whoever holds it afterwards.
+   */
+  claim(seq: number, actor: string, now: number, until: number): Promise<{ actor: string; until: number }>;
   /** The audit log in order; with `item`, that item's history only. */
   audit(query: { cursor?: number; limit: number; item?: number }): Promise<AuditEntry[]>;
   /** Appends to the audit log (a change of a member's trust, say): ids and actions only, never words. */

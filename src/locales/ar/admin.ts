@@ -132,4 +132,5 @@ export default {
   'mod.hide-reason.contact-details': 'بيانات اتصال أو رابط',
   'mod.hide-reason.harmful-detail': 'تفاصيل مؤذية',
   'mod.hide-reason.not-this-space': 'ليس لهذه المساحة',
+  'mod.reviewing': 'يراجع {name} هذا الآن.',
 } satisfies Partial<Catalog>;

@@ -118,4 +118,5 @@ export default {
   'mod.hide-reason.contact-details': 'Datos de contacto o un enlace',
   'mod.hide-reason.harmful-detail': 'Detalle dañino',
   'mod.hide-reason.not-this-space': 'No es para este espacio',
+  'mod.reviewing': '{name} está revisando esto.',
 } satisfies Partial<Catalog>;
