@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { MutualEnvelope } from '../../core/protocol/envelope.js';
 import { isUrgentNotice } from './rules.js';
-import type { Store } from './types.js';
+import type { QueueMethods, Store } from './types.js';
 
 /** Moderation notices waiting for `--notify`, in their order. */
 export async function addNotices(client: pg.Pool | pg.PoolClient, notices: MutualEnvelope[]): Promise<void> {
@@ -18,17 +18,7 @@ export async function addNotices(client: pg.Pool | pg.PoolClient, notices: Mutua
  */
 export function postgresQueues(pool: pg.Pool) {
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
-  const methods: Pick<
-    Store,
-    | 'forwardDue'
-    | 'forwardDone'
-    | 'forwardLater'
-    | 'noticeAdd'
-    | 'noticeDue'
-    | 'noticeDone'
-    | 'noticeLater'
-    | 'noticeTrim'
-  > = {
+  const methods: Pick<Store, QueueMethods> = {
     async forwardDue(now, limit) {
       const rows = await query<{ seq: string; attempts: number; envelope: string }>(
         `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq

@@ -2,18 +2,9 @@ import type Database from 'better-sqlite3';
 import type { MutualEnvelope } from '../../core/protocol/envelope.js';
 import { isUrgentNotice } from './rules.js';
 import type { SyncStore } from './sqlite.js';
+import type { QueueMethods } from './types.js';
 
-type Queues = Pick<
-  SyncStore,
-  | 'forwardDue'
-  | 'forwardDone'
-  | 'forwardLater'
-  | 'noticeAdd'
-  | 'noticeDue'
-  | 'noticeDone'
-  | 'noticeLater'
-  | 'noticeTrim'
->;
+type Queues = Pick<SyncStore, QueueMethods>;
 
 /**
  * The two retry queues that survive a restart: events waiting for `--forward` (by the event's seq,

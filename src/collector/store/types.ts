@@ -200,3 +200,14 @@ export interface Store {
   shownCounts(ids: string[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
+
+/** The retry queues' part of the contract (`--forward` and `--notify`), kept in a module of its own by each store. */
+export type QueueMethods =
+  | 'forwardDue'
+  | 'forwardDone'
+  | 'forwardLater'
+  | 'noticeAdd'
+  | 'noticeDue'
+  | 'noticeDone'
+  | 'noticeLater'
+  | 'noticeTrim';
