@@ -123,6 +123,103 @@ test('two moderators on one item: the later decision gets a 409 naming who decid
   }
 });
 
+test('a bulk decision: a selection approved in one request, one undo puts it back, and an item decided meanwhile stays', async () => {
+  const c = await start();
+  try {
+    await c.post([cheer('One day at a time.'), cheer('You got through the night.'), cheer('I am glad you are here.')]);
+    const items = (await (await c.api('/queue?kind=encouragement')).json()).items as { seq: number; text: string }[];
+    const [a, b, taken] = items.map((i) => i.seq);
+    // Alex hides one of them first; Sam's selection still says "pending" for it.
+    assert.equal((await c.act(taken, 'hide', '', ALEX)).status, 200);
+    const bulk = (action: string, list: unknown, token = SAM) =>
+      c.api('/items', { method: 'POST', token, body: JSON.stringify({ action, items: list }) });
+    const res = await bulk(
+      'approve',
+      [a, b, taken].map((seq) => ({ seq, from: 'pending' })),
+    );
+    assert.equal(res.status, 200);
+    const answer = await res.json();
+    assert.deepEqual(
+      answer.items.map((i: { seq: number; state: string }) => [i.seq, i.state]),
+      [
+        [a, 'approved'],
+        [b, 'approved'],
+      ],
+    );
+    assert.deepEqual(
+      answer.conflicts.map((x: { seq: number; by: string; state: string }) => [x.seq, x.by, x.state]),
+      [[taken, 'alex', 'hidden']],
+    );
+    assert.deepEqual(answer.gone, []);
+    assert.deepEqual((await c.served()).sort(), [items[0].text, items[1].text].sort());
+    // One undo: both back in the queue, one audit line each, none for the item Alex decided.
+    const undo = await bulk(
+      'restore',
+      [a, b].map((seq) => ({ seq, from: 'approved' })),
+    );
+    assert.equal(undo.status, 200);
+    assert.deepEqual(await c.served(), []);
+    const audit = (await (await c.api('/audit')).json()).entries.map(
+      (e: { actor: string; action: string; item: number }) => [e.actor, e.action, e.item],
+    );
+    assert.deepEqual(
+      audit.sort((x: [string, string, number], y: [string, string, number]) => x[1].localeCompare(y[1]) || x[2] - y[2]),
+      [
+        ['sam', 'approve', Math.min(a, b)],
+        ['sam', 'approve', Math.max(a, b)],
+        ['alex', 'hide', taken],
+        ['sam', 'restore', Math.min(a, b)],
+        ['sam', 'restore', Math.max(a, b)],
+      ],
+    );
+    // Malformed selections are refused whole, naming the field, and nothing moves.
+    const refused = async (list: unknown, field: string) => {
+      const r = await bulk('hide', list);
+      assert.equal(r.status, 400, JSON.stringify(list));
+      assert.equal((await r.json()).field, field);
+    };
+    await refused([], 'items');
+    await refused('1,2', 'items');
+    await refused(
+      [
+        { seq: a, from: 'pending' },
+        { seq: 'two', from: 'pending' },
+      ],
+      'items[1].seq',
+    );
+    await refused([{ seq: a }], 'items[0].from');
+    await refused(
+      [
+        { seq: a, from: 'pending' },
+        { seq: a, from: 'pending' },
+      ],
+      'items',
+    );
+    await refused(
+      Array.from({ length: 501 }, (_, n) => ({ seq: n + 1, from: 'pending' })),
+      'items',
+    );
+    assert.equal((await c.api('/queue?kind=encouragement&state=pending')).ok, true);
+    const pending = (await (await c.api('/queue?kind=encouragement&state=pending')).json()).items;
+    assert.deepEqual(pending.map((i: { seq: number }) => i.seq).sort(), [a, b].sort());
+    // An item that no longer exists is named as gone.
+    const gone = await (
+      await bulk('hide', [
+        { seq: 999_999, from: 'pending' },
+        { seq: a, from: 'pending' },
+      ])
+    ).json();
+    assert.deepEqual(gone.gone, [999_999]);
+    assert.deepEqual(
+      gone.items.map((i: { seq: number }) => i.seq),
+      [a],
+    );
+    assert.equal((await bulk('hide', [{ seq: b, from: 'pending' }], null as unknown as string)).status, 401);
+  } finally {
+    await c.stop();
+  }
+});
+
 test('claims: opening an item makes it one moderator’s for two minutes; a second sees who, and can take it after', async () => {
   let now = Date.parse('2026-12-03T10:00:00Z');
   const c = await start({ now: () => now });

@@ -113,6 +113,49 @@ for (const { name, place, connect } of stores) {
           (await store.responses('st', { limit: 10 })).map((i) => i.event.data.text),
           ['five'],
         );
+        // Many at once: each moves as it would alone; one no longer in `from` stays, one unknown is named.
+        const [a, b] = page2.items.map((i) => i.seq);
+        const many = await store.moderateMany(
+          [
+            { seq: a, from: 'pending' },
+            { seq, from: 'pending' },
+            { seq: b, from: 'pending' },
+            { seq: 999_999, from: 'pending' },
+          ],
+          'hidden',
+          'mod-b',
+          'hide',
+          'names-someone',
+        );
+        assert.deepEqual(
+          many.items.map((i) => [i.seq, i.state]),
+          [
+            [a, 'hidden'],
+            [b, 'hidden'],
+          ],
+        );
+        assert.deepEqual([many.conflicts, many.missing], [[seq], [999_999]]);
+        assert.equal((await store.item(seq))?.state, 'approved');
+        await assert.rejects(store.moderate(a, 'approved', 'mod-a', 'approve', '', 'pending'), {
+          code: 'MUTUAL_CONFLICT',
+        });
+        assert.deepEqual(
+          (await store.audit({ limit: 10 }))
+            .slice(1)
+            .map((x) => [x.actor, x.action, x.item, x.reason])
+            .sort(),
+          [
+            ['mod-b', 'hide', a, 'names-someone'],
+            ['mod-b', 'hide', b, 'names-someone'],
+          ].sort(),
+        );
+        await store.moderateMany(
+          [a, b].map((s) => ({ seq: s, from: 'hidden' as const })),
+          'pending',
+          'mod-b',
+          'restore',
+          'undo',
+        );
         assert.deepEqual(await store.responseCounts(['st', 'none']), { st: 1 });
         assert.deepEqual(
           (await store.approved('response', 5)).map((i) => i.seq),

@@ -11,6 +11,8 @@ import type { QueueItem } from '../store/index.js';
 
 /** How long opening an item keeps it a moderator's: long enough to read it, short enough to be let go. */
 const CLAIM_MS = 2 * 60_000;
+/** The most items one bulk decision takes (a page of the queue is 20 to 200). */
+const BULK_MAX = 500;
 
 export function createModerationRoutes({ options, store, moderation, moderators, validate, intake }: CollectorContext) {
   /** What moderators see of an item: its text as data (the admin element renders it as text), flags and context. */
@@ -33,6 +35,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
    * GET /moderation/queue?kind=&state=&flagged=&cursor=&limit= · GET /moderation/items/SEQ ·
    * GET /moderation/items/SEQ/history · POST /moderation/items/SEQ/claim ·
    * POST /moderation/items/SEQ {"action":"approve|hide|restore","reason":"…","from":"pending|approved|hidden"} ·
+   * POST /moderation/items {"action":…,"reason":…,"items":[{"seq":1,"from":"pending"}]} (up to 500) ·
    * GET /moderation/audit?cursor=&limit=
    */
   /** A decision moves its member's trust; a change of trust is audited, by item id, without words. */
@@ -45,6 +48,44 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       await store.appendAudit({ actor: 'collector', action: 'trusted', item: seq, reason: '' });
     else if (change.before >= trust.after && change.after < trust.after)
       await store.appendAudit({ actor: 'collector', action: 'untrusted', item: seq, reason: '' });
+  }
+
+  /** What a decision asks for: the action (own keys only: "toString" or "__proto__" is no action), and its reason. */
+  function decisionOf(body: Record<string, unknown>) {
+    const state =
+      typeof body.action === 'string' && Object.hasOwn(ACTIONS, body.action) ? ACTIONS[body.action] : undefined;
+    if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
+    const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
+    return { state, action: String(body.action), reason };
+  }
+
+  function stateOf(value: unknown, field: string): ItemState {
+    if (!Object.values(ACTIONS).includes(value as ItemState))
+      throw new HttpError(400, `${field} must be pending, approved or hidden`, { field });
+    return value as ItemState;
+  }
+
+  /** Who decided an item first, and what it is now (for a 409). */
+  async function decidedFirst(seq: number) {
+    const now = await store.item(seq);
+    const last = (await store.audit({ item: seq, limit: 200 })).at(-1);
+    return { state: now?.state ?? null, by: last?.actor ?? null, at: last?.at ?? null };
+  }
+
+  /** After a decision: its member's trust moves, and the host hears of it. */
+  async function decided(
+    item: QueueItem,
+    state: ItemState,
+    previous: ItemState | undefined,
+    actor: string,
+    reason: string,
+  ) {
+    if (previous) await countTrust(item.seq, state, previous);
+    await intake.emit(
+      state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
+      { item: item.seq, kind: item.kind, by: actor, reason },
+      item.event.subject,
+    );
   }
 
   async function answerModeration(req: IncomingMessage, res: ServerResponse, url: URL, sub: string): Promise<void> {
@@ -166,38 +207,50 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       }
       if (req.method === 'POST') {
         const body = await readJsonObject(req, 8192);
-        // Own keys only: "toString" or "__proto__" is no action.
-        const state =
-          typeof body.action === 'string' && Object.hasOwn(ACTIONS, body.action) ? ACTIONS[body.action] : undefined;
-        if (!state) throw new HttpError(400, 'action must be approve, hide or restore', { field: 'action' });
-        const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : '';
+        const { state, action, reason } = decisionOf(body);
         // The state the moderator saw: another moderator's decision since then wins, and this one is refused.
-        const from = body.from === undefined ? undefined : (body.from as ItemState);
-        if (from !== undefined && !Object.values(ACTIONS).includes(from))
-          throw new HttpError(400, 'from must be pending, approved or hidden', { field: 'from' });
+        const from = body.from === undefined ? undefined : stateOf(body.from, 'from');
         const previous = moderation.trust ? (await store.item(seq))?.state : undefined;
         let item: QueueItem | undefined;
         try {
-          item = await store.moderate(seq, state, actor, String(body.action), reason, from);
+          item = await store.moderate(seq, state, actor, action, reason, from);
         } catch (error) {
           if ((error as { code?: string }).code !== 'MUTUAL_CONFLICT') throw error;
-          const now = await store.item(seq);
-          const last = (await store.audit({ item: seq, limit: 200 })).at(-1);
+          const first = await decidedFirst(seq);
           throw new HttpError(
             409,
-            `${last?.actor ?? 'another moderator'} decided this item first: it is ${now?.state ?? 'gone'} now, and this decision changed nothing`,
-            { field: 'from', state: now?.state ?? null, by: last?.actor ?? null, at: last?.at ?? null },
+            `${first.by ?? 'another moderator'} decided this item first: it is ${first.state ?? 'gone'} now, and this decision changed nothing`,
+            { field: 'from', ...first },
           );
         }
         if (!item) throw new HttpError(404, `no item ${seq}`);
-        if (previous) await countTrust(seq, state, previous);
-        await intake.emit(
-          state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
-          { item: seq, kind: item.kind, by: actor, reason },
-          item.event.subject,
-        );
+        await decided(item, state, previous, actor, reason);
         return send(res, 200, forModerators(item));
       }
+    }
+    if (req.method === 'POST' && sub === '/moderation/items') {
+      // One decision on a selection (or the undo of one): each item from the state the moderator saw.
+      const body = await readJsonObject(req, 64 * 1024);
+      const { state, action, reason } = decisionOf(body);
+      const list = body.items;
+      if (!Array.isArray(list) || !list.length || list.length > BULK_MAX)
+        throw new HttpError(400, `items must list 1 to ${BULK_MAX} items`, { field: 'items' });
+      const wanted = list.map((entry, n) => {
+        const { seq, from } = (entry ?? {}) as { seq?: unknown; from?: unknown };
+        if (!Number.isSafeInteger(seq) || (seq as number) < 1)
+          throw new HttpError(400, `items[${n}].seq must be an item's number`, { field: `items[${n}].seq` });
+        return { seq: seq as number, from: stateOf(from, `items[${n}].from`) };
+      });
+      if (new Set(wanted.map((w) => w.seq)).size !== wanted.length)
+        throw new HttpError(400, 'items must name each item once', { field: 'items' });
+      const result = await store.moderateMany(wanted, state, actor, action, reason);
+      const fromOf = new Map(wanted.map((w) => [w.seq, w.from]));
+      for (const item of result.items) await decided(item, state, fromOf.get(item.seq), actor, reason);
+      return send(res, 200, {
+        items: result.items.map(forModerators),
+        conflicts: await Promise.all(result.conflicts.map(async (seq) => ({ seq, ...(await decidedFirst(seq)) }))),
+        gone: result.missing,
+      });
     }
     throw new HttpError(404, 'not a moderation route');
   }

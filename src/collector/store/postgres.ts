@@ -4,9 +4,10 @@
 // transaction-scoped advisory lock, with the counts changed by atomic upserts — no lost updates.
 // Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
-import type { AuditEntry, Classify, InsertOptions, InsertResult, Store, StoredEvent } from './types.js';
-import { conflict, countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
+import type { Classify, InsertOptions, InsertResult, Store, StoredEvent } from './types.js';
+import { countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
 import { connect, type PostgresStoreOptions } from './postgres-open.js';
+import { postgresDecisions } from './postgres-decisions.js';
 import { addNotices, postgresQueues } from './postgres-queues.js';
 import { react } from './postgres-reactions.js';
 import { postgresOwnTexts, REDACT } from './postgres-own-texts.js';
@@ -155,6 +156,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...postgresQueues(pool),
     ...postgresTrust(transaction, query),
     ...postgresOwnTexts(pool, transaction),
+    ...postgresDecisions(pool, transaction),
     async queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = queueCursor.read(cursor);
       const list = await items(
@@ -170,59 +172,6 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return (
         await items(`SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = $1`, [seq])
       )[0];
-    },
-    async claim(seq, actor, now, until) {
-      const [held] = await query<{ actor: string; until: string }>(
-        `WITH claimed AS (
-           INSERT INTO claims (seq, actor, until) VALUES ($1, $2, $4)
-           ON CONFLICT (seq) DO UPDATE SET actor = excluded.actor, until = excluded.until
-           WHERE claims.until <= $3 OR claims.actor = excluded.actor
-           RETURNING actor, until)
-         SELECT actor, until FROM claimed
-         UNION ALL SELECT actor, until FROM claims WHERE seq = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
-        [seq, actor, now, until],
-      );
-      return { actor: held.actor, until: Number(held.until) };
-    },
-    async moderate(seq, state, actor, action, reason, from) {
-      const found = await transaction(async (client) => {
-        const at = new Date().toISOString();
-        const updated = await client.query(
-          'UPDATE items SET state = $1, updated_at = $2 WHERE seq = $3 AND ($4::text IS NULL OR state = $4)',
-          [state, at, seq, from ?? null],
-        );
-        if (!updated.rowCount) {
-          if (from && (await client.query('SELECT 1 FROM items WHERE seq = $1', [seq])).rowCount) throw conflict(seq);
-          return false;
-        }
-        await client.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
-          at,
-          actor,
-          action,
-          seq,
-          reason,
-        ]);
-        return true;
-      });
-      return found ? store.item(seq) : undefined;
-    },
-
-    async audit({ cursor = 0, limit, item }) {
-      const rows = await query<AuditEntry & { seq: string; item: string }>(
-        `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 AND ($3::bigint IS NULL OR item = $3)
-         ORDER BY seq LIMIT $2`,
-        [cursor, limit, item ?? null],
-      );
-      return rows.map((r) => ({ ...r, seq: Number(r.seq), item: Number(r.item) }));
-    },
-    async appendAudit({ actor, action, item, reason }) {
-      await pool.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
-        new Date().toISOString(),
-        actor,
-        action,
-        item,
-        reason,
-      ]);
     },
     approved: (kind, limit) =>
       items(

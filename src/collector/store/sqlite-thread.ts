@@ -7,6 +7,7 @@ import type { Classify, InsertOptions } from './types.js';
 export const WRITES = [
   'insert',
   'moderate',
+  'moderateMany',
   'claim',
   'forget',
   'withdraw',

@@ -1,8 +1,6 @@
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
-import type { ItemState } from '../moderation.js';
-import type { AuditEntry, Classify, InsertOptions, OwnText, Store } from './types.js';
+import type { Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
-  conflict,
   countsOf,
   forgetReason,
   publicTextId,
@@ -14,6 +12,7 @@ import {
   type ItemRow,
 } from './rules.js';
 import { migrate, open } from './sqlite-open.js';
+import { sqliteDecisions } from './sqlite-decisions.js';
 import { sqliteQueues } from './sqlite-queues.js';
 import { sqliteTrust } from './sqlite-trust.js';
 import { createWriter, WRITES, type WriterLike } from './sqlite-thread.js';
@@ -40,16 +39,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
      ORDER BY i.flagged DESC, i.seq DESC LIMIT @limit`,
   );
   const itemQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = ?`);
-  const setState = db.prepare(
-    `UPDATE items SET state = @state, updated_at = @at WHERE seq = @seq AND (@from IS NULL OR state = @from)`,
-  );
-  const addAudit = db.prepare(
-    `INSERT INTO audit (at, actor, action, item, reason) VALUES (@at, @actor, @action, @item, @reason)`,
-  );
-  const auditQuery = db.prepare(
-    `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > @cursor AND (@item IS NULL OR item = @item)
-     ORDER BY seq LIMIT @limit`,
-  );
   const approvedQuery = db.prepare(
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`,
   );
@@ -92,27 +81,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
             CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
      FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
   );
-  const claimQuery = db.prepare(
-    `INSERT INTO claims (seq, actor, until) VALUES (@seq, @actor, @until)
-     ON CONFLICT (seq) DO UPDATE SET actor = excluded.actor, until = excluded.until
-     WHERE claims.until <= @now OR claims.actor = excluded.actor`,
-  );
-  const claimHolder = db.prepare(`SELECT actor, until FROM claims WHERE seq = ?`);
-  const claimTx = db.transaction((seq: number, actor: string, now: number, until: number) => {
-    claimQuery.run({ seq, actor, now, until });
-    return claimHolder.get(seq) as { actor: string; until: number };
-  });
-  const moderateTx = db.transaction(
-    (seq: number, state: ItemState, actor: string, action: string, reason: string, from?: ItemState) => {
-      const at = new Date().toISOString();
-      if (!setState.run({ seq, state, at, from: from ?? null }).changes) {
-        if (from && itemQuery.get(seq)) throw conflict(seq);
-        return undefined;
-      }
-      addAudit.run({ at, actor, action, item: seq, reason });
-      return toItem(itemQuery.get(seq) as ItemRow);
-    },
-  );
   const insertOne = db.prepare(
     `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
      VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
@@ -140,6 +108,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     if (delta) addCount.run({ subject: key.subject, reaction: key.reaction, delta });
   };
   const queues = sqliteQueues(db);
+  const decisions = sqliteDecisions(db, (seq) => itemQuery.get(seq) as ItemRow | undefined);
   const trust = sqliteTrust(db);
   const insertMany = db.transaction((events: MutualEnvelope[], classify?: Classify, options: InsertOptions = {}) => {
     const { forward = false, notices, members } = options;
@@ -242,7 +211,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
           texts.push(seq);
       }
       if (reactions || texts.length)
-        addAudit.run({
+        decisions.appendAudit({
           at: new Date().toISOString(),
           actor: 'member-device',
           action: 'forget',
@@ -281,7 +250,13 @@ export function createSyncSqliteStore(file: string): SyncStore {
             .map((r) => r.seq)
             .sort((a, b) => a - b)
         : [];
-    addAudit.run({ at, actor: 'member-device', action: 'withdraw', item: row.seq, reason: withdrawReason(hidden) });
+    decisions.appendAudit({
+      at,
+      actor: 'member-device',
+      action: 'withdraw',
+      item: row.seq,
+      reason: withdrawReason(hidden),
+    });
     return 'withdrawn' as const;
   });
   const textsQuery = db.prepare(
@@ -326,11 +301,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
       const row = itemQuery.get(seq) as ItemRow | undefined;
       return row && toItem(row);
     },
-    claim: (seq, actor, now, until) => claimTx(seq, actor, now, until),
-    moderate: (seq, state, actor, action, reason, from) => moderateTx(seq, state, actor, action, reason, from),
-    audit: ({ cursor = 0, limit, item }) => auditQuery.all({ cursor, limit, item: item ?? null }) as AuditEntry[],
-    appendAudit: ({ actor, action, item, reason }) =>
-      void addAudit.run({ at: new Date().toISOString(), actor, action, item, reason }),
+    ...decisions.methods,
     ...trust.methods,
     approved: (kind, limit) => (approvedQuery.all({ kind, limit }) as ItemRow[]).map(toItem),
     published: ({ cursor, limit, ...query }) =>

@@ -21,6 +21,13 @@ export interface AuditEntry {
   reason: string;
 }
 
+/** What a decision on many items did: the items it moved, and those it left as they were. */
+export interface Decided {
+  items: QueueItem[];
+  conflicts: number[];
+  missing: number[];
+}
+
 export interface InsertResult {
   accepted: number;
   duplicates: number;
@@ -109,6 +116,18 @@ export interface Store {
     reason: string,
     from?: ItemState,
   ): Promise<QueueItem | undefined>;
+  /**
+   * One decision on many items, in one transaction (a moderator's bulk action, or its undo). Each
+   * item moves as `moderate` would move it alone; one decided meanwhile (not in `from` any more) stays
+   * as it is and is named in `conflicts`, one that is gone in `missing`.
+   */
+  moderateMany(
+    items: { seq: number; from?: ItemState }[],
+    state: ItemState,
+    actor: string,
+    action: string,
+    reason: string,
+  ): Promise<Decided>;
   /**
    * `actor` is reviewing item `seq` until `until` (ms) — unless another moderator's claim is still running
    * at `now`. Answers whoever holds it afterwards.
