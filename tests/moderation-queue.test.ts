@@ -8,55 +8,7 @@ import { deepActive, expectAxeClean } from './helpers/browser.js';
 import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from './helpers/collector.js';
 import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
 
-const auth = { authorization: `Bearer ${TEST_MODERATOR_TOKEN}` };
-
-/** A moderator clears what other tests left pending, so each test sees only its own items. */
-async function clearQueue(): Promise<void> {
-  for (;;) {
-    const { items } = (await (
-      await fetch(`${ENDPOINT}/moderation/queue?state=pending&limit=200`, { headers: auth })
-    ).json()) as { items: { seq: number }[] };
-    if (!items.length) return;
-    await Promise.all(
-      items.map((i) =>
-        fetch(`${ENDPOINT}/moderation/items/${i.seq}`, {
-          method: 'POST',
-          headers: auth,
-          body: JSON.stringify({ action: 'hide', reason: 'test setup' }),
-        }),
-      ),
-    );
-  }
-}
-
-async function submit(type: string, texts: string[]): Promise<void> {
-  const events = texts.map((text) => createEnvelope(type, { text }, { source: location.href, subject: 'daily' }));
-  const res = await fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/cloudevents-batch+json' },
-    body: JSON.stringify(events),
-  });
-  expect(res.status).to.equal(200);
-}
-
-async function served(): Promise<string[]> {
-  return (
-    (await (await fetch(`${ENDPOINT}?peer-messages=20`)).json()) as { messages: { text: string }[] }
-  ).messages.map((m) => m.text);
-}
-
-async function queue(token: string | undefined = TEST_MODERATOR_TOKEN): Promise<MutualModerationQueue> {
-  const el = await fixture<MutualModerationQueue>(
-    html`<mutual-moderation-queue endpoint=${ENDPOINT} .token=${token}></mutual-moderation-queue>`,
-  );
-  await until(
-    () => el.shadowRoot!.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false',
-    'queue loaded',
-  );
-  return el;
-}
-const itemTexts = (el: MutualModerationQueue) =>
-  [...el.shadowRoot!.querySelectorAll('[part="item"] > p[id^="text-"]')].map((p) => p.textContent);
+import { auth, clearQueue, itemTexts, queue, served, submit } from './helpers/moderation.js';
 
 describe('<mutual-moderation-queue>', () => {
   beforeEach(clearQueue);
@@ -240,6 +192,7 @@ describe('<mutual-moderation-queue>', () => {
       expect([...dialog.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal([
         'j',
         'k',
+        'x',
         'a',
         'h',
         'u',

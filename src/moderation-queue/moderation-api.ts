@@ -44,6 +44,14 @@ export interface Page {
   hideReasons?: string[];
 }
 
+/** The page once `decided` have left it (each was waiting: its kind's count of pending falls by one). */
+export function withoutDecided(page: Page, decided: Item[]): Page {
+  const counts = { ...page.counts };
+  for (const { kind } of decided)
+    counts[kind] = { ...counts[kind], pending: Math.max(0, (counts[kind]?.pending ?? 1) - 1) };
+  return { ...page, items: page.items.filter((i) => !decided.includes(i)), counts };
+}
+
 /**
  * Talks to the collector's moderation API for one element: the token travels only in the
  * `Authorization` header, is held in memory and never written to the device or a URL.
@@ -107,6 +115,18 @@ export class ModerationApi {
    */
   act(seq: number, action: 'approve' | 'hide' | 'restore', from: Item['state'], reason = ''): Promise<Item> {
     return this.#call(`/items/${seq}`, { method: 'POST', body: JSON.stringify({ action, reason, from }) });
+  }
+
+  /**
+   * One decision on a selection, each item from the state the moderator saw: the answer names those
+   * decided meanwhile by another moderator (`conflicts`) and those their writers took back (`gone`).
+   */
+  actMany(
+    action: 'approve' | 'hide' | 'restore',
+    items: { seq: number; from: Item['state'] }[],
+    reason = '',
+  ): Promise<{ items: Item[]; conflicts: { seq: number; by: string | null }[]; gone: number[] }> {
+    return this.#call('/items', { method: 'POST', body: JSON.stringify({ action, reason, items }) });
   }
 
   /** Opening an item claims it for a while; answers who is reviewing it (`mine`: this moderator). */

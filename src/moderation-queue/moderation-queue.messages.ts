@@ -54,7 +54,7 @@ export default {
   'mod.more': 'Load more',
   'mod.crisis-note': 'This text may come from someone in danger. If you can reach them, these lines can help:',
   'mod.keys':
-    "Keys: j and k move between items; a approves, h hides, u undoes, i shows an item's history; ? lists them.",
+    "Keys: j and k move between items; x selects; a approves, h hides, u undoes, i shows an item's history; ? lists them.",
   'mod.conflict': '{by} decided this first: it is {state} now, and nothing changed.',
   'mod.state.pending': 'back in the queue',
   'mod.state.approved': 'approved',
@@ -89,4 +89,28 @@ export default {
   'mod.hide-reason.harmful-detail': 'Harmful detail',
   'mod.hide-reason.not-this-space': 'Not what this space is for',
   'mod.reviewing': '{name} is reviewing this.',
+  'mod.select': 'Select',
+  'mod.bulk': 'Selected items',
+  'mod.select-all': 'Select all you have read on this page',
+  'mod.selected': { one: '{count} selected', other: '{count} selected' },
+  'mod.approve-selected': 'Approve selected',
+  'mod.hide-selected': 'Hide selected',
+  'mod.hide-reason-bulk': 'Reason to tell their writers, if you hide them',
+  'mod.bulk-approved': {
+    one: '{count} approved. Members can now read it.',
+    other: '{count} approved. Members can now read them.',
+  },
+  'mod.bulk-hidden': {
+    one: '{count} hidden. No member will see it.',
+    other: '{count} hidden. No member will see them.',
+  },
+  'mod.bulk-conflicts': {
+    one: '{count} was decided by another moderator first, and stays as it is.',
+    other: '{count} were decided by another moderator first, and stay as they are.',
+  },
+  'mod.bulk-gone': {
+    one: '{count} was taken back by its writer before review.',
+    other: '{count} were taken back by their writers before review.',
+  },
+  'mod.shortcut.select': 'Select or unselect the item you are on',
 } as const;

@@ -78,7 +78,8 @@ export const moderationQueueStyles = css`
     border-color: var(--_color-accent);
     font-weight: 700;
   }
-  [part='actions'] {
+  [part='actions'],
+  [part='bulk'] {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-s);
@@ -125,6 +126,23 @@ export const moderationQueueStyles = css`
     border-radius: var(--_radius-s);
     font-family: inherit;
     text-align: center;
+  }
+  [part='bulk'] {
+    align-items: center;
+    padding: var(--_space-s) 0;
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .pick {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    justify-self: start;
+  }
+  .pick input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    accent-color: var(--_color-accent);
   }
   .reason {
     display: flex;

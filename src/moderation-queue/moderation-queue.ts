@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { headingLevel } from '../core/ui/heading.js';
-import { formatList, fullDate, relativeTime } from '../core/i18n/index.js';
+import { fullDate, relativeTime } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
@@ -15,9 +15,11 @@ import {
   type Kind,
   type Page,
   type ReportedStory,
+  withoutDecided,
 } from './moderation-api.js';
 import { ClaimsController } from './claims.js';
-import { renderHelp, renderHistory } from './parts.js';
+import { SelectionController } from './selection.js';
+import { storyLink, renderHelp, renderHistory, renderReasonPicker, renderReports, renderText } from './parts.js';
 import { ShortcutsController, type Shortcut } from './shortcuts.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
 import moderationMessages from './moderation-queue.messages.js';
@@ -31,8 +33,8 @@ type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
  * or hides it. For the host's admin page only (`mutual-widgets/admin`), never members' pages.
  *
  * Tabs by kind with counts; flagged items (crisis language, links, contact details, blocked
- * words) first; Approve, Hide, Undo and each item's history, with shortcuts (`j`/`k` move, `a`
- * approves, `h` hides, `u` undoes, `i` shows the history, `?` lists them). Texts are shown as text.
+ * words) first; Approve, Hide, Undo and each item's history, with shortcuts (`j`/`k` move, `x`
+ * selects, `a` approves, `h` hides, `u` undoes, `i` shows the history, `?` lists them). Texts are shown as text.
  * Items flagged for crisis language come with help lines. A decision another moderator made first
  * is said, and changes nothing.
  *
@@ -42,6 +44,8 @@ type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
  * @csspart base - The queue.
  * @csspart item - One item.
  * @csspart actions - An item's buttons.
+ * @csspart bulk - The bar that acts on a selection.
+ * @csspart care - The offer of a break.
  * @cssprop --mutual-moderation-queue-background - Background (default `--mutual-color-surface`).
  */
 export class MutualModerationQueue extends MutualElement {
@@ -92,8 +96,8 @@ export class MutualModerationQueue extends MutualElement {
   #counted = false;
   /** The moderator chose a tab: the queue no longer opens on what waits first. */
   #chosen = false;
-  /** The last decision, for Undo. */
-  private last: { item: Item; action: 'approve' | 'hide' } | null = null;
+  /** The last decision (on one item or a selection), for Undo. */
+  private last: { items: Item[]; action: 'approve' | 'hide' } | null = null;
 
   /** The list of shortcuts ("?"), a modal dialog. */
   private helpOpen = false;
@@ -109,6 +113,11 @@ export class MutualModerationQueue extends MutualElement {
   });
   /** Who else is reviewing an item: claimed when a moderator opens it. */
   readonly #claims = new ClaimsController(this, this.#api);
+  /** The items chosen for one decision. */
+  readonly #selection = new SelectionController(this, {
+    selectable: () => this.page.items.filter((i) => !this.#care.veiled(i)),
+    decide: (action, items, reason) => void this.#decideMany(action, items, reason),
+  });
 
   constructor() {
     super();
@@ -125,7 +134,10 @@ export class MutualModerationQueue extends MutualElement {
     if (!this.#api.hasToken) return void (this.status = 'no-token');
     const generation = ++this.#generation;
     const current = () => generation === this.#generation;
-    if (!more) this.status = 'loading';
+    if (!more) {
+      this.status = 'loading';
+      this.#selection.clear();
+    }
     try {
       // Opening: on the kind of the first item waiting (flagged first), not on an empty tab.
       if (!more && !this.#chosen) {
@@ -177,36 +189,64 @@ export class MutualModerationQueue extends MutualElement {
       else if (!gone)
         return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
     }
-    const items = this.page.items.filter((i) => i !== item);
-    const counts = {
-      ...this.page.counts,
-      [item.kind]: {
-        ...this.page.counts[item.kind],
-        pending: Math.max(0, (this.page.counts[item.kind]?.pending ?? 1) - 1),
-      },
-    };
-    this.page = { ...this.page, items, counts };
-    this.last = gone || first ? null : { item, action };
+    this.page = withoutDecided(this.page, [item]);
+    this.last = gone || first ? null : { items: [item], action };
     this.announcement = first
       ? this.i18n.t('mod.conflict', { by: first.by, state: this.i18n.t(`mod.state.${first.state}` as MessageKey) })
       : this.i18n.t(gone ? 'mod.gone' : action === 'approve' ? 'mod.approved' : 'mod.hidden');
     // Focus follows the work: the next item, else the one before, else Undo (else the tab).
-    const next = items[index] ?? items[index - 1];
+    const next = this.page.items[index] ?? this.page.items[index - 1];
     this.focusAfterUpdate(next ? `#item-${next.seq}` : gone || first ? `#tab-${item.kind}` : '#undo');
   }
 
   async #undo(): Promise<void> {
     const last = this.last;
     if (!last) return;
+    const from = last.action === 'approve' ? 'approved' : 'hidden';
     try {
-      await this.#api.act(last.item.seq, 'restore', last.action === 'approve' ? 'approved' : 'hidden', 'undo');
+      if (last.items.length === 1) await this.#api.act(last.items[0].seq, 'restore', from, 'undo');
+      else
+        await this.#api.actMany(
+          'restore',
+          last.items.map((i) => ({ seq: i.seq, from })),
+          'undo',
+        );
     } catch (error) {
       return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
     }
     this.last = null;
     this.announcement = this.i18n.t('mod.restored');
     await this.#load();
-    this.focusAfterUpdate(`#item-${last.item.seq}`);
+    this.focusAfterUpdate(`#item-${last.items[0].seq}`);
+  }
+
+  /** One decision on the selection; each leaves the queue, and one Undo puts back all it moved. */
+  async #decideMany(action: 'approve' | 'hide', chosen: Item[], reason: string): Promise<void> {
+    if (!chosen.length) return;
+    let answer: Awaited<ReturnType<ModerationApi['actMany']>>;
+    try {
+      answer = await this.#api.actMany(
+        action,
+        chosen.map((i) => ({ seq: i.seq, from: i.state })),
+        reason,
+      );
+    } catch (error) {
+      return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+    }
+    this.page = withoutDecided(this.page, chosen);
+    this.#selection.clear();
+    const moved = chosen.filter((i) => answer.items.some((m) => m.seq === i.seq));
+    this.last = moved.length ? { items: moved, action } : null;
+    const t = this.i18n.t.bind(this.i18n);
+    this.announcement = [
+      moved.length ? t(action === 'approve' ? 'mod.bulk-approved' : 'mod.bulk-hidden', { count: moved.length }) : '',
+      answer.conflicts.length ? t('mod.bulk-conflicts', { count: answer.conflicts.length }) : '',
+      answer.gone.length ? t('mod.bulk-gone', { count: answer.gone.length }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const next = this.page.items[0];
+    this.focusAfterUpdate(next ? `#item-${next.seq}` : this.last ? '#undo' : `#tab-${chosen[0].kind}`);
   }
 
   /** Arrow keys between tabs (one tab stop); `j`/`k` between items. */
@@ -230,6 +270,7 @@ export class MutualModerationQueue extends MutualElement {
     const item = this.page.items.find((i) => i.seq === seq);
     if (!item) return;
     if (shortcut === 'history') void this.#toggleHistory(item.seq);
+    else if (shortcut === 'select') this.#selection.toggle(item);
     else void this.#decide(item, shortcut);
   }
 
@@ -256,42 +297,6 @@ export class MutualModerationQueue extends MutualElement {
     if (this.helpOpen && dialog && !dialog.open) dialog.showModal();
   }
 
-  /** The story an item answers, linked when the host said where stories live (http(s) only). */
-  #storyLink(id: string, label: string) {
-    if (!this.storyHref) return label;
-    try {
-      const url = new URL(this.storyHref.replace('{id}', encodeURIComponent(id)), document.baseURI);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return html`<a href=${url.href}>${label}</a>`;
-    } catch {
-      /* not a URL: plain text */
-    }
-    return label;
-  }
-
-  /**
-   * The text, and for a story all else peers will read: its title (bold, as on its card), the name
-   * it is shown under, its content-warning topics and topics — all free entry, all reviewed here.
-   */
-  #renderText(item: Item) {
-    const data = item.kind === 'story' ? item.data : undefined;
-    if (!data) return html`<p id="text-${item.seq}" dir="auto">${item.text}</p>`;
-    const t = this.i18n.t.bind(this.i18n);
-    const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-    const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
-    const formatted = (v: unknown) => {
-      const items = list(v);
-      return items.length ? formatList(this.i18n.locale, items) : '';
-    };
-    const shown: [MessageKey, string][] = [
-      ['mod.author', str(data.author) || t('mod.no-author')],
-      ['mod.warnings', formatted(data.contentWarning)],
-      ['mod.tags', formatted(data.tags)],
-    ];
-    return html`<p id="text-${item.seq}" dir="auto"><strong>${str(data.heading)}</strong>
-${str(data.text)}</p>
-      <dl class="shown">${shown.map(([key, value]) => (value ? html`<div><dt>${t(key)}</dt><dd dir="auto">${value}</dd></div>` : nothing))}</dl>`;
-  }
-
   #renderItem(item: Item, level: number) {
     const t = this.i18n.t.bind(this.i18n);
     const date = new Date(item.receivedAt);
@@ -301,10 +306,16 @@ ${str(data.text)}</p>
       ${reviewing ? html`<p class="reviewing" id="reviewing-${item.seq}">${t('mod.reviewing', { name: reviewing })}</p>` : nothing}
       <span class="meta" id="meta-${item.seq}">
         <time datetime=${date.toISOString()} title=${fullDate(this.i18n.locale, date)}>${relativeTime(this.i18n.locale, date)}</time>
-        ${item.subject ? html` · ${this.#storyLink(item.subject, t('mod.about', { subject: item.subject }))}` : nothing}
+        ${item.subject ? html` · ${storyLink({ href: this.storyHref, id: item.subject, label: t('mod.about', { subject: item.subject }), base: document.baseURI })}` : nothing}
       </span>
       ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
-      ${this.#care.veiled(item) ? this.#care.renderVeil(item, t, this.i18n.locale) : this.#renderText(item)}
+      ${
+        this.#care.veiled(item)
+          ? this.#care.renderVeil(item, t, this.i18n.locale)
+          : html`<label class="pick"><input type="checkbox" id="pick-${item.seq}" aria-describedby="text-${item.seq}"
+        .checked=${this.#selection.has(item.seq)} @change=${(e: Event) => this.#selection.toggle(item, (e.target as HTMLInputElement).checked)} />${t('mod.select')}</label>
+        ${renderText({ t, locale: this.i18n.locale, item })}`
+      }
       ${
         item.flags.includes('crisis')
           ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
@@ -312,11 +323,13 @@ ${str(data.text)}</p>
       }
       ${
         this.page.hideReasons?.length
-          ? html`<label class="reason">${t('mod.hide-reason')}
-            <select @change=${(e: Event) => this.#reasons.set(item.seq, (e.target as HTMLSelectElement).value)}>
-              <option value="">${t('mod.hide-reason-none')}</option>
-              ${this.page.hideReasons.map((r) => html`<option value=${r} ?selected=${this.#reasons.get(item.seq) === r}>${t(`mod.hide-reason.${r}` as MessageKey)}</option>`)}
-            </select></label>`
+          ? renderReasonPicker({
+              t,
+              reasons: this.page.hideReasons,
+              chosen: this.#reasons.get(item.seq) ?? '',
+              label: 'mod.hide-reason',
+              pick: (reason) => this.#reasons.set(item.seq, reason),
+            })
           : nothing
       }
       <div part="actions">
@@ -329,23 +342,6 @@ ${str(data.text)}</p>
     </li>`;
   }
 
-  /** Reports grouped per story: reasons and counts, "worried about the writer" first with help lines. */
-  #renderReports(level: number) {
-    const t = this.i18n.t.bind(this.i18n);
-    if (!this.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
-    return html`<ol>
-      ${this.reports.map(
-        (r) => html`<li part="item" tabindex="-1">
-          <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
-          <ul class="flags">
-            ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`mod.reason.${reason}` as MessageKey)} (${n})</li>`)}
-          </ul>
-          ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
-        </li>`,
-      )}
-    </ol>`;
-  }
-
   #renderBody(level: number) {
     const t = this.i18n.t.bind(this.i18n);
     if (this.status === 'no-token') return html`<p>${t('mod.no-token')}</p>`;
@@ -354,9 +350,10 @@ ${str(data.text)}</p>
       return html`<p role="alert">${this.status === 'denied' ? t('mod.denied') : t('mod.error', { reason: this.reason })}</p>
         <div part="actions"><button type="button" @click=${() => this.#load()}>${t('mod.retry')}</button></div>`;
     }
-    if (this.kind === 'reports') return this.#renderReports(level);
+    if (this.kind === 'reports') return renderReports({ t, level, reports: this.reports });
     if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
-    return html`${this.#care.renderOffer(t)}<p class="meta">${t('mod.keys')}</p>
+    const bulk = this.#selection.render(t, this.page.hideReasons ?? []);
+    return html`${this.#care.renderOffer(t)}<p class="meta">${t('mod.keys')}</p>${bulk}
       <ol>${this.page.items.map((item) => this.#renderItem(item, level))}</ol>
       ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.#load(true)}>${t('mod.more')}</button></div>` : nothing}`;
   }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import { fullDate, relativeTime, type Params } from '../core/i18n/index.js';
+import { formatList, fullDate, relativeTime, type Params } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
-import type { HistoryEntry } from './moderation-api.js';
+import type { HistoryEntry, Item, ReportedStory } from './moderation-api.js';
 import { SHORTCUTS } from './shortcuts.js';
 
 type T = (key: MessageKey, params?: Params) => string;
@@ -40,4 +40,98 @@ export function renderHelp(p: { t: T; close: () => void; closed: () => void }) {
     <p class="meta">${t('mod.shortcuts-note')}</p>
     <button type="button" @click=${p.close}>${t('mod.close')}</button>
   </dialog>`;
+}
+
+/**
+ * The text, and for a story all else peers will read: its title (bold, as on its card), the name
+ * it is shown under, its content-warning topics and topics — all free entry, all reviewed here.
+ */
+export function renderText(p: { t: T; locale: string; item: Item }) {
+  const { t, item } = p;
+  const data = item.kind === 'story' ? item.data : undefined;
+  if (!data) return html`<p id="text-${item.seq}" dir="auto">${item.text}</p>`;
+  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const formatted = (v: unknown) => {
+    const items = Array.isArray(v) ? v.map(str).filter(Boolean) : [];
+    return items.length ? formatList(p.locale, items) : '';
+  };
+  const shown: [MessageKey, string][] = [
+    ['mod.author', str(data.author) || t('mod.no-author')],
+    ['mod.warnings', formatted(data.contentWarning)],
+    ['mod.tags', formatted(data.tags)],
+  ];
+  return html`<p id="text-${item.seq}" dir="auto"><strong>${str(data.heading)}</strong>
+${str(data.text)}</p>
+    <dl class="shown">${shown.map(([key, value]) => (value ? html`<div><dt>${t(key)}</dt><dd dir="auto">${value}</dd></div>` : nothing))}</dl>`;
+}
+
+/** Reports grouped per story: reasons and counts, "worried about the writer" first with help lines. */
+export function renderReports(p: { t: T; level: number; reports: ReportedStory[] }) {
+  const { t } = p;
+  if (!p.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
+  return html`<ol>
+    ${p.reports.map(
+      (r) => html`<li part="item" tabindex="-1">
+        <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
+        <ul class="flags">
+          ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`mod.reason.${reason}` as MessageKey)} (${n})</li>`)}
+        </ul>
+        ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
+      </li>`,
+    )}
+  </ol>`;
+}
+
+/** The reason a moderator may give for hiding, from the host's list (the writer is told what it means). */
+export function renderReasonPicker(p: {
+  t: T;
+  reasons: string[];
+  chosen: string;
+  label: MessageKey;
+  pick: (reason: string) => void;
+}) {
+  const { t } = p;
+  return html`<label class="reason">${t(p.label)}
+    <select @change=${(e: Event) => p.pick((e.target as HTMLSelectElement).value)}>
+      <option value="">${t('mod.hide-reason-none')}</option>
+      ${p.reasons.map((r) => html`<option value=${r} ?selected=${p.chosen === r}>${t(`mod.hide-reason.${r}` as MessageKey)}</option>`)}
+    </select></label>`;
+}
+
+/**
+ * Acting on a selection: select all on this page, how many are chosen, and one decision for them.
+ * Items still covered are never selected: nothing is published unread.
+ */
+export function renderBulk(p: {
+  t: T;
+  selected: number;
+  selectable: number;
+  reasons: string[];
+  reason: string;
+  pickReason: (reason: string) => void;
+  selectAll: (all: boolean) => void;
+  decide: (action: 'approve' | 'hide') => void;
+}) {
+  const { t, selected } = p;
+  const all = selected > 0 && selected === p.selectable;
+  return html`<div part="bulk" role="group" aria-label=${t('mod.bulk')}>
+    <label class="pick"><input type="checkbox" id="select-all" .checked=${all} .indeterminate=${selected > 0 && !all}
+      ?disabled=${!p.selectable} @change=${(e: Event) => p.selectAll((e.target as HTMLInputElement).checked)} />${t('mod.select-all')}</label>
+    <span class="meta" aria-live="polite">${t('mod.selected', { count: selected })}</span>
+    ${selected && p.reasons.length ? renderReasonPicker({ t, reasons: p.reasons, chosen: p.reason, label: 'mod.hide-reason-bulk', pick: p.pickReason }) : nothing}
+    <button type="button" class="primary" ?disabled=${!selected} @click=${() => p.decide('approve')}>${t('mod.approve-selected')}</button>
+    <button type="button" ?disabled=${!selected} @click=${() => p.decide('hide')}>${t('mod.hide-selected')}</button>
+  </div>`;
+}
+
+/** The story an item answers, linked when the host said where stories live (http(s) only). */
+export function storyLink(p: { href: string | undefined; id: string; label: string; base: string }) {
+  if (!p.href) return p.label;
+  try {
+    const url = new URL(p.href.replace('{id}', encodeURIComponent(p.id)), p.base);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return html`<a href=${url.href}>${p.label}</a>`;
+  } catch {
+    /* not a URL: plain text */
+  }
+  return p.label;
 }

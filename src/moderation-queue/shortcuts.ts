@@ -1,12 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What a key does in the queue. */
-export type Shortcut = 'next' | 'previous' | 'approve' | 'hide' | 'undo' | 'history' | 'help';
+export type Shortcut = 'next' | 'previous' | 'select' | 'approve' | 'hide' | 'undo' | 'history' | 'help';
 
 /** The keys, in the order the help lists them. */
 export const SHORTCUTS: readonly (readonly [string, Shortcut])[] = [
   ['j', 'next'],
   ['k', 'previous'],
+  ['x', 'select'],
   ['a', 'approve'],
   ['h', 'hide'],
   ['u', 'undo'],
@@ -14,6 +15,8 @@ export const SHORTCUTS: readonly (readonly [string, Shortcut])[] = [
   ['?', 'help'],
 ];
 const BY_KEY = new Map(SHORTCUTS);
+const TYPING =
+  'input:not([type="checkbox"], [type="radio"], [type="button"]), textarea, select, [contenteditable]:not([contenteditable="false"])';
 
 export interface ShortcutsOptions {
   /** `item`: the queue item focus is in (its `seq`), if any. */
@@ -30,7 +33,8 @@ export class ShortcutsController implements ReactiveController {
     if (!shortcut || e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
     const path = e.composedPath() as HTMLElement[];
     const target = path[0];
-    if (target?.matches?.('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    // A checkbox takes no typing: j, k and x still work after ticking one.
+    if (target?.matches?.(TYPING)) return;
     const item = path.find((el) => el?.getAttribute?.('part') === 'item' && el.id.startsWith('item-'));
     e.preventDefault();
     this.options.run(shortcut, item ? Number(item.id.slice(5)) : null);

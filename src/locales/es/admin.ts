@@ -84,7 +84,7 @@ export default {
   'mod.marked': 'Marcada para revisión',
   'mod.no-reports': 'No hay reportes. Gracias por cuidar de la comunidad.',
   'mod.keys':
-    'Teclas: j y k para moverte entre elementos; a aprueba, h oculta, u deshace, i muestra el historial; ? las enumera.',
+    'Teclas: j y k para moverte entre elementos; x selecciona; a aprueba, h oculta, u deshace, i muestra el historial; ? las enumera.',
   'mod.conflict': '{by} lo decidió antes: ahora está {state} y no ha cambiado nada.',
   'mod.state.pending': 'de vuelta en la cola',
   'mod.state.approved': 'aprobado',
@@ -119,4 +119,28 @@ export default {
   'mod.hide-reason.harmful-detail': 'Detalle dañino',
   'mod.hide-reason.not-this-space': 'No es para este espacio',
   'mod.reviewing': '{name} está revisando esto.',
+  'mod.select': 'Seleccionar',
+  'mod.bulk': 'Elementos seleccionados',
+  'mod.select-all': 'Seleccionar todo lo que has leído en esta página',
+  'mod.selected': { one: '{count} seleccionado', other: '{count} seleccionados' },
+  'mod.approve-selected': 'Aprobar los seleccionados',
+  'mod.hide-selected': 'Ocultar los seleccionados',
+  'mod.hide-reason-bulk': 'Motivo para quienes los escribieron, si los ocultas',
+  'mod.bulk-approved': {
+    one: '{count} aprobado. Ya lo pueden leer los miembros.',
+    other: '{count} aprobados. Ya los pueden leer los miembros.',
+  },
+  'mod.bulk-hidden': {
+    one: '{count} oculto. Ningún miembro lo verá.',
+    other: '{count} ocultos. Ningún miembro los verá.',
+  },
+  'mod.bulk-conflicts': {
+    one: 'Otra persona moderadora decidió {count} antes, y se queda como está.',
+    other: 'Otra persona moderadora decidió {count} antes, y se quedan como están.',
+  },
+  'mod.bulk-gone': {
+    one: 'Quien lo escribió retiró {count} antes de la revisión.',
+    other: 'Quienes los escribieron retiraron {count} antes de la revisión.',
+  },
+  'mod.shortcut.select': 'Seleccionar o quitar el elemento en el que estás',
 } satisfies Partial<Catalog>;
