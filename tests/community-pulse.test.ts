@@ -78,6 +78,72 @@ describe('<mutual-community-pulse>', () => {
     }
   });
 
+  it('time to a first look: the crisis and all-items tables read the endpoint’s median and p90, this week against last', async () => {
+    const text = (words: string) =>
+      createEnvelope(EventTypes.checkinEncouragement, { text: words }, { source: location.href, subject: 'daily' });
+    await post([text(`Nobody would miss me ${Math.random()}`), text(`The walk helped ${Math.random()}`)]);
+    const queue = (await (
+      await fetch(`${endpoint}/moderation/queue?state=pending&kind=encouragement&flagged=true&limit=1`, {
+        headers: auth,
+      })
+    ).json()) as { items: { seq: number }[] };
+    await new Promise((r) => setTimeout(r, 1100));
+    // A moderator opens the crisis post: that is its first look.
+    await fetch(`${endpoint}/moderation/items/${queue.items[0].seq}/claim`, { method: 'POST', headers: auth });
+    const { firstLook } = (await (await fetch(`${endpoint}/moderation/pulse`, { headers: auth })).json()) as {
+      firstLook: Record<
+        string,
+        Record<string, { looked: number; waiting: number; medianSeconds: number | null; p90Seconds: number | null }>
+      >;
+    };
+    expect(firstLook.crisis.thisWeek.looked).to.be.at.least(1);
+    expect(firstLook.crisis.thisWeek.medianSeconds).to.be.at.least(1);
+    const el = await fixture<MutualCommunityPulse>(
+      html`<mutual-community-pulse endpoint=${endpoint} .token=${TEST_MODERATOR_TOKEN}></mutual-community-pulse>`,
+    );
+    const section = await until(() => el.shadowRoot!.querySelector('.looks'), 'the first-look tables');
+    expect(section.querySelector('[role="heading"]')!.textContent).to.equal('Time to a first look');
+    const duration = (s: number | null) =>
+      s === null
+        ? 'none yet'
+        : new Intl.NumberFormat('en', {
+            style: 'unit',
+            unit: s < 90 ? 'second' : s < 5400 ? 'minute' : 'hour',
+            unitDisplay: 'short',
+            maximumFractionDigits: 1,
+          }).format(s < 90 ? s : s < 5400 ? s / 60 : s / 3600);
+    const tables = [...section.querySelectorAll('table')];
+    expect(tables.map((t) => t.caption!.textContent)).to.deep.equal([
+      'Posts with crisis language',
+      'Everything members wrote',
+    ]);
+    const cells = (table: HTMLTableElement) =>
+      [...table.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent));
+    for (const [table, which] of [
+      [tables[0], 'crisis'],
+      [tables[1], 'all'],
+    ] as const) {
+      const w = firstLook[which];
+      expect(cells(table)).to.deep.equal([
+        ['Half were seen within', duration(w.thisWeek.medianSeconds), duration(w.lastWeek.medianSeconds)],
+        ['9 in 10 were seen within', duration(w.thisWeek.p90Seconds), duration(w.lastWeek.p90Seconds)],
+        ['Seen', String(w.thisWeek.looked), String(w.lastWeek.looked)],
+        ['Not yet opened', String(w.thisWeek.waiting), String(w.lastWeek.waiting)],
+      ]);
+    }
+    expect(section.querySelector('p')!.textContent).to.contain(
+      `half of the posts with crisis language were first seen by a moderator within ${duration(firstLook.crisis.thisWeek.medianSeconds)}.`,
+    );
+    await expectAxeClean(el);
+    el.setAttribute('locale', 'ar');
+    el.setAttribute('theme', 'dark');
+    await until(
+      () => el.shadowRoot!.querySelector('.looks [role="heading"]')?.textContent === 'الوقت حتى أول نظرة',
+      'in Arabic',
+    );
+    await expectAxeClean(el);
+  });
+
   it('a quiet community: each series says "None in the last 14 days", with no empty chart or table of zeros', async () => {
     const el = await fixture<MutualCommunityPulse>(
       html`<mutual-community-pulse endpoint="/journey-quiet/events" days="14" .token=${TEST_MODERATOR_TOKEN}></mutual-community-pulse>`,
@@ -90,6 +156,10 @@ describe('<mutual-community-pulse>', () => {
       ),
     );
     expect(el.shadowRoot!.querySelectorAll('svg, details').length).to.equal(0);
+    expect(el.shadowRoot!.querySelector('.looks')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Time to a first look Nothing members wrote arrived in the last two weeks.',
+    );
+    expect(el.shadowRoot!.querySelectorAll('table').length).to.equal(1, 'only the moods');
     for (const f of figures) expect(f.getBoundingClientRect().height).to.be.below(80);
     await expectAxeClean(el);
   });

@@ -27,5 +27,23 @@ export default {
   'pulse.loading': 'Loading…',
   'pulse.error': 'The pulse could not be loaded ({reason}).',
   'pulse.retry': 'Try again',
+  'pulse.look-title': 'Time to a first look',
+  'pulse.look-summary':
+    'This week, half of the posts with crisis language were first seen by a moderator within {time}.',
+  'pulse.look-summary-none': 'No post with crisis language arrived this week.',
+  'pulse.look-summary-waiting': {
+    one: '{count} post with crisis language waits to be opened.',
+    other: '{count} posts with crisis language wait to be opened.',
+  },
+  'pulse.look-quiet': 'Nothing members wrote arrived in the last two weeks.',
+  'pulse.look-crisis': 'Posts with crisis language',
+  'pulse.look-all': 'Everything members wrote',
+  'pulse.this-week': 'This week',
+  'pulse.last-week': 'The week before',
+  'pulse.look-median': 'Half were seen within',
+  'pulse.look-p90': '9 in 10 were seen within',
+  'pulse.looked': 'Seen',
+  'pulse.waiting': 'Not yet opened',
+  'pulse.look-none': 'none yet',
   'pulse.no-token': 'Sign in with your moderator token to see the community’s pulse.',
 } as const;

@@ -1,10 +1,10 @@
-import { html, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { headingLevel } from '../core/ui/heading.js';
-import { formatNumber } from '../core/i18n/index.js';
+import { formatDuration, formatNumber } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
-import { ModerationApi, type Bucket, type PulseDay } from '../moderation-queue/moderation-api.js';
+import { ModerationApi, type Bucket, type FirstLook, type PulseDay } from '../moderation-queue/moderation-api.js';
 import pulseMessages from './community-pulse.messages.js';
 import { communityPulseStyles } from './community-pulse.styles.js';
 
@@ -16,8 +16,9 @@ const FEWER = 2.5;
 /**
  * @tag mutual-community-pulse
  * @summary The host's overview of the last days: check-ins (by mood), reactions, responses,
- * reports and crisis help shown, per day, as charts with a text summary and a table each. For
- * the host's admin page only (`mutual-widgets/admin`).
+ * reports and crisis help shown, per day, as charts with a text summary and a table each; and how
+ * soon moderators first looked at what members wrote (median and 9 in 10, crisis language first),
+ * this week against the week before. For the host's admin page only (`mutual-widgets/admin`).
  *
  * Aggregate counts only: any day under 5 reads "fewer than 5". The moderator token is a property
  * (never an attribute, never stored).
@@ -35,6 +36,7 @@ export class MutualCommunityPulse extends MutualElement {
     days: { type: Number },
     headingLevel: { type: Number, attribute: 'heading-level' },
     data: { state: true, attribute: false },
+    looks: { state: true, attribute: false },
     status: { state: true, attribute: false },
     reason: { state: true, attribute: false },
   };
@@ -47,6 +49,7 @@ export class MutualCommunityPulse extends MutualElement {
   headingLevel = 2;
 
   private data: PulseDay[] = [];
+  private looks: FirstLook | undefined;
   private status: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
   private reason = '';
 
@@ -65,7 +68,9 @@ export class MutualCommunityPulse extends MutualElement {
     if (!this.#api.hasToken) return void (this.status = 'no-token');
     this.status = 'loading';
     try {
-      this.data = (await this.#api.pulse(Math.min(90, Math.max(1, this.days || 30)))).days;
+      const answer = await this.#api.pulse(Math.min(90, Math.max(1, this.days || 30)));
+      this.data = answer.days;
+      this.looks = answer.firstLook;
       this.status = 'ready';
     } catch (error) {
       this.status = 'error';
@@ -162,6 +167,47 @@ export class MutualCommunityPulse extends MutualElement {
     </table>`;
   }
 
+  /**
+   * How soon a moderator first opened what members wrote, this week against the last: the median and
+   * the time within which 9 in 10 were seen, for every item and for those with crisis language.
+   */
+  #firstLook(level: number) {
+    if (!this.looks) return nothing;
+    const t = this.i18n.t.bind(this.i18n);
+    const locale = this.i18n.locale;
+    const time = (s: number | null) => (s === null ? t('pulse.look-none') : formatDuration(locale, s));
+    const table = (which: 'all' | 'crisis') => {
+      const { thisWeek, lastWeek } = this.looks![which];
+      const row = (key: MessageKey, cell: (w: typeof thisWeek) => string) =>
+        html`<tr><th scope="row">${t(key)}</th><td>${cell(thisWeek)}</td><td>${cell(lastWeek)}</td></tr>`;
+      return html`<table>
+        <caption>${t(`pulse.look-${which}` as MessageKey)}</caption>
+        <thead><tr><td></td><th scope="col">${t('pulse.this-week')}</th><th scope="col">${t('pulse.last-week')}</th></tr></thead>
+        <tbody>
+          ${row('pulse.look-median', (w) => time(w.medianSeconds))}
+          ${row('pulse.look-p90', (w) => time(w.p90Seconds))}
+          ${row('pulse.looked', (w) => formatNumber(locale, w.looked))}
+          ${row('pulse.waiting', (w) => formatNumber(locale, w.waiting))}
+        </tbody>
+      </table>`;
+    };
+    const heading = html`<strong id="looks-title" role="heading" aria-level=${Math.min(6, level + 1)}>${t('pulse.look-title')}</strong>`;
+    const { thisWeek: now, lastWeek: before } = this.looks.all;
+    // Nothing arrived in two weeks: one line, not tables of zeros.
+    if (!now.looked && !now.waiting && !before.looked && !before.waiting)
+      return html`<section part="chart" class="looks" aria-labelledby="looks-title">${heading} <span>${t('pulse.look-quiet')}</span></section>`;
+    const { medianSeconds: median, waiting } = this.looks.crisis.thisWeek;
+    const summary = [
+      median !== null ? t('pulse.look-summary', { time: time(median) }) : waiting ? '' : t('pulse.look-summary-none'),
+      waiting ? t('pulse.look-summary-waiting', { count: waiting }) : '',
+    ];
+    return html`<section part="chart" class="looks" aria-labelledby="looks-title">
+      ${heading}
+      <p>${summary.filter(Boolean).join(' ')}</p>
+      ${table('crisis')} ${table('all')}
+    </section>`;
+  }
+
   protected override render() {
     const t = this.i18n.t.bind(this.i18n);
     const level = headingLevel(this, this.headingLevel, 2);
@@ -175,7 +221,7 @@ export class MutualCommunityPulse extends MutualElement {
             ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.#load()}>${t('pulse.retry')}</button>`
             : this.status === 'loading'
               ? html`<p>${t('pulse.loading')}</p>`
-              : html`${SERIES.map((s) => this.#chart(s, level))} ${this.#moods()}`
+              : html`${this.#firstLook(level)} ${SERIES.map((s) => this.#chart(s, level))} ${this.#moods()}`
       }
     </section>`;
   }

@@ -36,6 +36,14 @@ export interface PulseDay {
   reports: Bucket;
   crisisShown: Bucket;
 }
+/** How soon moderators first looked at one week's items (seconds). */
+export interface LookTimes {
+  looked: number;
+  waiting: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+export type FirstLook = Record<'all' | 'crisis', Record<'thisWeek' | 'lastWeek', LookTimes>>;
 export interface Page {
   items: Item[];
   next: string | null;
@@ -104,8 +112,8 @@ export class ModerationApi {
     return this.#call('/reports');
   }
 
-  /** The community pulse: per-day aggregates; buckets under 5 arrive as "<5". */
-  pulse(days: number): Promise<{ days: PulseDay[]; hiddenBelow: number }> {
+  /** The community pulse: per-day aggregates (buckets under 5 arrive as "<5"), and the time to a first look. */
+  pulse(days: number): Promise<{ days: PulseDay[]; hiddenBelow: number; firstLook?: FirstLook }> {
     return this.#call(`/pulse?days=${days}`);
   }
 

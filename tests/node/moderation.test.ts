@@ -511,3 +511,30 @@ test('pulse: per-day aggregates that match what was stored; a bucket under 5 rea
     c.stop();
   }
 });
+
+test('pulse: the time from arrival to a first look (opening or deciding), median and p90, this week against last', async () => {
+  const c = await start();
+  try {
+    await c.post([cheer('Nobody would miss me if I went'), cheer('I made tea and sat outside.'), cheer('Still here.')]);
+    const items = (await (await c.api('/queue?kind=encouragement')).json()).items as { seq: number; flags: string[] }[];
+    const [crisis, plain, waiting] = [items[0], items[1], items[2]];
+    assert.deepEqual(crisis.flags, ['crisis']);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Opened after about 1.2 s (a look, though no decision yet); the next decided after about 2.4 s.
+    await wait(1200);
+    assert.equal((await c.api(`/items/${crisis.seq}/claim`, { method: 'POST' })).status, 200);
+    await wait(1200);
+    assert.equal((await c.act(plain.seq, 'approve')).status, 200);
+    // Deciding the opened one later does not move its first look; an import is no one's look, nor waiting.
+    assert.equal((await c.act(crisis.seq, 'hide')).status, 200);
+    const imported = await c.api('/stories', { method: 'POST', body: JSON.stringify({ text: 'From our old forum.' }) });
+    assert.equal(imported.status, 201);
+    const { firstLook } = await (await c.api('/pulse?days=7')).json();
+    assert.deepEqual(firstLook.all.thisWeek, { looked: 2, waiting: 1, medianSeconds: 1, p90Seconds: 2 });
+    assert.deepEqual(firstLook.crisis.thisWeek, { looked: 1, waiting: 0, medianSeconds: 1, p90Seconds: 1 });
+    assert.deepEqual(firstLook.all.lastWeek, { looked: 0, waiting: 0, medianSeconds: null, p90Seconds: null });
+    assert.ok(waiting.seq);
+  } finally {
+    c.stop();
+  }
+});

@@ -6,6 +6,7 @@ import type { CollectorContext } from '../context.js';
 import { HttpError, readJsonObject, send } from '../http.js';
 import { ITEM_KINDS, itemText, type ItemKind, type ItemState } from '../moderation.js';
 import { AuthError } from '../moderator-auth.js';
+import { pulse } from '../pulse.js';
 import { queryNumber, seqCursor } from '../query.js';
 import type { QueueItem } from '../store/index.js';
 
@@ -152,7 +153,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       return send(res, 200, { stories: list.slice(0, limit), threshold });
     }
     if (req.method === 'GET' && sub === '/moderation/pulse') {
-      return send(res, 200, await pulse(queryNumber(url, 'days', 30, 90)));
+      return send(res, 200, await pulse(store, queryNumber(url, 'days', 30, 90), (options.now ?? Date.now)()));
     }
     if (req.method === 'POST' && sub === '/moderation/stories') {
       // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
@@ -253,41 +254,6 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       });
     }
     throw new HttpError(404, 'not a moderation route');
-  }
-
-  /**
-   * The community pulse: per UTC day, aggregate counts only. Any bucket under 5 is reported as
-   * "fewer than 5" (`"<5"`), so that no single person's check-in can be picked out.
-   */
-  async function pulse(days: number) {
-    const start = new Date(Date.now() - (days - 1) * 864e5);
-    const from = start.toISOString().slice(0, 10);
-    const rows = await store.daily(from);
-    const hide = (n: number) => (n > 0 && n < 5 ? '<5' : n);
-    const out = Array.from({ length: days }, (_, i) => {
-      const day = new Date(start.getTime() + i * 864e5).toISOString().slice(0, 10);
-      const of = (type: string) => rows.filter((r) => r.day === day && r.type === type).reduce((n, r) => n + r.n, 0);
-      const moods = Object.fromEntries(
-        [1, 2, 3, 4, 5].map((m) => [
-          m,
-          hide(
-            rows
-              .filter((r) => r.day === day && r.type === EventTypes.checkinSubmitted && Number(r.mood) === m)
-              .reduce((n, r) => n + r.n, 0),
-          ),
-        ]),
-      );
-      return {
-        day,
-        checkins: hide(of(EventTypes.checkinSubmitted)),
-        moods,
-        reactions: hide(of(EventTypes.reactionAdded)),
-        responses: hide(of(EventTypes.storyResponse)),
-        reports: hide(of(EventTypes.storyReported)),
-        crisisShown: hide(of(EventTypes.checkinCrisisShown)),
-      };
-    });
-    return { days: out, hiddenBelow: 5 };
   }
 
   return answerModeration;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { conflict, toItem, type ItemRow } from './rules.js';
+import type { Flag, ItemState } from '../moderation.js';
+import { conflict, toItem, toLook, type ItemRow } from './rules.js';
 import type { Transaction } from './postgres-open.js';
 import type { AuditEntry, Store } from './types.js';
 
@@ -12,7 +13,7 @@ const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedA
 export function postgresDecisions(
   pool: pg.Pool,
   transaction: Transaction,
-): Pick<Store, 'claim' | 'moderate' | 'moderateMany' | 'audit' | 'appendAudit'> {
+): Pick<Store, 'claim' | 'moderate' | 'moderateMany' | 'audit' | 'appendAudit' | 'firstLooks'> {
   const methods: ReturnType<typeof postgresDecisions> = {
     async claim(seq, actor, now, until) {
       const { rows } = await pool.query<{ actor: string; until: string }>(
@@ -25,6 +26,10 @@ export function postgresDecisions(
          UNION ALL SELECT actor, until FROM claims WHERE seq = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
         [seq, actor, now, until],
       );
+      await pool.query('INSERT INTO first_looks (seq, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        seq,
+        new Date(now).toISOString(),
+      ]);
       return { actor: rows[0].actor, until: Number(rows[0].until) };
     },
     async moderate(seq, state, actor, action, reason, from) {
@@ -40,7 +45,8 @@ export function postgresDecisions(
            moved AS (
              UPDATE items i SET state = $3, updated_at = $4 FROM wanted w
              WHERE i.seq = w.seq AND (w.from_state IS NULL OR i.state = w.from_state) RETURNING i.seq),
-           logged AS (INSERT INTO audit (at, actor, action, item, reason) SELECT $4, $5, $6, seq, $7 FROM moved ORDER BY seq)
+           logged AS (INSERT INTO audit (at, actor, action, item, reason) SELECT $4, $5, $6, seq, $7 FROM moved ORDER BY seq),
+           looked AS (INSERT INTO first_looks (seq, at) SELECT seq, $4 FROM moved WHERE $6 <> 'publish' ON CONFLICT DO NOTHING)
            SELECT seq FROM moved`,
           [seqs, wanted.map((w) => w.from ?? null), state, new Date().toISOString(), actor, action, reason],
         );
@@ -64,6 +70,19 @@ export function postgresDecisions(
           missing: left.filter((s) => !there.has(s) || !fromOf.get(s)),
         };
       }),
+    async firstLooks(from) {
+      const { rows } = await pool.query<{
+        receivedAt: string;
+        lookedAt: string | null;
+        state: ItemState;
+        flags: Flag[];
+      }>(
+        `SELECT e.received_at AS "receivedAt", f.at AS "lookedAt", i.state, i.flags FROM items i JOIN events e ON e.seq = i.seq
+         LEFT JOIN first_looks f ON f.seq = i.seq WHERE e.received_at >= $1`,
+        [from],
+      );
+      return rows.map(toLook);
+    },
     async audit({ cursor = 0, limit, item }) {
       const { rows } = await pool.query<AuditEntry & { seq: string; item: string }>(
         `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 AND ($3::bigint IS NULL OR item = $3)

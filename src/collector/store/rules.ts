@@ -90,3 +90,16 @@ export const forgetReason = (reactions: number, texts: number[]) =>
 
 /** A moderation CloudEvent that must reach a person (crisis language, a report). */
 export const isUrgentNotice = (type: string) => type === 'org.mutual.moderation.attention';
+
+/** A row of `firstLooks`, as either store's query returns it. */
+export const toLook = (r: {
+  receivedAt: string;
+  lookedAt: string | null;
+  state: ItemState;
+  flags: string | Flag[];
+}) => ({
+  receivedAt: r.receivedAt,
+  lookedAt: r.lookedAt,
+  pending: r.state === 'pending',
+  crisis: (typeof r.flags === 'string' ? (JSON.parse(r.flags) as Flag[]) : r.flags).includes('crisis'),
+});

@@ -159,6 +159,11 @@ const tables = (d: Dialect): string[] => [
      actor TEXT NOT NULL,
      until ${d.integer} NOT NULL
    )`,
+  // When a moderator first opened or decided an item (ms-precise ISO time): the pulse's time to a first look.
+  `CREATE TABLE IF NOT EXISTS first_looks (
+     seq ${d.integer} PRIMARY KEY,
+     at TEXT NOT NULL
+   )`,
   // The schema's version (see `migrations`): one row.
   `CREATE TABLE IF NOT EXISTS mutual_schema (version INTEGER NOT NULL)`,
 ];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ItemState } from '../moderation.js';
-import { conflict, toItem, type ItemRow } from './rules.js';
+import { conflict, toItem, toLook, type ItemRow } from './rules.js';
 import type { SyncStore } from './sqlite.js';
 import type { AuditEntry, Decided } from './types.js';
 
@@ -25,8 +25,15 @@ export function sqliteDecisions(db: Database.Database, itemOf: (seq: number) => 
      WHERE claims.until <= @now OR claims.actor = excluded.actor`,
   );
   const claimHolder = db.prepare(`SELECT actor, until FROM claims WHERE seq = ?`);
+  // Opening an item is a look; so is deciding it (an import's "publish" is no one's look).
+  const look = db.prepare(`INSERT INTO first_looks (seq, at) VALUES (?, ?) ON CONFLICT DO NOTHING`);
+  const looksQuery = db.prepare(
+    `SELECT e.received_at AS receivedAt, f.at AS lookedAt, i.state, i.flags FROM items i JOIN events e ON e.seq = i.seq
+     LEFT JOIN first_looks f ON f.seq = i.seq WHERE e.received_at >= ?`,
+  );
   const claimTx = db.transaction((seq: number, actor: string, now: number, until: number) => {
     claimQuery.run({ seq, actor, now, until });
+    look.run(seq, new Date(now).toISOString());
     return claimHolder.get(seq) as { actor: string; until: number };
   });
   const appendAudit = (entry: Omit<AuditEntry, 'seq'>) => void addAudit.run(entry);
@@ -42,13 +49,14 @@ export function sqliteDecisions(db: Database.Database, itemOf: (seq: number) => 
           continue;
         }
         addAudit.run({ at, actor, action, item: seq, reason });
+        if (action !== 'publish') look.run(seq, at);
         out.items.push(toItem(itemOf(seq)!));
       }
       return out;
     },
   );
 
-  const methods: Pick<SyncStore, 'claim' | 'moderate' | 'moderateMany' | 'audit' | 'appendAudit'> = {
+  const methods: Pick<SyncStore, 'claim' | 'moderate' | 'moderateMany' | 'audit' | 'appendAudit' | 'firstLooks'> = {
     claim: (seq, actor, now, until) => claimTx(seq, actor, now, until),
     moderate(seq, state, actor, action, reason, from) {
       const { items, conflicts } = decideMany([{ seq, from }], state, actor, action, reason);
@@ -57,6 +65,10 @@ export function sqliteDecisions(db: Database.Database, itemOf: (seq: number) => 
     },
     moderateMany: (items, state, actor, action, reason) => decideMany(items, state, actor, action, reason),
     audit: ({ cursor = 0, limit, item }) => auditQuery.all({ cursor, limit, item: item ?? null }) as AuditEntry[],
+    firstLooks: (from) =>
+      (looksQuery.all(from) as { receivedAt: string; lookedAt: string | null; state: ItemState; flags: string }[]).map(
+        toLook,
+      ),
     appendAudit: (entry) => appendAudit({ at: new Date().toISOString(), ...entry }),
   };
   return { appendAudit, methods };

@@ -174,6 +174,13 @@ export interface Store {
   /** Reports per story and reason. */
   reports(): Promise<{ subject: string; reason: string; n: number; latest: string }[]>;
   /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
+  /**
+   * Items received since `from` (ISO): when each arrived, when a moderator first opened or decided it
+   * (`null`: not yet), whether it still waits for review, and whether it was flagged for crisis language.
+   */
+  firstLooks(
+    from: string,
+  ): Promise<{ receivedAt: string; lookedAt: string | null; pending: boolean; crisis: boolean }[]>;
   daily(from: string): Promise<{ day: string; type: string; mood: number | null; n: number }[]>;
   /** Reaction counts for a subject: readers (reactor keys) whose latest event is `added`, per reaction. */
   counts(subject: string): Promise<Record<string, number>>;

@@ -137,3 +137,13 @@ export function formatList(locale: string, items: string[]): string {
 export function formatNumber(locale: string, n: number): string {
   return intl(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
+
+/** A span of time as people say it, in the locale: "40 sec", "12 min", "3.5 hr". */
+export function formatDuration(locale: string, seconds: number): string {
+  const [unit, value] =
+    seconds < 90 ? ['second', seconds] : seconds < 90 * 60 ? ['minute', seconds / 60] : ['hour', seconds / 3600];
+  return intl(
+    `duration|${locale}|${unit}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }),
+  ).format(value);
+}
