@@ -74,7 +74,7 @@ after(() => stopEmbeddedPostgres());
 
 for (const { name, place: makePlace } of places) {
   describe(`schema versions: ${name}`, () => {
-    test('a database from before counts and claimed ids: counted from its events and claimed once, then version 3', async () => {
+    test('a database from before counts and claimed ids: counted from its events and claimed once, then version 4', async () => {
       const place = await makePlace();
       try {
         await place.exec(OLD_EVENTS);
@@ -93,8 +93,35 @@ for (const { name, place: makePlace } of places) {
             [{ id: story.id }],
             'the story claims its id',
           );
-          assert.deepEqual(await version(place), [3]);
+          assert.deepEqual(await version(place), [4]);
         }
+      } finally {
+        await place.close();
+      }
+    });
+
+    test('a version 3 database (no kept queue counts): counted once from its items, then kept as they move', async () => {
+      const place = await makePlace();
+      try {
+        const first = await place.open();
+        const cheer = (text: string) =>
+          createEnvelope(EventTypes.checkinEncouragement, { text }, { source: '/old', subject: 'daily' });
+        const classify = () => ({ kind: 'encouragement' as const, state: 'pending' as const, flags: [] });
+        await first.insert([cheer('a'), cheer('b'), cheer('c')], classify);
+        await first.close();
+        // As version 3 left it: no table of counts.
+        await place.exec('DROP TABLE pending_counts');
+        await place.exec('UPDATE mutual_schema SET version = 3');
+        const again = await place.open();
+        assert.deepEqual(await again.queueCounts(), { encouragement: { pending: 3 } });
+        const [item] = (await again.queue({ limit: 1 })).items;
+        await again.moderate(item.seq, 'approved', 'm', 'approve', '');
+        await again.insert([cheer('d')], classify);
+        assert.deepEqual(await again.queueCounts(), { encouragement: { pending: 3 } });
+        await again.moderate(item.seq, 'pending', 'm', 'restore', '');
+        assert.deepEqual(await again.queueCounts(), { encouragement: { pending: 4 } });
+        await again.close();
+        assert.deepEqual(await version(place), [4]);
       } finally {
         await place.close();
       }
@@ -110,7 +137,7 @@ for (const { name, place: makePlace } of places) {
         const again = await place.open();
         assert.deepEqual(await again.counts('old-story'), { 'me-too': 1 }, 'not counted a second time');
         await again.close();
-        assert.deepEqual(await version(place), [3]);
+        assert.deepEqual(await version(place), [4]);
       } finally {
         await place.close();
       }
@@ -122,11 +149,11 @@ for (const { name, place: makePlace } of places) {
         await (await place.open()).close();
         await place.exec('UPDATE mutual_schema SET version = 99');
         await assert.rejects(place.open(), {
-          message: 'was written by a newer Mutual collector (schema 99; this one reads up to 3): upgrade the collector',
+          message: 'was written by a newer Mutual collector (schema 99; this one reads up to 4): upgrade the collector',
         });
         assert.deepEqual(await version(place), [99]);
         // Nothing held on to: once it is back at a version this collector reads, it opens at once.
-        await place.exec('UPDATE mutual_schema SET version = 3');
+        await place.exec('UPDATE mutual_schema SET version = 4');
         await (await place.open()).close();
       } finally {
         await place.close();
@@ -139,7 +166,7 @@ test('mutual-collector on a newer database: one line, exit 2', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'mutual-schema-')), 'events.db');
   await createSqliteStore(file).close();
   const db = new Database(file);
-  db.prepare('UPDATE mutual_schema SET version = 4').run();
+  db.prepare('UPDATE mutual_schema SET version = 5').run();
   db.close();
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/collector/cli.ts', '--db', file, '--port', '0'], {
     encoding: 'utf8',
@@ -148,6 +175,6 @@ test('mutual-collector on a newer database: one line, exit 2', async () => {
   assert.equal(run.status, 2, run.stderr);
   assert.match(
     run.stderr.trim(),
-    /^[^\n]*--db .*events\.db: was written by a newer Mutual collector \(schema 4; this one reads up to 3\)[^\n]*$/,
+    /^[^\n]*--db .*events\.db: was written by a newer Mutual collector \(schema 5; this one reads up to 4\)[^\n]*$/,
   );
 });

@@ -159,12 +159,18 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     ...postgresDecisions(pool, transaction),
     async queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = queueCursor.read(cursor);
+      // Only the filters asked for, and the cursor as a row value: each page starts where the index is.
+      const params: unknown[] = [];
+      const where = [
+        state ? `i.state = $${params.push(state)}` : '',
+        kind ? `i.kind = $${params.push(kind)}` : '',
+        flagged === undefined ? '' : `i.flagged = $${params.push(flagged ? 1 : 0)}`,
+        cFlagged === null ? '' : `(i.flagged, i.seq) < ($${params.push(cFlagged)}, $${params.push(cSeq)})`,
+      ].filter(Boolean);
       const list = await items(
         `SELECT ${ITEM_COLUMNS} FROM items i JOIN events e ON e.seq = i.seq
-         WHERE ($1::text IS NULL OR i.kind = $1) AND ($2::text IS NULL OR i.state = $2) AND ($3::int IS NULL OR i.flagged = $3)
-           AND ($4::int IS NULL OR i.flagged < $4 OR (i.flagged = $4 AND i.seq < $5))
-         ORDER BY i.flagged DESC, i.seq DESC LIMIT $6`,
-        [kind ?? null, state ?? null, flagged === undefined ? null : flagged ? 1 : 0, cFlagged, cSeq, limit],
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.flagged DESC, i.seq DESC LIMIT $${params.push(limit)}`,
+        params,
       );
       return { items: list, next: queueCursor.after(list, limit) };
     },
@@ -180,10 +186,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       ),
     async queueCounts() {
       const out: Record<string, Record<string, number>> = {};
-      for (const r of await query<{ kind: string; state: string; n: string }>(
-        'SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state',
-      ))
-        (out[r.kind] ??= {})[r.state] = Number(r.n);
+      for (const r of await query<{ kind: string; n: string }>('SELECT kind, n FROM pending_counts WHERE n > 0'))
+        out[r.kind] = { pending: Number(r.n) };
       return out;
     },
     published: ({ cursor, limit, ...query }) =>

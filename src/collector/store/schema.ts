@@ -29,6 +29,15 @@ export const sqliteDialect: Dialect = {
   reaction: `json_extract(envelope, '$.data.reaction')`,
   greatest: 'MAX',
   extras: [
+    // The queue's tab counts, kept as items come, move and go (a GROUP BY grew with the queue).
+    `CREATE TRIGGER IF NOT EXISTS items_pending_added AFTER INSERT ON items WHEN NEW.state = 'pending' BEGIN
+       INSERT INTO pending_counts (kind, n) VALUES (NEW.kind, 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1; END`,
+    `CREATE TRIGGER IF NOT EXISTS items_pending_moved AFTER UPDATE OF state, kind ON items
+       WHEN OLD.state = 'pending' OR NEW.state = 'pending' BEGIN
+       UPDATE pending_counts SET n = n - 1 WHERE OLD.state = 'pending' AND kind = OLD.kind;
+       INSERT INTO pending_counts (kind, n) SELECT NEW.kind, 1 WHERE NEW.state = 'pending' ON CONFLICT (kind) DO UPDATE SET n = n + 1; END`,
+    `CREATE TRIGGER IF NOT EXISTS items_pending_gone AFTER DELETE ON items WHEN OLD.state = 'pending' BEGIN
+       UPDATE pending_counts SET n = n - 1 WHERE kind = OLD.kind; END`,
     `CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, ${APPEND_ONLY}); END`,
     `CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, ${APPEND_ONLY}); END`,
   ],
@@ -43,6 +52,24 @@ export const postgresDialect: Dialect = {
   greatest: 'GREATEST',
   extras: [
     `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq)`,
+    // The queue's tab counts, kept as items come, move and go (a GROUP BY grew with the queue).
+    `CREATE OR REPLACE FUNCTION mutual_pending_count() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF TG_OP = 'UPDATE' AND OLD.state = NEW.state AND OLD.kind = NEW.kind THEN RETURN NULL; END IF;
+       IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state = 'pending' THEN
+         UPDATE pending_counts SET n = n - 1 WHERE kind = OLD.kind;
+       END IF;
+       IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.state = 'pending' THEN
+         INSERT INTO pending_counts (kind, n) VALUES (NEW.kind, 1) ON CONFLICT (kind) DO UPDATE SET n = pending_counts.n + 1;
+       END IF;
+       RETURN NULL;
+     END $$`,
+    `DO $$ BEGIN
+       IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'items_pending_count' AND tgrelid = 'items'::regclass) THEN
+         CREATE TRIGGER items_pending_count AFTER INSERT OR UPDATE OF state, kind OR DELETE ON items
+           FOR EACH ROW EXECUTE FUNCTION mutual_pending_count();
+       END IF;
+     END $$`,
     `CREATE OR REPLACE FUNCTION mutual_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN RAISE EXCEPTION ${APPEND_ONLY}; END $$`,
     `DO $$ BEGIN
@@ -88,6 +115,8 @@ const tables = (d: Dialect): string[] => [
      updated_at TEXT NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS items_queue ON items (state, kind, flagged DESC, seq DESC)`,
+  // What waits first, whatever its kind (the queue opens on it).
+  `CREATE INDEX IF NOT EXISTS items_waiting ON items (state, flagged DESC, seq DESC)`,
   // The audit log is never rewritten (each store adds the trigger that refuses it).
   `CREATE TABLE IF NOT EXISTS audit (
      seq ${d.serial},
@@ -159,6 +188,11 @@ const tables = (d: Dialect): string[] => [
      actor TEXT NOT NULL,
      until ${d.integer} NOT NULL
    )`,
+  // Items waiting for review per kind, kept by each store's triggers on `items`.
+  `CREATE TABLE IF NOT EXISTS pending_counts (
+     kind TEXT PRIMARY KEY,
+     n ${d.integer} NOT NULL
+   )`,
   // When a moderator first opened or decided an item (ms-precise ISO time): the pulse's time to a first look.
   `CREATE TABLE IF NOT EXISTS first_looks (
      seq ${d.integer} PRIMARY KEY,
@@ -184,10 +218,16 @@ const STEPS: { version: number; sql: (d: Dialect) => string }[] = [
       ON CONFLICT DO NOTHING`,
   },
   { version: 3, sql: () => BACKFILL_TEXT_IDS },
+  {
+    // The queue's counts, kept from now on: a database from before them starts from its items.
+    version: 4,
+    sql: () => `INSERT INTO pending_counts (kind, n)
+      SELECT kind, COUNT(*) FROM items WHERE state = 'pending' GROUP BY kind ON CONFLICT DO NOTHING`,
+  },
 ];
 
 /** The version this collector writes, and the newest it can read. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** What a store found in its database before it created anything. */
 export interface Found {

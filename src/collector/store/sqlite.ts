@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
@@ -32,17 +33,26 @@ export function createSyncSqliteStore(file: string): SyncStore {
     `INSERT INTO items (seq, kind, state, flags, flagged, updated_at) VALUES (@seq, @kind, @state, @flags, @flagged, @at)`,
   );
   const itemColumns = `i.seq, i.kind, i.state, i.flags, i.updated_at AS updatedAt, e.received_at AS receivedAt, e.envelope`;
-  const queueQuery = db.prepare(
-    `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
-     WHERE (@kind IS NULL OR i.kind = @kind) AND (@state IS NULL OR i.state = @state) AND (@flagged IS NULL OR i.flagged = @flagged)
-       AND (@cFlagged IS NULL OR i.flagged < @cFlagged OR (i.flagged = @cFlagged AND i.seq < @cSeq))
-     ORDER BY i.flagged DESC, i.seq DESC LIMIT @limit`,
-  );
+  // One statement per set of filters, so that each uses its index ("@kind IS NULL OR …" would defeat it),
+  // and the cursor as a row value: the page starts where the index already is, whatever its depth.
+  const queueQueries = new Map<string, Database.Statement>();
+  const queueQuery = (where: string[]) => {
+    const key = where.join(' AND ');
+    let statement = queueQueries.get(key);
+    if (!statement) {
+      statement = db.prepare(
+        `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq
+         ${where.length ? `WHERE ${key}` : ''} ORDER BY i.flagged DESC, i.seq DESC LIMIT @limit`,
+      );
+      queueQueries.set(key, statement);
+    }
+    return statement;
+  };
   const itemQuery = db.prepare(`SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.seq = ?`);
   const approvedQuery = db.prepare(
     `SELECT ${itemColumns} FROM items i JOIN events e ON e.seq = i.seq WHERE i.kind = @kind AND i.state = 'approved' ORDER BY i.seq DESC LIMIT @limit`,
   );
-  const countsQuery = db.prepare(`SELECT kind, state, COUNT(*) AS n FROM items GROUP BY kind, state`);
+  const countsQuery = db.prepare(`SELECT kind, n FROM pending_counts WHERE n > 0`);
   const inList = (path: string, param: string) =>
     `EXISTS (SELECT 1 FROM json_each(json_extract(e.envelope, '${path}')) WHERE lower(value) = ${param})`;
   const publishedWhere = `i.kind = 'story' AND i.state = 'approved'
@@ -286,12 +296,17 @@ export function createSyncSqliteStore(file: string): SyncStore {
     ...queues.methods,
     queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = queueCursor.read(cursor);
-      const rows = queueQuery.all({
-        kind: kind ?? null,
-        state: state ?? null,
-        flagged: flagged === undefined ? null : flagged ? 1 : 0,
-        cFlagged,
-        cSeq,
+      const where = [
+        state ? 'i.state = @state' : '',
+        kind ? 'i.kind = @kind' : '',
+        flagged === undefined ? '' : 'i.flagged = @flagged',
+        cFlagged === null ? '' : '(i.flagged, i.seq) < (@cFlagged, @cSeq)',
+      ].filter(Boolean);
+      const rows = queueQuery(where).all({
+        ...(state ? { state } : {}),
+        ...(kind ? { kind } : {}),
+        ...(flagged === undefined ? {} : { flagged: flagged ? 1 : 0 }),
+        ...(cFlagged === null ? {} : { cFlagged, cSeq }),
         limit,
       }) as ItemRow[];
       const items = rows.map(toItem);
@@ -317,8 +332,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     daily: (from) => dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as ReturnType<SyncStore['daily']>,
     queueCounts() {
       const out: Record<string, Record<string, number>> = {};
-      for (const r of countsQuery.all() as { kind: string; state: string; n: number }[])
-        (out[r.kind] ??= {})[r.state] = r.n;
+      for (const r of countsQuery.all() as { kind: string; n: number }[]) out[r.kind] = { pending: r.n };
       return out;
     },
     counts(subject) {

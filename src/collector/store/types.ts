@@ -151,7 +151,7 @@ export interface Store {
   ): Promise<{ member: string; before: number; after: number } | null>;
   /** Approved items of a kind, newest first. */
   approved(kind: ItemKind, limit: number): Promise<QueueItem[]>;
-  /** Items per kind and state (the queue's tab counts). */
+  /** Items waiting for review, per kind (the queue's tab counts): `{ story: { pending: 3 } }`. */
   queueCounts(): Promise<Record<string, Record<string, number>>>;
   /**
    * Published stories (approved `story.submitted` items), newest first, after `cursor` (an item
