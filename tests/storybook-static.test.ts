@@ -50,6 +50,7 @@ describe('the built Storybook (storybook-static/)', () => {
       'events',
       'collector',
       'moderation',
+      'moderating-a-community',
       'privacy-safety-and-accessibility',
       'performance-and-reliability',
     ])
