@@ -7,7 +7,6 @@ import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
 import { deepActive, expectAxeClean } from './helpers/browser.js';
 import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from './helpers/collector.js';
 import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
-
 import { auth, clearQueue, itemTexts, queue, served, submit } from './helpers/moderation.js';
 
 describe('<mutual-moderation-queue>', () => {
@@ -414,6 +413,68 @@ describe('<mutual-moderation-queue> reports', () => {
     [...item.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Read it')!.click();
     await el.updateComplete;
     expect(item.textContent).to.contain('Some nights I want to die.');
+  });
+
+  it('reports are resolved with the same actions, by keyboard: Keep it published, or Hide', async () => {
+    const kept = uniqueSubject('kept-story');
+    const gone = uniqueSubject('gone-story');
+    const send = async (events: ReturnType<typeof createEnvelope>[]) =>
+      expect(
+        (
+          await fetch(ENDPOINT, {
+            method: 'POST',
+            headers: { 'content-type': 'application/cloudevents-batch+json' },
+            body: JSON.stringify(events),
+          })
+        ).status,
+      ).to.equal(200);
+    const story = (id: string, text: string) =>
+      createEnvelope(EventTypes.storySubmitted, { text }, { source: location.href, subject: id });
+    await send([story(kept, 'Walking helped me most.'), story(gone, 'A story someone reported.')]);
+    const pending = (await (
+      await fetch(`${ENDPOINT}/moderation/queue?state=pending&kind=story&limit=200`, { headers: auth })
+    ).json()) as { items: { seq: number; subject: string }[] };
+    for (const item of pending.items.filter((i) => [kept, gone].includes(i.subject)))
+      await fetch(`${ENDPOINT}/moderation/items/${item.seq}`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ action: 'approve' }),
+      });
+    await new Promise((r) => setTimeout(r, 5));
+    const report = (subject: string) =>
+      createEnvelope(EventTypes.storyReported, { reason: 'worried' }, { source: location.href, subject });
+    await send([report(kept), report(kept), report(kept), report(gone), report(gone), report(gone)]);
+    const el = await queue();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('#tab-reports')!.click();
+    const group = (id: string) => root.querySelector<HTMLElement>(`[id="report-${id}"]`);
+    await until(() => group(kept) && group(gone), 'both reported stories');
+    const keep = [...group(kept)!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === 'Keep it published',
+    )!;
+    keep.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !group(kept), 'resolved');
+    expect(root.querySelector('[role="status"]')!.textContent!.trim()).to.equal(
+      'Kept published. Its reports are resolved.',
+    );
+    expect(document.activeElement).not.to.equal(document.body);
+    const hide = [...group(gone)!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Hide')!;
+    hide.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !group(gone), 'hidden');
+    const stories = ((await (await fetch(`${ENDPOINT}?stories=50`)).json()) as { stories: { id: string }[] }).stories;
+    expect(stories.map((s) => s.id))
+      .to.include(kept)
+      .and.not.to.include(gone);
+    const open = (
+      (await (await fetch(`${ENDPOINT}/moderation/reports?limit=200`, { headers: auth })).json()) as {
+        stories: { subject: string }[];
+      }
+    ).stories.map((s) => s.subject);
+    expect(open).not.to.include.members([kept]);
+    expect(open).not.to.include(gone);
+    await expectAxeClean(el);
   });
 
   it('groups reports per story with reasons and counts; "worried about the writer" comes first, with help lines', async () => {

@@ -17,6 +17,9 @@ export interface ReportedStory {
   reasons: Record<string, number>;
   latest: string;
   markedForReview: boolean;
+  /** The story's item in the queue, and its state (`null`: no stored story by that id). */
+  item: number | null;
+  state: Item['state'] | null;
 }
 export interface HistoryEntry {
   seq: number;

@@ -13,6 +13,8 @@ export default {
   'mod.reason.personal-info': 'Personal information',
   'mod.reason.worried': 'Worried about the writer',
   'mod.marked': 'Marked for review',
+  'mod.keep': 'Keep it published',
+  'mod.kept': 'Kept published. Its reports are resolved.',
   'mod.no-reports': 'No reports. Thank you for looking after the community.',
   'mod.tab': { one: '{label} ({count})', other: '{label} ({count})' },
   'mod.flag.crisis': 'Crisis language',

@@ -249,6 +249,21 @@ export class MutualModerationQueue extends MutualElement {
     this.focusAfterUpdate(next ? `#item-${next.seq}` : this.last ? '#undo' : `#tab-${chosen[0].kind}`);
   }
 
+  /** Reports are resolved with the same actions: Approve keeps the story published, Hide takes it down. */
+  async #resolve(report: ReportedStory, action: 'approve' | 'hide'): Promise<void> {
+    const index = this.reports.indexOf(report);
+    try {
+      await this.#api.act(report.item!, action, report.state!);
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409)
+        return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+    }
+    this.reports = this.reports.filter((r) => r !== report);
+    this.announcement = this.i18n.t(action === 'approve' ? 'mod.kept' : 'mod.hidden');
+    const next = this.reports[index] ?? this.reports[index - 1];
+    this.focusAfterUpdate(next ? `[id="report-${CSS.escape(next.subject)}"]` : '#tab-reports');
+  }
+
   /** Arrow keys between tabs (one tab stop); `j`/`k` between items. */
   #onTabKey(e: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
@@ -286,10 +301,6 @@ export class MutualModerationQueue extends MutualElement {
       this.#histories.set(seq, 'error');
     }
     this.requestUpdate();
-  }
-
-  #closeHelp(): void {
-    this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.close();
   }
 
   protected override updated(): void {
@@ -350,7 +361,8 @@ export class MutualModerationQueue extends MutualElement {
       return html`<p role="alert">${this.status === 'denied' ? t('mod.denied') : t('mod.error', { reason: this.reason })}</p>
         <div part="actions"><button type="button" @click=${() => this.#load()}>${t('mod.retry')}</button></div>`;
     }
-    if (this.kind === 'reports') return renderReports({ t, level, reports: this.reports });
+    if (this.kind === 'reports')
+      return renderReports({ t, level, reports: this.reports, decide: (r, action) => void this.#resolve(r, action) });
     if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
     const bulk = this.#selection.render(t, this.page.hideReasons ?? []);
     return html`${this.#care.renderOffer(t)}<p class="meta">${t('mod.keys')}</p>${bulk}
@@ -375,7 +387,7 @@ export class MutualModerationQueue extends MutualElement {
         })}
       </div>
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.#renderBody(level)}</div>
-      ${renderHelp({ t, close: () => this.#closeHelp(), closed: () => (this.helpOpen = false) })}
+      ${renderHelp({ t, close: () => this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.close(), closed: () => (this.helpOpen = false) })}
       <p role="status" class="meta">
         ${this.announcement}
         ${this.last ? html`<button type="button" id="undo" @click=${() => this.#undo()}>${t('mod.undo')}</button>` : nothing}

@@ -66,17 +66,30 @@ ${str(data.text)}</p>
 }
 
 /** Reports grouped per story: reasons and counts, "worried about the writer" first with help lines. */
-export function renderReports(p: { t: T; level: number; reports: ReportedStory[] }) {
+export function renderReports(p: {
+  t: T;
+  level: number;
+  reports: ReportedStory[];
+  decide: (report: ReportedStory, action: 'approve' | 'hide') => void;
+}) {
   const { t } = p;
   if (!p.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
   return html`<ol>
     ${p.reports.map(
-      (r) => html`<li part="item" tabindex="-1">
+      (r) => html`<li part="item" tabindex="-1" id="report-${r.subject}">
         <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
         <ul class="flags">
           ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`mod.reason.${reason}` as MessageKey)} (${n})</li>`)}
         </ul>
         ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
+        ${
+          r.item !== null && r.state
+            ? html`<div part="actions">
+              <button type="button" class="primary" @click=${() => p.decide(r, 'approve')}>${t(r.state === 'approved' ? 'mod.keep' : 'mod.approve')}</button>
+              <button type="button" @click=${() => p.decide(r, 'hide')}>${t('mod.hide')}</button>
+            </div>`
+            : nothing
+        }
       </li>`,
     )}
   </ol>`;

@@ -430,6 +430,51 @@ test('reports are grouped by story with reasons and counts; "I’m worried about
   }
 });
 
+test('reports are resolved with the same actions: Approve keeps the story and clears them, Hide takes it down', async () => {
+  const c = await start();
+  try {
+    const story = (id: string, text: string) =>
+      createEnvelope(EventTypes.storySubmitted, { text }, { source: '/t', subject: id });
+    const report = (subject: string, reason: string) =>
+      createEnvelope(EventTypes.storyReported, { reason }, { source: '/r', subject });
+    await c.post([story('st-kept', 'The evenings were the hardest.'), story('st-gone', 'Call me on 0123 456 789.')]);
+    const queue = (await (await c.api('/queue?kind=story')).json()).items as { seq: number; subject: string }[];
+    for (const item of queue) assert.equal((await c.act(item.seq, 'approve')).status, 200);
+    // Reports are resolved by time (a report is resolved by a decision after it): not in the same millisecond.
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    await tick();
+    await c.post([report('st-kept', 'harmful'), report('st-gone', 'personal-info'), report('st-gone', 'spam')]);
+    const listed = async () =>
+      (
+        (await (await c.api('/reports')).json()).stories as {
+          subject: string;
+          total: number;
+          item: number;
+          state: string;
+        }[]
+      ).map((s) => [s.subject, s.total, s.item, s.state]);
+    const seq = (id: string) => queue.find((i) => i.subject === id)!.seq;
+    assert.deepEqual(await listed(), [
+      ['st-gone', 2, seq('st-gone'), 'approved'],
+      ['st-kept', 1, seq('st-kept'), 'approved'],
+    ]);
+    // Keep one published (Approve from approved), hide the other: both leave the list.
+    const decide = (s: number, action: string) =>
+      c.api(`/items/${s}`, { method: 'POST', body: JSON.stringify({ action, from: 'approved' }) });
+    assert.equal((await decide(seq('st-kept'), 'approve')).status, 200);
+    assert.equal((await decide(seq('st-gone'), 'hide')).status, 200);
+    assert.deepEqual(await listed(), []);
+    const published = (await (await fetch(`${c.url}?stories=10`)).json()).stories.map((s: { id: string }) => s.id);
+    assert.deepEqual(published, ['st-kept']);
+    // A new report after the decision is a new one to look at.
+    await tick();
+    await c.post([report('st-kept', 'worried')]);
+    assert.deepEqual(await listed(), [['st-kept', 1, seq('st-kept'), 'approved']]);
+  } finally {
+    await c.stop();
+  }
+});
+
 test('the attention hook and every decision as a CloudEvent (callback and notify URL, retried); never the text', async () => {
   const received: { type: string; data: Record<string, unknown> }[] = [];
   let failFirst = true;

@@ -132,12 +132,25 @@ export function createModerationRoutes({ options, store, moderation, moderators,
     if (req.method === 'GET' && sub === '/moderation/reports') {
       // Grouped by story: reasons and counts; "I'm worried about the writer" first.
       const threshold = moderation.reportThreshold ?? 3;
-      const stories = new Map<
-        string,
-        { subject: string; total: number; worried: number; reasons: Record<string, number>; latest: string }
-      >();
+      type Reported = {
+        subject: string;
+        total: number;
+        worried: number;
+        reasons: Record<string, number>;
+        latest: string;
+      };
+      // With the story's item and state, so that the same actions (Approve keeps it, Hide takes it down) resolve them.
+      const stories = new Map<string, Reported & { item: number | null; state: ItemState | null }>();
       for (const r of await store.reports()) {
-        const s = stories.get(r.subject) ?? { subject: r.subject, total: 0, worried: 0, reasons: {}, latest: '' };
+        const s = stories.get(r.subject) ?? {
+          subject: r.subject,
+          total: 0,
+          worried: 0,
+          reasons: {},
+          latest: '',
+          item: r.item,
+          state: r.state,
+        };
         s.total += r.n;
         s.reasons[r.reason ?? 'other'] = r.n;
         if (r.reason === 'worried') s.worried += r.n;

@@ -4,6 +4,7 @@
 // transaction-scoped advisory lock, with the counts changed by atomic upserts — no lost updates.
 // Envelopes are kept as the exact JSON text received (read as `json` where a query looks inside).
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
+import type { ItemState } from '../moderation.js';
 import type { Classify, InsertOptions, InsertResult, Store, StoredEvent } from './types.js';
 import { countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
 import { connect, type PostgresStoreOptions } from './postgres-open.js';
@@ -221,12 +222,25 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return Object.fromEntries(rows.map((r) => [r.story, Number(r.n)]));
     },
     async reports() {
-      const rows = await query<{ subject: string; reason: string; n: string; latest: string }>(
-        `SELECT subject, envelope::json #>> '{data,reason}' AS reason, COUNT(*) AS n, MAX(received_at) AS latest
-         FROM events WHERE type = $1 AND subject IS NOT NULL GROUP BY subject, reason`,
+      // Reports since the last decision on the story they are about: a moderator's Approve or Hide resolves them.
+      const rows = await query<{
+        subject: string;
+        reason: string;
+        n: string;
+        latest: string;
+        item: string | null;
+        state: ItemState | null;
+      }>(
+        `SELECT r.subject, r.envelope::json #>> '{data,reason}' AS reason, COUNT(*) AS n, MAX(r.received_at) AS latest,
+                i.seq AS item, i.state
+         FROM events r LEFT JOIN text_ids t ON t.id = r.subject
+           LEFT JOIN events s ON s.source = t.source AND s.id = t.event LEFT JOIN items i ON i.seq = s.seq
+         WHERE r.type = $1 AND r.subject IS NOT NULL
+           AND r.received_at > COALESCE((SELECT MAX(a.at) FROM audit a WHERE a.item = i.seq AND a.action IN ('approve', 'hide')), '')
+         GROUP BY r.subject, reason, i.seq, i.state`,
         [EventTypes.storyReported],
       );
-      return rows.map((r) => ({ ...r, n: Number(r.n) }));
+      return rows.map((r) => ({ ...r, n: Number(r.n), item: r.item === null ? null : Number(r.item) }));
     },
     async daily(from) {
       const rows = await query<{ day: string; type: string; mood: number | null; n: string }>(

@@ -82,9 +82,15 @@ export function createSyncSqliteStore(file: string): SyncStore {
      WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject IN (SELECT value FROM json_each(@stories))
        AND json_extract(e.envelope, '$.data.redacted') IS NULL GROUP BY e.subject`,
   );
+  // Reports since the last decision on the story they are about: a moderator's Approve or Hide resolves them.
   const reportsQuery = db.prepare(
-    `SELECT subject, json_extract(envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(received_at) AS latest
-     FROM events WHERE type = @type AND subject IS NOT NULL GROUP BY subject, reason`,
+    `SELECT r.subject, json_extract(r.envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(r.received_at) AS latest,
+            i.seq AS item, i.state
+     FROM events r LEFT JOIN text_ids t ON t.id = r.subject
+       LEFT JOIN events s ON s.source = t.source AND s.id = t.event LEFT JOIN items i ON i.seq = s.seq
+     WHERE r.type = @type AND r.subject IS NOT NULL
+       AND r.received_at > COALESCE((SELECT MAX(a.at) FROM audit a WHERE a.item = i.seq AND a.action IN ('approve', 'hide')), '')
+     GROUP BY r.subject, reason`,
   );
   const dailyQuery = db.prepare(
     `SELECT substr(received_at, 1, 10) AS day, type,

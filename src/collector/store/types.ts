@@ -172,7 +172,13 @@ export interface Store {
   /** Approved responses per story (still with their text). */
   responseCounts(stories: string[]): Promise<Record<string, number>>;
   /** Reports per story and reason. */
-  reports(): Promise<{ subject: string; reason: string; n: number; latest: string }[]>;
+  /**
+   * Reports per story and reason, counting only those since a moderator last approved or hid the story
+   * (that resolves them), with the story's item and state (`null`: not a stored story).
+   */
+  reports(): Promise<
+    { subject: string; reason: string; n: number; latest: string; item: number | null; state: ItemState | null }[]
+  >;
   /** Events per UTC day and type since `from` (ISO date), with the check-in mood. Aggregates only. */
   /**
    * Items received since `from` (ISO): when each arrived, when a moderator first opened or decided it

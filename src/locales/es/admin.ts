@@ -100,6 +100,8 @@ export default {
   'mod.reason.personal-info': 'Información personal',
   'mod.reason.worried': 'Preocupación por quien escribe',
   'mod.marked': 'Marcada para revisión',
+  'mod.keep': 'Mantenerla publicada',
+  'mod.kept': 'Sigue publicada. Sus reportes quedan resueltos.',
   'mod.no-reports': 'No hay reportes. Gracias por cuidar de la comunidad.',
   'mod.keys':
     'Teclas: j y k para moverte entre elementos; x selecciona; a aprueba, h oculta, u deshace, i muestra el historial; ? las enumera.',
