@@ -14,6 +14,7 @@ import {
 } from './rules.js';
 import { migrate, open } from './sqlite-open.js';
 import { sqliteDecisions } from './sqlite-decisions.js';
+import { sqliteInsights } from './sqlite-insights.js';
 import { sqliteQueues } from './sqlite-queues.js';
 import { sqliteTrust } from './sqlite-trust.js';
 import { createWriter, WRITES, type WriterLike } from './sqlite-thread.js';
@@ -81,21 +82,6 @@ export function createSyncSqliteStore(file: string): SyncStore {
     `SELECT e.subject AS story, COUNT(*) AS n FROM items i JOIN events e ON e.seq = i.seq
      WHERE i.kind = 'response' AND i.state = 'approved' AND e.subject IN (SELECT value FROM json_each(@stories))
        AND json_extract(e.envelope, '$.data.redacted') IS NULL GROUP BY e.subject`,
-  );
-  // Reports since the last decision on the story they are about: a moderator's Approve or Hide resolves them.
-  const reportsQuery = db.prepare(
-    `SELECT r.subject, json_extract(r.envelope, '$.data.reason') AS reason, COUNT(*) AS n, MAX(r.received_at) AS latest,
-            i.seq AS item, i.state
-     FROM events r LEFT JOIN text_ids t ON t.id = r.subject
-       LEFT JOIN events s ON s.source = t.source AND s.id = t.event LEFT JOIN items i ON i.seq = s.seq
-     WHERE r.type = @type AND r.subject IS NOT NULL
-       AND r.received_at > COALESCE((SELECT MAX(a.at) FROM audit a WHERE a.item = i.seq AND a.action IN ('approve', 'hide')), '')
-     GROUP BY r.subject, reason`,
-  );
-  const dailyQuery = db.prepare(
-    `SELECT substr(received_at, 1, 10) AS day, type,
-            CASE WHEN type = @checkin THEN json_extract(envelope, '$.data.mood') END AS mood, COUNT(*) AS n
-     FROM events WHERE received_at >= @from GROUP BY day, type, mood`,
   );
   const insertOne = db.prepare(
     `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
@@ -334,8 +320,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
       const rows = responseCountQuery.all({ stories: JSON.stringify(stories) }) as { story: string; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.story, r.n]));
     },
-    reports: () => reportsQuery.all({ type: EventTypes.storyReported }) as ReturnType<SyncStore['reports']>,
-    daily: (from) => dailyQuery.all({ from, checkin: EventTypes.checkinSubmitted }) as ReturnType<SyncStore['daily']>,
+    ...sqliteInsights(db),
     queueCounts() {
       const out: Record<string, Record<string, number>> = {};
       for (const r of countsQuery.all() as { kind: string; n: number }[]) out[r.kind] = { pending: r.n };
