@@ -13,7 +13,7 @@ export default meta;
 export const ThemedCommunity: StoryObj = {
   render: () => html`<mutual-provider
     style="--mutual-color-accent: light-dark(#6b3fa0, #cfb0f5); --mutual-color-accent-soft: light-dark(#efe6fa, #3a2a52); --mutual-radius-m: 4px"
-    strings='{"reaction.me-too": "Same here"}'
+    strings='{"me-too.me-too": "Same here"}'
   >
     <mutual-story-card story-id="story-themed" heading="A purple community" author="Sam"><p>${SAMPLE_STORY}</p></mutual-story-card>
     <mutual-me-too subject="article-7"></mutual-me-too>

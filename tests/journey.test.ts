@@ -88,7 +88,7 @@ for (const [store, lang] of [
         );
         await see(
           who,
-          `return words(bar(card('harbour-101'))?.querySelector('[part~="label"]')) === ${JSON.stringify(ar['reaction.me-too'])};`,
+          `return words(bar(card('harbour-101'))?.querySelector('[part~="label"]')) === ${JSON.stringify(ar['me-too.me-too'])};`,
           'Arabic',
         );
       }
@@ -104,7 +104,7 @@ for (const [store, lang] of [
         (await stored({ subject: id, type: EventTypes.reactionAdded }, endpoint)).length;
       const before = await Promise.all(cards.map(reactionsTo));
       for (const id of cards) {
-        const show = t('story.cw-show', 'Show story');
+        const show = t('story-card.cw-show', 'Show story');
         if (await ask<boolean>(writer, `return !!named('button', ${JSON.stringify(show)}, card('${id}').shadowRoot);`))
           await click(
             writer,
@@ -130,10 +130,10 @@ for (const [store, lang] of [
       await click(writer, `deepAll('#story-text')[0]`, 'the story field');
       await writer.keys({ type: words });
       await click(writer, `deepAll('#story-consent')[0]`, 'consent');
-      await click(writer, `named('button', ${JSON.stringify(t('share.send', 'Send to the moderators'))})`, 'Send');
+      await click(writer, `named('button', ${JSON.stringify(t('share-story.send', 'Send to the moderators'))})`, 'Send');
       await see(
         writer,
-        `return words(deepAll('mutual-share-story')[0].shadowRoot.querySelector('[part="status"]')) === ${JSON.stringify(t('share.sent', 'It has reached the moderators.'))};`,
+        `return words(deepAll('mutual-share-story')[0].shadowRoot.querySelector('[part="status"]')) === ${JSON.stringify(t('share-story.sent', 'It has reached the moderators.'))};`,
         'the story reached the moderators',
       );
       const submitted = await until(
@@ -187,19 +187,19 @@ for (const [store, lang] of [
       const response = `${lang === 'ar' ? 'وأنا أيضًا، كل مساء' : 'Me too, every evening'} <b>${uniqueSubject('reply')}</b>`;
       await click(
         reader,
-        `named('button', ${JSON.stringify(t('story.share', 'Share your experience'))}, card(${JSON.stringify(storyId)}).shadowRoot)`,
+        `named('button', ${JSON.stringify(t('story-card.share', 'Share your experience'))}, card(${JSON.stringify(storyId)}).shadowRoot)`,
         'Share your experience',
       );
       await click(reader, `card(${JSON.stringify(storyId)}).shadowRoot.querySelector('textarea')`, 'the reply field');
       await reader.keys({ type: response });
       await click(
         reader,
-        `named('button.primary', ${JSON.stringify(t('story.send', 'Send'))}, card(${JSON.stringify(storyId)}).shadowRoot)`,
+        `named('button.primary', ${JSON.stringify(t('story-card.send', 'Send'))}, card(${JSON.stringify(storyId)}).shadowRoot)`,
         'Send',
       );
       await see(
         reader,
-        `return words(card(${JSON.stringify(storyId)}).shadowRoot).includes(${JSON.stringify(t('story.sent', 'Thank you for sharing back. Your words may help someone feel less alone.'))});`,
+        `return words(card(${JSON.stringify(storyId)}).shadowRoot).includes(${JSON.stringify(t('story-card.sent', 'Thank you for sharing back. Your words may help someone feel less alone.'))});`,
         'thanked for sharing back',
       );
 
@@ -324,7 +324,7 @@ for (const [store, lang] of [
       expect(helpTop).to.be.greaterThan(fieldBottom);
       expect(
         await ask<string>(member, `return words(${checkIn}.querySelector('mutual-crisis-resources').shadowRoot);`),
-      ).to.include(t('crisis.title', 'If you need to talk to someone now'));
+      ).to.include(t('crisis-resources.title', 'If you need to talk to someone now'));
       // On to "Share my check-in" by keyboard alone.
       for (let i = 0; i < 30; i++) {
         if (await ask<boolean>(member, `return deepActive()?.type === 'submit';`)) break;
@@ -349,12 +349,12 @@ for (const [store, lang] of [
       expect(await ask<boolean>(member, `return !!${checkIn}.querySelector('textarea');`)).to.equal(false);
       await click(
         member,
-        `named('button', ${JSON.stringify(t('checkin.not-now', 'Not today'))}, ${checkIn})`,
+        `named('button', ${JSON.stringify(t('check-in.not-now', 'Not today'))}, ${checkIn})`,
         'Not today',
       );
       await see(
         member,
-        `return words(${checkIn}.querySelector('#done')) === ${JSON.stringify(t('checkin.skipped', 'That’s okay. Checking in is enough for today.'))};`,
+        `return words(${checkIn}.querySelector('#done')) === ${JSON.stringify(t('check-in.skipped', 'That’s okay. Checking in is enough for today.'))};`,
         'passing over, in words that match',
       );
       expect(await ask<boolean>(member, `return !!${checkIn}.querySelector('mutual-crisis-resources');`)).to.equal(

@@ -154,7 +154,7 @@ describe('<mutual-provider>', () => {
 
   it('theming: --mutual-color-accent on the provider reaches every widget; one string override renames everywhere', async () => {
     const provider = await fixture<MutualProvider>(
-      html`<mutual-provider style="--mutual-color-accent: rgb(120, 20, 160)" strings='{"reaction.me-too": "Same here"}'>
+      html`<mutual-provider style="--mutual-color-accent: rgb(120, 20, 160)" strings='{"me-too.me-too": "Same here"}'>
         <mutual-me-too subject="a"></mutual-me-too>
         <test-host-card subject="b"></test-host-card>
       </mutual-provider>`,

@@ -228,7 +228,7 @@ describe('every setting reaches every part', () => {
       reactions="me-too,strength"
       counts='{"me-too": 3, "strength": 12}'
       hide-counts-below="5"
-      strings='{"reaction.strength":"Fuerza"}'
+      strings='{"me-too.strength":"Fuerza"}'
       ><p>Historia</p></mutual-story-card
     >`);
     const bar = (await until(() => el.shadowRoot!.querySelector('mutual-me-too'), 'bar')) as MutualMeToo;

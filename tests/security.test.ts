@@ -54,7 +54,7 @@ describe('security: an XSS corpus in every attribute, slot and text field', () =
         subject=${p}
         reactions=${`me-too,hug:${p}`}
         counts=${JSON.stringify({ 'me-too': 3, [p]: 5 })}
-        strings=${JSON.stringify({ 'reaction.me-too': p })}
+        strings=${JSON.stringify({ 'me-too.me-too': p })}
         locale=${p}
       ></mutual-me-too>`);
       await settle(el);

@@ -140,7 +140,7 @@ export class MutualCheckIn extends MutualElement {
       empty,
       texts,
       limit: () => limit ?? this.limit,
-      messages: 'checkin',
+      messages: 'check-in',
       focus: (selector) => this.focusAfterUpdate(selector),
       forPeers,
     });
@@ -203,7 +203,7 @@ export class MutualCheckIn extends MutualElement {
     this.#internals.setFormValue(formValue(this.name, this.#draft));
     const anchor = this.renderRoot?.querySelector?.('input[name="mood"]') as HTMLElement | null;
     if (this.required && !this.#draft.mood)
-      this.#internals.setValidity({ valueMissing: true }, this.i18n.t('checkin.mood-required'), anchor ?? undefined);
+      this.#internals.setValidity({ valueMissing: true }, this.i18n.t('check-in.mood-required'), anchor ?? undefined);
     else this.#internals.setValidity({});
   }
 
@@ -274,12 +274,12 @@ export class MutualCheckIn extends MutualElement {
     const composer = field === 'tip' ? this.#tip : this.#encouragement;
     const text = composer.value.text.trim();
     this.giveError = !text
-      ? { field, key: 'checkin.give-empty' }
+      ? { field, key: 'check-in.give-empty' }
       : field === 'tip' && !this.tipConsent
-        ? { field, key: 'checkin.tip-needs-consent' }
+        ? { field, key: 'check-in.tip-needs-consent' }
         : undefined;
     if (this.giveError)
-      return this.focusAfterUpdate(this.giveError.key === 'checkin.give-empty' ? `#${field}` : '#tip-consent');
+      return this.focusAfterUpdate(this.giveError.key === 'check-in.give-empty' ? `#${field}` : '#tip-consent');
     if (composer.nudged(() => this.#give(field))) return;
     const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
     this.#takeBack.track(composer.send(type, { text }, this.checkInId)?.id);
@@ -306,7 +306,7 @@ export class MutualCheckIn extends MutualElement {
 
   /** A topic as the member sees it: ours translated, the host's own (`written`) as written. */
   #topicLabel(key: string, written = key): string {
-    return KNOWN_TOPICS.includes(key) ? this.#t(`checkin.topic.${key}` as MessageKey) : written;
+    return KNOWN_TOPICS.includes(key) ? this.#t(`check-in.topic.${key}` as MessageKey) : written;
   }
 
   #t(key: MessageKey, params?: Record<string, string | number>): string {

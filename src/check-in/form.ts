@@ -54,35 +54,35 @@ export function renderForm(p: {
     const over = errors[field];
     const value = draft[field];
     return html`<div class="field">
-      <label for=${field}>${t(`checkin.${field}`)}</label>
+      <label for=${field}>${t(`check-in.${field}`)}</label>
       <textarea id=${field} dir="auto" .value=${value} aria-invalid=${over ? 'true' : 'false'} aria-describedby="${field}-count${over ? ` ${field}-error` : ''}"
         @input=${(e: Event) => p.change({ [field]: (e.target as HTMLTextAreaElement).value })}></textarea>
-      <p class=${value.length > p.limit ? 'hint over' : 'hint'} id="${field}-count">${t('checkin.count', { count: formatNumber(p.locale, value.length), limit: formatNumber(p.locale, p.limit) })}</p>
-      ${over ? html`<p class="error" id="${field}-error">${t('checkin.over', { count: over })}</p>` : nothing}
+      <p class=${value.length > p.limit ? 'hint over' : 'hint'} id="${field}-count">${t('check-in.count', { count: formatNumber(p.locale, value.length), limit: formatNumber(p.locale, p.limit) })}</p>
+      ${over ? html`<p class="error" id="${field}-error">${t('check-in.over', { count: over })}</p>` : nothing}
     </div>`;
   };
   return html`<form part="base" novalidate @submit=${p.submit} aria-labelledby="title">
-      <div class="heading" role="heading" aria-level=${p.level} id="title" tabindex="-1">${t('checkin.title')}</div>
+      <div class="heading" role="heading" aria-level=${p.level} id="title" tabindex="-1">${t('check-in.title')}</div>
       ${
         p.lastHard
-          ? html`<p part="last-time" class="hint">${t('checkin.last-time')}
-            <button type="button" class="link" @click=${p.dismissLastHard}>${t('checkin.last-time-dismiss')}</button></p>`
+          ? html`<p part="last-time" class="hint">${t('check-in.last-time')}
+            <button type="button" class="link" @click=${p.dismissLastHard}>${t('check-in.last-time-dismiss')}</button></p>`
           : nothing
       }
       <fieldset part="moods" role="radiogroup" aria-required="true" aria-invalid=${errors.mood ? 'true' : 'false'} aria-describedby=${errors.mood ? 'mood-error' : nothing}>
-        <legend>${t('checkin.mood-legend')}</legend>
+        <legend>${t('check-in.mood-legend')}</legend>
         ${MOODS.map(
           (m) =>
-            html`<label><input type="radio" name="mood" value=${m} .checked=${draft.mood === m} @change=${() => p.change({ mood: m })} />${t(`checkin.mood.${m}` as MessageKey)}</label>`,
+            html`<label><input type="radio" name="mood" value=${m} .checked=${draft.mood === m} @change=${() => p.change({ mood: m })} />${t(`check-in.mood.${m}` as MessageKey)}</label>`,
         )}
       </fieldset>
-      ${errors.mood ? html`<p class="error" id="mood-error">${t('checkin.mood-required')}</p>` : nothing}
+      ${errors.mood ? html`<p class="error" id="mood-error">${t('check-in.mood-required')}</p>` : nothing}
       ${text('hard')} ${text('helped')}
       ${p.crisis}
       ${
         p.topics.length
           ? html`<div class="field" role="group" aria-labelledby="topics-label">
-            <span id="topics-label">${t('checkin.topics')}</span>
+            <span id="topics-label">${t('check-in.topics')}</span>
             <div part="topics" class="chips">
               ${p.topics.map(({ key, label }) => {
                 const on = draft.topics.includes(key);
@@ -97,10 +97,10 @@ export function renderForm(p: {
       ${
         p.inForm
           ? nothing
-          : html`<p class="hint">${t('checkin.privacy')} ${p.keeping}</p>
+          : html`<p class="hint">${t('check-in.privacy')} ${p.keeping}</p>
             <div part="actions">
-              <button type="submit" class="primary">${t('checkin.submit')}</button>
-              <button type="button" @click=${p.clear}>${t('checkin.clear')}</button>
+              <button type="submit" class="primary">${t('check-in.submit')}</button>
+              <button type="button" @click=${p.clear}>${t('check-in.clear')}</button>
             </div>`
       }
     </form>`;

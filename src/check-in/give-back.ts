@@ -48,15 +48,15 @@ export function renderGiveBack(p: {
   const statusLine = html`<p part="status" class="hint" role="status">${entry.status}</p>
     ${
       state === 'failed' || state === 'full' || state === 'unconfirmed'
-        ? html`<div part="actions"><button type="button" @click=${p.back}>${t('checkin.back')}</button></div>`
+        ? html`<div part="actions"><button type="button" @click=${p.back}>${t('check-in.back')}</button></div>`
         : nothing
     }`;
   if (p.done) {
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t(p.gave ? 'checkin.given' : 'checkin.skipped')}</div>
-      <p>${t('checkin.done')}</p>
+      <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t(p.gave ? 'check-in.given' : 'check-in.skipped')}</div>
+      <p>${t('check-in.done')}</p>
       ${statusLine} ${p.takeBack} ${p.crisis}
-      <div part="actions"><button type="button" @click=${p.again}>${t('checkin.again')}</button></div>
+      <div part="actions"><button type="button" @click=${p.again}>${t('check-in.again')}</button></div>
       ${p.stories}
     </div>`;
   }
@@ -80,40 +80,40 @@ export function renderGiveBack(p: {
     </div>`;
   };
   const peer = p.peerMessage
-    ? html`<blockquote>${t('checkin.peer-message', { message: `\u2068${p.peerMessage}\u2069` })}</blockquote>`
+    ? html`<blockquote>${t('check-in.peer-message', { message: `\u2068${p.peerMessage}\u2069` })}</blockquote>`
     : nothing;
   if (p.gentle && !p.open) {
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('checkin.thanks')}</div>
+      <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('check-in.thanks')}</div>
       ${statusLine} ${p.crisis} ${peer}
-      <p>${t('checkin.give-gently')}</p>
+      <p>${t('check-in.give-gently')}</p>
       <div part="actions">
-        <button type="button" @click=${p.skip}>${t('checkin.not-now')}</button>
-        <button type="button" class="link" aria-expanded="false" @click=${p.openGive}>${t('checkin.give-open')}</button>
+        <button type="button" @click=${p.skip}>${t('check-in.not-now')}</button>
+        <button type="button" class="link" aria-expanded="false" @click=${p.openGive}>${t('check-in.give-open')}</button>
       </div>
       ${p.stories}
     </div>`;
   }
   return html`<div part="base">
-    <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('checkin.thanks')}</div>
+    <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('check-in.thanks')}</div>
     ${statusLine} ${p.crisis} ${peer}
-    <p>${t(p.gentle ? 'checkin.give-gently' : 'checkin.give-intro')}</p>
+    <p>${t(p.gentle ? 'check-in.give-gently' : 'check-in.give-intro')}</p>
     ${field(
       'encourage',
       p.encouragement,
-      'checkin.encourage',
+      'check-in.encourage',
       nothing,
-      html`<button type="button" class="primary" @click=${() => p.give('encourage')}>${t('checkin.encourage-send')}</button>`,
+      html`<button type="button" class="primary" @click=${() => p.give('encourage')}>${t('check-in.encourage-send')}</button>`,
     )}
     ${field(
       'tip',
       p.tip,
-      'checkin.tip',
+      'check-in.tip',
       html`<label class="choice"><input type="checkbox" id="tip-consent" .checked=${p.tipConsent}
-        @change=${(e: Event) => p.consent((e.target as HTMLInputElement).checked)} />${t('checkin.tip-consent')}</label>`,
-      html`<button type="button" @click=${() => p.give('tip')}>${t('checkin.tip-send')}</button>`,
+        @change=${(e: Event) => p.consent((e.target as HTMLInputElement).checked)} />${t('check-in.tip-consent')}</label>`,
+      html`<button type="button" @click=${() => p.give('tip')}>${t('check-in.tip-send')}</button>`,
     )}
-    <div part="actions"><button type="button" class="link" @click=${p.skip}>${t('checkin.skip')}</button></div>
+    <div part="actions"><button type="button" class="link" @click=${p.skip}>${t('check-in.skip')}</button></div>
     ${p.stories}
   </div>`;
 }

@@ -76,9 +76,9 @@ export class PeerStoriesController {
       this.#topics.map((topic) => this.options.label(topic).toLocaleLowerCase(locale)),
     );
     if (gentle && !this.#asked)
-      return html`<p><button type="button" class="link" aria-expanded="false" @click=${() => ((this.#asked = true), this.host.requestUpdate())}>${t('checkin.stories-ask')}</button></p>`;
+      return html`<p><button type="button" class="link" aria-expanded="false" @click=${() => ((this.#asked = true), this.host.requestUpdate())}>${t('check-in.stories-ask')}</button></p>`;
     return html`<section part="stories" aria-labelledby="stories-title">
-      <div class="heading" role="heading" aria-level=${level} id="stories-title">${t('checkin.stories', { topics })}</div>
+      <div class="heading" role="heading" aria-level=${level} id="stories-title">${t('check-in.stories', { topics })}</div>
       ${this.#stories.map((story) => renderPublishedStory(story, { level: Math.min(6, level + 1) }))}
     </section>`;
   }

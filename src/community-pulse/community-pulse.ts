@@ -82,7 +82,7 @@ export class MutualCommunityPulse extends MutualElement {
   }
 
   #text(bucket: Bucket): string {
-    return bucket === '<5' ? this.i18n.t('pulse.fewer') : formatNumber(this.i18n.locale, bucket);
+    return bucket === '<5' ? this.i18n.t('community-pulse.fewer') : formatNumber(this.i18n.locale, bucket);
   }
 
   /**
@@ -102,13 +102,13 @@ export class MutualCommunityPulse extends MutualElement {
     const before = week(this.data.length - 14);
     const trend =
       now.low > before.high
-        ? 'pulse.up'
+        ? 'community-pulse.up'
         : now.high < before.low
-          ? 'pulse.down'
+          ? 'community-pulse.down'
           : now.low === now.high && before.low === before.high
-            ? 'pulse.same'
-            : 'pulse.similar';
-    return this.i18n.t('pulse.summary', {
+            ? 'community-pulse.same'
+            : 'community-pulse.similar';
+    return this.i18n.t('community-pulse.summary', {
       series: label,
       now: text(now),
       trend: this.i18n.t(trend),
@@ -118,7 +118,7 @@ export class MutualCommunityPulse extends MutualElement {
 
   #chart(series: Series, level: number) {
     const t = this.i18n.t.bind(this.i18n);
-    const label = t(`pulse.series.${series}` as MessageKey);
+    const label = t(`community-pulse.series.${series}` as MessageKey);
     const values = this.data.map((d) => d[series]);
     const max = Math.max(5, ...values.map((v) => (v === '<5' ? FEWER : v)));
     const w = 100 / Math.max(1, values.length);
@@ -127,7 +127,7 @@ export class MutualCommunityPulse extends MutualElement {
       return html`<figure part="chart" aria-labelledby="${series}-title">
         <figcaption>
           <strong id="${series}-title" role="heading" aria-level=${Math.min(6, level + 1)}>${label}</strong>
-          <span>${t('pulse.none', { days: values.length })}</span>
+          <span>${t('community-pulse.none', { days: values.length })}</span>
         </figcaption>
       </figure>`;
     return html`<figure part="chart" aria-labelledby="${series}-title" aria-describedby="${series}-summary">
@@ -142,9 +142,9 @@ export class MutualCommunityPulse extends MutualElement {
         })}
       </svg>
       <details>
-        <summary>${t('pulse.table')}</summary>
+        <summary>${t('community-pulse.table')}</summary>
         <table>
-          <thead><tr><th scope="col">${t('pulse.day')}</th><th scope="col">${t('pulse.count')}</th></tr></thead>
+          <thead><tr><th scope="col">${t('community-pulse.day')}</th><th scope="col">${t('community-pulse.count')}</th></tr></thead>
           <tbody>${this.data.map((d) => html`<tr><th scope="row">${d.day}</th><td>${this.#text(d[series])}</td></tr>`)}</tbody>
         </table>
       </details>
@@ -161,9 +161,9 @@ export class MutualCommunityPulse extends MutualElement {
       const value: Bucket = known >= 5 ? known : some ? '<5' : 0;
       return [m, value] as const;
     });
-    return html`<table aria-label=${t('pulse.moods')}>
-      <caption>${t('pulse.moods')}</caption>
-      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t(`pulse.mood.${m}` as MessageKey)}</th><td>${this.#text(v)}</td></tr>`)}</tbody>
+    return html`<table aria-label=${t('community-pulse.moods')}>
+      <caption>${t('community-pulse.moods')}</caption>
+      <tbody>${rows.map(([m, v]) => html`<tr><th scope="row">${t(`community-pulse.mood.${m}` as MessageKey)}</th><td>${this.#text(v)}</td></tr>`)}</tbody>
     </table>`;
   }
 
@@ -175,31 +175,31 @@ export class MutualCommunityPulse extends MutualElement {
     if (!this.looks) return nothing;
     const t = this.i18n.t.bind(this.i18n);
     const locale = this.i18n.locale;
-    const time = (s: number | null) => (s === null ? t('pulse.look-none') : formatDuration(locale, s));
+    const time = (s: number | null) => (s === null ? t('community-pulse.look-none') : formatDuration(locale, s));
     const table = (which: 'all' | 'crisis') => {
       const { thisWeek, lastWeek } = this.looks![which];
       const row = (key: MessageKey, cell: (w: typeof thisWeek) => string) =>
         html`<tr><th scope="row">${t(key)}</th><td>${cell(thisWeek)}</td><td>${cell(lastWeek)}</td></tr>`;
       return html`<table>
-        <caption>${t(`pulse.look-${which}` as MessageKey)}</caption>
-        <thead><tr><td></td><th scope="col">${t('pulse.this-week')}</th><th scope="col">${t('pulse.last-week')}</th></tr></thead>
+        <caption>${t(`community-pulse.look-${which}` as MessageKey)}</caption>
+        <thead><tr><td></td><th scope="col">${t('community-pulse.this-week')}</th><th scope="col">${t('community-pulse.last-week')}</th></tr></thead>
         <tbody>
-          ${row('pulse.look-median', (w) => time(w.medianSeconds))}
-          ${row('pulse.look-p90', (w) => time(w.p90Seconds))}
-          ${row('pulse.looked', (w) => formatNumber(locale, w.looked))}
-          ${row('pulse.waiting', (w) => formatNumber(locale, w.waiting))}
+          ${row('community-pulse.look-median', (w) => time(w.medianSeconds))}
+          ${row('community-pulse.look-p90', (w) => time(w.p90Seconds))}
+          ${row('community-pulse.looked', (w) => formatNumber(locale, w.looked))}
+          ${row('community-pulse.waiting', (w) => formatNumber(locale, w.waiting))}
         </tbody>
       </table>`;
     };
-    const heading = html`<strong id="looks-title" role="heading" aria-level=${Math.min(6, level + 1)}>${t('pulse.look-title')}</strong>`;
+    const heading = html`<strong id="looks-title" role="heading" aria-level=${Math.min(6, level + 1)}>${t('community-pulse.look-title')}</strong>`;
     const { thisWeek: now, lastWeek: before } = this.looks.all;
     // Nothing arrived in two weeks: one line, not tables of zeros.
     if (!now.looked && !now.waiting && !before.looked && !before.waiting)
-      return html`<section part="chart" class="looks" aria-labelledby="looks-title">${heading} <span>${t('pulse.look-quiet')}</span></section>`;
+      return html`<section part="chart" class="looks" aria-labelledby="looks-title">${heading} <span>${t('community-pulse.look-quiet')}</span></section>`;
     const { medianSeconds: median, waiting } = this.looks.crisis.thisWeek;
     const summary = [
-      median !== null ? t('pulse.look-summary', { time: time(median) }) : waiting ? '' : t('pulse.look-summary-none'),
-      waiting ? t('pulse.look-summary-waiting', { count: waiting }) : '',
+      median !== null ? t('community-pulse.look-summary', { time: time(median) }) : waiting ? '' : t('community-pulse.look-summary-none'),
+      waiting ? t('community-pulse.look-summary-waiting', { count: waiting }) : '',
     ];
     return html`<section part="chart" class="looks" aria-labelledby="looks-title">
       ${heading}
@@ -212,15 +212,15 @@ export class MutualCommunityPulse extends MutualElement {
     const t = this.i18n.t.bind(this.i18n);
     const level = headingLevel(this, this.headingLevel, 2);
     return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
-      <div class="heading" role="heading" aria-level=${level} id="title">${t('pulse.title', { days: this.days })}</div>
-      <p>${t('pulse.privacy')}</p>
+      <div class="heading" role="heading" aria-level=${level} id="title">${t('community-pulse.title', { days: this.days })}</div>
+      <p>${t('community-pulse.privacy')}</p>
       ${
         this.status === 'no-token'
-          ? html`<p>${t('pulse.no-token')}</p>`
+          ? html`<p>${t('community-pulse.no-token')}</p>`
           : this.status === 'error'
-            ? html`<p role="alert">${t('pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.#load()}>${t('pulse.retry')}</button>`
+            ? html`<p role="alert">${t('community-pulse.error', { reason: this.reason })}</p><button type="button" @click=${() => this.#load()}>${t('community-pulse.retry')}</button>`
             : this.status === 'loading'
-              ? html`<p>${t('pulse.loading')}</p>`
+              ? html`<p>${t('community-pulse.loading')}</p>`
               : html`${this.#firstLook(level)} ${SERIES.map((s) => this.#chart(s, level))} ${this.#moods()}`
       }
     </section>`;

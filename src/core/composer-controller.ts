@@ -41,7 +41,7 @@ export interface ComposerOptions<T extends object> {
   texts: (value: T) => Record<string, string>;
   /** Longest text per field, in characters. */
   limit: () => number;
-  /** The element's message prefix for the status and draft lines (`story` → `story.sent`, `story.draft-kept`). */
+  /** The element's message prefix for the status and draft lines (`story` → `story-card.sent`, `story-card.draft-kept`). */
   messages: string;
   /** Moves focus after the next render: to `#nudge-text` when the nudge appears, to the field on Edit. */
   focus: (selector: string) => void;

@@ -21,7 +21,7 @@ export interface MutualConfig {
   noTrace: boolean;
   credentials: RequestCredentials;
   headers: Record<string, string>;
-  /** Host overrides for single strings, by message key (e.g. `{"reaction.me-too": "Same here"}`). */
+  /** Host overrides for single strings, by message key (e.g. `{"me-too.me-too": "Same here"}`). */
   strings: Record<string, string>;
   /** Content-warning topics the host collapses by default (readers add their own on the device). */
   hiddenTopics: string[];

@@ -78,15 +78,15 @@ export class MutualCrisisResources extends MutualElement {
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     // A <section> with a name is a landmark; several alike on one page would be indistinguishable.
     return html`<section part="base" role=${this.nested ? 'group' : nothing} dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
-      <div part="title" id="title" role="heading" aria-level=${level}>${this.i18n.t('crisis.title')}</div>
+      <div part="title" id="title" role="heading" aria-level=${level}>${this.i18n.t('crisis-resources.title')}</div>
       ${
         this.#hasOwnContent()
-          ? html`<p>${this.i18n.t('crisis.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
+          ? html`<p>${this.i18n.t('crisis-resources.intro')}</p><slot @slotchange=${() => this.requestUpdate()}></slot>`
           : lines.length
-            ? html`<p>${this.i18n.t('crisis.intro')}</p><ul>${lines.map((l) => this.#renderLine(l))}</ul>`
-            : html`<p>${this.i18n.t('crisis.intro-directory')}</p>`
+            ? html`<p>${this.i18n.t('crisis-resources.intro')}</p><ul>${lines.map((l) => this.#renderLine(l))}</ul>`
+            : html`<p>${this.i18n.t('crisis-resources.intro-directory')}</p>`
       }
-      <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.i18n.t('crisis.more')}</a>
+      <a href=${DIRECTORY_URL} rel="noopener noreferrer" target="_blank">${this.i18n.t('crisis-resources.more')}</a>
     </section>`;
   }
 }

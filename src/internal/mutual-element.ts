@@ -38,7 +38,7 @@ export class MutualElement extends LitElement implements SettingsHost {
   theme?: string;
   /** Nothing is written to the device (memory only). */
   noTrace = false;
-  /** JSON object of string overrides by key, e.g. `{"reaction.me-too":"Same here"}`. */
+  /** JSON object of string overrides by key, e.g. `{"me-too.me-too":"Same here"}`. */
   strings?: string;
 
   /**

@@ -210,15 +210,15 @@ export class MutualMeToo extends MutualElement {
 
   #countText(count: number | null): string | null {
     if (count === null || count === 0 || this.counts === 'hidden') return null;
-    if (count < this.hideCountsBelow) return this.i18n.t('reactions.few');
+    if (count < this.hideCountsBelow) return this.i18n.t('me-too.few');
     return formatCount(this.i18n.locale, count);
   }
 
   /** `count` and `text`: the reaction's count and how it reads (`#countText`), worked out once per render. */
   #accessibleName(label: string, count: number | null, text: string | null): string {
-    if (!text) return this.i18n.t('reactions.name-zero', { label });
-    if (count! < this.hideCountsBelow) return this.i18n.t('reactions.name-few', { label });
-    return this.i18n.t('reactions.name', { label, count: count! });
+    if (!text) return this.i18n.t('me-too.name-zero', { label });
+    if (count! < this.hideCountsBelow) return this.i18n.t('me-too.name-few', { label });
+    return this.i18n.t('me-too.name', { label, count: count! });
   }
 
   #toggle(def: ReactionDef): void {
@@ -239,7 +239,7 @@ export class MutualMeToo extends MutualElement {
     this.storage.remember(DeviceKeys.reactions(this.subject), this.remembered);
     const text = this.#countText(this.#countOf(def.name));
     this.announcement = text
-      ? this.i18n.t('reactions.announce', { label: this.#labelOf(def), count: this.#countOf(def.name)! })
+      ? this.i18n.t('me-too.announce', { label: this.#labelOf(def), count: this.#countOf(def.name)! })
       : '';
     clearTimeout(this.#commitTimer);
     this.#commitTimer = setTimeout(this.#commitNow, this.settleMs);
@@ -304,7 +304,7 @@ export class MutualMeToo extends MutualElement {
       this.remembered.active.length || this.remembered.sent.length ? this.remembered : undefined,
     );
     const def = this.#defs.find((d) => d.name === name);
-    this.announcement = this.i18n.t('reactions.not-saved', { label: def ? this.#labelOf(def) : name });
+    this.announcement = this.i18n.t('me-too.not-saved', { label: def ? this.#labelOf(def) : name });
   }
 
   /** One listener per bar for its buttons' clicks and focus (hundreds of bars, four buttons each). */
@@ -334,7 +334,7 @@ export class MutualMeToo extends MutualElement {
   protected override render() {
     const { dir, lang } = this.i18n;
     if (this.readonly) {
-      return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.readonly')}>
+      return html`<ul part="base" dir=${dir} lang=${lang} aria-label=${this.i18n.t('me-too.readonly')}>
         ${this.#defs.map(
           (def) =>
             html`<li class="readonly-item"><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${this.#labelOf(def)}</span>
@@ -353,7 +353,7 @@ export class MutualMeToo extends MutualElement {
       const label = this.#labelOf(def);
       return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(label, n, count)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled}><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${label}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;
     });
-    const note = disabled ? html`<p part="note">${this.i18n.t('reactions.unavailable')}</p>` : nothing;
-    return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('reactions.label')} @keydown=${this.#onKeydown} @click=${this.#onButton} @focusin=${this.#onButton}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;
+    const note = disabled ? html`<p part="note">${this.i18n.t('me-too.unavailable')}</p>` : nothing;
+    return html`<div part="base" role="toolbar" dir=${dir} lang=${lang} aria-label=${this.i18n.t('me-too.label')} @keydown=${this.#onKeydown} @click=${this.#onButton} @focusin=${this.#onButton}>${buttons}${note}</div><span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }

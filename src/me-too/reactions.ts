@@ -17,22 +17,22 @@ export interface ReactionDef {
 export const BUILT_IN: Record<string, ReactionDef> = {
   'me-too': {
     name: 'me-too',
-    labelKey: 'reaction.me-too',
+    labelKey: 'me-too.me-too',
     icon: 'M6 8a3 3 0 1 0 6 0a3 3 0 1 0-6 0M14 9a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M15 14.5c3 0 6 2 6 5.5',
   },
   understand: {
     name: 'understand',
-    labelKey: 'reaction.understand',
+    labelKey: 'me-too.understand',
     icon: 'M4 5h16v10H10l-5 4v-4H4z',
   },
   strength: {
     name: 'strength',
-    labelKey: 'reaction.strength',
+    labelKey: 'me-too.strength',
     icon: 'M8 12a4 4 0 1 0 8 0a4 4 0 1 0-8 0M12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2',
   },
   helped: {
     name: 'helped',
-    labelKey: 'reaction.helped',
+    labelKey: 'me-too.helped',
     icon: 'M12 21v-9M12 12c0-4 3-7 8-7 0 5-3 8-8 7zM12 15c0-3-2.5-5-7-5 0 3 2.5 5 7 5z',
   },
 };

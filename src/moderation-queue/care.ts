@@ -44,10 +44,10 @@ export class CareController {
   renderVeil(item: Item, t: T, locale: string) {
     const warnings = this.#warnings(item);
     const note = item.flags.includes('crisis')
-      ? t('mod.veiled-crisis')
-      : t('mod.veiled-warning', { topics: formatList(locale, warnings) });
+      ? t('moderation-queue.veiled-crisis')
+      : t('moderation-queue.veiled-warning', { topics: formatList(locale, warnings) });
     return html`<p id="text-${item.seq}" class="veiled">${note}</p>
-      <button type="button" class="link" @click=${() => this.#reveal(item)}>${t('mod.read-it')}</button>`;
+      <button type="button" class="link" @click=${() => this.#reveal(item)}>${t('moderation-queue.read-it')}</button>`;
   }
 
   #reveal(item: Item): void {
@@ -63,9 +63,9 @@ export class CareController {
     if (this.#offer !== 'shown') return nothing;
     const href = this.options.careHref();
     return html`<div part="care" role="status">
-      <p>${t('mod.care', { count: this.#crisisRead })}
-        ${href ? html`<a href=${href} target="_blank" rel="noopener">${t('mod.care-link')}</a>` : nothing}</p>
-      <button type="button" @click=${() => ((this.#offer = 'done'), this.host.requestUpdate(), this.options.focus('#title'))}>${t('mod.care-close')}</button>
+      <p>${t('moderation-queue.care', { count: this.#crisisRead })}
+        ${href ? html`<a href=${href} target="_blank" rel="noopener">${t('moderation-queue.care-link')}</a>` : nothing}</p>
+      <button type="button" @click=${() => ((this.#offer = 'done'), this.host.requestUpdate(), this.options.focus('#title'))}>${t('moderation-queue.care-close')}</button>
     </div>`;
   }
 }

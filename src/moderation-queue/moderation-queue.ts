@@ -187,13 +187,13 @@ export class MutualModerationQueue extends MutualElement {
       gone = status === 404;
       if (status === 409) first = { by: answer?.by ?? '', state: answer?.state ?? 'pending' };
       else if (!gone)
-        return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+        return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
     }
     this.page = withoutDecided(this.page, [item]);
     this.last = gone || first ? null : { items: [item], action };
     this.announcement = first
-      ? this.i18n.t('mod.conflict', { by: first.by, state: this.i18n.t(`mod.state.${first.state}` as MessageKey) })
-      : this.i18n.t(gone ? 'mod.gone' : action === 'approve' ? 'mod.approved' : 'mod.hidden');
+      ? this.i18n.t('moderation-queue.conflict', { by: first.by, state: this.i18n.t(`moderation-queue.state.${first.state}` as MessageKey) })
+      : this.i18n.t(gone ? 'moderation-queue.gone' : action === 'approve' ? 'moderation-queue.approved' : 'moderation-queue.hidden');
     // Focus follows the work: the next item, else the one before, else Undo (else the tab).
     const next = this.page.items[index] ?? this.page.items[index - 1];
     this.focusAfterUpdate(next ? `#item-${next.seq}` : gone || first ? `#tab-${item.kind}` : '#undo');
@@ -212,10 +212,10 @@ export class MutualModerationQueue extends MutualElement {
           'undo',
         );
     } catch (error) {
-      return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+      return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
     }
     this.last = null;
-    this.announcement = this.i18n.t('mod.restored');
+    this.announcement = this.i18n.t('moderation-queue.restored');
     await this.#load();
     this.focusAfterUpdate(`#item-${last.items[0].seq}`);
   }
@@ -231,7 +231,7 @@ export class MutualModerationQueue extends MutualElement {
         reason,
       );
     } catch (error) {
-      return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+      return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
     }
     this.page = withoutDecided(this.page, chosen);
     this.#selection.clear();
@@ -239,9 +239,9 @@ export class MutualModerationQueue extends MutualElement {
     this.last = moved.length ? { items: moved, action } : null;
     const t = this.i18n.t.bind(this.i18n);
     this.announcement = [
-      moved.length ? t(action === 'approve' ? 'mod.bulk-approved' : 'mod.bulk-hidden', { count: moved.length }) : '',
-      answer.conflicts.length ? t('mod.bulk-conflicts', { count: answer.conflicts.length }) : '',
-      answer.gone.length ? t('mod.bulk-gone', { count: answer.gone.length }) : '',
+      moved.length ? t(action === 'approve' ? 'moderation-queue.bulk-approved' : 'moderation-queue.bulk-hidden', { count: moved.length }) : '',
+      answer.conflicts.length ? t('moderation-queue.bulk-conflicts', { count: answer.conflicts.length }) : '',
+      answer.gone.length ? t('moderation-queue.bulk-gone', { count: answer.gone.length }) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -256,10 +256,10 @@ export class MutualModerationQueue extends MutualElement {
       await this.#api.act(report.item!, action, report.state!);
     } catch (error) {
       if ((error as { status?: number }).status !== 409)
-        return void (this.announcement = this.i18n.t('mod.act-failed', { reason: (error as Error).message }));
+        return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
     }
     this.reports = this.reports.filter((r) => r !== report);
-    this.announcement = this.i18n.t(action === 'approve' ? 'mod.kept' : 'mod.hidden');
+    this.announcement = this.i18n.t(action === 'approve' ? 'moderation-queue.kept' : 'moderation-queue.hidden');
     const next = this.reports[index] ?? this.reports[index - 1];
     this.focusAfterUpdate(next ? `[id="report-${CSS.escape(next.subject)}"]` : '#tab-reports');
   }
@@ -314,22 +314,22 @@ export class MutualModerationQueue extends MutualElement {
     const reviewing = this.#claims.reviewing(item.seq);
     return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}"
       aria-describedby="meta-${item.seq}${reviewing ? ` reviewing-${item.seq}` : ''}" @focusin=${() => this.#claims.open(item.seq)}>
-      ${reviewing ? html`<p class="reviewing" id="reviewing-${item.seq}">${t('mod.reviewing', { name: reviewing })}</p>` : nothing}
+      ${reviewing ? html`<p class="reviewing" id="reviewing-${item.seq}">${t('moderation-queue.reviewing', { name: reviewing })}</p>` : nothing}
       <span class="meta" id="meta-${item.seq}">
         <time datetime=${date.toISOString()} title=${fullDate(this.i18n.locale, date)}>${relativeTime(this.i18n.locale, date)}</time>
-        ${item.subject ? html` · ${storyLink({ href: this.storyHref, id: item.subject, label: t('mod.about', { subject: item.subject }), base: document.baseURI })}` : nothing}
+        ${item.subject ? html` · ${storyLink({ href: this.storyHref, id: item.subject, label: t('moderation-queue.about', { subject: item.subject }), base: document.baseURI })}` : nothing}
       </span>
-      ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`mod.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
+      ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`moderation-queue.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
       ${
         this.#care.veiled(item)
           ? this.#care.renderVeil(item, t, this.i18n.locale)
           : html`<label class="pick"><input type="checkbox" id="pick-${item.seq}" aria-describedby="text-${item.seq}"
-        .checked=${this.#selection.has(item.seq)} @change=${(e: Event) => this.#selection.toggle(item, (e.target as HTMLInputElement).checked)} />${t('mod.select')}</label>
+        .checked=${this.#selection.has(item.seq)} @change=${(e: Event) => this.#selection.toggle(item, (e.target as HTMLInputElement).checked)} />${t('moderation-queue.select')}</label>
         ${renderText({ t, locale: this.i18n.locale, item })}`
       }
       ${
         item.flags.includes('crisis')
-          ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
+          ? html`<p>${t('moderation-queue.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
           : nothing
       }
       ${
@@ -338,16 +338,16 @@ export class MutualModerationQueue extends MutualElement {
               t,
               reasons: this.page.hideReasons,
               chosen: this.#reasons.get(item.seq) ?? '',
-              label: 'mod.hide-reason',
+              label: 'moderation-queue.hide-reason',
               pick: (reason) => this.#reasons.set(item.seq, reason),
             })
           : nothing
       }
       <div part="actions">
-        <button type="button" class="primary" @click=${() => this.#decide(item, 'approve')}>${t('mod.approve')}</button>
-        <button type="button" @click=${() => this.#decide(item, 'hide')}>${t('mod.hide')}</button>
+        <button type="button" class="primary" @click=${() => this.#decide(item, 'approve')}>${t('moderation-queue.approve')}</button>
+        <button type="button" @click=${() => this.#decide(item, 'hide')}>${t('moderation-queue.hide')}</button>
         <button type="button" class="link" aria-expanded=${this.#historyOpen.has(item.seq) ? 'true' : 'false'} aria-controls="history-${item.seq}"
-          @click=${() => this.#toggleHistory(item.seq)}>${t('mod.history')}</button>
+          @click=${() => this.#toggleHistory(item.seq)}>${t('moderation-queue.history')}</button>
       </div>
       ${this.#historyOpen.has(item.seq) ? renderHistory({ t, locale: this.i18n.locale, seq: item.seq, history: this.#histories.get(item.seq) }) : nothing}
     </li>`;
@@ -355,42 +355,42 @@ export class MutualModerationQueue extends MutualElement {
 
   #renderBody(level: number) {
     const t = this.i18n.t.bind(this.i18n);
-    if (this.status === 'no-token') return html`<p>${t('mod.no-token')}</p>`;
-    if (this.status === 'loading') return html`<p>${t('mod.loading')}</p>`;
+    if (this.status === 'no-token') return html`<p>${t('moderation-queue.no-token')}</p>`;
+    if (this.status === 'loading') return html`<p>${t('moderation-queue.loading')}</p>`;
     if (this.status === 'denied' || this.status === 'error') {
-      return html`<p role="alert">${this.status === 'denied' ? t('mod.denied') : t('mod.error', { reason: this.reason })}</p>
-        <div part="actions"><button type="button" @click=${() => this.#load()}>${t('mod.retry')}</button></div>`;
+      return html`<p role="alert">${this.status === 'denied' ? t('moderation-queue.denied') : t('moderation-queue.error', { reason: this.reason })}</p>
+        <div part="actions"><button type="button" @click=${() => this.#load()}>${t('moderation-queue.retry')}</button></div>`;
     }
     if (this.kind === 'reports')
       return renderReports({ t, level, reports: this.reports, decide: (r, action) => void this.#resolve(r, action) });
-    if (!this.page.items.length) return html`<p>${t('mod.empty')}</p>`;
+    if (!this.page.items.length) return html`<p>${t('moderation-queue.empty')}</p>`;
     const bulk = this.#selection.render(t, this.page.hideReasons ?? []);
-    return html`${this.#care.renderOffer(t)}<p class="meta">${t('mod.keys')}</p>${bulk}
+    return html`${this.#care.renderOffer(t)}<p class="meta">${t('moderation-queue.keys')}</p>${bulk}
       <ol>${this.page.items.map((item) => this.#renderItem(item, level))}</ol>
-      ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.#load(true)}>${t('mod.more')}</button></div>` : nothing}`;
+      ${this.page.next ? html`<div part="actions"><button type="button" @click=${() => this.#load(true)}>${t('moderation-queue.more')}</button></div>` : nothing}`;
   }
 
   protected override render() {
     const t = this.i18n.t.bind(this.i18n);
     const level = headingLevel(this, this.headingLevel, 2);
     return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
-      <div class="heading" role="heading" aria-level=${level} id="title" tabindex="-1">${t('mod.title')}</div>
-      <div role="tablist" aria-label=${t('mod.kinds')} @keydown=${this.#onTabKey}>
+      <div class="heading" role="heading" aria-level=${level} id="title" tabindex="-1">${t('moderation-queue.title')}</div>
+      <div role="tablist" aria-label=${t('moderation-queue.kinds')} @keydown=${this.#onTabKey}>
         ${KINDS.map((kind) => {
           const selected = kind === this.kind;
-          const label = t(`mod.kind.${kind}` as MessageKey);
+          const label = t(`moderation-queue.kind.${kind}` as MessageKey);
           // No number before the endpoint has answered (no token yet, say): "(0)" would claim an empty
           // queue. Its answer leaves out kinds with nothing waiting.
           const count = kind === 'reports' || !this.#counted ? undefined : (this.page.counts[kind]?.pending ?? 0);
           return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
-            tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${count === undefined ? label : t('mod.tab', { label, count })}</button>`;
+            tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${count === undefined ? label : t('moderation-queue.tab', { label, count })}</button>`;
         })}
       </div>
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.#renderBody(level)}</div>
       ${renderHelp({ t, close: () => this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.close(), closed: () => (this.helpOpen = false) })}
       <p role="status" class="meta">
         ${this.announcement}
-        ${this.last ? html`<button type="button" id="undo" @click=${() => this.#undo()}>${t('mod.undo')}</button>` : nothing}
+        ${this.last ? html`<button type="button" id="undo" @click=${() => this.#undo()}>${t('moderation-queue.undo')}</button>` : nothing}
       </p>
     </section>`;
   }

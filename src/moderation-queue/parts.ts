@@ -17,28 +17,28 @@ export function renderHistory(p: {
   const { t, history } = p;
   const entries =
     history === 'loading'
-      ? html`<p>${t('mod.loading')}</p>`
+      ? html`<p>${t('moderation-queue.loading')}</p>`
       : history === 'error' || !history
-        ? html`<p>${t('mod.history-error')}</p>`
+        ? html`<p>${t('moderation-queue.history-error')}</p>`
         : !history.length
-          ? html`<p>${t('mod.history-empty')}</p>`
+          ? html`<p>${t('moderation-queue.history-empty')}</p>`
           : html`<ol>${history.map((e) => {
-              const action = ACTIONS.includes(e.action) ? t(`mod.action.${e.action}` as MessageKey) : e.action;
+              const action = ACTIONS.includes(e.action) ? t(`moderation-queue.action.${e.action}` as MessageKey) : e.action;
               const when = new Date(e.at);
-              return html`<li>${t('mod.history-entry', { action, actor: e.actor })}
+              return html`<li>${t('moderation-queue.history-entry', { action, actor: e.actor })}
                 <time datetime=${when.toISOString()} title=${fullDate(p.locale, when)}>${relativeTime(p.locale, when)}</time>${e.reason ? html` · <span dir="auto">${e.reason}</span>` : nothing}</li>`;
             })}</ol>`;
-  return html`<div class="history" id="history-${p.seq}" role="region" aria-label=${t('mod.history-label')}>${entries}</div>`;
+  return html`<div class="history" id="history-${p.seq}" role="region" aria-label=${t('moderation-queue.history-label')}>${entries}</div>`;
 }
 
 /** The shortcuts, listed on "?": a modal dialog (Escape or Close returns to where the moderator was). */
 export function renderHelp(p: { t: T; close: () => void; closed: () => void }) {
   const { t } = p;
   return html`<dialog id="shortcuts" aria-labelledby="shortcuts-title" @close=${p.closed}>
-    <div class="heading" id="shortcuts-title">${t('mod.shortcuts')}</div>
-    <dl>${SHORTCUTS.map(([key, what]) => html`<div><dt><kbd>${key}</kbd></dt><dd>${t(`mod.shortcut.${what}` as MessageKey)}</dd></div>`)}</dl>
-    <p class="meta">${t('mod.shortcuts-note')}</p>
-    <button type="button" @click=${p.close}>${t('mod.close')}</button>
+    <div class="heading" id="shortcuts-title">${t('moderation-queue.shortcuts')}</div>
+    <dl>${SHORTCUTS.map(([key, what]) => html`<div><dt><kbd>${key}</kbd></dt><dd>${t(`moderation-queue.shortcut.${what}` as MessageKey)}</dd></div>`)}</dl>
+    <p class="meta">${t('moderation-queue.shortcuts-note')}</p>
+    <button type="button" @click=${p.close}>${t('moderation-queue.close')}</button>
   </dialog>`;
 }
 
@@ -56,9 +56,9 @@ export function renderText(p: { t: T; locale: string; item: Item }) {
     return items.length ? formatList(p.locale, items) : '';
   };
   const shown: [MessageKey, string][] = [
-    ['mod.author', str(data.author) || t('mod.no-author')],
-    ['mod.warnings', formatted(data.contentWarning)],
-    ['mod.tags', formatted(data.tags)],
+    ['moderation-queue.author', str(data.author) || t('moderation-queue.no-author')],
+    ['moderation-queue.warnings', formatted(data.contentWarning)],
+    ['moderation-queue.tags', formatted(data.tags)],
   ];
   return html`<p id="text-${item.seq}" dir="auto"><strong>${str(data.heading)}</strong>
 ${str(data.text)}</p>
@@ -73,20 +73,20 @@ export function renderReports(p: {
   decide: (report: ReportedStory, action: 'approve' | 'hide') => void;
 }) {
   const { t } = p;
-  if (!p.reports.length) return html`<p>${t('mod.no-reports')}</p>`;
+  if (!p.reports.length) return html`<p>${t('moderation-queue.no-reports')}</p>`;
   return html`<ol>
     ${p.reports.map(
       (r) => html`<li part="item" tabindex="-1" id="report-${r.subject}">
-        <p><strong>${t('mod.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('mod.marked')}` : nothing}</p>
+        <p><strong>${t('moderation-queue.reports', { subject: r.subject, count: r.total })}</strong>${r.markedForReview ? html` · ${t('moderation-queue.marked')}` : nothing}</p>
         <ul class="flags">
-          ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`mod.reason.${reason}` as MessageKey)} (${n})</li>`)}
+          ${Object.entries(r.reasons).map(([reason, n]) => html`<li class=${reason === 'worried' ? 'crisis' : ''}>${t(`moderation-queue.reason.${reason}` as MessageKey)} (${n})</li>`)}
         </ul>
-        ${r.worried ? html`<p>${t('mod.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
+        ${r.worried ? html`<p>${t('moderation-queue.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
         ${
           r.item !== null && r.state
             ? html`<div part="actions">
-              <button type="button" class="primary" @click=${() => p.decide(r, 'approve')}>${t(r.state === 'approved' ? 'mod.keep' : 'mod.approve')}</button>
-              <button type="button" @click=${() => p.decide(r, 'hide')}>${t('mod.hide')}</button>
+              <button type="button" class="primary" @click=${() => p.decide(r, 'approve')}>${t(r.state === 'approved' ? 'moderation-queue.keep' : 'moderation-queue.approve')}</button>
+              <button type="button" @click=${() => p.decide(r, 'hide')}>${t('moderation-queue.hide')}</button>
             </div>`
             : nothing
         }
@@ -106,8 +106,8 @@ export function renderReasonPicker(p: {
   const { t } = p;
   return html`<label class="reason">${t(p.label)}
     <select @change=${(e: Event) => p.pick((e.target as HTMLSelectElement).value)}>
-      <option value="">${t('mod.hide-reason-none')}</option>
-      ${p.reasons.map((r) => html`<option value=${r} ?selected=${p.chosen === r}>${t(`mod.hide-reason.${r}` as MessageKey)}</option>`)}
+      <option value="">${t('moderation-queue.hide-reason-none')}</option>
+      ${p.reasons.map((r) => html`<option value=${r} ?selected=${p.chosen === r}>${t(`moderation-queue.hide-reason.${r}` as MessageKey)}</option>`)}
     </select></label>`;
 }
 
@@ -127,13 +127,13 @@ export function renderBulk(p: {
 }) {
   const { t, selected } = p;
   const all = selected > 0 && selected === p.selectable;
-  return html`<div part="bulk" role="group" aria-label=${t('mod.bulk')}>
+  return html`<div part="bulk" role="group" aria-label=${t('moderation-queue.bulk')}>
     <label class="pick"><input type="checkbox" id="select-all" .checked=${all} .indeterminate=${selected > 0 && !all}
-      ?disabled=${!p.selectable} @change=${(e: Event) => p.selectAll((e.target as HTMLInputElement).checked)} />${t('mod.select-all')}</label>
-    <span class="meta" aria-live="polite">${t('mod.selected', { count: selected })}</span>
-    ${selected && p.reasons.length ? renderReasonPicker({ t, reasons: p.reasons, chosen: p.reason, label: 'mod.hide-reason-bulk', pick: p.pickReason }) : nothing}
-    <button type="button" class="primary" ?disabled=${!selected} @click=${() => p.decide('approve')}>${t('mod.approve-selected')}</button>
-    <button type="button" ?disabled=${!selected} @click=${() => p.decide('hide')}>${t('mod.hide-selected')}</button>
+      ?disabled=${!p.selectable} @change=${(e: Event) => p.selectAll((e.target as HTMLInputElement).checked)} />${t('moderation-queue.select-all')}</label>
+    <span class="meta" aria-live="polite">${t('moderation-queue.selected', { count: selected })}</span>
+    ${selected && p.reasons.length ? renderReasonPicker({ t, reasons: p.reasons, chosen: p.reason, label: 'moderation-queue.hide-reason-bulk', pick: p.pickReason }) : nothing}
+    <button type="button" class="primary" ?disabled=${!selected} @click=${() => p.decide('approve')}>${t('moderation-queue.approve-selected')}</button>
+    <button type="button" ?disabled=${!selected} @click=${() => p.decide('hide')}>${t('moderation-queue.hide-selected')}</button>
   </div>`;
 }
 

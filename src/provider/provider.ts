@@ -111,8 +111,8 @@ export class MutualProvider extends MutualElement {
     if (!this.forgetButton) return html`<slot></slot>`;
     return html`<slot></slot>
       <p class="forget" part="forget" dir=${this.i18n.dir} lang=${this.i18n.lang}>
-        <button type="button" part="forget-button" @click=${this.forget}>${this.i18n.t('forget.button')}</button>
-        <span role="status">${this.forgotten ? this.i18n.t('forget.done') : ''}${this.forgotten === 'authored' ? ` ${this.i18n.t('forget.published')}` : ''}</span>
+        <button type="button" part="forget-button" @click=${this.forget}>${this.i18n.t('provider.button')}</button>
+        <span role="status">${this.forgotten ? this.i18n.t('provider.done') : ''}${this.forgotten === 'authored' ? ` ${this.i18n.t('provider.published')}` : ''}</span>
       </p>`;
   }
 }

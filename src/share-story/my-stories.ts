@@ -14,9 +14,9 @@ interface MyStory {
 
 const KEEP = 20;
 const STATE_WORDS: Record<string, keyof typeof shareStoryMessages> = {
-  waiting: 'share.mine-waiting',
-  published: 'share.mine-published',
-  'not-published': 'share.mine-not-published',
+  waiting: 'share-story.mine-waiting',
+  published: 'share-story.mine-published',
+  'not-published': 'share-story.mine-not-published',
 };
 
 /**
@@ -91,27 +91,27 @@ export class MyStoriesController {
       if (typeof states !== 'object') return '';
       const answer = states[id];
       const because = answer?.state === 'not-published' ? hiddenBecause(answer.reason) : undefined;
-      const state = t(STATE_WORDS[answer?.state] ?? 'share.mine-gone') + (because ? `. ${t(because)}` : '');
+      const state = t(STATE_WORDS[answer?.state] ?? 'share-story.mine-gone') + (because ? `. ${t(because)}` : '');
       // What came back to it, when anything did: peers' reactions and responses.
       const reactions = Object.values(answer?.reactions ?? {}).reduce((n, c) => n + c, 0);
       const responses = answer?.responses?.count ?? 0;
       return [
         state,
-        reactions && t('share.mine-reactions', { count: reactions }),
-        responses && t('share.mine-responses', { count: responses }),
+        reactions && t('share-story.mine-reactions', { count: reactions }),
+        responses && t('share-story.mine-responses', { count: responses }),
       ]
         .filter(Boolean)
         .join(' · ');
     };
     return html`<div class="mine">
       <button type="button" class="link" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="my-stories"
-        @click=${() => this.#toggle()}>${t('share.mine', { count: stories.length })}</button>
+        @click=${() => this.#toggle()}>${t('share-story.mine', { count: stories.length })}</button>
       ${
         this.open
           ? html`<div id="my-stories">
-            <p role="status" class="hint">${states === 'loading' ? t('share.mine-checking') : states === 'error' ? t('share.mine-error') : ''}</p>
-            ${states === 'error' ? html`<button type="button" @click=${() => void this.#load()}>${t('share.mine-retry')}</button>` : nothing}
-            <ul aria-label=${t('share.mine-label')}>
+            <p role="status" class="hint">${states === 'loading' ? t('share-story.mine-checking') : states === 'error' ? t('share-story.mine-error') : ''}</p>
+            ${states === 'error' ? html`<button type="button" @click=${() => void this.#load()}>${t('share-story.mine-retry')}</button>` : nothing}
+            <ul aria-label=${t('share-story.mine-label')}>
               ${[...stories].reverse().map((s) => html`<li><span class="title" dir="auto">${s.heading}</span> <span class="hint">${stateOf(s.id)}</span></li>`)}
             </ul>
           </div>`

@@ -125,7 +125,7 @@ export class MutualShareStory extends MutualElement {
     empty: EMPTY,
     texts: (v) => ({ 'story-heading': v.heading, 'story-text': v.text, 'story-author': v.author }),
     limit: () => this.limit,
-    messages: 'share',
+    messages: 'share-story',
     focus: (selector) => this.focusAfterUpdate(selector),
     forPeers: true,
   });
@@ -159,12 +159,12 @@ export class MutualShareStory extends MutualElement {
   /** The first problem that keeps the story from going out, with the field to focus. */
   #problem(sending: boolean): { field: string; text: string } | undefined {
     const t = this.i18n.t.bind(this.i18n);
-    if (!this.#draft.heading.trim()) return { field: 'story-heading', text: t('share.need-heading') };
-    if (!this.#draft.text.trim()) return { field: 'story-text', text: t('share.need-text') };
+    if (!this.#draft.heading.trim()) return { field: 'story-heading', text: t('share-story.need-heading') };
+    if (!this.#draft.text.trim()) return { field: 'story-text', text: t('share-story.need-text') };
     const over = this.#story.overBy('story-text');
-    if (over > 0) return { field: 'story-text', text: t('share.over', { count: over }) };
+    if (over > 0) return { field: 'story-text', text: t('share-story.over', { count: over }) };
     // A preview sends nothing: the member may look before deciding to share.
-    if (sending && !this.#draft.consent) return { field: 'story-consent', text: t('share.need-consent') };
+    if (sending && !this.#draft.consent) return { field: 'story-consent', text: t('share-story.need-consent') };
     return undefined;
   }
 
@@ -253,12 +253,12 @@ export class MutualShareStory extends MutualElement {
           </div>`
           : nothing
       }
-      <label for=${id} class="choice">${t('share.add-own')}</label>
+      <label for=${id} class="choice">${t('share-story.add-own')}</label>
       <div class="own">
         <input type="text" id=${id} maxlength=${Limits.listItemLength} .value=${this.own[list]}
           @input=${(e: Event) => (this.own = { ...this.own, [list]: (e.target as HTMLInputElement).value })}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), this.#addOwn(list))} />
-        <button type="button" @click=${() => this.#addOwn(list)}>${t('share.add')}</button>
+        <button type="button" @click=${() => this.#addOwn(list)}>${t('share-story.add')}</button>
       </div>
     </fieldset>`;
   }
@@ -287,10 +287,10 @@ export class MutualShareStory extends MutualElement {
   #renderConsent() {
     const t = this.i18n.t.bind(this.i18n);
     const { error, invalid, described } = this.#fieldState();
-    return html`<p class="hint" id="story-who">${t('share.who')} ${this.#story.keeping}</p>
+    return html`<p class="hint" id="story-who">${t('share-story.who')} ${this.#story.keeping}</p>
       <label class="choice"><input type="checkbox" id="story-consent" .checked=${this.#draft.consent}
         aria-invalid=${invalid('story-consent')} aria-describedby=${described('story-consent', 'story-who')}
-        @change=${(e: Event) => this.#change({ consent: (e.target as HTMLInputElement).checked })} />${t('share.consent')}</label>
+        @change=${(e: Event) => this.#change({ consent: (e.target as HTMLInputElement).checked })} />${t('share-story.consent')}</label>
       ${error('story-consent')}`;
   }
 
@@ -300,40 +300,40 @@ export class MutualShareStory extends MutualElement {
     const d = this.#draft;
     const { error, invalid, described } = this.#fieldState();
     return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), this.#showPreview())}>
-      <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${t('share.title')}</div>
-      <p>${t('share.intro')}</p>
+      <div class="heading" role="heading" aria-level=${this.#level} id="title" tabindex="-1">${t('share-story.title')}</div>
+      <p>${t('share-story.intro')}</p>
       <div class="field">
-        <label for="story-heading">${t('share.heading')}</label>
+        <label for="story-heading">${t('share-story.heading')}</label>
         <input type="text" id="story-heading" maxlength=${HEADING_LIMIT} .value=${d.heading} required aria-required="true"
           aria-invalid=${invalid('story-heading')} aria-describedby=${described('story-heading')}
           @input=${(e: Event) => this.#change({ heading: (e.target as HTMLInputElement).value })} />
         ${error('story-heading')}
       </div>
       <div class="field">
-        <label for="story-text">${t('share.text')}</label>
+        <label for="story-text">${t('share-story.text')}</label>
         <textarea id="story-text" dir="auto" .value=${d.text} aria-required="true" aria-invalid=${invalid('story-text')}
           aria-describedby=${described('story-text', 'story-text-hint story-text-count')}
           @input=${(e: Event) => this.#change({ text: (e.target as HTMLTextAreaElement).value })}></textarea>
-        <p class="hint" id="story-text-hint">${t('share.text-hint')}</p>
+        <p class="hint" id="story-text-hint">${t('share-story.text-hint')}</p>
         <p class=${this.#story.overBy('story-text') > 0 ? 'hint over' : 'hint'} id="story-text-count">
-          ${t('share.count', { count: formatNumber(locale, d.text.length), limit: formatNumber(locale, this.limit) })}
+          ${t('share-story.count', { count: formatNumber(locale, d.text.length), limit: formatNumber(locale, this.limit) })}
         </p>
         ${error('story-text')}
       </div>
       ${this.#renderCrisis(this.#story.crisis)}
-      ${this.#renderChips('warnings', commaList(this.warningTopics), t('share.warnings'))}
-      ${this.#renderChips('tags', commaList(this.tags), t('share.tags'))}
+      ${this.#renderChips('warnings', commaList(this.warningTopics), t('share-story.warnings'))}
+      ${this.#renderChips('tags', commaList(this.tags), t('share-story.tags'))}
       <div class="field">
-        <label for="story-author">${t('share.author')}</label>
+        <label for="story-author">${t('share-story.author')}</label>
         <input type="text" id="story-author" maxlength=${AUTHOR_LIMIT} .value=${d.author} aria-describedby="story-author-hint"
           @input=${(e: Event) => this.#change({ author: (e.target as HTMLInputElement).value })} />
-        <p class="hint" id="story-author-hint">${t('share.author-hint')}</p>
+        <p class="hint" id="story-author-hint">${t('share-story.author-hint')}</p>
       </div>
       ${this.#renderConsent()}
       ${renderNudge(this.#story, t)}
       <div part="actions">
-        <button type="submit" class="primary">${t('share.preview')}</button>
-        <button type="button" @click=${() => this.#submit()}>${t('share.send')}</button>
+        <button type="submit" class="primary">${t('share-story.preview')}</button>
+        <button type="button" @click=${() => this.#submit()}>${t('share-story.send')}</button>
       </div>
       ${this.#mine.render(t)}
     </form>`;
@@ -343,7 +343,7 @@ export class MutualShareStory extends MutualElement {
     const t = this.i18n.t.bind(this.i18n);
     const d = this.#draft;
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${this.#level} id="preview-title" tabindex="-1">${t('share.preview-title')}</div>
+      <div class="heading" role="heading" aria-level=${this.#level} id="preview-title" tabindex="-1">${t('share-story.preview-title')}</div>
       <mutual-story-card part="preview" preview heading=${d.heading.trim()} author=${d.author.trim() || nothing}
         tags=${d.tags.join(', ') || nothing} content-warning=${d.warnings.join(', ') || nothing}
         heading-level=${Math.min(6, this.#level + 1)} published=${new Date().toISOString()}>
@@ -353,8 +353,8 @@ export class MutualShareStory extends MutualElement {
       ${this.#renderConsent()}
       ${renderNudge(this.#story, t, () => this.#edit())}
       <div part="actions">
-        <button type="button" class="primary" @click=${() => this.#submit()}>${t('share.send')}</button>
-        <button type="button" @click=${() => this.#edit()}>${t('share.edit')}</button>
+        <button type="button" class="primary" @click=${() => this.#submit()}>${t('share-story.send')}</button>
+        <button type="button" @click=${() => this.#edit()}>${t('share-story.edit')}</button>
       </div>
     </div>`;
   }
@@ -368,19 +368,19 @@ export class MutualShareStory extends MutualElement {
       return html`<div part="base">
         ${this.#takeBack.render(t)}
         ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
-        <div part="actions"><button type="button" @click=${() => this.#another()}>${t('share.another')}</button></div>
+        <div part="actions"><button type="button" @click=${() => this.#another()}>${t('share-story.another')}</button></div>
       </div>`;
     return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${this.#level} id="thanks" tabindex="-1">${t('share.thanks')}</div>
-      <p>${t('share.review')} ${t(this.storage.keeping === 'kept' ? 'share.take-down' : 'share.take-down-not-kept')}</p>
+      <div class="heading" role="heading" aria-level=${this.#level} id="thanks" tabindex="-1">${t('share-story.thanks')}</div>
+      <p>${t('share-story.review')} ${t(this.storage.keeping === 'kept' ? 'share-story.take-down' : 'share-story.take-down-not-kept')}</p>
       <p part="status" class="hint" role="status">${this.#story.status}</p>
       ${stuck ? nothing : this.#takeBack.render(t)}
       ${this.#renderCrisis(this.crisisKept || this.#story.crisis)}
       <div part="actions">
         ${
           stuck
-            ? html`<button type="button" @click=${() => this.#edit()}>${t('share.back')}</button>`
-            : html`<button type="button" @click=${() => this.#another()}>${t('share.another')}</button>`
+            ? html`<button type="button" @click=${() => this.#edit()}>${t('share-story.back')}</button>`
+            : html`<button type="button" @click=${() => this.#another()}>${t('share-story.another')}</button>`
         }
       </div>
     </div>`;

@@ -16,7 +16,7 @@ export function renderByline(p: { t: T; locale: string; author: string; date: Da
           : nothing
       }
     </p>
-    ${tags.length ? html`<ul part="tags" aria-label=${t('story.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}`;
+    ${tags.length ? html`<ul part="tags" aria-label=${t('story-card.tags')}>${tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}`;
 }
 
 /**
@@ -37,24 +37,24 @@ export function renderWarning(p: {
 }) {
   const { t } = p;
   const list = formatList(p.locale, p.topics);
-  return html`<div part="warning" role="group" aria-label=${t('story.cw-show')}>
-    <p>${p.hiddenBySettings.length ? t('filter.hidden', { topics: list }) : t('story.cw-notice', { topics: list })}</p>
+  return html`<div part="warning" role="group" aria-label=${t('story-card.cw-show')}>
+    <p>${p.hiddenBySettings.length ? t('story-card.filter.hidden', { topics: list }) : t('story-card.cw-notice', { topics: list })}</p>
     <div part="actions">
-      <button type="button" class="primary" @click=${p.reveal}>${t(p.hiddenBySettings.length ? 'filter.show-anyway' : 'story.cw-show')}</button>
+      <button type="button" class="primary" @click=${p.reveal}>${t(p.hiddenBySettings.length ? 'story-card.filter.show-anyway' : 'story-card.cw-show')}</button>
       <button type="button" class="link" aria-expanded=${p.settingsOpen ? 'true' : 'false'} aria-controls="topic-settings"
-        @click=${() => p.toggleSettings(!p.settingsOpen)}>${t('filter.settings')}</button>
+        @click=${() => p.toggleSettings(!p.settingsOpen)}>${t('story-card.filter.settings')}</button>
     </div>
     ${
       p.settingsOpen
         ? html`<fieldset id="topic-settings">
-          <legend>${t('filter.settings-intro')}</legend>
+          <legend>${t('story-card.filter.settings-intro')}</legend>
           ${p.topics.map(
             (
               topic,
             ) => html`<label class="choice"><input type="checkbox" .checked=${p.hiddenTopics.includes(topic.toLowerCase())}
               @change=${(e: Event) => p.setTopicHidden(topic, (e.target as HTMLInputElement).checked)} />${topic}</label>`,
           )}
-          <button type="button" @click=${() => p.toggleSettings(false)}>${t('filter.done')}</button>
+          <button type="button" @click=${() => p.toggleSettings(false)}>${t('story-card.filter.done')}</button>
         </fieldset>`
         : nothing
     }
@@ -85,24 +85,24 @@ export function renderResponses(p: {
   const item = (r: PublishedResponse, mine: boolean) => {
     const date = new Date(r.time);
     return html`<li class=${mine ? 'mine' : ''}>
-      ${mine ? html`<p class="hint">${t('story.responses-mine')} · ${t('story.pending')}</p>` : nothing}
+      ${mine ? html`<p class="hint">${t('story-card.responses-mine')} · ${t('story-card.pending')}</p>` : nothing}
       <p dir="auto">${r.text}</p>
       ${Number.isNaN(date.getTime()) ? nothing : html`<time class="hint" datetime=${date.toISOString()} title=${fullDate(p.locale, date)}>${relativeTime(p.locale, date)}</time>`}
-      ${p.own(r.id) ? html`<button type="button" class="link" aria-haspopup="dialog" data-take-down=${r.id} @click=${() => p.takeDown(r.id)}>${t('story.take-down-response')}</button>` : nothing}
+      ${p.own(r.id) ? html`<button type="button" class="link" aria-haspopup="dialog" data-take-down=${r.id} @click=${() => p.takeDown(r.id)}>${t('story-card.take-down-response')}</button>` : nothing}
     </li>`;
   };
   return html`<div part="responses">
-    ${p.count ? html`<button type="button" class="link" aria-expanded=${p.open ? 'true' : 'false'} aria-controls="responses" @click=${p.toggle}>${t('story.responses', { count: p.count })}</button>` : nothing}
+    ${p.count ? html`<button type="button" class="link" aria-expanded=${p.open ? 'true' : 'false'} aria-controls="responses" @click=${p.toggle}>${t('story-card.responses', { count: p.count })}</button>` : nothing}
     ${
       p.open || p.pending.length
-        ? html`<ul id="responses" aria-label=${t('story.responses-label')}>
+        ? html`<ul id="responses" aria-label=${t('story-card.responses-label')}>
           ${p.pending.map((r) => item(r, true))}
           ${p.open ? p.list.map((r) => item(r, false)) : nothing}
         </ul>`
         : nothing
     }
-    ${p.open && p.error ? html`<p class="error" role="alert">${t('story.responses-error')}</p>` : nothing}
-    ${p.open && (p.more || p.error) ? html`<button type="button" @click=${p.loadMore}>${t(p.error ? 'story.responses-retry' : 'story.responses-more')}</button>` : nothing}
+    ${p.open && p.error ? html`<p class="error" role="alert">${t('story-card.responses-error')}</p>` : nothing}
+    ${p.open && (p.more || p.error) ? html`<button type="button" @click=${p.loadMore}>${t(p.error ? 'story-card.responses-retry' : 'story-card.responses-more')}</button>` : nothing}
   </div>`;
 }
 
@@ -122,11 +122,11 @@ export function renderActions(p: {
   const { t } = p;
   return p.href
     ? html`<div part="actions">
-        <a class="action share" href=${p.href} @click=${p.share}>${t('story.share')}</a>
-        <button type="button" class="report link" aria-haspopup="dialog" @click=${p.report}>${t(p.own ? 'story.take-down' : 'story.report')}</button>
+        <a class="action share" href=${p.href} @click=${p.share}>${t('story-card.share')}</a>
+        <button type="button" class="report link" aria-haspopup="dialog" @click=${p.report}>${t(p.own ? 'story-card.take-down' : 'story-card.report')}</button>
       </div>`
     : html`<div part="actions">
-        <button type="button" class="share" aria-expanded=${p.replyOpen ? 'true' : 'false'} @click=${p.share}>${t('story.share')}</button>
-        <button type="button" class="report link" aria-haspopup="dialog" @click=${p.report}>${t(p.own ? 'story.take-down' : 'story.report')}</button>
+        <button type="button" class="share" aria-expanded=${p.replyOpen ? 'true' : 'false'} @click=${p.share}>${t('story-card.share')}</button>
+        <button type="button" class="report link" aria-haspopup="dialog" @click=${p.report}>${t(p.own ? 'story-card.take-down' : 'story-card.report')}</button>
       </div>`;
 }

@@ -41,7 +41,7 @@ export class ReplyController {
       empty: { text: '' },
       texts: (value) => ({ response: value.text }),
       limit: options.limit,
-      messages: 'story',
+      messages: 'story-card',
       focus: options.focus,
       forPeers: true,
       onState: (state) => {
@@ -80,9 +80,9 @@ export class ReplyController {
     const text = composer.value.text.trim();
     const over = composer.overBy('response');
     this.#error = !text
-      ? i18n.t('story.composer-empty')
+      ? i18n.t('story-card.composer-empty')
       : over > 0
-        ? i18n.t('story.composer-over', { count: over })
+        ? i18n.t('story-card.composer-over', { count: over })
         : '';
     this.host.requestUpdate();
     if (this.#error) return void this.host.renderRoot.querySelector('textarea')?.focus();

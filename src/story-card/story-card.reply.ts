@@ -55,7 +55,7 @@ export function renderComposer(p: {
     p.cancel();
   };
   return html`<div part="composer" @keydown=${onKeydown}>
-    <label for="response">${t('story.composer-label')}</label>
+    <label for="response">${t('story-card.composer-label')}</label>
     <textarea dir="auto"
       id="response"
       .value=${draft}
@@ -64,15 +64,15 @@ export function renderComposer(p: {
       @input=${(e: Event) => p.input((e.target as HTMLTextAreaElement).value)}
     ></textarea>
     <p class=${composer.overBy('response') > 0 ? 'hint over' : 'hint'} id="response-count" aria-live="polite">
-      ${t('story.composer-count', { count: formatNumber(p.locale, draft.length), limit: formatNumber(p.locale, composer.limit) })}
+      ${t('story-card.composer-count', { count: formatNumber(p.locale, draft.length), limit: formatNumber(p.locale, composer.limit) })}
     </p>
     ${p.error ? html`<p class="error" id="response-error">${p.error}</p>` : nothing}
     ${composer.crisis ? html`<mutual-crisis-resources heading-level=${Math.min(6, p.level + 1)}></mutual-crisis-resources>` : nothing}
     ${renderNudge(composer, t)}
-    <p class="hint" id="response-note">${t('story.composer-note')} ${composer.keeping}</p>
+    <p class="hint" id="response-note">${t('story-card.composer-note')} ${composer.keeping}</p>
     <div part="actions">
-      <button type="button" class="primary" @click=${p.send} ?disabled=${composer.state === 'sending'}>${t('story.send')}</button>
-      <button type="button" @click=${p.cancel}>${t('story.cancel')}</button>
+      <button type="button" class="primary" @click=${p.send} ?disabled=${composer.state === 'sending'}>${t('story-card.send')}</button>
+      <button type="button" @click=${p.cancel}>${t('story-card.cancel')}</button>
     </div>
     <p class="hint" role="status">${composer.status}</p>
   </div>`;
@@ -91,26 +91,26 @@ export function renderReportDialog(p: {
 }) {
   const { t, level } = p;
   return html`<dialog part="dialog" aria-labelledby="report-title" @close=${p.closed} @keydown=${trapFocus}>
-    <div class="dialog-title" role="heading" aria-level=${level} id="report-title">${t('story.report-title')}</div>
+    <div class="dialog-title" role="heading" aria-level=${level} id="report-title">${t('story-card.report-title')}</div>
     ${
       p.state === 'sent'
-        ? html`<p role="status" id="report-thanks" tabindex="-1">${t('story.report-thanks')}</p>`
+        ? html`<p role="status" id="report-thanks" tabindex="-1">${t('story-card.report-thanks')}</p>`
         : html`<form method="dialog" @submit=${(e: Event) => (e.preventDefault(), p.report())}>
           <fieldset aria-describedby=${p.state === 'error' ? 'report-error' : nothing}>
-            <legend>${t('story.report-intro')}</legend>
+            <legend>${t('story-card.report-intro')}</legend>
             ${REPORT_REASONS.map(
               (reason) => html`<label class="choice">
                 <input type="radio" name="reason" value=${reason} .checked=${p.reason === reason} @change=${() => p.choose(reason)} />
-                ${t(`story.reason.${reason}` as MessageKey)}
+                ${t(`story-card.reason.${reason}` as MessageKey)}
               </label>`,
             )}
           </fieldset>
-          ${p.state === 'error' ? html`<p class="error" id="report-error" role="alert">${t('story.report-choose')}</p>` : nothing}
-          <button type="submit" class="primary">${t('story.report-send')}</button>
+          ${p.state === 'error' ? html`<p class="error" id="report-error" role="alert">${t('story-card.report-choose')}</p>` : nothing}
+          <button type="submit" class="primary">${t('story-card.report-send')}</button>
         </form>`
     }
     ${p.reason === 'worried' ? html`<mutual-crisis-resources heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>` : nothing}
-    <button type="button" class="close" @click=${p.close}>${t('story.close')}</button>
+    <button type="button" class="close" @click=${p.close}>${t('story-card.close')}</button>
   </dialog>`;
 }
 
@@ -131,12 +131,12 @@ export function renderTakeDownDialog(p: {
   const { t, state } = p;
   const asking = state === 'ask' || state === 'sending';
   return html`<dialog part="dialog" aria-labelledby="take-down-title" aria-describedby="take-down-text" @close=${p.closed} @keydown=${trapFocus}>
-    <div class="dialog-title" role="heading" aria-level=${p.level} id="take-down-title">${t(p.response ? 'story.take-down-response-title' : 'story.take-down-title')}</div>
-    <p id="take-down-text">${t('story.take-down-text')}</p>
-    <p role="status">${asking ? '' : t(state !== 'queued' ? 'story.take-down-failed' : `story.take-down-${waitingWord()}`)}</p>
+    <div class="dialog-title" role="heading" aria-level=${p.level} id="take-down-title">${t(p.response ? 'story-card.take-down-response-title' : 'story-card.take-down-title')}</div>
+    <p id="take-down-text">${t('story-card.take-down-text')}</p>
+    <p role="status">${asking ? '' : t(state !== 'queued' ? 'story-card.take-down-failed' : `story-card.take-down-${waitingWord()}`)}</p>
     <div class="dialog-actions">
-      ${asking ? html`<button type="button" class="primary" @click=${p.confirm}>${t('story.take-down-confirm')}</button>` : nothing}
-      <button type="button" id="take-down-close" @click=${p.close}>${t(asking ? 'story.take-down-keep' : 'story.close')}</button>
+      ${asking ? html`<button type="button" class="primary" @click=${p.confirm}>${t('story-card.take-down-confirm')}</button>` : nothing}
+      <button type="button" id="take-down-close" @click=${p.close}>${t(asking ? 'story-card.take-down-keep' : 'story-card.close')}</button>
     </div>
   </dialog>`;
 }

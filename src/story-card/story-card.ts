@@ -304,13 +304,13 @@ export class MutualStoryCard extends MutualElement {
     const level = headingLevel(this, this.headingLevel, 2);
     const href = this.#shareUrl();
     // A name a member chose keeps its own direction inside the sentence (FSI … PDI).
-    const author = t('story.by', { author: this.author ? `\u2068${this.author}\u2069` : t('story.author-default') });
+    const author = t('story-card.by', { author: this.author ? `\u2068${this.author}\u2069` : t('story-card.author-default') });
     const position = this.feedPosition;
     // One's own story is not reported but can be taken down (a reader who wrote it, on the device they wrote it on).
     const own = !!this.#authorKey;
     if (this.#dialogs?.done === 'story')
       return html`<article part="base" dir=${dir} lang=${lang} aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
-        <p role="status" id="taken-down" tabindex="-1">${t('story.taken-down')}</p>
+        <p role="status" id="taken-down" tabindex="-1">${t('story-card.taken-down')}</p>
       </article>`;
     return html`<article part="base" dir=${dir} lang=${lang} aria-labelledby=${this.heading ? 'heading' : nothing} aria-label=${this.heading ? nothing : author}
       aria-posinset=${position ? position.index + 1 : nothing} aria-setsize=${position ? position.size : nothing}>
@@ -335,7 +335,7 @@ export class MutualStoryCard extends MutualElement {
             ${
               this.overflowing || this.expanded
                 ? html`<button type="button" class="link" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${() => (this.expanded = !this.expanded)}>
-                  ${t(this.expanded ? 'story.show-less' : 'story.read-more')}
+                  ${t(this.expanded ? 'story-card.show-less' : 'story-card.read-more')}
                 </button>`
                 : nothing
             }`
@@ -355,7 +355,7 @@ export class MutualStoryCard extends MutualElement {
         this.preview
           ? nothing
           : !this.storyId
-            ? html`<p class="hint">${t('story.missing-id')}</p>`
+            ? html`<p class="hint">${t('story-card.missing-id')}</p>`
             : renderActions({
                 t,
                 href,
@@ -383,12 +383,12 @@ export class MutualStoryCard extends MutualElement {
             })
           : nothing
       }
-      ${this.#dialogs?.done === 'response' ? html`<p class="hint" role="status" id="taken-down" tabindex="-1">${t('story.response-taken-down')}</p>` : nothing}
+      ${this.#dialogs?.done === 'response' ? html`<p class="hint" role="status" id="taken-down" tabindex="-1">${t('story-card.response-taken-down')}</p>` : nothing}
       ${
         this.#reply && !href
           ? this.#reply.render(t, locale, level)
           : this.replyUnavailable
-            ? html`<p class="error" role="alert">${t('story.reply-offline')}</p>`
+            ? html`<p class="error" role="alert">${t('story-card.reply-offline')}</p>`
             : nothing
       }
       ${this.#dialogs?.render(t, level)}

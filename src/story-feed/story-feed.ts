@@ -235,16 +235,16 @@ export class MutualStoryFeed extends MutualElement {
   #renderFooter() {
     const t = this.i18n.t.bind(this.i18n);
     const count = this.ownCards.length + this.stories.length;
-    if (this.status === 'loading') return html`<p role="status">${t('feed.loading')}</p>`;
+    if (this.status === 'loading') return html`<p role="status">${t('story-feed.loading')}</p>`;
     if (this.status === 'error' || this.status === 'offline')
-      return html`<p role="alert">${t(this.status === 'error' ? 'feed.error' : 'feed.offline')}</p>
-        <button type="button" @click=${() => void this.#load()}>${t('feed.retry')}</button>`;
+      return html`<p role="alert">${t(this.status === 'error' ? 'story-feed.error' : 'story-feed.offline')}</p>
+        <button type="button" @click=${() => void this.#load()}>${t('story-feed.retry')}</button>`;
     if (this.next)
-      return html`<button type="button" class="more primary" @click=${() => this.#loadMore()}>${t('feed.more')}</button>`;
+      return html`<button type="button" class="more primary" @click=${() => this.#loadMore()}>${t('story-feed.more')}</button>`;
     if (!count && this.#loaded)
-      return html`<p role="status">${t('feed.empty')}</p>
-        <button type="button" @click=${() => void this.#load()}>${t('feed.retry')}</button>`;
-    return count && this.#loaded ? html`<p class="hint">${t('feed.end')}</p>` : nothing;
+      return html`<p role="status">${t('story-feed.empty')}</p>
+        <button type="button" @click=${() => void this.#load()}>${t('story-feed.retry')}</button>`;
+    return count && this.#loaded ? html`<p class="hint">${t('story-feed.end')}</p>` : nothing;
   }
 
   protected override render() {
@@ -255,7 +255,7 @@ export class MutualStoryFeed extends MutualElement {
     const isFeed = own + this.stories.length > 0 || this.status === 'loading';
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>
       <div part="base" role=${isFeed ? 'feed' : nothing}
-        aria-busy=${this.status === 'loading' ? 'true' : 'false'} aria-label=${isFeed ? this.i18n.t('feed.label') : nothing}>
+        aria-busy=${this.status === 'loading' ? 'true' : 'false'} aria-label=${isFeed ? this.i18n.t('story-feed.label') : nothing}>
         <slot @slotchange=${this.#onSlotChange}></slot>
         ${repeat(
           this.stories,

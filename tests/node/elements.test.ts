@@ -136,3 +136,22 @@ test('every source file reads in one sitting: none over 400 lines', () => {
     .map(([file, lines]) => `${file}: ${lines} lines`);
   assert.deepEqual(long, [], 'split by job (see CONTRIBUTING.md)');
 });
+
+test('message keys start with their folder’s name (an element’s), or their core module’s', async () => {
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.messages.ts'));
+  assert.ok(files.length >= 12, 'every element has its messages');
+  const wrong: string[] = [];
+  for (const file of files) {
+    const folder = file.split('/')[0];
+    const prefix =
+      folder === 'core'
+        ? file
+            .split('/')
+            .at(-1)!
+            .replace(/\.messages\.ts$/, '')
+        : folder;
+    const messages = (await import(`../../src/${file}`)).default as Record<string, unknown>;
+    for (const key of Object.keys(messages)) if (!key.startsWith(`${prefix}.`)) wrong.push(`${file}: ${key}`);
+  }
+  assert.deepEqual(wrong, []);
+});
