@@ -1,7 +1,7 @@
 /**
  * THE list of Mutual's elements. It drives the build entries (vite.config.ts), the lazy loader (checked),
  * `all.ts`, the package exports, the React wrappers, the size report, the snippet builder and
- * Storybook; tests/elements.test.ts fails when one of them misses an element.
+ * Storybook; tests/node/elements.test.ts fails when one of them misses an element.
  * Data only: importing it defines nothing.
  */
 export const ELEMENTS = [

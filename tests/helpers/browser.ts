@@ -1,4 +1,4 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type { AxeResults } from 'axe-core';
 
@@ -103,4 +103,13 @@ export function deepActive(): Element | null {
   let a: Element | null = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
+}
+
+/** Waits, for what a test must let happen first (a retry's backoff, say): never a stand-in for `until`. */
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Focuses a field in a shadow root and types into it, key by key, as a member would. */
+export async function typeInto(root: ShadowRoot, selector: string, value: string): Promise<void> {
+  root.querySelector<HTMLTextAreaElement>(selector)!.focus();
+  await sendKeys({ type: value });
 }

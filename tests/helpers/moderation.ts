@@ -52,3 +52,18 @@ export async function queue(token: string | undefined = TEST_MODERATOR_TOKEN): P
 }
 export const itemTexts = (el: MutualModerationQueue) =>
   [...el.shadowRoot!.querySelectorAll('[part="item"] > p[id^="text-"]')].map((p) => p.textContent);
+
+/** The whole audit log, oldest first (it is read in pages of 200 from the start). */
+export async function auditLog(): Promise<
+  { actor: string; action: string; item: number; reason: string; seq: number }[]
+> {
+  const all: { actor: string; action: string; item: number; reason: string; seq: number }[] = [];
+  for (;;) {
+    const cursor = all.length ? `&cursor=${all.at(-1)!.seq}` : '';
+    const { entries } = (await (
+      await fetch(`${ENDPOINT}/moderation/audit?limit=200${cursor}`, { headers: auth })
+    ).json()) as { entries: typeof all };
+    all.push(...entries);
+    if (entries.length < 200) return all;
+  }
+}

@@ -7,7 +7,7 @@
  * avoid false alarms from everyday idioms ("this craving is killing me", "me muero de ganas",
  * "أموت شوقا"), because help lines that appear for nothing teach people to ignore them.
  * Borderline decisions are commented where they are made. Review with people who do crisis work
- * before changing anything here; tests/crisis-language.test.ts holds the cases.
+ * before changing anything here; tests/behaviour/crisis-language.test.ts holds the cases.
  *
  * Patterns are regular-expression sources over normalized text (see `normalize`: lowercase, no
  * accents), so they are written that way. English and

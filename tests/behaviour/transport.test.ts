@@ -1,8 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/protocol/envelope.js';
-import { Transport, type DeliveryEvent } from '../src/core/delivery/transport.js';
-import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
-import { captureWarnings, peer } from './helpers/browser.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
+import { Transport, type DeliveryEvent } from '../../src/core/delivery/transport.js';
+import {
+  injectFault,
+  requestCount,
+  scoped,
+  stored,
+  storedAtLeast,
+  uniqueSubject,
+  until,
+} from '../helpers/collector.js';
+import { captureWarnings, peer } from '../helpers/browser.js';
 
 /** The outbox keeps one localStorage key per unsent event. */
 const outboxKeys = (endpoint: string) =>
@@ -175,7 +183,7 @@ describe('transport', () => {
 
 describe('outbox', () => {
   it('is bounded: past the limit the oldest events are dropped, with one warning', async () => {
-    const { MemoryOutbox } = await import('../src/core/delivery/outbox.js');
+    const { MemoryOutbox } = await import('../../src/core/delivery/outbox.js');
     const outbox = new MemoryOutbox(3);
     const sent = events(uniqueSubject('bound'), 5);
     const warnings = await captureWarnings(() => sent.forEach((e) => outbox.add(e)));

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/share-story/define.js';
-import '../src/story-feed/define.js';
-import type { MutualShareStory } from '../src/share-story/share-story.js';
-import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
+import '../../src/share-story/define.js';
+import '../../src/story-feed/define.js';
+import type { MutualShareStory } from '../../src/share-story/share-story.js';
+import type { MutualStoryFeed } from '../../src/story-feed/story-feed.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from '../helpers/browser.js';
 import {
   ENDPOINT,
   injectFault,
@@ -16,8 +16,8 @@ import {
   TEST_MODERATOR_TOKEN,
   uniqueSubject,
   until,
-} from './helpers/collector.js';
-import { XSS_PAYLOADS } from './helpers/xss-payloads.js';
+} from '../helpers/collector.js';
+import { XSS_PAYLOADS } from '../helpers/xss-payloads.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => root(el).querySelector<T>(sel)!;

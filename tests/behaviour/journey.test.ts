@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import ar from '../src/locales/ar.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { suggestsCrisis } from '../src/core/protocol/crisis-language.js';
-import { closeEveryone, person, type Person } from './helpers/browser.js';
-import { stored, TEST_MODERATOR_TOKEN, uniqueSubject, until } from './helpers/collector.js';
+import ar from '../../src/locales/ar.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { suggestsCrisis } from '../../src/core/protocol/crisis-language.js';
+import { closeEveryone, person, type Person } from '../helpers/browser.js';
+import { stored, TEST_MODERATOR_TOKEN, uniqueSubject, until } from '../helpers/collector.js';
 
 /**
  * The demo pages as people meet them: `npm start`'s pages on the built files (`dist/`), each
@@ -130,7 +130,11 @@ for (const [store, lang] of [
       await click(writer, `deepAll('#story-text')[0]`, 'the story field');
       await writer.keys({ type: words });
       await click(writer, `deepAll('#story-consent')[0]`, 'consent');
-      await click(writer, `named('button', ${JSON.stringify(t('share-story.send', 'Send to the moderators'))})`, 'Send');
+      await click(
+        writer,
+        `named('button', ${JSON.stringify(t('share-story.send', 'Send to the moderators'))})`,
+        'Send',
+      );
       await see(
         writer,
         `return words(deepAll('mutual-share-story')[0].shadowRoot.querySelector('[part="status"]')) === ${JSON.stringify(t('share-story.sent', 'It has reached the moderators.'))};`,

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/all.js';
-import { peer } from './helpers/browser.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { stored, until } from './helpers/collector.js';
+import '../../src/all.js';
+import { peer } from '../helpers/browser.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { stored, until } from '../helpers/collector.js';
 
 /** The demo pages as a visitor opens them (in a real tab, console recorded from the first script). */
 describe('the demo looks like the product', () => {

@@ -1,13 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/all.js';
-import type { MutualCheckIn } from '../src/check-in/check-in.js';
-import type { MutualMeToo } from '../src/me-too/me-too.js';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/protocol/envelope.js';
-import { getTransport, Transport } from '../src/core/delivery/transport.js';
-import { buttonNamed, captureWarnings, peer } from './helpers/browser.js';
-import { injectFault, requestCount, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import '../../src/all.js';
+import type { MutualCheckIn } from '../../src/check-in/check-in.js';
+import type { MutualMeToo } from '../../src/me-too/me-too.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
+import { getTransport, Transport } from '../../src/core/delivery/transport.js';
+import { buttonNamed, captureWarnings, pause, peer } from '../helpers/browser.js';
+import {
+  injectFault,
+  requestCount,
+  scoped,
+  stored,
+  storedAtLeast,
+  uniqueSubject,
+  until,
+} from '../helpers/collector.js';
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fast = { retryBaseMs: 50, retryMaxMs: 400, batchWindowMs: 30, timeoutMs: 3000 };
 const absolute = (endpoint: string) => new URL(endpoint, location.href).href;
 const status = (el: MutualCheckIn) => el.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '';
@@ -568,7 +575,7 @@ describe('presses made before the send path arrived', () => {
   afterEach(() => fetch('/hold-chunks', { method: 'DELETE' }));
 
   it('an event parked before the send path loaded, read back with the outbox, takes no room from another', async () => {
-    const { StorageOutbox } = await import('../src/core/delivery/outbox.js');
+    const { StorageOutbox } = await import('../../src/core/delivery/outbox.js');
     const { endpoint } = scoped('parked');
     const parked = reactions(uniqueSubject('parked'), 3);
     // Pressed within the same moments, so the outbox reads them back in another order than they

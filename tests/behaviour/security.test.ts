@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/all.js';
-import type { MutualQuickExit } from '../src/quick-exit/quick-exit.js';
-import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
+import '../../src/all.js';
+import type { MutualQuickExit } from '../../src/quick-exit/quick-exit.js';
+import { DANGEROUS, XSS_PAYLOADS } from '../helpers/xss-payloads.js';
 
 declare global {
   interface Window {

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../src/admin.js';
-import type { MutualCommunityPulse } from '../src/community-pulse/community-pulse.js';
-import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
-import { emulateMedia, expectAxeClean } from './helpers/browser.js';
-import { TEST_MODERATOR_TOKEN, until } from './helpers/collector.js';
+import '../../src/admin.js';
+import type { MutualCommunityPulse } from '../../src/community-pulse/community-pulse.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
+import { emulateMedia, expectAxeClean } from '../helpers/browser.js';
+import { TEST_MODERATOR_TOKEN, until } from '../helpers/collector.js';
 
 /** The admin elements' own community (a separate collector and SQLite file), so counts are exact. */
 let endpoint = '';

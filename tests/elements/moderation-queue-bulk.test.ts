@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/all.js';
-import '../src/admin.js';
-import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { deepActive, expectAxeClean } from './helpers/browser.js';
-import { ENDPOINT, until, uniqueSubject } from './helpers/collector.js';
-import { auth, clearQueue, itemTexts, queue, served, submit } from './helpers/moderation.js';
+import '../../src/all.js';
+import '../../src/admin.js';
+import type { MutualModerationQueue } from '../../src/moderation-queue/moderation-queue.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { deepActive, expectAxeClean } from '../helpers/browser.js';
+import { ENDPOINT, until, uniqueSubject } from '../helpers/collector.js';
+import { auditLog, auth, clearQueue, itemTexts, queue, served, submit } from '../helpers/moderation.js';
 
 const SAM = 'sam-moderator-token-0123456789abcdef';
 const status = (el: MutualModerationQueue) =>
@@ -21,9 +21,6 @@ const requests = (path: string, since: number) =>
   performance
     .getEntriesByType('resource')
     .filter((e) => e.startTime > since && new URL(e.name).pathname.endsWith(path));
-async function audit(): Promise<{ actor: string; action: string; item: number; reason: string }[]> {
-  return (await (await fetch(`${ENDPOINT}/moderation/audit?limit=200`, { headers: auth })).json()).entries;
-}
 
 describe('<mutual-moderation-queue> bulk actions', () => {
   beforeEach(clearQueue);
@@ -71,7 +68,7 @@ describe('<mutual-moderation-queue> bulk actions', () => {
     await until(() => words.every((w) => itemTexts(el).includes(w)), 'both back');
     expect(await served()).not.to.include.members([words[1]]);
     expect(status(el)).to.equal('Back in the queue.');
-    const log = (await audit()).slice(-4).map((e) => e.action);
+    const log = (await auditLog()).slice(-4).map((e) => e.action);
     expect(log).to.deep.equal(['approve', 'approve', 'restore', 'restore']);
   });
 
@@ -99,7 +96,7 @@ describe('<mutual-moderation-queue> bulk actions', () => {
     );
     expect(itemTexts(mine)).to.deep.equal([]);
     expect(await served()).to.include(words[2], 'still approved, as Sam left it');
-    const log = (await audit()).slice(-3).map((e) => [e.actor, e.action, e.reason]);
+    const log = (await auditLog()).slice(-3).map((e) => [e.actor, e.action, e.reason]);
     expect(log).to.deep.equal([
       ['Sam', 'approve', ''],
       ['tests', 'hide', 'could-identify-you'],

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { suggestsCrisis } from '../src/core/protocol/crisis-language.js';
+import { suggestsCrisis } from '../../src/core/protocol/crisis-language.js';
 
 /**
  * How people really write it, and the idioms that must not bring up help lines. Each list holds at

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createEnvelope, EventTypes, type MutualEnvelope } from '../src/core/protocol/envelope.js';
-import { Transport } from '../src/core/delivery/transport.js';
-import { peer } from './helpers/browser.js';
-import { injectFault, requestCount, scoped, stored, uniqueSubject, until } from './helpers/collector.js';
+import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
+import { Transport } from '../../src/core/delivery/transport.js';
+import { peer } from '../helpers/browser.js';
+import { injectFault, requestCount, scoped, stored, uniqueSubject, until } from '../helpers/collector.js';
 
 /**
  * Fault suite: after each fault, every event the page generated is stored exactly once

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import '../src/me-too/define.js';
-import type { MutualMeToo } from '../src/me-too/me-too.js';
+import '../../src/me-too/define.js';
+import type { MutualMeToo } from '../../src/me-too/me-too.js';
 
 /** Counts tasks that run from now on (a message posted now runs before any task posted later). */
 function taskCounter() {

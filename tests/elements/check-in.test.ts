@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/check-in/define.js';
-import type { MutualCheckIn } from '../src/check-in/check-in.js';
-import { suggestsCrisis } from '../src/core/protocol/crisis-language.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { expectAxeClean, peer } from './helpers/browser.js';
+import '../../src/check-in/define.js';
+import type { MutualCheckIn } from '../../src/check-in/check-in.js';
+import { suggestsCrisis } from '../../src/core/protocol/crisis-language.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { expectAxeClean, peer } from '../helpers/browser.js';
 import {
   approveItem,
   injectFault,
@@ -14,7 +14,7 @@ import {
   storedAtLeast,
   uniqueSubject,
   until,
-} from './helpers/collector.js';
+} from '../helpers/collector.js';
 
 const $ = <T extends Element = HTMLElement>(el: MutualCheckIn, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
 const buttonNamed = (el: MutualCheckIn, name: string) =>

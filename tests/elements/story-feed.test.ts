@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/story-feed/define.js';
-import type { MutualStoryFeed } from '../src/story-feed/story-feed.js';
-import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from './helpers/browser.js';
-import { approveItem, getCount, publishStory, uniqueSubject, until } from './helpers/collector.js';
-import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
+import '../../src/story-feed/define.js';
+import type { MutualStoryFeed } from '../../src/story-feed/story-feed.js';
+import type { MutualStoryCard } from '../../src/story-card/story-card.js';
+import { buttonNamed, deepActive, emulateMedia, expectAxeClean, peer } from '../helpers/browser.js';
+import { approveItem, getCount, publishStory, uniqueSubject, until } from '../helpers/collector.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const cards = (feed: MutualStoryFeed) => [...root(feed).querySelectorAll<MutualStoryCard>('mutual-story-card')];

@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../src/me-too/define.js';
-import '../src/provider/define.js';
-import type { MutualMeToo } from '../src/me-too/me-too.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
-import { counts, scoped, stored, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import '../../src/me-too/define.js';
+import '../../src/provider/define.js';
+import type { MutualMeToo } from '../../src/me-too/me-too.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { captureWarnings, emulateMedia, expectAxeClean } from '../helpers/browser.js';
+import { counts, scoped, stored, storedAtLeast, uniqueSubject, until } from '../helpers/collector.js';
 
 const buttons = (el: MutualMeToo) => [...el.shadowRoot!.querySelectorAll('button')];
 const button = (el: MutualMeToo, label: string) => buttons(el).find((b) => b.textContent!.includes(label))!;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until } from './helpers/collector.js';
+import { until } from '../helpers/collector.js';
 
 /**
  * The published Storybook, as a designer shares it: `npm run build-storybook` output served over

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../src/crisis-resources/define.js';
-import '../src/provider/define.js';
-import type { MutualCrisisResources } from '../src/crisis-resources/crisis-resources.js';
-import { HELP_LINES } from '../src/crisis-resources/lines.js';
-import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import '../../src/crisis-resources/define.js';
+import '../../src/provider/define.js';
+import type { MutualCrisisResources } from '../../src/crisis-resources/crisis-resources.js';
+import { HELP_LINES } from '../../src/crisis-resources/lines.js';
+import { captureWarnings, expectAxeClean } from '../helpers/browser.js';
 
 /** What a reader sees: each line as "name: contact", and the intro sentence. */
 function shown(el: MutualCrisisResources) {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { stored, storedAtLeast, until } from './helpers/collector.js';
-import { buttonNamed, peer } from './helpers/browser.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { stored, storedAtLeast, until } from '../helpers/collector.js';
+import { buttonNamed, peer } from '../helpers/browser.js';
 
 type FrameWindow = Window & typeof globalThis & { cspViolations?: string[]; pageErrors?: string[] };
 
@@ -376,7 +376,7 @@ describe('embedding', () => {
       'mutual-check-in',
     ]);
     // The admin elements need a token no snippet can carry: not offered to a CMS editor.
-    const { MEMBER_ELEMENTS } = await import('../src/elements.js');
+    const { MEMBER_ELEMENTS } = await import('../../src/elements.js');
     expect([...tag.options].map((o) => o.value).sort()).to.deep.equal(
       MEMBER_ELEMENTS.map((e) => e.tag)
         .filter((t) => t !== 'mutual-provider')

@@ -1,13 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import '../src/all.js';
-import '../src/admin.js';
-import type { MutualModerationQueue } from '../src/moderation-queue/moderation-queue.js';
-import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
-import { deepActive, expectAxeClean } from './helpers/browser.js';
-import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from './helpers/collector.js';
-import { DANGEROUS, XSS_PAYLOADS } from './helpers/xss-payloads.js';
-import { auth, clearQueue, itemTexts, queue, served, submit } from './helpers/moderation.js';
+import '../../src/all.js';
+import '../../src/admin.js';
+import type { MutualModerationQueue } from '../../src/moderation-queue/moderation-queue.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
+import { deepActive, expectAxeClean } from '../helpers/browser.js';
+import { ENDPOINT, TEST_MODERATOR_TOKEN, until, uniqueSubject } from '../helpers/collector.js';
+import { DANGEROUS, XSS_PAYLOADS } from '../helpers/xss-payloads.js';
+import { auditLog, auth, clearQueue, itemTexts, queue, served, submit } from '../helpers/moderation.js';
 
 describe('<mutual-moderation-queue>', () => {
   beforeEach(clearQueue);
@@ -40,11 +40,7 @@ describe('<mutual-moderation-queue>', () => {
     root.querySelector<HTMLButtonElement>('#undo')!.click();
     await until(() => itemTexts(el).includes(words), 'back in the queue');
     expect(await served()).not.to.include(words);
-    const audit = (
-      (await (await fetch(`${ENDPOINT}/moderation/audit?limit=200`, { headers: auth })).json()) as {
-        entries: { actor: string; action: string }[];
-      }
-    ).entries;
+    const audit = await auditLog();
     expect(audit.slice(-2).map((e) => [e.actor, e.action])).to.deep.equal([
       ['tests', 'approve'],
       ['tests', 'restore'],

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import { publishStory, storedAtLeast, uniqueSubject, until } from './helpers/collector.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import { publishStory, storedAtLeast, uniqueSubject, until } from '../helpers/collector.js';
 
 type PlacementWindow = Window & typeof globalThis & { warnings: string[]; ready: Promise<void> };
 

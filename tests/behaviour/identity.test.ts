@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { findIdentifiers } from '../src/core/protocol/identity.js';
+import { findIdentifiers } from '../../src/core/protocol/identity.js';
 
 describe('identity nudge detector', () => {
   const cases: [string, string, string[]][] = [

@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import '../src/all.js';
-import { defineElement, VERSION } from '../src/core/define.js';
-import { EventTypes } from '../src/core/protocol/envelope.js';
-import type { MutualMeToo } from '../src/me-too/me-too.js';
-import type { MutualProvider } from '../src/provider/provider.js';
-import { captureWarnings, expectAxeClean } from './helpers/browser.js';
+import '../../src/all.js';
+import { defineElement, VERSION } from '../../src/core/define.js';
+import { EventTypes } from '../../src/core/protocol/envelope.js';
+import type { MutualMeToo } from '../../src/me-too/me-too.js';
+import type { MutualProvider } from '../../src/provider/provider.js';
+import { captureWarnings, expectAxeClean } from '../helpers/browser.js';
 import {
   counts,
   ENDPOINT,
@@ -17,7 +17,7 @@ import {
   TEST_MODERATOR_TOKEN,
   uniqueSubject,
   until,
-} from './helpers/collector.js';
+} from '../helpers/collector.js';
 
 /** A third-party element with its own shadow root, to prove context crosses shadow boundaries. */
 class HostCard extends LitElement {

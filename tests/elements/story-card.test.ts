@@ -1,9 +1,9 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/story-card/define.js';
-import type { MutualStoryCard } from '../src/story-card/story-card.js';
-import { createEnvelope, EventTypes } from '../src/core/protocol/envelope.js';
-import { captureWarnings, emulateMedia, expectAxeClean } from './helpers/browser.js';
+import '../../src/story-card/define.js';
+import type { MutualStoryCard } from '../../src/story-card/story-card.js';
+import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
+import { captureWarnings, emulateMedia, expectAxeClean } from '../helpers/browser.js';
 import {
   injectFault,
   moderateItem,
@@ -13,7 +13,7 @@ import {
   storedAtLeast,
   uniqueSubject,
   until,
-} from './helpers/collector.js';
+} from '../helpers/collector.js';
 
 const LONG = Array.from(
   { length: 30 },
