@@ -65,8 +65,8 @@ const journeyCollectors = Object.entries(journeyStores).map(([name, store]) => {
 // One group per element (`npx web-test-runner --group me-too`): its own tests alone, from the one list.
 // Only when a group is asked for: otherwise web-test-runner runs every group besides the default files.
 const { ELEMENTS } = await import('./src/elements.ts');
-const groups = ELEMENTS.map(({ folder }) => ({ name: folder, files: `tests/elements/${folder}.test.ts` })).filter(({ files }) =>
-  existsSync(files),
+const groups = ELEMENTS.map(({ folder }) => ({ name: folder, files: `tests/elements/${folder}.test.ts` })).filter(
+  ({ files }) => existsSync(files),
 );
 
 export default {

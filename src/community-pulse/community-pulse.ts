@@ -198,7 +198,11 @@ export class MutualCommunityPulse extends MutualElement {
       return html`<section part="chart" class="looks" aria-labelledby="looks-title">${heading} <span>${t('community-pulse.look-quiet')}</span></section>`;
     const { medianSeconds: median, waiting } = this.looks.crisis.thisWeek;
     const summary = [
-      median !== null ? t('community-pulse.look-summary', { time: time(median) }) : waiting ? '' : t('community-pulse.look-summary-none'),
+      median !== null
+        ? t('community-pulse.look-summary', { time: time(median) })
+        : waiting
+          ? ''
+          : t('community-pulse.look-summary-none'),
       waiting ? t('community-pulse.look-summary-waiting', { count: waiting }) : '',
     ];
     return html`<section part="chart" class="looks" aria-labelledby="looks-title">

@@ -77,7 +77,8 @@ export default {
   'story-card.missing-id': 'Esta historia no puede recibir reacciones ni respuestas ahora mismo.',
   'story-card.reply-offline': 'Para abrir esto hace falta conexión. Vuelve a intentarlo cuando tengas conexión.',
   'crisis-resources.title': 'Si necesitas hablar con alguien ahora',
-  'crisis-resources.intro': 'No tienes que pasar por esto a solas. Estas líneas gratuitas y confidenciales están para ti:',
+  'crisis-resources.intro':
+    'No tienes que pasar por esto a solas. Estas líneas gratuitas y confidenciales están para ti:',
   'crisis-resources.intro-directory':
     'No tienes que pasar por esto a solas. En casi todos los países hay líneas gratuitas y confidenciales para ti, por teléfono, mensaje o chat:',
   'crisis-resources.more': 'Encuentra una línea de ayuda en tu país',
@@ -217,7 +218,10 @@ export default {
   'share-story.take-down': 'Puedes retirarla cuando quieras desde su tarjeta, en este dispositivo.',
   'share-story.take-down-not-kept':
     'No se guarda nada en este dispositivo: para retirarla más adelante, pide ayuda a las personas que cuidan esta comunidad.',
-  'share-story.mine': { one: 'Tu historia en este dispositivo (1)', other: 'Tus historias en este dispositivo ({count})' },
+  'share-story.mine': {
+    one: 'Tu historia en este dispositivo (1)',
+    other: 'Tus historias en este dispositivo ({count})',
+  },
   'share-story.mine-label': 'Tus historias en este dispositivo',
   'share-story.mine-checking': 'Comprobando cómo están…',
   'share-story.mine-error': 'No se pudo comprobar ahora.',
@@ -237,7 +241,8 @@ export default {
   'share-story.failed': 'No se pudo enviar. Tu historia sigue aquí.',
   'share-story.full':
     'Hay demasiados mensajes sin enviar en este dispositivo y este no se pudo poner en cola. Tu historia sigue aquí: envíala de nuevo cuando vuelvas a tener conexión.',
-  'share-story.unconfirmed': 'No pudimos confirmar que tu historia llegara. Sigue aquí, así que puedes enviarla de nuevo.',
+  'share-story.unconfirmed':
+    'No pudimos confirmar que tu historia llegara. Sigue aquí, así que puedes enviarla de nuevo.',
   'share-story.back': 'Volver a mi historia',
   'share-story.draft-kept': 'Tu borrador se guarda en este dispositivo hasta que se envíe.',
   'share-story.draft-not-kept': 'No se guarda nada en este dispositivo: si te vas, tu borrador se pierde.',

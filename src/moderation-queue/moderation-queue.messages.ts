@@ -25,7 +25,8 @@ export default {
   'moderation-queue.flag.classifier-unavailable': 'Your classifier did not answer: please read it',
   'moderation-queue.veiled-crisis':
     'This may be hard to read: it has crisis language. It stays covered until you choose to read it.',
-  'moderation-queue.veiled-warning': 'It carries a content warning ({topics}). It stays covered until you choose to read it.',
+  'moderation-queue.veiled-warning':
+    'It carries a content warning ({topics}). It stays covered until you choose to read it.',
   'moderation-queue.read-it': 'Read it',
   'moderation-queue.care': {
     one: 'You have read {count} post with crisis language in this session. This work is heavy; it is okay to take a break.',
@@ -54,7 +55,8 @@ export default {
   'moderation-queue.denied': 'This moderator token was not accepted.',
   'moderation-queue.retry': 'Try again',
   'moderation-queue.more': 'Load more',
-  'moderation-queue.crisis-note': 'This text may come from someone in danger. If you can reach them, these lines can help:',
+  'moderation-queue.crisis-note':
+    'This text may come from someone in danger. If you can reach them, these lines can help:',
   'moderation-queue.keys':
     "Keys: j and k move between items; x selects; a approves, h hides, u undoes, i shows an item's history; ? lists them.",
   'moderation-queue.conflict': '{by} decided this first: it is {state} now, and nothing changed.',

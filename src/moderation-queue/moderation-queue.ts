@@ -187,13 +187,24 @@ export class MutualModerationQueue extends MutualElement {
       gone = status === 404;
       if (status === 409) first = { by: answer?.by ?? '', state: answer?.state ?? 'pending' };
       else if (!gone)
-        return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
+        return void (this.announcement = this.i18n.t('moderation-queue.act-failed', {
+          reason: (error as Error).message,
+        }));
     }
     this.page = withoutDecided(this.page, [item]);
     this.last = gone || first ? null : { items: [item], action };
     this.announcement = first
-      ? this.i18n.t('moderation-queue.conflict', { by: first.by, state: this.i18n.t(`moderation-queue.state.${first.state}` as MessageKey) })
-      : this.i18n.t(gone ? 'moderation-queue.gone' : action === 'approve' ? 'moderation-queue.approved' : 'moderation-queue.hidden');
+      ? this.i18n.t('moderation-queue.conflict', {
+          by: first.by,
+          state: this.i18n.t(`moderation-queue.state.${first.state}` as MessageKey),
+        })
+      : this.i18n.t(
+          gone
+            ? 'moderation-queue.gone'
+            : action === 'approve'
+              ? 'moderation-queue.approved'
+              : 'moderation-queue.hidden',
+        );
     // Focus follows the work: the next item, else the one before, else Undo (else the tab).
     const next = this.page.items[index] ?? this.page.items[index - 1];
     this.focusAfterUpdate(next ? `#item-${next.seq}` : gone || first ? `#tab-${item.kind}` : '#undo');
@@ -212,7 +223,9 @@ export class MutualModerationQueue extends MutualElement {
           'undo',
         );
     } catch (error) {
-      return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
+      return void (this.announcement = this.i18n.t('moderation-queue.act-failed', {
+        reason: (error as Error).message,
+      }));
     }
     this.last = null;
     this.announcement = this.i18n.t('moderation-queue.restored');
@@ -231,7 +244,9 @@ export class MutualModerationQueue extends MutualElement {
         reason,
       );
     } catch (error) {
-      return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
+      return void (this.announcement = this.i18n.t('moderation-queue.act-failed', {
+        reason: (error as Error).message,
+      }));
     }
     this.page = withoutDecided(this.page, chosen);
     this.#selection.clear();
@@ -239,7 +254,11 @@ export class MutualModerationQueue extends MutualElement {
     this.last = moved.length ? { items: moved, action } : null;
     const t = this.i18n.t.bind(this.i18n);
     this.announcement = [
-      moved.length ? t(action === 'approve' ? 'moderation-queue.bulk-approved' : 'moderation-queue.bulk-hidden', { count: moved.length }) : '',
+      moved.length
+        ? t(action === 'approve' ? 'moderation-queue.bulk-approved' : 'moderation-queue.bulk-hidden', {
+            count: moved.length,
+          })
+        : '',
       answer.conflicts.length ? t('moderation-queue.bulk-conflicts', { count: answer.conflicts.length }) : '',
       answer.gone.length ? t('moderation-queue.bulk-gone', { count: answer.gone.length }) : '',
     ]
@@ -256,7 +275,9 @@ export class MutualModerationQueue extends MutualElement {
       await this.#api.act(report.item!, action, report.state!);
     } catch (error) {
       if ((error as { status?: number }).status !== 409)
-        return void (this.announcement = this.i18n.t('moderation-queue.act-failed', { reason: (error as Error).message }));
+        return void (this.announcement = this.i18n.t('moderation-queue.act-failed', {
+          reason: (error as Error).message,
+        }));
     }
     this.reports = this.reports.filter((r) => r !== report);
     this.announcement = this.i18n.t(action === 'approve' ? 'moderation-queue.kept' : 'moderation-queue.hidden');

@@ -23,7 +23,9 @@ export function renderHistory(p: {
         : !history.length
           ? html`<p>${t('moderation-queue.history-empty')}</p>`
           : html`<ol>${history.map((e) => {
-              const action = ACTIONS.includes(e.action) ? t(`moderation-queue.action.${e.action}` as MessageKey) : e.action;
+              const action = ACTIONS.includes(e.action)
+                ? t(`moderation-queue.action.${e.action}` as MessageKey)
+                : e.action;
               const when = new Date(e.at);
               return html`<li>${t('moderation-queue.history-entry', { action, actor: e.actor })}
                 <time datetime=${when.toISOString()} title=${fullDate(p.locale, when)}>${relativeTime(p.locale, when)}</time>${e.reason ? html` · <span dir="auto">${e.reason}</span>` : nothing}</li>`;

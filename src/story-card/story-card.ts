@@ -304,7 +304,9 @@ export class MutualStoryCard extends MutualElement {
     const level = headingLevel(this, this.headingLevel, 2);
     const href = this.#shareUrl();
     // A name a member chose keeps its own direction inside the sentence (FSI … PDI).
-    const author = t('story-card.by', { author: this.author ? `\u2068${this.author}\u2069` : t('story-card.author-default') });
+    const author = t('story-card.by', {
+      author: this.author ? `\u2068${this.author}\u2069` : t('story-card.author-default'),
+    });
     const position = this.feedPosition;
     // One's own story is not reported but can be taken down (a reader who wrote it, on the device they wrote it on).
     const own = !!this.#authorKey;

@@ -15,8 +15,10 @@ export default {
   'moderation-queue.flag.blocked-word': 'Palabra bloqueada',
   'moderation-queue.flag.classifier': 'Retenido por tu clasificador',
   'moderation-queue.flag.classifier-unavailable': 'Tu clasificador no respondió: léelo, por favor',
-  'moderation-queue.veiled-crisis': 'Puede ser difícil de leer: tiene lenguaje de crisis. Queda cubierto hasta que elijas leerlo.',
-  'moderation-queue.veiled-warning': 'Tiene una advertencia de contenido ({topics}). Queda cubierto hasta que elijas leerlo.',
+  'moderation-queue.veiled-crisis':
+    'Puede ser difícil de leer: tiene lenguaje de crisis. Queda cubierto hasta que elijas leerlo.',
+  'moderation-queue.veiled-warning':
+    'Tiene una advertencia de contenido ({topics}). Queda cubierto hasta que elijas leerlo.',
   'moderation-queue.read-it': 'Leerlo',
   'moderation-queue.care': {
     one: 'Has leído {count} publicación con lenguaje de crisis en esta sesión. Este trabajo pesa; está bien tomarte un descanso.',
