@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { headingLevel } from '../core/ui/heading.js';
-import { fullDate, relativeTime } from '../core/i18n/index.js';
 import type { MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
@@ -10,7 +9,6 @@ import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { CareController } from './care.js';
 import {
   ModerationApi,
-  type HistoryEntry,
   type Item,
   type Kind,
   type Page,
@@ -19,7 +17,9 @@ import {
 } from './moderation-api.js';
 import { ClaimsController } from './claims.js';
 import { SelectionController } from './selection.js';
-import { storyLink, renderHelp, renderHistory, renderReasonPicker, renderReports, renderText } from './parts.js';
+import { HistoryController } from './history.js';
+import { renderItem } from './item.js';
+import { renderHelp, renderReports, renderTabs } from './parts.js';
 import { ShortcutsController, type Shortcut } from './shortcuts.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
 import moderationMessages from './moderation-queue.messages.js';
@@ -101,9 +101,6 @@ export class MutualModerationQueue extends MutualElement {
 
   /** The list of shortcuts ("?"), a modal dialog. */
   private helpOpen = false;
-  /** Items whose history is open, and what is known of each one's history. */
-  #historyOpen = new Set<number>();
-  #histories = new Map<number, HistoryEntry[] | 'loading' | 'error'>();
   /** The reason chosen for each item, told to its writer if it is hidden. */
   #reasons = new Map<number, string>();
 
@@ -113,6 +110,8 @@ export class MutualModerationQueue extends MutualElement {
   });
   /** Who else is reviewing an item: claimed when a moderator opens it. */
   readonly #claims = new ClaimsController(this, this.#api);
+  /** Each item's audit trail, when its moderator opens it. */
+  readonly #history = new HistoryController(this, this.#api);
   /** The items chosen for one decision. */
   readonly #selection = new SelectionController(this, {
     selectable: () => this.page.items.filter((i) => !this.#care.veiled(i)),
@@ -305,23 +304,9 @@ export class MutualModerationQueue extends MutualElement {
     }
     const item = this.page.items.find((i) => i.seq === seq);
     if (!item) return;
-    if (shortcut === 'history') void this.#toggleHistory(item.seq);
+    if (shortcut === 'history') void this.#history.toggle(item.seq);
     else if (shortcut === 'select') this.#selection.toggle(item);
     else void this.#decide(item, shortcut);
-  }
-
-  /** An item's audit trail: who decided what, and when (read when first opened, again each time). */
-  async #toggleHistory(seq: number): Promise<void> {
-    if (this.#historyOpen.delete(seq)) return this.requestUpdate();
-    this.#historyOpen.add(seq);
-    this.#histories.set(seq, 'loading');
-    this.requestUpdate();
-    try {
-      this.#histories.set(seq, await this.#api.history(seq));
-    } catch {
-      this.#histories.set(seq, 'error');
-    }
-    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -331,47 +316,26 @@ export class MutualModerationQueue extends MutualElement {
 
   #renderItem(item: Item, level: number) {
     const t = this.i18n.t.bind(this.i18n);
-    const date = new Date(item.receivedAt);
-    const reviewing = this.#claims.reviewing(item.seq);
-    return html`<li part="item" id="item-${item.seq}" tabindex="-1" aria-labelledby="text-${item.seq}"
-      aria-describedby="meta-${item.seq}${reviewing ? ` reviewing-${item.seq}` : ''}" @focusin=${() => this.#claims.open(item.seq)}>
-      ${reviewing ? html`<p class="reviewing" id="reviewing-${item.seq}">${t('moderation-queue.reviewing', { name: reviewing })}</p>` : nothing}
-      <span class="meta" id="meta-${item.seq}">
-        <time datetime=${date.toISOString()} title=${fullDate(this.i18n.locale, date)}>${relativeTime(this.i18n.locale, date)}</time>
-        ${item.subject ? html` · ${storyLink({ href: this.storyHref, id: item.subject, label: t('moderation-queue.about', { subject: item.subject }), base: document.baseURI })}` : nothing}
-      </span>
-      ${item.flags.length ? html`<ul class="flags">${item.flags.map((f) => html`<li class=${f}>${t(`moderation-queue.flag.${f}` as MessageKey)}</li>`)}</ul>` : nothing}
-      ${
-        this.#care.veiled(item)
-          ? this.#care.renderVeil(item, t, this.i18n.locale)
-          : html`<label class="pick"><input type="checkbox" id="pick-${item.seq}" aria-describedby="text-${item.seq}"
-        .checked=${this.#selection.has(item.seq)} @change=${(e: Event) => this.#selection.toggle(item, (e.target as HTMLInputElement).checked)} />${t('moderation-queue.select')}</label>
-        ${renderText({ t, locale: this.i18n.locale, item })}`
-      }
-      ${
-        item.flags.includes('crisis')
-          ? html`<p>${t('moderation-queue.crisis-note')}</p><mutual-crisis-resources nested heading-level=${Math.min(6, level + 1)}></mutual-crisis-resources>`
-          : nothing
-      }
-      ${
-        this.page.hideReasons?.length
-          ? renderReasonPicker({
-              t,
-              reasons: this.page.hideReasons,
-              chosen: this.#reasons.get(item.seq) ?? '',
-              label: 'moderation-queue.hide-reason',
-              pick: (reason) => this.#reasons.set(item.seq, reason),
-            })
-          : nothing
-      }
-      <div part="actions">
-        <button type="button" class="primary" @click=${() => this.#decide(item, 'approve')}>${t('moderation-queue.approve')}</button>
-        <button type="button" @click=${() => this.#decide(item, 'hide')}>${t('moderation-queue.hide')}</button>
-        <button type="button" class="link" aria-expanded=${this.#historyOpen.has(item.seq) ? 'true' : 'false'} aria-controls="history-${item.seq}"
-          @click=${() => this.#toggleHistory(item.seq)}>${t('moderation-queue.history')}</button>
-      </div>
-      ${this.#historyOpen.has(item.seq) ? renderHistory({ t, locale: this.i18n.locale, seq: item.seq, history: this.#histories.get(item.seq) }) : nothing}
-    </li>`;
+    const locale = this.i18n.locale;
+    return renderItem({
+      t,
+      locale,
+      item,
+      level,
+      reviewing: this.#claims.reviewing(item.seq),
+      veil: this.#care.veiled(item) ? this.#care.renderVeil(item, t, locale) : undefined,
+      selected: this.#selection.has(item.seq),
+      select: (on) => this.#selection.toggle(item, on),
+      storyHref: this.storyHref,
+      base: document.baseURI,
+      reasons: this.page.hideReasons ?? [],
+      reason: this.#reasons.get(item.seq) ?? '',
+      pickReason: (reason) => this.#reasons.set(item.seq, reason),
+      decide: (action) => void this.#decide(item, action),
+      open: () => void this.#claims.open(item.seq),
+      historyToggle: this.#history.renderToggle(item.seq, t),
+      history: this.#history.render(item.seq, t, locale),
+    });
   }
 
   #renderBody(level: number) {
@@ -396,17 +360,16 @@ export class MutualModerationQueue extends MutualElement {
     const level = headingLevel(this, this.headingLevel, 2);
     return html`<section part="base" dir=${this.i18n.dir} lang=${this.i18n.lang} aria-labelledby="title">
       <div class="heading" role="heading" aria-level=${level} id="title" tabindex="-1">${t('moderation-queue.title')}</div>
-      <div role="tablist" aria-label=${t('moderation-queue.kinds')} @keydown=${this.#onTabKey}>
-        ${KINDS.map((kind) => {
-          const selected = kind === this.kind;
-          const label = t(`moderation-queue.kind.${kind}` as MessageKey);
-          // No number before the endpoint has answered (no token yet, say): "(0)" would claim an empty
-          // queue. Its answer leaves out kinds with nothing waiting.
-          const count = kind === 'reports' || !this.#counted ? undefined : (this.page.counts[kind]?.pending ?? 0);
-          return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
-            tabindex=${selected ? 0 : -1} @click=${() => this.#choose(kind)}>${count === undefined ? label : t('moderation-queue.tab', { label, count })}</button>`;
-        })}
-      </div>
+      ${renderTabs({
+        t,
+        kinds: KINDS,
+        current: this.kind,
+        // No number before the endpoint has answered (no token yet, say): "(0)" would claim an empty
+        // queue. Its answer leaves out kinds with nothing waiting.
+        count: (kind) => (kind === 'reports' || !this.#counted ? undefined : (this.page.counts[kind]?.pending ?? 0)),
+        choose: (kind) => this.#choose(kind),
+        onKey: (e) => this.#onTabKey(e),
+      })}
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.kind}" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.#renderBody(level)}</div>
       ${renderHelp({ t, close: () => this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.close(), closed: () => (this.helpOpen = false) })}
       <p role="status" class="meta">

@@ -150,3 +150,24 @@ export function storyLink(p: { href: string | undefined; id: string; label: stri
   }
   return p.label;
 }
+
+/** The kinds as tabs: one tab stop (arrow keys move between them), each with what waits once known. */
+export function renderTabs<K extends string>(p: {
+  t: T;
+  kinds: readonly K[];
+  current: K;
+  count: (kind: K) => number | undefined;
+  choose: (kind: K) => void;
+  onKey: (e: KeyboardEvent) => void;
+}) {
+  const { t } = p;
+  return html`<div role="tablist" aria-label=${t('moderation-queue.kinds')} @keydown=${p.onKey}>
+    ${p.kinds.map((kind) => {
+      const selected = kind === p.current;
+      const label = t(`moderation-queue.kind.${kind}` as MessageKey);
+      const count = p.count(kind);
+      return html`<button type="button" role="tab" id="tab-${kind}" aria-selected=${selected ? 'true' : 'false'} aria-controls="panel"
+        tabindex=${selected ? 0 : -1} @click=${() => p.choose(kind)}>${count === undefined ? label : t('moderation-queue.tab', { label, count })}</button>`;
+    })}
+  </div>`;
+}
