@@ -52,10 +52,13 @@ export function renderGiveBack(p: {
         : nothing
     }`;
   if (p.done) {
+    // What was just given has its own way to go: said while it waits on the device, never dropped silently.
+    const given = [p.tip, p.encouragement].find((c) => !['idle', 'sending', 'sent'].includes(c.state));
     return html`<div part="base">
       <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t(p.gave ? 'check-in.given' : 'check-in.skipped')}</div>
       <p>${t('check-in.done')}</p>
-      ${statusLine} ${p.takeBack} ${p.crisis}
+      ${statusLine} ${given ? html`<p class="hint" role="status" id="given-status">${given.status}</p>` : nothing}
+      ${p.takeBack} ${p.crisis}
       <div part="actions"><button type="button" @click=${p.again}>${t('check-in.again')}</button></div>
       ${p.stories}
     </div>`;

@@ -423,19 +423,6 @@ describe('<mutual-share-story>', () => {
     expect(JSON.stringify(await stored({ type: EventTypes.storySubmitted }))).not.to.contain(id);
   });
 
-  it('an identifying detail gets the gentle note: Edit returns to the field', async () => {
-    const el = await composer();
-    await type(el, '#story-heading', 'Reach me');
-    await type(el, '#story-text', 'Write to me at robin@example.org any time.');
-    $<HTMLInputElement>(el, '#story-consent').click();
-    buttonNamed(root(el), 'Send to the moderators').click();
-    await settle(el);
-    expect($(el, '#nudge-text').textContent).to.contain('email address');
-    buttonNamed(root(el), 'Edit').click();
-    await settle(el);
-    expect(deepActive()?.id).to.equal('story-text');
-  });
-
   it('the XSS corpus goes through write → approve → feed and executes nothing', async () => {
     let executed = 0;
     (window as unknown as { __xss: () => void }).__xss = () => executed++;
