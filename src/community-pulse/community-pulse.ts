@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { headingLevel } from '../core/ui/heading.js';
-import { formatDuration, formatNumber } from '../core/i18n/index.js';
-import type { MessageKey } from '../locales/index.js';
+import { formatDuration, formatNumber, registerCatalogs } from '../core/i18n/index.js';
+import { adminCatalogLoaders, type MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
 import { ModerationApi, type Bucket, type FirstLook, type PulseDay } from '../moderation-queue/moderation-api.js';
@@ -12,6 +12,8 @@ const SERIES = ['checkins', 'reactions', 'responses', 'reports', 'crisisShown'] 
 type Series = (typeof SERIES)[number];
 /** A "fewer than 5" day is drawn at this height, dashed, so it reads as small and unknown. */
 const FEWER = 2.5;
+
+registerCatalogs(adminCatalogLoaders);
 
 /**
  * @tag mutual-community-pulse
@@ -28,6 +30,7 @@ const FEWER = 2.5;
  * @cssprop --mutual-community-pulse-bar - Bar colour (default `--mutual-color-accent`).
  */
 export class MutualCommunityPulse extends MutualElement {
+  static override catalogParts = ['admin'];
   static override messages = pulseMessages;
   static override styles = [...MutualElement.styles, panelStyles, communityPulseStyles];
 

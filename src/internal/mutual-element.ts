@@ -21,6 +21,8 @@ export class MutualElement extends LitElement implements SettingsHost {
   static override styles = baseStyles;
   /** The element's English strings (its `*.messages.ts`); translations load by locale. */
   static messages: Messages = {};
+  /** Parts of the translations this element needs beyond the members' (`admin`), loaded with it. */
+  static catalogParts: readonly string[] = [];
 
   static override properties: PropertyDeclarations = {
     endpoint: {},
@@ -75,7 +77,7 @@ export class MutualElement extends LitElement implements SettingsHost {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const render = () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => void super.scheduleUpdate()));
-    const catalog = loadCatalog(this.i18n.locale);
+    const catalog = loadCatalog(this.i18n.locale, (this.constructor as typeof MutualElement).catalogParts);
     return catalog ? catalog.then(render) : render();
   }
 }

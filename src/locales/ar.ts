@@ -1,5 +1,4 @@
 import type { Catalog } from './index.js';
-import admin from './ar/admin.js';
 
 export default {
   'me-too.me-too': 'وأنا أيضًا',
@@ -361,5 +360,4 @@ export default {
   'hidden-because.harmful-detail':
     'وصف الأذى بطريقة قد تؤلم من يقرؤه. مشاعرك مرحّب بها هنا؛ وإن كان الوقت صعبًا الآن، فخط المساعدة يستطيع الإصغاء إليك.',
   'hidden-because.not-this-space': 'لم يكن من نوع المشاركة التي تُخصَّص لها هذه المساحة.',
-  ...admin,
 } satisfies Catalog;

@@ -1,5 +1,4 @@
 import type { Catalog } from './index.js';
-import admin from './es/admin.js';
 
 export default {
   'me-too.me-too': 'A mí también',
@@ -293,5 +292,4 @@ export default {
   'hidden-because.harmful-detail':
     'Describía daño de una forma que podía herir a quien lo leyera. Lo que sientes tiene lugar aquí; si ahora es difícil, una línea de ayuda puede escucharte.',
   'hidden-because.not-this-space': 'No era el tipo de experiencia que se comparte en este espacio.',
-  ...admin,
 } satisfies Catalog;

@@ -1,7 +1,8 @@
+import { registerCatalogs } from '../core/i18n/index.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { headingLevel } from '../core/ui/heading.js';
-import type { MessageKey } from '../locales/index.js';
+import { adminCatalogLoaders, type MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
@@ -27,6 +28,8 @@ import moderationMessages from './moderation-queue.messages.js';
 const KINDS: (Kind | 'reports')[] = ['encouragement', 'response', 'tip', 'story', 'reports'];
 type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
 
+registerCatalogs(adminCatalogLoaders);
+
 /**
  * @tag mutual-moderation-queue
  * @summary The host's review queue: what members wrote waits here until a moderator approves
@@ -49,6 +52,7 @@ type Status = 'loading' | 'ready' | 'error' | 'denied' | 'no-token';
  * @cssprop --mutual-moderation-queue-background - Background (default `--mutual-color-surface`).
  */
 export class MutualModerationQueue extends MutualElement {
+  static override catalogParts = ['admin'];
   static override messages = moderationMessages;
   static override styles = [...MutualElement.styles, formStyles, panelStyles, moderationQueueStyles];
   static override handDown = NestedProvider;

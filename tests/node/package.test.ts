@@ -231,3 +231,34 @@ test('editor data ships: VS Code custom HTML data and JetBrains web-types name e
     'an attribute’s values complete',
   );
 });
+
+test('members’ pages never download the admin strings: the CDN file reaches Arabic and Spanish without them', () => {
+  /** Every file a built entry can load, following its static and dynamic imports. */
+  const reach = (entry: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    const text = readFileSync(entry, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+      reach(resolve(entry, '..', spec), seen);
+    return seen;
+  };
+  const members = [...reach(resolve('dist/mutual.js'))].map((f) => readFileSync(f, 'utf8'));
+  assert.ok(
+    members.some((t) => t.includes('A mí también')),
+    'Spanish',
+  );
+  assert.ok(
+    members.some((t) => t.includes('وأنا أيضًا')),
+    'Arabic',
+  );
+  assert.deepEqual(
+    members.filter((t) => t.includes('moderation-queue.approve')).length,
+    0,
+    'no admin string in what members load',
+  );
+  const admin = [...reach(resolve('dist/mutual-admin.js'))].map((f) => readFileSync(f, 'utf8'));
+  assert.ok(
+    admin.some((t) => t.includes('moderation-queue.approve') && t.includes('Aprobar')),
+    'the admin part in Spanish',
+  );
+});

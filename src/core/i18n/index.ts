@@ -20,18 +20,32 @@ export function registerCatalogs(more: Record<string, () => Promise<{ default: C
 }
 const loading: Record<string, Promise<void>> = {};
 
-/** Resolves when the catalogue for `locale` is ready; `undefined` when it already is (render at once). */
-export function loadCatalog(locale: string): Promise<void> | undefined {
+/**
+ * Resolves when the catalogue for `locale` is ready, with the parts an element also needs (`admin`:
+ * strings only admin pages use, registered as `es:admin`); `undefined` when it already is (render at once).
+ */
+export function loadCatalog(locale: string, parts: readonly string[] = []): Promise<void> | undefined {
   const lang = catalogLocale(locale);
-  if (lang === 'en' || catalogs[lang]) return undefined;
-  return (loading[lang] ??= loaders[lang]().then(
-    (m) => void (catalogs[lang] = m.default),
-    () => {
-      delete loading[lang]; // try again on the next render
-      warnAbout('catalog', { lang }, undefined, `catalog:${lang}`);
-    },
-  ));
+  if (lang === 'en') return undefined;
+  const wanted = [lang, ...parts.map((part) => `${lang}:${part}`)].filter((name) => !loaded.has(name) && loaders[name]);
+  if (!wanted.length) return undefined;
+  return Promise.all(
+    wanted.map(
+      (name) =>
+        (loading[name] ??= loaders[name]().then(
+          (m) => {
+            catalogs[lang] = { ...catalogs[lang], ...m.default };
+            loaded.add(name);
+          },
+          () => {
+            delete loading[name]; // try again on the next render
+            warnAbout('catalog', { lang }, undefined, `catalog:${lang}`);
+          },
+        )),
+    ),
+  ).then(() => undefined);
 }
+const loaded = new Set<string>();
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 /** Asked for on every string an element renders: worked out once per locale. */

@@ -1,6 +1,6 @@
-import type { Catalog } from '../index.js';
+import type { AdminCatalog } from '../index.js';
 
-/** The moderators' and hosts' strings (`mod.`, `pulse.`): only the admin elements show them. */
+/** The moderators' and hosts' strings: loaded only with the admin elements (`catalogParts`). */
 export default {
   'moderation-queue.title': 'بانتظار المراجعة',
   'moderation-queue.kinds': 'ما كتبه الأعضاء',
@@ -204,4 +204,4 @@ export default {
     other: 'سحب كاتبوها {count} عنصر قبل المراجعة.',
   },
   'moderation-queue.shortcut.select': 'تحديد العنصر الذي أنت عليه أو إلغاء تحديده',
-} satisfies Partial<Catalog>;
+} satisfies AdminCatalog;

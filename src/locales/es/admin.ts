@@ -1,6 +1,6 @@
-import type { Catalog } from '../index.js';
+import type { AdminCatalog } from '../index.js';
 
-/** The moderators' and hosts' strings (`mod.`, `pulse.`): only the admin elements show them. */
+/** The moderators' and hosts' strings: loaded only with the admin elements (`catalogParts`). */
 export default {
   'moderation-queue.title': 'Pendiente de revisión',
   'moderation-queue.kinds': 'Lo que escribieron los miembros',
@@ -165,4 +165,4 @@ export default {
     other: 'Quienes los escribieron retiraron {count} antes de la revisión.',
   },
   'moderation-queue.shortcut.select': 'Seleccionar o quitar el elemento en el que estás',
-} satisfies Partial<Catalog>;
+} satisfies AdminCatalog;
