@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../core/protocol/moderation.js';
 export type Kind = 'response' | 'encouragement' | 'tip' | 'story';
 export interface Item {
   seq: number;
@@ -21,14 +22,8 @@ export interface ReportedStory {
   item: number | null;
   state: Item['state'] | null;
 }
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  item: number;
-  reason: string;
-}
+/** One decision in an item's history. */
+export type HistoryEntry = AuditEntry;
 export type Bucket = number | '<5';
 export interface PulseDay {
   day: string;

@@ -96,17 +96,6 @@ export const moderationQueueStyles = css`
   .history ol {
     gap: var(--_space-xs);
   }
-  dialog {
-    max-width: min(32rem, calc(100vw - 2rem));
-    padding: var(--_space-l);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-m);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
   dialog dl {
     display: grid;
     gap: var(--_space-xs);

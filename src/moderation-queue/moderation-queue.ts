@@ -4,6 +4,7 @@ import { NestedProvider } from '../core/nested-provider.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { adminCatalogLoaders, type MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
+import { dialogStyles } from '../core/ui/dialog-styles.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { panelStyles } from '../core/ui/panel-styles.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
@@ -54,7 +55,7 @@ registerCatalogs(adminCatalogLoaders);
 export class MutualModerationQueue extends MutualElement {
   static override catalogParts = ['admin'];
   static override messages = moderationMessages;
-  static override styles = [...MutualElement.styles, formStyles, panelStyles, moderationQueueStyles];
+  static override styles = [...MutualElement.styles, formStyles, panelStyles, dialogStyles, moderationQueueStyles];
   static override handDown = NestedProvider;
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
 

@@ -80,17 +80,6 @@ export const storyCardStyles = css`
     display: grid;
     gap: var(--_space-xs);
   }
-  dialog {
-    max-inline-size: min(32rem, 92vw);
-    padding: var(--_space-l);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius-m);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
   fieldset {
     margin-block-end: var(--_space-m);
   }
@@ -102,8 +91,7 @@ export const storyCardStyles = css`
   }
   @media (forced-colors: active) {
     [part='base'],
-    [part='warning'],
-    dialog {
+    [part='warning'] {
       border: 1px solid CanvasText;
     }
   }

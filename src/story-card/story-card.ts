@@ -5,6 +5,7 @@ import { EventTypes } from '../core/protocol/envelope.js';
 import { MutualShareBackEvent } from '../core/events.js';
 import type { Messages } from '../core/i18n/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
+import { dialogStyles } from '../core/ui/dialog-styles.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { ResizeController } from '../core/observers/resize-controller.js';
 import { headingLevel } from '../core/ui/heading.js';
@@ -61,7 +62,7 @@ const replies = createReplyLoader({
  */
 export class MutualStoryCard extends MutualElement {
   static override messages: Messages = { ...storyCardMessages };
-  static override styles = [...MutualElement.styles, formStyles, storyCardStyles];
+  static override styles = [...MutualElement.styles, formStyles, dialogStyles, storyCardStyles];
   static override handDown = NestedProvider;
   // `<mutual-crisis-resources>` comes with the reply part (story-card.reply.ts), which renders it.
   static override dependencies = { 'mutual-me-too': MutualMeToo };

@@ -18,6 +18,17 @@ export async function addNotices(client: pg.Pool | pg.PoolClient, notices: Mutua
  */
 export function postgresQueues(pool: pg.Pool) {
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
+  // A retry queue's own steps, by its table and key: sent (gone from it), or tried once more and due at `nextAt`.
+  const steps = (table: 'forward_queue' | 'notify_queue', key: 'seq' | 'id') => ({
+    done: async (k: number) => void (await pool.query(`DELETE FROM ${table} WHERE ${key} = $1`, [k])),
+    later: async (k: number, nextAt: number) =>
+      void (await pool.query(`UPDATE ${table} SET attempts = attempts + 1, next_at = $2 WHERE ${key} = $1`, [
+        k,
+        nextAt,
+      ])),
+  });
+  const forward = steps('forward_queue', 'seq');
+  const notice = steps('notify_queue', 'id');
   const methods: Pick<Store, QueueMethods> = {
     async forwardDue(now, limit) {
       const rows = await query<{ seq: string; attempts: number; envelope: string }>(
@@ -31,12 +42,8 @@ export function postgresQueues(pool: pg.Pool) {
         event: JSON.parse(r.envelope) as MutualEnvelope,
       }));
     },
-    async forwardDone(seq) {
-      await pool.query('DELETE FROM forward_queue WHERE seq = $1', [seq]);
-    },
-    async forwardLater(seq, nextAt) {
-      await pool.query('UPDATE forward_queue SET attempts = attempts + 1, next_at = $2 WHERE seq = $1', [seq, nextAt]);
-    },
+    forwardDone: forward.done,
+    forwardLater: forward.later,
     async noticeAdd(notices) {
       if (notices.length) await addNotices(pool, notices);
     },
@@ -51,12 +58,8 @@ export function postgresQueues(pool: pg.Pool) {
         event: JSON.parse(r.envelope) as MutualEnvelope,
       }));
     },
-    async noticeDone(id) {
-      await pool.query('DELETE FROM notify_queue WHERE id = $1', [id]);
-    },
-    async noticeLater(id, nextAt) {
-      await pool.query('UPDATE notify_queue SET attempts = attempts + 1, next_at = $2 WHERE id = $1', [id, nextAt]);
-    },
+    noticeDone: notice.done,
+    noticeLater: notice.later,
     async noticeTrim(cap) {
       const { rowCount } = await pool.query(
         `DELETE FROM notify_queue WHERE id IN (

@@ -6,6 +6,16 @@ import type { QueueMethods } from './types.js';
 
 type Queues = Pick<SyncStore, QueueMethods>;
 
+/** A retry queue's own steps, by its table and key: sent (gone from it), or tried once more and due at `nextAt`. */
+function steps(db: Database.Database, table: 'forward_queue' | 'notify_queue', key: 'seq' | 'id') {
+  const done = db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`);
+  const later = db.prepare(`UPDATE ${table} SET attempts = attempts + 1, next_at = ? WHERE ${key} = ?`);
+  return {
+    done: (k: number) => void done.run(k),
+    later: (k: number, nextAt: number) => void later.run(nextAt, k),
+  };
+}
+
 /**
  * The two retry queues that survive a restart: events waiting for `--forward` (by the event's seq,
  * written in the insert's transaction) and moderation notices waiting for `--notify`.
@@ -16,10 +26,7 @@ export function sqliteQueues(db: Database.Database) {
     `SELECT q.seq, q.attempts, e.envelope FROM forward_queue q JOIN events e ON e.seq = q.seq
      WHERE q.next_at <= @now ORDER BY q.seq LIMIT @limit`,
   );
-  const forwardDoneQuery = db.prepare(`DELETE FROM forward_queue WHERE seq = ?`);
-  const forwardLaterQuery = db.prepare(
-    `UPDATE forward_queue SET attempts = attempts + 1, next_at = @nextAt WHERE seq = @seq`,
-  );
+  const forward = steps(db, 'forward_queue', 'seq');
   const enqueueNotice = db.prepare(
     `INSERT INTO notify_queue (envelope, urgent, attempts, next_at) VALUES (@envelope, @urgent, 0, 0)`,
   );
@@ -28,10 +35,7 @@ export function sqliteQueues(db: Database.Database) {
   const noticeDueQuery = db.prepare(
     `SELECT id, attempts, envelope FROM notify_queue WHERE next_at <= @now ORDER BY urgent DESC, id LIMIT @limit`,
   );
-  const noticeDoneQuery = db.prepare(`DELETE FROM notify_queue WHERE id = ?`);
-  const noticeLaterQuery = db.prepare(
-    `UPDATE notify_queue SET attempts = attempts + 1, next_at = @nextAt WHERE id = @id`,
-  );
+  const notice = steps(db, 'notify_queue', 'id');
   const noticeTrimQuery = db.prepare(
     `DELETE FROM notify_queue WHERE id IN (
        SELECT id FROM notify_queue ORDER BY urgent, id
@@ -44,8 +48,8 @@ export function sqliteQueues(db: Database.Database) {
         attempts: r.attempts,
         event: JSON.parse(r.envelope) as MutualEnvelope,
       })),
-    forwardDone: (seq) => void forwardDoneQuery.run(seq),
-    forwardLater: (seq, nextAt) => void forwardLaterQuery.run({ seq, nextAt }),
+    forwardDone: forward.done,
+    forwardLater: forward.later,
     noticeAdd: db.transaction((notices: MutualEnvelope[]) => void notices.forEach(addNotice)),
     noticeDue: (now, limit) =>
       (noticeDueQuery.all({ now, limit }) as { id: number; attempts: number; envelope: string }[]).map((r) => ({
@@ -53,8 +57,8 @@ export function sqliteQueues(db: Database.Database) {
         attempts: r.attempts,
         event: JSON.parse(r.envelope) as MutualEnvelope,
       })),
-    noticeDone: (id) => void noticeDoneQuery.run(id),
-    noticeLater: (id, nextAt) => void noticeLaterQuery.run({ id, nextAt }),
+    noticeDone: notice.done,
+    noticeLater: notice.later,
     noticeTrim: (cap) => noticeTrimQuery.run({ cap }).changes,
   };
   return { enqueueForward: (seq: number) => void enqueueForward.run(seq), addNotice, methods };

@@ -12,14 +12,8 @@ export interface QueueItem {
   event: MutualEnvelope;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  item: number;
-  reason: string;
-}
+export type { AuditEntry } from '../../core/protocol/moderation.js';
+import type { AuditEntry } from '../../core/protocol/moderation.js';
 
 /** What a decision on many items did: the items it moved, and those it left as they were. */
 export interface Decided {
