@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createCollector } from '../../src/collector/index.js';
@@ -30,9 +30,11 @@ if (writeReadme && only) {
 
 /** What docs/performance.md shows: the same tables as the console, in Markdown. */
 const report: string[] = [];
+/** The machine's load (1-minute average ÷ cores) when a section starts: a busy machine reads slower. */
+const load = () => `load ${(loadavg()[0] / cpus().length).toFixed(2)} per core`;
 const section = (title: string) => {
-  console.log(`\n## ${title}\n`);
-  report.push(`\n#### ${title}\n`);
+  console.log(`\n## ${title}\n\n(${load()})\n`);
+  report.push(`\n#### ${title}\n\n_${load()} when it started._\n`);
 };
 const note = (text: string) => {
   console.log(text);
