@@ -13,8 +13,11 @@ import type { Classify, InsertResult, Store } from './store/index.js';
 export interface Intake {
   /** Stores events (`member`: the host token's subject, if any); what needs attention is queued for the notify URL with them. */
   insert(events: MutualEnvelope[], member?: string): Promise<InsertResult>;
-  /** A decision (`approved`, `hidden`, `restored`, `withdrawn`): to the host's callback, and queued for the notify URL. */
-  emit(type: string, data: Record<string, unknown>, subject?: string): Promise<void>;
+  /**
+   * Decisions (`approved`, `hidden`, `restored`, `withdrawn`): each to the host's callback, and all queued
+   * for the notify URL in one write (a bulk decision is one).
+   */
+  emit(decisions: { type: string; data: Record<string, unknown>; subject?: string }[]): Promise<void>;
 }
 
 /** A member as the store knows them: a hash of the host token's subject, never the subject itself. */
@@ -93,11 +96,11 @@ export function createIntake(
       });
       return result;
     },
-    async emit(type, data, subject) {
-      const event = moderationEvent(type, data, subject);
-      moderation.onEvent?.(event);
-      if (!notifier) return;
-      await store.noticeAdd([event]);
+    async emit(decisions) {
+      const events = decisions.map(({ type, data, subject }) => moderationEvent(type, data, subject));
+      for (const event of events) moderation.onEvent?.(event);
+      if (!notifier || !events.length) return;
+      await store.noticeAdd(events);
       notifier.kick();
     },
   };

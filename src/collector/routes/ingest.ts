@@ -78,7 +78,8 @@ export function createIngest({ options, store, validate, rate, hostTokens, intak
       } else {
         const outcome = await store.withdraw(e.subject!, authorKeyHash(e.data.authorKey as string));
         // A host that mirrors published texts (a CMS, a search index) must take its copy down too.
-        if (outcome === 'withdrawn') await intake.emit('withdrawn', { id: e.subject, by: 'author' }, e.subject);
+        if (outcome === 'withdrawn')
+          await intake.emit([{ type: 'withdrawn', data: { id: e.subject, by: 'author' }, subject: e.subject }]);
         acted.set(
           e,
           outcome === 'unknown' ? { field: 'subject', message: 'names no text this author key may take down' } : null,

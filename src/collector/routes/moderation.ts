@@ -73,19 +73,25 @@ export function createModerationRoutes({ options, store, moderation, moderators,
     return { state: now?.state ?? null, by: last?.actor ?? null, at: last?.at ?? null };
   }
 
-  /** After a decision: its member's trust moves, and the host hears of it. */
+  /** After decisions: each member's trust moves, and the host hears of them all at once. */
   async function decided(
-    item: QueueItem,
+    items: QueueItem[],
     state: ItemState,
-    previous: ItemState | undefined,
+    previous: (item: QueueItem) => ItemState | undefined,
     actor: string,
     reason: string,
   ) {
-    if (previous) await countTrust(item.seq, state, previous);
+    for (const item of items) {
+      const before = previous(item);
+      if (before) await countTrust(item.seq, state, before);
+    }
+    const type = state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored';
     await intake.emit(
-      state === 'approved' ? 'approved' : state === 'hidden' ? 'hidden' : 'restored',
-      { item: item.seq, kind: item.kind, by: actor, reason },
-      item.event.subject,
+      items.map((item) => ({
+        type,
+        data: { item: item.seq, kind: item.kind, by: actor, reason },
+        subject: item.event.subject,
+      })),
     );
   }
 
@@ -238,7 +244,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
           );
         }
         if (!item) throw new HttpError(404, `no item ${seq}`);
-        await decided(item, state, previous, actor, reason);
+        await decided([item], state, () => previous, actor, reason);
         return send(res, 200, forModerators(item));
       }
     }
@@ -259,7 +265,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
         throw new HttpError(400, 'items must name each item once', { field: 'items' });
       const result = await store.moderateMany(wanted, state, actor, action, reason);
       const fromOf = new Map(wanted.map((w) => [w.seq, w.from]));
-      for (const item of result.items) await decided(item, state, fromOf.get(item.seq), actor, reason);
+      await decided(result.items, state, (item) => fromOf.get(item.seq), actor, reason);
       return send(res, 200, {
         items: result.items.map(forModerators),
         conflicts: await Promise.all(result.conflicts.map(async (seq) => ({ seq, ...(await decidedFirst(seq)) }))),
