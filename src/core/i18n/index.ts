@@ -26,7 +26,8 @@ const loading: Record<string, Promise<void>> = {};
  */
 export function loadCatalog(locale: string, parts: readonly string[] = []): Promise<void> | undefined {
   const lang = catalogLocale(locale);
-  if (lang === 'en') return undefined;
+  // Asked before every render: nothing to build when all is there.
+  if (lang === 'en' || (loaded.has(lang) && parts.every((part) => loaded.has(`${lang}:${part}`)))) return undefined;
   const wanted = [lang, ...parts.map((part) => `${lang}:${part}`)].filter((name) => !loaded.has(name) && loaders[name]);
   if (!wanted.length) return undefined;
   return Promise.all(
