@@ -1,10 +1,10 @@
 // Author keys: the secret a member's device sent with a text, the only proof that lets them take
 // it down. Kept at rest only as a hash.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.js';
 import { EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
 
 /** An author key as it is kept at rest (SHA-256, hex): a copy of the database cannot take texts down. */
-export const authorKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+export const authorKeyHash = (key: string) => sha256Hex(key);
 
 /** A member's text (story, response, encouragement, tip) as it is stored and forwarded: its author key replaced by the key's hash. */
 export function hashAuthorKey(event: MutualEnvelope): MutualEnvelope {

@@ -2,7 +2,7 @@
 // the queue, over a request signed with HMAC-SHA256 (a timestamp and the body, as Coral's external
 // moderation phases do). It can only make things stricter: hold an item, never publish one. A
 // classifier that is slow, down or answers nonsense leaves the item held for a person.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { equalBytes, hmacSha256Hex } from './hash.js';
 
 export interface ClassifierOptions {
   url: string;
@@ -26,7 +26,7 @@ export const SIGNATURE_HEADER = 'x-mutual-signature';
 export const TIMESTAMP_HEADER = 'x-mutual-timestamp';
 
 export const sign = (secret: string, timestamp: string, body: string) =>
-  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+  `sha256=${hmacSha256Hex(secret, `${timestamp}.${body}`)}`;
 
 /**
  * For a classifier written in Node: whether a request really comes from this collector, and is
@@ -41,9 +41,8 @@ export function verifyClassifierRequest(
   const timestamp = String(headers[TIMESTAMP_HEADER] ?? '');
   const signature = String(headers[SIGNATURE_HEADER] ?? '');
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > toleranceSeconds) return false;
-  const expected = Buffer.from(sign(secret, timestamp, body));
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const bytes = new TextEncoder();
+  return equalBytes(bytes.encode(signature), bytes.encode(sign(secret, timestamp, body)));
 }
 
 export function createClassifier(options: ClassifierOptions, now: () => number = Date.now) {

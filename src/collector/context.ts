@@ -1,5 +1,5 @@
 // What the routes share: the store, the options and the collector's parts, built once by createCollector.
-import type { CollectorOptions } from './create-collector.js';
+import type { CollectorOptions } from './options.js';
 import type { createHostTokens } from './host-token.js';
 import type { Intake } from './intake.js';
 import type { ModerationOptions } from './moderation.js';

@@ -1,7 +1,6 @@
 // The door of every request: the Host it was addressed to, the page origin it came from (CORS),
 // and the preflight. The moderation API answers the host's admin pages only.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { send } from './http.js';
+import { json, type Answer, type CollectorRequest } from './request.js';
 import type { createOriginPolicy } from './origin-policy.js';
 
 export function createCors(
@@ -10,39 +9,44 @@ export function createCors(
 ) {
   const adminOrigins = new Set(options.adminOrigins ?? []);
   return {
-    /** Answers a request that may not pass (403) and returns false; else sets the CORS headers. */
-    admit(req: IncomingMessage, res: ServerResponse, admin: boolean): boolean {
+    /** A refusal (403) for a request that may not pass; else the CORS headers its answer carries. */
+    admit(req: CollectorRequest, admin: boolean): { refused: Answer } | { headers: Record<string, string> } {
+      const host = req.header('host');
       if (!origins.hostAllowed(req)) {
-        origins.refusedHost(String(req.headers.host ?? ''));
-        req.resume();
-        send(res, 403, {
-          error: `this collector does not answer to ${req.headers.host ?? '(no Host)'}; its public origin must be configured (--public-origin)`,
-        });
-        return false;
+        origins.refusedHost(host ?? '');
+        return {
+          refused: json(403, {
+            error: `this collector does not answer to ${host ?? '(no Host)'}; its public origin must be configured (--public-origin)`,
+          }),
+        };
       }
-      const origin = req.headers.origin;
-      if (!origin) return true;
+      const origin = req.header('origin');
+      if (!origin) return { headers: {} };
       if (admin ? !adminOrigins.has(origin) && !origins.sameOrigin(origin, req) : !origins.allowed(origin, req)) {
         origins.refused(origin);
-        req.resume();
-        send(res, 403, { error: `origin ${origin} is not allowed` });
-        return false;
+        return { refused: json(403, { error: `origin ${origin} is not allowed` }) };
       }
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-      res.setHeader('access-control-expose-headers', 'Retry-After');
-      if (options.allowCredentials) res.setHeader('access-control-allow-credentials', 'true');
-      return true;
+      return {
+        headers: {
+          'access-control-allow-origin': origin,
+          vary: 'Origin',
+          'access-control-expose-headers': 'Retry-After',
+          ...(options.allowCredentials && { 'access-control-allow-credentials': 'true' }),
+        },
+      };
     },
-    preflight(req: IncomingMessage, res: ServerResponse, admin: boolean): void {
-      res.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers': admin
-          ? 'content-type, authorization'
-          : ((req.headers['access-control-request-headers'] as string | undefined) ?? 'content-type'),
-        'access-control-max-age': '600',
-      });
-      res.end();
+    preflight(req: CollectorRequest, admin: boolean): Answer {
+      return {
+        status: 204,
+        body: null,
+        headers: {
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-headers': admin
+            ? 'content-type, authorization'
+            : (req.header('access-control-request-headers') ?? 'content-type'),
+          'access-control-max-age': '600',
+        },
+      };
     },
   };
 }

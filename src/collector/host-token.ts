@@ -1,7 +1,7 @@
 // Optional host tokens: a host that already signs its members in hands the widgets a short-lived
 // JWT (`<mutual-provider token>`); the collector verifies signature, expiry and audience with
 // `jose` (a well-kept library: JWS, JWKS fetching and caching, clock tolerance — not hand-written).
-import type { IncomingMessage } from 'node:http';
+import type { CollectorRequest } from './request.js';
 import { HttpError } from './http.js';
 
 export interface HostTokenOptions {
@@ -44,8 +44,8 @@ export function createHostTokens(options: HostTokenOptions = {}) {
      * The token's subject when a valid token came with the request (rate limits then apply per
      * subject), `undefined` without one; 401 for a bad token, or for none when one is required.
      */
-    async check(req: IncomingMessage): Promise<string | undefined> {
-      const header = req.headers.authorization;
+    async check(req: CollectorRequest): Promise<string | undefined> {
+      const header = req.header('authorization');
       if (!header || !verifier) {
         if (options.require) throw new HttpError(401, 'a host token is required (Authorization: Bearer <JWT>)');
         return undefined;

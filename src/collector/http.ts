@@ -1,6 +1,5 @@
-// HTTP plumbing shared by the collector's routes: JSON answers, errors with a status, and a body
-// reader with a size limit that refuses ill-formed UTF-8.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// What the collector's routes share: errors with a status, what no store can keep, and a JSON body.
+import type { CollectorRequest } from './request.js';
 
 /** An error that becomes a JSON answer with this status (and `extra` fields, e.g. the field at fault). */
 export class HttpError extends Error {
@@ -12,14 +11,6 @@ export class HttpError extends Error {
     super(message);
   }
 }
-
-export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Where `value` holds a character no store can keep: U+0000 (PostgreSQL's text and JSON types
@@ -51,8 +42,8 @@ export const UNSTORABLE = 'holds a character that cannot be stored (U+0000 or a 
  * A moderation request's JSON object body: malformed JSON, another type, or an unstorable
  * character is a 400 naming what is wrong, before anything is written.
  */
-export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
-  const text = (await readBody(req, limit)) || '{}';
+export async function readJsonObject(req: CollectorRequest, limit: number): Promise<Record<string, unknown>> {
+  const text = (await req.text(limit)) || '{}';
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -64,30 +55,4 @@ export async function readJsonObject(req: IncomingMessage, limit: number): Promi
   const field = unstorable(body);
   if (field) throw new HttpError(400, `${field} ${UNSTORABLE}`, { field });
   return body as Record<string, unknown>;
-}
-
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new HttpError(413, `body larger than ${limit} bytes`));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `body larger than ${limit} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(utf8.decode(Buffer.concat(chunks)));
-      } catch {
-        reject(new HttpError(400, 'body is not valid UTF-8'));
-      }
-    });
-    req.on('error', reject);
-  });
 }

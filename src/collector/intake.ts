@@ -2,7 +2,7 @@
 // approved under post-moderation unless held), attention is queued for the notify URL in the same
 // transaction, and the forward and notify queues are woken.
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../core/protocol/envelope.js';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.js';
 import { createClassifier } from './classifier.js';
 import type { createForwarder } from './forward.js';
 import { flagsFor } from './holds.js';
@@ -21,7 +21,7 @@ export interface Intake {
 }
 
 /** A member as the store knows them: a hash of the host token's subject, never the subject itself. */
-export const memberKey = (subject: string) => createHash('sha256').update(`member:${subject}`).digest('hex');
+export const memberKey = (subject: string) => sha256Hex(`member:${subject}`);
 
 export function createIntake(
   store: Store,

@@ -1,8 +1,6 @@
 // Who is a moderator: tokens with labels, held as SHA-256 hashes and compared in constant time.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest();
+import { equalBytes, sha256Bytes } from './hash.js';
+import type { CollectorRequest } from './request.js';
 
 /** "label:token,label:token" (the environment variable's format). */
 export function parseModeratorTokens(value: string | undefined): { label: string; token: string }[] {
@@ -35,16 +33,16 @@ export class AuthError extends Error {
 export function createModeratorAuth(
   moderators: { label: string; token: string }[],
   /** The client behind the trusted proxies (`--trust-proxy`): guessing is limited per client, not per socket. */
-  clientOf: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? 'unknown',
+  clientOf: (req: CollectorRequest) => string = (req) => req.remoteAddress,
 ) {
-  const hashes = moderators.map((m) => ({ label: m.label, hash: sha256(m.token) }));
+  const hashes = moderators.map((m) => ({ label: m.label, hash: sha256Bytes(m.token) }));
   const failures = new Map<string, { count: number; resetAt: number }>();
   return {
     get configured() {
       return hashes.length > 0;
     },
     /** The moderator's label, or an AuthError (after a delay for a wrong token). */
-    async check(req: IncomingMessage, url: URL): Promise<string> {
+    async check(req: CollectorRequest, url: URL): Promise<string> {
       for (const name of ['token', 'access_token', 'bearer', 'auth']) {
         if (url.searchParams.has(name))
           throw new AuthError(400, 'a moderator token is never accepted in a URL; send it as Authorization: Bearer');
@@ -52,12 +50,12 @@ export function createModeratorAuth(
       const client = clientOf(req);
       const now = Date.now();
       const tries = failures.get(client);
-      const header = String(req.headers.authorization ?? '');
+      const header = req.header('authorization') ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AuthError(401, 'moderator token required (Authorization: Bearer …)');
-      const given = sha256(match[1]);
+      const given = sha256Bytes(match[1]);
       let label: string | null = null;
-      for (const { label: l, hash } of hashes) if (timingSafeEqual(given, hash)) label ??= l;
+      for (const { label: l, hash } of hashes) if (equalBytes(given, hash)) label ??= l;
       // A valid token is always accepted: someone else's guessing never locks a moderator out.
       if (label) return label;
       if (tries && tries.resetAt > now && tries.count >= 10)

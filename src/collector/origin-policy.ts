@@ -2,7 +2,7 @@
 // DNS-rebinding page (evil.example resolving to this machine) sends `Host: evil.example`, so
 // trusting Host would make it "same-origin". Localhost counts only on a loopback connection.
 // Each refused origin or host is logged once, with the flag that allows it.
-import type { IncomingMessage } from 'node:http';
+import type { CollectorRequest } from './request.js';
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -49,24 +49,24 @@ export function createOriginPolicy(options: {
     (options.log ?? console.warn)(line);
   };
   /** Localhost is trusted only for a connection that arrived on loopback (the collector listens locally). */
-  const local = (name: string | null, req: IncomingMessage) =>
+  const local = (name: string | null, req: CollectorRequest) =>
     options.allowLocalhost !== false &&
     name !== null &&
     LOCAL_NAMES.has(name) &&
-    LOOPBACK_ADDRESSES.has(req.socket.localAddress ?? '');
+    LOOPBACK_ADDRESSES.has(req.localAddress);
 
   return {
     /** May a page from `origin` post events and read counts (CORS)? */
-    allowed(origin: string, req: IncomingMessage): boolean {
+    allowed(origin: string, req: CollectorRequest): boolean {
       return listed.has(origin) || own.has(origin) || local(hostname(origin), req);
     },
     /** Is `origin` the collector's own (for the moderation API)? */
-    sameOrigin(origin: string, req: IncomingMessage): boolean {
+    sameOrigin(origin: string, req: CollectorRequest): boolean {
       return own.has(origin) || local(hostname(origin), req);
     },
     /** Was the request addressed to a name this collector answers to? (The rebinding defence for requests without Origin.) */
-    hostAllowed(req: IncomingMessage): boolean {
-      const host = req.headers.host ?? '';
+    hostAllowed(req: CollectorRequest): boolean {
+      const host = req.header('host') ?? '';
       return hosts.has(host) || local(hostname(host), req);
     },
     /** A blocked widget looks like a network error in the page: say here, once, how to allow it. */

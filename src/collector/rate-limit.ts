@@ -1,7 +1,7 @@
 // Events per client per window (→ 429 with Retry-After). A batch of 200 events costs 200, a GET
 // costs 1. Behind a reverse proxy the client is read from X-Forwarded-For across the configured
 // number of trusted hops (never more: the leftmost entries are whatever the client wrote).
-import type { IncomingMessage } from 'node:http';
+import type { CollectorRequest } from './request.js';
 import { HttpError } from './http.js';
 
 export interface RateLimitOptions {
@@ -10,10 +10,10 @@ export interface RateLimitOptions {
 }
 
 /** The client's address: the socket's, or — behind `trustProxy` proxies — the one the outermost trusted proxy saw. */
-export function clientAddress(req: IncomingMessage, trustProxy = 0): string {
-  const socket = req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(req: CollectorRequest, trustProxy = 0): string {
+  const socket = req.remoteAddress;
   if (!trustProxy) return socket;
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+  const forwarded = (req.header('x-forwarded-for') ?? '')
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean);
@@ -32,7 +32,7 @@ export function createRateLimiter(rateLimit: RateLimitOptions | false, options: 
   };
   return {
     /** Charges `cost` events to the client (or to `key`, a host token's subject); throws 429 past the limit. */
-    take(req: IncomingMessage, cost: number, key?: string): void {
+    take(req: CollectorRequest, cost: number, key?: string): void {
       if (!rateLimit) return;
       const now = Date.now();
       prune(now);

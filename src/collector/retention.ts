@@ -1,6 +1,7 @@
 // `--retain-texts Nd`: the free texts of check-ins and responses are deleted N days after they
 // arrived (the events stay, so counts and aggregates do). At start, then hourly.
 import { EventTypes } from '../core/protocol/envelope.js';
+import { unref } from './runtime.js';
 import type { Store } from './store/index.js';
 
 export function createRetention(store: Store, days: number | undefined, now: () => number) {
@@ -15,7 +16,7 @@ export function createRetention(store: Store, days: number | undefined, now: () 
         36e5,
       )
     : undefined;
-  timer?.unref();
+  unref(timer);
   if (days) void retain().catch(() => {});
   return { retain, close: () => clearInterval(timer) };
 }

@@ -1,6 +1,7 @@
 // What `--forward` and `--notify` share: a queue kept in the store (so a restart resumes where it
 // stopped), one CloudEvent per request in structured mode, retries with backoff that honour
 // `Retry-After`, and no redirects (a receiver that answers 3xx is not followed to another server).
+import { unref } from './runtime.js';
 
 /** One waiting event: its key in the queue, how often it was tried, the event. */
 export interface Waiting {
@@ -108,7 +109,7 @@ export function createSender(
       .finally(() => {
         running = undefined;
         clearTimeout(timer);
-        if (!closed) (timer = setTimeout(kick, retryBaseMs)).unref();
+        if (!closed) unref((timer = setTimeout(kick, retryBaseMs)));
       });
   }
 

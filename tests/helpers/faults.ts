@@ -101,5 +101,10 @@ export function withFaults(collector: Collector, path = '/events'): Collector {
     }
     return collector(req, res, next);
   };
-  return Object.assign(handler, { store: collector.store, retain: collector.retain, close: () => collector.close() });
+  return Object.assign(handler, {
+    store: collector.store,
+    fetch: collector.fetch,
+    retain: collector.retain,
+    close: () => collector.close(),
+  });
 }

@@ -401,7 +401,10 @@ describe('collector limits', () => {
     const { createRateLimiter } = await import('../../src/collector/rate-limit.js');
     const limiter = createRateLimiter({ max: 10, windowMs: 50 }, { trustProxy: 1 });
     const req = (address: string) =>
-      ({ socket: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': address } }) as never;
+      ({
+        remoteAddress: '127.0.0.1',
+        header: (name: string) => (name === 'x-forwarded-for' ? address : undefined),
+      }) as never;
     for (let i = 0; i < 1000; i++) limiter.take(req(`10.0.${i >> 8}.${i & 255}`), 1);
     assert.equal(limiter.size, 1000);
     await new Promise((r) => setTimeout(r, 120));

@@ -1,6 +1,5 @@
 // `POST /events`: a batch (or one event) from a member's page. Each event is validated alone and
 // answered alone; "Forget me" and take-downs are acted on, after the rest of their batch is stored.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   BATCH_CONTENT_TYPE,
   EventTypes,
@@ -9,7 +8,8 @@ import {
   type MutualEnvelope,
 } from '../../core/protocol/envelope.js';
 import type { CollectorContext } from '../context.js';
-import { HttpError, readBody, send } from '../http.js';
+import { HttpError } from '../http.js';
+import { json, type Answer, type CollectorRequest } from '../request.js';
 import { authorKeyHash, hashAuthorKey } from '../author-key.js';
 
 /** Each event's outcome in a batch answer. `id` is null when the event had no string id. */
@@ -19,17 +19,12 @@ export type EventResult =
 
 export function createIngest({ options, store, validate, rate, hostTokens, intake }: CollectorContext) {
   const bodyLimit = options.bodyLimit ?? 512 * 1024;
-  async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const type = String(req.headers['content-type'] ?? '')
-      .split(';')[0]
-      .trim()
-      .toLowerCase();
-    if (![BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE, 'application/json'].includes(type)) {
-      req.resume();
+  async function receive(req: CollectorRequest): Promise<Answer> {
+    const type = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (![BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE, 'application/json'].includes(type))
       throw new HttpError(415, `content-type must be ${BATCH_CONTENT_TYPE} (or ${SINGLE_CONTENT_TYPE})`);
-    }
     // The body first, in the same tick: a tee that reads it too (a proxy, a logger) must not race us.
-    const text = await readBody(req, bodyLimit);
+    const text = await req.text(bodyLimit);
     // A valid host token moves the limits from the address to the member (its subject).
     const member = await hostTokens.check(req);
     let body: unknown;
@@ -111,7 +106,7 @@ export function createIngest({ options, store, validate, rate, hostTokens, intak
         ...summary,
       });
     }
-    send(res, 200, summary);
+    return json(200, summary);
   }
 
   return receive;

@@ -1,18 +1,18 @@
 // `POST …/mine`: what came back to a member's own texts, answered only against proof that they
 // wrote them — the author key each text was sent with, which only their device keeps and which
 // the collector holds as a hash. A stranger who knows an id learns nothing that is not public.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Limits } from '../../core/protocol/envelope.js';
 import { authorKeyHash } from '../author-key.js';
 import type { CollectorContext } from '../context.js';
-import { HttpError, readJsonObject, send } from '../http.js';
+import { HttpError, readJsonObject } from '../http.js';
+import { json, type Answer, type CollectorRequest } from '../request.js';
 import { itemText } from '../moderation.js';
 
 const STATE = { pending: 'waiting', approved: 'published', hidden: 'not-published' } as const;
 
 export function createMineRoute({ store, rate, moderation }: CollectorContext) {
   const reasons = new Set<string>(moderation.hideReasons);
-  return async function answerMine(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return async function answerMine(req: CollectorRequest): Promise<Answer> {
     const body = await readJsonObject(req, 32 * 1024);
     const proofs = body.texts;
     if (!Array.isArray(proofs) || !proofs.length || proofs.length > Limits.listItems)
@@ -52,6 +52,6 @@ export function createMineRoute({ store, rate, moderation }: CollectorContext) {
         return answer;
       }),
     );
-    send(res, 200, { texts });
+    return json(200, { texts });
   };
 }

@@ -1,9 +1,9 @@
 // The moderation API (`Authorization: Bearer <moderator token>`), under the endpoint's path:
 // the queue, one item and its decision, imports from a CMS, the audit log, reports and the pulse.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createEnvelope, EventTypes } from '../../core/protocol/envelope.js';
 import type { CollectorContext } from '../context.js';
-import { HttpError, readJsonObject, send } from '../http.js';
+import { HttpError, readJsonObject } from '../http.js';
+import { json, type Answer, type CollectorRequest } from '../request.js';
 import { ITEM_KINDS, itemText, type ItemKind, type ItemState } from '../moderation.js';
 import { AuthError } from '../moderator-auth.js';
 import { pulse } from '../pulse.js';
@@ -95,7 +95,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
     );
   }
 
-  async function answerModeration(req: IncomingMessage, res: ServerResponse, url: URL, sub: string): Promise<void> {
+  async function answerModeration(req: CollectorRequest, url: URL, sub: string): Promise<Answer> {
     if (!moderators.configured)
       throw new HttpError(403, 'no moderator tokens are configured (MUTUAL_MODERATOR_TOKENS or moderation.moderators)');
     let actor: string;
@@ -127,7 +127,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
         cursor: cursor ?? undefined,
         limit,
       });
-      return send(res, 200, {
+      return json(200, {
         items: page.items.map(forModerators),
         next: page.next,
         counts: await store.queueCounts(),
@@ -169,10 +169,10 @@ export function createModerationRoutes({ options, store, moderation, moderators,
           (a, b) =>
             Number(b.worried > 0) - Number(a.worried > 0) || b.total - a.total || b.latest.localeCompare(a.latest),
         );
-      return send(res, 200, { stories: list.slice(0, limit), threshold });
+      return json(200, { stories: list.slice(0, limit), threshold });
     }
     if (req.method === 'GET' && sub === '/moderation/pulse') {
-      return send(res, 200, await pulse(store, queryNumber(url, 'days', 30, 90), (options.now ?? Date.now)()));
+      return json(200, await pulse(store, queryNumber(url, 'days', 30, 90), (options.now ?? Date.now)()));
     }
     if (req.method === 'POST' && sub === '/moderation/stories') {
       // A host publishes stories it already has (imported from its CMS): stored and approved at once, audited.
@@ -189,10 +189,10 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       const [seq] = (await intake.insert([event])).seqs;
       if (seq === null) throw new HttpError(409, 'this story is already stored');
       const item = await store.moderate(seq, 'approved', actor, 'publish', 'imported');
-      return send(res, 201, forModerators(item!));
+      return json(201, forModerators(item!));
     }
     if (req.method === 'GET' && sub === '/moderation/audit') {
-      return send(res, 200, {
+      return json(200, {
         entries: await store.audit({ cursor: seqCursor(url) ?? 0, limit }),
       });
     }
@@ -200,7 +200,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
     if (history && req.method === 'GET') {
       const seq = Number(history[1]);
       if (!(await store.item(seq))) throw new HttpError(404, `no item ${seq}`);
-      return send(res, 200, { item: seq, entries: await store.audit({ item: seq, limit: 200 }) });
+      return json(200, { item: seq, entries: await store.audit({ item: seq, limit: 200 }) });
     }
     // A moderator opening an item claims it for a while, so a second one sees who is reviewing it.
     const claim = /^\/moderation\/items\/(\d{1,15})\/claim$/.exec(sub);
@@ -209,7 +209,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       if (!(await store.item(seq))) throw new HttpError(404, `no item ${seq}`);
       const now = (options.now ?? Date.now)();
       const held = await store.claim(seq, actor, now, now + CLAIM_MS);
-      return send(res, 200, {
+      return json(200, {
         item: seq,
         reviewing: held.actor,
         until: new Date(held.until).toISOString(),
@@ -223,7 +223,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       if (req.method === 'GET') {
         const item = await store.item(seq);
         if (!item) throw new HttpError(404, `no item ${seq}`);
-        return send(res, 200, forModerators(item));
+        return json(200, forModerators(item));
       }
       if (req.method === 'POST') {
         const body = await readJsonObject(req, 8192);
@@ -245,7 +245,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
         }
         if (!item) throw new HttpError(404, `no item ${seq}`);
         await decided([item], state, () => previous, actor, reason);
-        return send(res, 200, forModerators(item));
+        return json(200, forModerators(item));
       }
     }
     if (req.method === 'POST' && sub === '/moderation/items') {
@@ -266,7 +266,7 @@ export function createModerationRoutes({ options, store, moderation, moderators,
       const result = await store.moderateMany(wanted, state, actor, action, reason);
       const fromOf = new Map(wanted.map((w) => [w.seq, w.from]));
       await decided(result.items, state, (item) => fromOf.get(item.seq), actor, reason);
-      return send(res, 200, {
+      return json(200, {
         items: result.items.map(forModerators),
         conflicts: await Promise.all(result.conflicts.map(async (seq) => ({ seq, ...(await decidedFirst(seq)) }))),
         gone: result.missing,

@@ -1,9 +1,9 @@
 // The public GET routes: what a member's page reads. A table, so that a request that asks for
 // nothing is told every query there is.
-import type { ServerResponse } from 'node:http';
 import { Limits, paragraphsOf } from '../../core/protocol/envelope.js';
 import type { CollectorContext } from '../context.js';
-import { HttpError, send } from '../http.js';
+import { HttpError } from '../http.js';
+import { json, type Answer } from '../request.js';
 import { itemText, strings } from '../moderation.js';
 import { pageLimit, queryNumber, seqCursor } from '../query.js';
 
@@ -132,9 +132,9 @@ export function createReadRoutes({ options, store }: CollectorContext) {
     },
   ];
 
-  return async function answerGet(url: URL, res: ServerResponse): Promise<void> {
+  return async function answerGet(url: URL): Promise<Answer> {
     const route = routes.find((r) => url.searchParams.has(r.query));
     if (!route) throw new HttpError(400, `ask for one of: ${routes.map((r) => r.usage).join('; ')}`);
-    send(res, 200, await route.answer(url));
+    return json(200, await route.answer(url));
   };
 }
