@@ -109,6 +109,12 @@ nodeTests(
   ),
   { MUTUAL_TEST_STORE: 'postgres' },
 );
+// And on PGlite called in this process: the engine of the in-browser store (static Storybook, demo).
+nodeTests(
+  'collector tests (node:test, PGlite)',
+  ['collector', 'moderation', 'stories', 'data-rights', 'trust'].map((f) => `tests/node/${f}.test.ts`),
+  { MUTUAL_TEST_STORE: 'pglite' },
+);
 
 // Browser tests in real headless Chromium with the collector mounted into the test server.
 run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);

@@ -36,6 +36,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       writeAnswer(res, answer ?? json(404, { error: 'not found' }));
     });
   };
-  const { handle: _, ...rest } = handler;
-  return Object.assign(middleware, rest);
+  return Object.assign(middleware, {
+    fetch: handler.fetch,
+    store: handler.store,
+    retain: handler.retain,
+    close: handler.close,
+  });
 }

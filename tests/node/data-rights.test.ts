@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { createCollector, createSqliteStore } from '../../src/collector/index.js';
 import { authorKeyHash } from '../../src/collector/author-key.js';
 import { createEnvelope, EventTypes } from '../../src/core/protocol/envelope.js';
-import { testStore } from '../helpers/test-store.js';
+import { STORE, testStore } from '../helpers/test-store.js';
 
 const DAY = 864e5;
 
@@ -171,7 +171,7 @@ test('"Forget me": a device’s reactions (by reactor key) and its texts still p
 });
 
 test('deleted words are gone from the SQLite files, while running and after a stop', async (t) => {
-  if (process.env.MUTUAL_TEST_STORE === 'postgres') return t.skip('reads the SQLite file');
+  if (STORE !== 'sqlite') return t.skip('reads the SQLite file');
   const { readFileSync, existsSync } = await import('node:fs');
   const db = join(mkdtempSync(join(tmpdir(), 'mutual-scrub-')), 'events.db');
   let clock = Date.now();

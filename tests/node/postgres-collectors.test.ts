@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { after, test } from 'node:test';
 import pg from 'pg';
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
-import { createPostgresStore } from '../../src/collector/store/postgres.js';
+import { createPostgresStore } from '../../src/collector/store/postgres-open.js';
 import { freshSchema, postgresUrl, stopEmbeddedPostgres } from '../helpers/postgres.js';
 
 after(() => stopEmbeddedPostgres());

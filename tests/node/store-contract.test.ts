@@ -7,6 +7,8 @@ import { createPostgresStore, createSqliteStore, type Store } from '../../src/co
 import { createEnvelope, EventTypes, type MutualEnvelope } from '../../src/core/protocol/envelope.js';
 import type { Classify } from '../../src/collector/store/types.js';
 import { freshSchema, postgresUrl, stopEmbeddedPostgres } from '../helpers/postgres.js';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgliteStore } from '../../src/collector/store/pglite.js';
 
 // One contract, both stores: every test below runs against SQLite and against PostgreSQL (a real
 // server with MUTUAL_PG_URL, else an embedded PGlite — never skipped).
@@ -42,7 +44,17 @@ const stores: { name: string; place: () => Promise<string>; connect: (place: str
       return createPostgresStore(url, { schema, max: kind === 'server' ? 4 : 1 });
     },
   },
+  {
+    // The in-browser store's engine, called directly (no socket, no node-postgres): one PGlite, a schema per store.
+    name: 'PGlite',
+    place: async () => freshSchema(),
+    connect: async (schema) => createPgliteStore(await pglite(), { schema }),
+  },
 ];
+
+let shared: Promise<PGlite> | undefined;
+const pglite = () => (shared ??= PGlite.create());
+after(async () => (await shared)?.close());
 
 after(() => stopEmbeddedPostgres());
 
@@ -279,6 +291,7 @@ for (const { name, place, connect } of stores) {
 
     test(`two collectors on one ${name === 'SQLite' ? 'file' : 'database'} at once: 0 lost, 0 duplicated, counts exact`, async (t) => {
       // Concurrent transactions need real sessions; PGlite has one. Said out loud, and CI has a server.
+      if (name === 'PGlite') return t.skip('PGlite has a single session; the PostgreSQL server runs this');
       if (name === 'PostgreSQL' && (await postgresUrl()).kind !== 'server')
         return t.skip('needs a PostgreSQL server (PGlite has a single session): set MUTUAL_PG_URL; CI does');
       // Two connections to one file (SQLite), two pools on one schema (PostgreSQL).

@@ -12,9 +12,9 @@ export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);
  */
 export async function createPostgresStore(
   url: string,
-  options?: import('./postgres.js').PostgresStoreOptions,
+  options?: import('./postgres-open.js').PostgresStoreOptions,
 ): Promise<Store> {
-  const postgres = await import('./postgres.js');
+  const postgres = await import('./postgres-open.js');
   return postgres.createPostgresStore(url, options);
 }
 

@@ -1,7 +1,6 @@
-import type pg from 'pg';
+import type { Queryable, Transaction } from './postgres-db.js';
 import type { Flag, ItemState } from '../moderation.js';
 import { conflict, toItem, toLook, type ItemRow } from './rules.js';
-import type { Transaction } from './postgres-open.js';
 import type { AuditEntry, Store } from './types.js';
 
 const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedAt", e.received_at AS "receivedAt", e.envelope`;
@@ -11,12 +10,12 @@ const ITEM_COLUMNS = `i.seq, i.kind, i.state, i.flags, i.updated_at AS "updatedA
  * never rewritten) and who is reviewing an item. Many items move in one statement, whatever their number.
  */
 export function postgresDecisions(
-  pool: pg.Pool,
+  db: Queryable,
   transaction: Transaction,
 ): Pick<Store, 'claim' | 'moderate' | 'moderateMany' | 'audit' | 'appendAudit' | 'firstLooks'> {
   const methods: ReturnType<typeof postgresDecisions> = {
     async claim(seq, actor, now, until) {
-      const { rows } = await pool.query<{ actor: string; until: string }>(
+      const { rows } = await db.query<{ actor: string; until: string }>(
         `WITH claimed AS (
            INSERT INTO claims (seq, actor, until) VALUES ($1, $2, $4)
            ON CONFLICT (seq) DO UPDATE SET actor = excluded.actor, until = excluded.until
@@ -26,7 +25,7 @@ export function postgresDecisions(
          UNION ALL SELECT actor, until FROM claims WHERE seq = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
         [seq, actor, now, until],
       );
-      await pool.query('INSERT INTO first_looks (seq, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      await db.query('INSERT INTO first_looks (seq, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
         seq,
         new Date(now).toISOString(),
       ]);
@@ -71,7 +70,7 @@ export function postgresDecisions(
         };
       }),
     async firstLooks(from) {
-      const { rows } = await pool.query<{
+      const { rows } = await db.query<{
         receivedAt: string;
         lookedAt: string | null;
         state: ItemState;
@@ -84,7 +83,7 @@ export function postgresDecisions(
       return rows.map(toLook);
     },
     async audit({ cursor = 0, limit, item }) {
-      const { rows } = await pool.query<AuditEntry & { seq: string; item: string }>(
+      const { rows } = await db.query<AuditEntry & { seq: string; item: string }>(
         `SELECT seq, at, actor, action, item, reason FROM audit WHERE seq > $1 AND ($3::bigint IS NULL OR item = $3)
          ORDER BY seq LIMIT $2`,
         [cursor, limit, item ?? null],
@@ -92,7 +91,7 @@ export function postgresDecisions(
       return rows.map((r) => ({ ...r, seq: Number(r.seq), item: Number(r.item) }));
     },
     async appendAudit({ actor, action, item, reason }) {
-      await pool.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
+      await db.query('INSERT INTO audit (at, actor, action, item, reason) VALUES ($1, $2, $3, $4, $5)', [
         new Date().toISOString(),
         actor,
         action,

@@ -1,5 +1,8 @@
+// The PostgreSQL store on a server, through node-postgres (`pg`): a pool whose connections all
+// work in the store's schema, and transactions retried when PostgreSQL asks for them again.
 import pg from 'pg';
-import { migrations, postgresDialect } from './schema.js';
+import { migrate, validSchema, type PostgresDb, type Queryable } from './postgres-db.js';
+import { postgresStoreOn } from './postgres.js';
 
 export interface PostgresStoreOptions {
   /** A schema of its own (created if missing); default `public`. Tests use one per collector. */
@@ -8,24 +11,17 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
-/** Work in one transaction, retried when PostgreSQL asks for it again. */
-export type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
-
 /**
  * A pool whose every connection works in the store's schema, with the schema brought to this collector's
  * version (see `schema.ts`) before it is handed back.
  */
-export async function connect(
-  url: string,
-  options: PostgresStoreOptions,
-): Promise<{ pool: pg.Pool; transaction: Transaction }> {
+export async function connect(url: string, options: PostgresStoreOptions): Promise<PostgresDb> {
   // `?schema=name` in the URL works as the `schema` option (handy for `--db`).
   const parsed = new URL(url);
   const schema = options.schema ?? parsed.searchParams.get('schema') ?? 'public';
   parsed.searchParams.delete('schema');
   url = parsed.href;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new Error(`schema "${schema}": use lowercase letters, digits and _`);
+  validSchema(schema);
   // Every connection works in the store's schema, set before the pool hands it out. (A SET rather
   // than a startup option: some servers, PGlite's socket server among them, ignore those. And not
   // in the pool's `connect` event, which runs it alongside the caller's first query: deprecated in
@@ -42,45 +38,22 @@ export async function connect(
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: SchemaClient });
   // A broken idle connection must not crash the collector; the next query gets a fresh one.
   pool.on('error', (error) => console.error('[mutual collector] PostgreSQL connection lost:', error.message));
-  const migrate = await pool.connect();
+  const client = await pool.connect();
   try {
-    // One collector migrates at a time; the others wait, then find everything in place.
-    await migrate.query('SELECT pg_advisory_lock(hashtext($1))', [`mutual-migrate:${schema}`]);
-    try {
-      await migrate.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await migrate.query(`SET search_path TO ${schema}`);
-      const { rows: had } = await migrate.query<{ version: boolean; counts: boolean; textIds: boolean }>(
-        `SELECT to_regclass('mutual_schema') IS NOT NULL AS version, to_regclass('reaction_counts') IS NOT NULL AS counts,
-           to_regclass('text_ids') IS NOT NULL AS "textIds"`,
-      );
-      const version = had[0].version
-        ? ((await migrate.query<{ version: number }>('SELECT version FROM mutual_schema')).rows[0]?.version ?? null)
-        : null;
-      const statements = migrations(postgresDialect, { version, hadCounts: had[0].counts, hadTextIds: had[0].textIds });
-      await migrate.query('BEGIN');
-      try {
-        for (const sql of statements) await migrate.query(sql);
-        await migrate.query('COMMIT');
-      } catch (error) {
-        await migrate.query('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      await migrate.query('SELECT pg_advisory_unlock(hashtext($1))', [`mutual-migrate:${schema}`]);
-    }
+    await migrate(client, schema);
   } catch (error) {
-    migrate.release();
+    client.release();
     await pool.end();
     throw error;
   }
-  migrate.release();
+  client.release();
 
   /**
    * Runs `work` in one transaction on one connection: committed, or rolled back on any error. A
    * deadlock or a serialization failure (40P01, 40001) is PostgreSQL asking for the transaction
    * again: it is retried, a few times, after a short random pause, never answered as a 500.
    */
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await pool.connect();
       try {
@@ -99,5 +72,15 @@ export async function connect(
     }
   }
 
-  return { pool, transaction };
+  return {
+    // node-postgres types rows as QueryResultRow; the store's callers name their own row types.
+    query: ((sql: string, params?: unknown[]) => pool.query(sql, params)) as Queryable['query'],
+    transaction,
+    close: () => pool.end(),
+  };
+}
+
+/** The PostgreSQL store on a server, through a pool of node-postgres connections. */
+export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}) {
+  return postgresStoreOn(await connect(url, options));
 }

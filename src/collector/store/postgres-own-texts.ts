@@ -1,6 +1,5 @@
-import type pg from 'pg';
+import type { Queryable, Transaction } from './postgres-db.js';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
-import type { Transaction } from './postgres-open.js';
 import { lockReaders } from './postgres-reactions.js';
 import { forgetReason, STORY_FIELDS, withdrawReason, WITHDRAWN_BY_ID } from './rules.js';
 import type { OwnText, Store } from './types.js';
@@ -17,7 +16,7 @@ export const REDACT = `UPDATE events SET envelope = jsonb_set(envelope::jsonb #-
  * ("Forget me"), take down, what came back, and how many peers an encouragement was shown to.
  */
 export function postgresOwnTexts(
-  pool: pg.Pool,
+  db: Queryable,
   transaction: Transaction,
 ): Pick<Store, 'forget' | 'withdraw' | 'texts' | 'countShown' | 'shownCounts'> {
   return {
@@ -131,7 +130,7 @@ export function postgresOwnTexts(
       });
     },
     async texts(ids) {
-      const { rows } = await pool.query(
+      const { rows } = await db.query(
         `SELECT CASE WHEN e.type = $1 THEN COALESCE(e.subject, e.id) ELSE e.id END AS id, i.kind, i.state,
                 (e.envelope::jsonb)->'data'->>'authorKey' AS "keyHash",
                 (SELECT a.reason FROM audit a WHERE a.item = i.seq AND a.action = 'hide' ORDER BY a.seq DESC LIMIT 1) AS "hideReason"
@@ -144,14 +143,14 @@ export function postgresOwnTexts(
     async countShown(ids) {
       if (!ids.length) return;
       // In one order, so two answers counting the same texts never wait on each other crosswise.
-      await pool.query(
+      await db.query(
         `INSERT INTO shown_counts (id, n) SELECT id, 1 FROM unnest($1::text[]) AS u(id) ORDER BY id
          ON CONFLICT (id) DO UPDATE SET n = shown_counts.n + 1`,
         [[...new Set(ids)].sort()],
       );
     },
     async shownCounts(ids) {
-      const { rows } = await pool.query('SELECT id, n FROM shown_counts WHERE id = ANY($1::text[])', [ids]);
+      const { rows } = await db.query('SELECT id, n FROM shown_counts WHERE id = ANY($1::text[])', [ids]);
       return Object.fromEntries((rows as { id: string; n: string }[]).map((r) => [r.id, Number(r.n)]));
     },
   };

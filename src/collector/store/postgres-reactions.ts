@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { Queryable } from './postgres-db.js';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 
 /**
@@ -6,7 +6,7 @@ import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js
  * transaction-scoped advisory lock, all of a batch's taken in one order, so two transactions
  * never wait on each other crosswise.
  */
-export async function lockReaders(client: pg.PoolClient, keys: (readonly [string, string, string])[]): Promise<void> {
+export async function lockReaders(client: Queryable, keys: (readonly [string, string, string])[]): Promise<void> {
   if (!keys.length) return;
   await client.query(
     'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) k ORDER BY h) locks',
@@ -18,7 +18,7 @@ export async function lockReaders(client: pg.PoolClient, keys: (readonly [string
  * One reader, once per subject and reaction: the latest event (by time) wins, whichever collector
  * stores it. Each reader's state is locked before it is read.
  */
-export async function react(client: pg.PoolClient, reactions: MutualEnvelope[]): Promise<void> {
+export async function react(client: Queryable, reactions: MutualEnvelope[]): Promise<void> {
   if (!reactions.length) return;
   // Each reaction's reader (subject, reaction, reactor), and that as one string to key maps by.
   const keyed = reactions.map((e) => {

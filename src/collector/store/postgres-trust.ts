@@ -1,4 +1,4 @@
-import type { Transaction } from './postgres-open.js';
+import type { Transaction } from './postgres-db.js';
 import { trustChange } from './rules.js';
 import type { Store } from './types.js';
 

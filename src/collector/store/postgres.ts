@@ -7,14 +7,12 @@ import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js
 import type { ItemState } from '../moderation.js';
 import type { Classify, InsertOptions, InsertResult, Store, StoredEvent } from './types.js';
 import { countsOf, publicTextId, queueCursor, toItem, type ItemRow } from './rules.js';
-import { connect, type PostgresStoreOptions } from './postgres-open.js';
+import type { PostgresDb } from './postgres-db.js';
 import { postgresDecisions } from './postgres-decisions.js';
 import { addNotices, postgresQueues } from './postgres-queues.js';
 import { react } from './postgres-reactions.js';
 import { postgresOwnTexts, REDACT } from './postgres-own-texts.js';
 import { postgresTrust } from './postgres-trust.js';
-
-export type { PostgresStoreOptions } from './postgres-open.js';
 
 /** A story's tags or content warning (`path`) name `param`, case-insensitively. */
 const has = (path: string, param: string) =>
@@ -36,9 +34,10 @@ const toStored = (r: { seq: string; receivedAt: string; envelope: string }): Sto
   receivedAt: r.receivedAt,
   event: JSON.parse(r.envelope) as MutualEnvelope,
 });
-export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const { pool, transaction } = await connect(url, options);
-  const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
+/** The store on a PostgreSQL database: a server's db (postgres-open.ts) or PGlite (pglite.ts). */
+export function postgresStoreOn(db: PostgresDb): Store {
+  const { transaction } = db;
+  const query = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
   const items = async (sql: string, params: unknown[]) => (await query<ItemRow>(sql, params)).map(toItem);
   /**
    * A batch in a fixed number of round trips, whatever its size (it was five per reaction): the
@@ -154,10 +153,10 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   const store: Store = {
     insert,
-    ...postgresQueues(pool),
+    ...postgresQueues(db),
     ...postgresTrust(transaction, query),
-    ...postgresOwnTexts(pool, transaction),
-    ...postgresDecisions(pool, transaction),
+    ...postgresOwnTexts(db, transaction),
+    ...postgresDecisions(db, transaction),
     async queue({ kind, state, flagged, cursor, limit }) {
       const [cFlagged, cSeq] = queueCursor.read(cursor);
       // Only the filters asked for, and the cursor as a row value: each page starts where the index is.
@@ -268,13 +267,10 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return rows.map(toStored);
     },
     async redactTexts(types, before) {
-      const { rowCount } = await pool.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [
-        types,
-        before,
-      ]);
+      const { rowCount } = await db.query(`${REDACT} AND type = ANY($1::text[]) AND received_at < $2`, [types, before]);
       return rowCount ?? 0;
     },
-    close: () => pool.end(),
+    close: () => db.close(),
   };
   return store;
 }
