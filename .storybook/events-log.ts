@@ -1,6 +1,6 @@
 /**
  * A small panel under every story: the mutual-* DOM events the story fired, and whether the
- * reference collector (mounted on /events by the project's Vite config) stored them.
+ * reference collector (running in this tab, see demo/in-browser-endpoint.ts) stored them.
  */
 const TYPES = ['mutual-event', 'mutual-reaction', 'mutual-share-back', 'mutual-send-error', 'change'];
 
@@ -28,7 +28,12 @@ class StorybookEventsLog extends HTMLElement {
     heading.textContent = 'Events from this story';
     heading.style.cssText = 'font: 600 14px system-ui; margin: 24px 0 4px';
     this.list.style.cssText = 'font: 13px ui-monospace, monospace; margin: 0; padding-inline-start: 20px';
-    this.append(heading, this.list);
+    const note = document.createElement('p');
+    note.className = 'sb-demo-store';
+    note.textContent =
+      'The endpoint here is a demonstration store in this browser: what you send stays in this tab and is gone when you reload. Its moderator token is demonstration-store-in-this-browser.';
+    note.style.cssText = 'font: 13px system-ui; margin: 4px 0';
+    this.append(heading, note, this.list);
     for (const type of TYPES) document.addEventListener(type, this.onEvent, true);
     this.timer = setInterval(() => void this.poll(), 1000);
   }
@@ -53,9 +58,12 @@ class StorybookEventsLog extends HTMLElement {
         }
       }
     } catch {
-      /* static Storybook: no collector */
+      /* the endpoint is still starting */
     }
   }
 }
 
-if (!customElements.get('sb-events-log')) customElements.define('sb-events-log', StorybookEventsLog);
+/** Called, not imported for its side effect: the package's `sideEffects` list would let the build drop a bare import. */
+export function defineEventsLog(): void {
+  if (!customElements.get('sb-events-log')) customElements.define('sb-events-log', StorybookEventsLog);
+}

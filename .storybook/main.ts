@@ -17,6 +17,8 @@ const config: StorybookConfig = {
     // copy of Lit (otherwise Lit warns "Multiple versions of Lit loaded").
     config.optimizeDeps = {
       ...config.optimizeDeps,
+      // PGlite finds its WebAssembly and data files next to its own module; pre-bundling moves it away from them.
+      exclude: [...(config.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
       include: [
         ...(config.optimizeDeps?.include ?? []),
         'lit',

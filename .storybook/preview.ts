@@ -3,7 +3,13 @@ import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/all.js';
 import '../src/admin.js';
-import './events-log.js';
+import { defineEventsLog } from './events-log.js';
+import { startInBrowserEndpoint } from '../demo/in-browser-endpoint.js';
+
+// No server answers `/events` in a published Storybook: the collector runs in this tab instead
+// (PGlite), the same in `npm run storybook` and the Vitest run, so what designers see is what is tested.
+const endpointReady = startInBrowserEndpoint('/events');
+defineEventsLog();
 
 interface Member {
   kind: string;
@@ -103,6 +109,8 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light', locale: 'en', motion: 'full' },
+  // Every story renders once the in-browser endpoint answers (a second or two, once per tab).
+  loaders: [async () => ({ endpoint: await endpointReady })],
   decorators: [
     (story, { parameters }) => {
       expectedWarnings = parameters.expectedWarnings ?? [];

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { DEMO_MODERATOR_TOKEN } from '../demo/in-browser-endpoint.js';
 import { asksForToken, element, type Args } from './helpers.js';
 
 // An admin element: it loads from the endpoint with a moderator token, which is a property only
-// (never an attribute, never in the snippet). Paste the token `npm start` prints into the
-// "token" control to see the live data from the local collector.
+// (never an attribute, never in the snippet). The endpoint here is the demonstration store in this
+// browser, whose token "Live in this browser" uses.
 const meta: Meta<Args> = {
   title: 'Admin/Community pulse',
   component: 'mutual-community-pulse',
@@ -26,3 +27,6 @@ export const WithoutToken: Story = {
 
 /** A token the endpoint does not accept. */
 export const TokenRefused: Story = { args: { token: 'not-a-moderator-token-0000000000' } };
+
+/** Signed in to the demonstration store in this browser (its token is public: it guards only this tab). */
+export const LiveInThisBrowser: Story = { args: { token: DEMO_MODERATOR_TOKEN } };

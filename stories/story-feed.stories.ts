@@ -2,9 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { element, embedParameters, SAMPLE_STORY, type Args } from './helpers.js';
 
-// The feed loads published stories from the endpoint. In `npm run storybook` and the Vitest run,
-// the local collector answers at /events; the published Storybook has no endpoint, so it shows the
-// error state with its retry.
+// The feed loads published stories from the endpoint: here the demonstration store in this browser,
+// seeded with three approved stories (approve more in Admin → Moderation queue → Live in this browser).
 const meta: Meta<Args> = {
   title: 'Elements/Story feed',
   component: 'mutual-story-feed',
@@ -16,7 +15,7 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** Approved stories from the local collector (publish some from the demo's admin page). */
+/** Approved stories from the endpoint, with their counts. */
 export const FromTheEndpoint: Story = {};
 
 /** No endpoint answers: the error state, with "Try again". */
