@@ -1,36 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-
-/**
- * The packed tarball in a consumer project, as a web developer gets it: `npm pack`, unpacked into
- * the consumer's node_modules (its dependencies linked from ours, no network), bundled by esbuild.
- */
-function consumer(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mutual-consumer-'));
-  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .pop()!;
-  const pkg = join(dir, 'node_modules', 'mutual-widgets');
-  mkdirSync(pkg, { recursive: true });
-  execFileSync('tar', ['-xzf', join(dir, file), '-C', pkg, '--strip-components=1']);
-  symlinkSync(resolve('node_modules/lit'), join(dir, 'node_modules', 'lit'));
-  symlinkSync(resolve('node_modules/@lit'), join(dir, 'node_modules', '@lit'));
-  for (const dep of ['lit-html', 'lit-element', '@lit-labs']) {
-    try {
-      symlinkSync(resolve(`node_modules/${dep}`), join(dir, 'node_modules', dep));
-    } catch {
-      /* not installed */
-    }
-  }
-  return dir;
-}
+import { consumer, link } from '../helpers/consumer.js';
 
 async function bundle(dir: string, code: string): Promise<string> {
   writeFileSync(join(dir, 'entry.js'), code);
@@ -161,13 +137,7 @@ test('every package the built npm entries import is a dependency (or React, a pe
 test('JSX types from the tarball: React 19 type-checks raw tags, and refuses a wrong attribute or value', () => {
   const app = join(dir, 'jsx-app');
   mkdirSync(app, { recursive: true });
-  for (const dep of ['react', '@types/react', 'typescript'])
-    try {
-      mkdirSync(join(dir, 'node_modules', dep, '..'), { recursive: true });
-      symlinkSync(resolve(`node_modules/${dep}`), join(dir, 'node_modules', dep));
-    } catch {
-      /* linked already */
-    }
+  link(dir, ['react', '@types/react', 'typescript']);
   writeFileSync(
     join(app, 'tsconfig.json'),
     JSON.stringify({
