@@ -9,6 +9,7 @@ import { mutualCommands } from './tests/helpers/wtr/commands.mjs';
 import { countingReporter } from './tests/helpers/wtr/counting-reporter.mjs';
 import { builtDemo } from './tests/helpers/wtr/built-demo.mjs';
 import { holdChunks } from './tests/helpers/wtr/hold-chunks.mjs';
+import { ssrPage } from './tests/helpers/wtr/ssr-page.mjs';
 import { receivers } from './tests/helpers/receivers.mjs';
 
 // The collector is TypeScript; tsx lets this config import it as is.
@@ -17,6 +18,7 @@ const { createCollector } = await import('./src/collector/create-collector.ts');
 const { withFaults } = await import('./tests/helpers/faults.ts');
 const { createPostgresStore } = await import('./src/collector/store/index.ts');
 const { freshSchema, postgresUrl } = await import('./tests/helpers/postgres.ts');
+const { renderStoryPage } = await import('./demo/ssr/render-story-page.ts');
 
 const results = '.test-results';
 mkdirSync(results, { recursive: true });
@@ -76,7 +78,14 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [mount(collector), ...journeyCollectors, builtDemo(), receivers(), holdChunks()],
+  middleware: [
+    mount(collector),
+    ...journeyCollectors,
+    builtDemo(),
+    receivers(),
+    holdChunks(),
+    ssrPage(collector, renderStoryPage),
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mutualCommands],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter(results)],
   browsers: [chromeLauncher({ launchOptions: chromium })],

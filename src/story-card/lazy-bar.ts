@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
 
 const cards = new Set<ReactiveElement>();
@@ -12,7 +12,8 @@ const eager = () => Math.ceil(innerHeight / 128) + 1;
 
 /** One job: whether the card renders its reaction bar yet. */
 export class LazyBarController implements ReactiveController {
-  wanted = false;
+  /** A server (Lit SSR) renders every card's bar: it sees no screen, and the page must not shift when they hydrate. */
+  wanted = isServer;
   readonly #nearness: IntersectionController;
 
   constructor(private readonly host: ReactiveElement) {
@@ -31,7 +32,9 @@ export class LazyBarController implements ReactiveController {
 
   hostConnected(): void {
     cards.add(this.host);
-    if (cards.size <= eager()) this.wanted = true;
+    // A card the server rendered hydrates with the bar it was sent.
+    const fromServer = !this.host.hasUpdated && !!this.host.shadowRoot?.firstChild;
+    if (fromServer || cards.size <= eager()) this.wanted = true;
     else if (!this.wanted) this.#nearness.observe();
   }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NestedProvider } from '../core/nested-provider.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/ui/form-styles.js';
@@ -51,6 +51,7 @@ export class MutualStoryFeed extends MutualElement {
     reactions: {},
     hideCountsBelow: { type: Number, attribute: 'hide-counts-below' },
     region: {},
+    cursor: {},
     stories: { state: true, attribute: false },
     status: { state: true, attribute: false },
     next: { state: true, attribute: false },
@@ -75,12 +76,20 @@ export class MutualStoryFeed extends MutualElement {
   hideCountsBelow = 0;
   /** Region for the cards' help lines (ISO 3166 code). */
   region?: string;
+  /**
+   * Where the stories the page rendered itself end (a server-rendered first page: the endpoint's
+   * `next` for it): the feed goes on from there with "Load more", without fetching them again.
+   * Empty (`cursor=""`): they are all there is.
+   */
+  cursor?: string;
 
   private stories: PublishedStory[] = [];
   private status: Status = 'loading';
   private next: string | null = null;
   private ownCards: MutualStoryCard[] = [];
   #loaded = false;
+  /** `cursor` was taken up, with an endpoint to go on from. */
+  #resumed = false;
   #generation = 0;
   /** The endpoint the stories shown came from. */
   #from?: string | null;
@@ -125,7 +134,12 @@ export class MutualStoryFeed extends MutualElement {
       this.stories = [];
       this.next = null;
       this.#loaded = false;
-      void this.#load();
+      if (this.cursor !== undefined && !this.#resumed) {
+        this.next = this.cursor || null;
+        this.#loaded = true;
+        this.status = 'ready';
+        this.#resumed = from !== null;
+      } else void this.#load();
     }
   }
 
@@ -161,6 +175,8 @@ export class MutualStoryFeed extends MutualElement {
 
   /** The next page (or the first), through the element's reader; never a duplicate of a card already shown. */
   async #load(): Promise<void> {
+    // A server renders what the client's first render will show: still loading.
+    if (isServer) return;
     const reader = this.sender.reader;
     if (!reader) {
       this.status = 'ready';

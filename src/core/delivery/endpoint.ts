@@ -27,6 +27,8 @@ const resolvedEndpoints = new Map<string, string | null>();
  * `<base>`, which markup inside a story could add). Anything else → one warning and `null`.
  */
 export function resolveEndpoint(endpoint: string): string | null {
+  // On a server (Lit SSR) nothing is sent, and no page address exists to resolve against.
+  if (typeof location === 'undefined') return null;
   let resolved = resolvedEndpoints.get(endpoint);
   if (resolved !== undefined) return resolved;
   try {

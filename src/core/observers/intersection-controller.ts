@@ -14,13 +14,15 @@ export interface IntersectionControllerOptions {
  * shared observer per config (see `shared.ts`): the story card's feed-scale budget needs that.
  */
 export class IntersectionController implements ReactiveController {
-  readonly #shared;
+  // Made when first used: a server rendering the element (Lit SSR) constructs it, but never connects it.
+  get #shared() {
+    return sharedObserver('intersection', this.options.config);
+  }
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly options: IntersectionControllerOptions,
   ) {
-    this.#shared = sharedObserver('intersection', options.config);
     host.addController(this);
   }
 

@@ -12,7 +12,10 @@ export interface ResizeControllerOptions {
  * ResizeObserver for the page. It follows its target across renders and lets go on disconnect.
  */
 export class ResizeController implements ReactiveController {
-  readonly #shared = sharedObserver('resize');
+  // Made when first used: a server rendering the element (Lit SSR) constructs it, but never connects it.
+  get #shared() {
+    return sharedObserver('resize');
+  }
   #observed?: Element;
 
   constructor(
