@@ -43,10 +43,10 @@ describe('server-rendered story page (Lit SSR)', () => {
     try {
       expect(customElements.get('mutual-story-card')).to.equal(undefined);
       const [first, warned] = cards(container);
-      expect(first.shadowRoot, 'declarative shadow DOM').to.exist;
+      expect(first.shadowRoot, 'declarative shadow DOM').not.to.equal(null);
       expect(shadowText(first)).to.contain('Sleep came back slowly');
       expect(first.textContent).to.contain('Writing worries down before bed.');
-      expect(first.shadowRoot!.querySelector('slot'), "the story's text is shown").to.exist;
+      expect(first.shadowRoot!.querySelector('slot'), "the story's text is shown").not.to.equal(null);
       const bar = first.shadowRoot!.querySelector('mutual-me-too');
       expect(bar?.shadowRoot?.textContent, 'its reaction bar is there too, so nothing shifts later').to.contain(
         'Me too',
