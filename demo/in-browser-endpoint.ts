@@ -55,6 +55,11 @@ export function startInBrowserEndpoint(path = '/events'): Promise<InBrowserEndpo
 }
 
 async function start(path: string): Promise<InBrowserEndpoint> {
+  // Answered from the first moment: a widget that sends while PGlite starts waits for it, rather
+  // than reaching a static server that would refuse it for good.
+  let ready: (handle: (request: Request) => Promise<Response>) => void = () => {};
+  const handling = new Promise<(request: Request) => Promise<Response>>((r) => (ready = r));
+  intercept(path, async (request) => (await handling)(request));
   const store = await createPgliteStore(await PGlite.create());
   const handler = createHandler({
     store,
@@ -92,12 +97,18 @@ async function start(path: string): Promise<InBrowserEndpoint> {
     'content-type': 'application/cloudevents+json',
   });
 
+  ready(handler.fetch);
+  return { path, token: DEMO_MODERATOR_TOKEN, handle: handler.fetch };
+}
+
+/** Sends the page's requests to `path` (fetch and beacons) to `handle`; everything else to the network. */
+function intercept(path: string, handle: (request: Request) => Promise<Response>): void {
   const ours = (url: URL) =>
     url.origin === location.origin && (url.pathname === path || url.pathname.startsWith(`${path}/`));
   const network = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input, init) => {
     const request = new Request(input, init);
-    return ours(new URL(request.url)) ? handler.fetch(request) : network(input, init);
+    return ours(new URL(request.url)) ? handle(request) : network(input, init);
   };
   // A page closing sends what is left with a beacon; here it is answered like any other request.
   const beacon = navigator.sendBeacon?.bind(navigator);
@@ -106,8 +117,7 @@ async function start(path: string): Promise<InBrowserEndpoint> {
       const target = new URL(String(url), location.href);
       if (!ours(target)) return beacon(url, data);
       const type = data instanceof Blob ? data.type : 'application/cloudevents-batch+json';
-      void handler.fetch(new Request(target, { method: 'POST', body: data, headers: { 'content-type': type } }));
+      void handle(new Request(target, { method: 'POST', body: data, headers: { 'content-type': type } }));
       return true;
     };
-  return { path, token: DEMO_MODERATOR_TOKEN, handle: handler.fetch };
 }
