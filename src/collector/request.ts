@@ -74,7 +74,10 @@ export function fromFetch(request: Request, info: ConnectionInfo = {}): Collecto
       }
       const bytes = new Uint8Array(size);
       let at = 0;
-      for (const chunk of chunks) bytes.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.byteLength;
+      }
       return decodeUtf8(bytes);
     },
   };
