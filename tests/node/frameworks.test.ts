@@ -1,6 +1,7 @@
-// The Vue and Svelte types from the packed tarball, in consumer projects checked by the tools those
-// developers run: vue-tsc on a single-file component, svelte-check on a Svelte 5 component. Good
-// usage passes; a misspelt attribute and a value outside an attribute's list are errors.
+// Mutual in Vue, Svelte and React projects, from the packed tarball: the types checked by the tools
+// those developers run (vue-tsc on a single-file component, svelte-check on a Svelte 5 component;
+// good usage passes, a misspelt attribute and a value outside an attribute's list are errors), and
+// each framework's app bundled and rendered in Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -104,4 +105,123 @@ test('Svelte: svelte-check type-checks the tags in a component, and refuses a wr
     /huge/,
     'a value outside the list is an error',
   );
+});
+
+/**
+ * Each framework's app, bundled from the tarball as its developers' bundler would, rendered in
+ * Chromium against a real collector: the tags render, a bound attribute arrives, the framework's own
+ * event syntax hears `mutual-reaction`, and the press reaches the endpoint.
+ */
+test('React 19, Vue and Svelte apps from the tarball render in Chromium, bind attributes, hear events and send', async () => {
+  const { build } = await import('esbuild');
+  const { compile } = await import('svelte/compiler');
+  const { chromium: launch } = await import('playwright');
+  const { chromium } = await import('../helpers/chromium.mjs');
+  const { createCollector } = await import('../../src/collector/index.js');
+  const { testStore } = await import('../helpers/test-store.js');
+  const app = join(dir, 'render-app');
+  mkdirSync(app, { recursive: true });
+  link(dir, ['vue', '@vue', 'svelte', 'react', 'react-dom', 'scheduler']);
+  // React 19 with raw tags: it sets properties and listens to custom events (`onmutual-reaction`) itself.
+  writeFileSync(
+    join(app, 'react-main.js'),
+    `import { createElement, Fragment, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'mutual-widgets/provider';
+import 'mutual-widgets/me-too';
+function App() {
+  const [heard, setHeard] = useState('');
+  return createElement(Fragment, null,
+    createElement('mutual-me-too', { subject: 'react-1', 'hide-counts-below': 3, 'onmutual-reaction': (e) => setHeard(e.detail.reaction) }),
+    createElement('output', null, heard));
+}
+createRoot(document.getElementById('app')).render(createElement(App));
+`,
+  );
+  writeFileSync(
+    join(app, 'vue-main.js'),
+    `import { createApp } from 'vue/dist/vue.esm-bundler.js';
+import 'mutual-widgets/provider';
+import 'mutual-widgets/me-too';
+const app = createApp({
+  data: () => ({ heard: '', below: 3 }),
+  template: \`<mutual-me-too subject="vue-1" :hide-counts-below="below" @mutual-reaction="heard = $event.detail.reaction" /><output>{{ heard }}</output>\`,
+});
+app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('mutual-');
+app.mount('#app');
+`,
+  );
+  const svelte = compile(
+    `<script>let heard = $state('');</script>
+<mutual-me-too subject="svelte-1" hide-counts-below={3} onmutual-reaction={(e) => (heard = e.detail.reaction)}></mutual-me-too>
+<output>{heard}</output>`,
+    { generate: 'client', filename: 'App.svelte' },
+  );
+  writeFileSync(join(app, 'App.js'), svelte.js.code);
+  writeFileSync(
+    join(app, 'svelte-main.js'),
+    `import { mount } from 'svelte';
+import 'mutual-widgets/provider';
+import 'mutual-widgets/me-too';
+import App from './App.js';
+mount(App, { target: document.getElementById('app') });
+`,
+  );
+  const bundles: Record<string, string> = {};
+  for (const name of ['react', 'vue', 'svelte']) {
+    const out = await build({
+      entryPoints: [join(app, `${name}-main.js`)],
+      bundle: true,
+      format: 'esm',
+      write: false,
+      absWorkingDir: app,
+      conditions: ['browser'],
+      define: {
+        __VUE_OPTIONS_API__: 'true',
+        __VUE_PROD_DEVTOOLS__: 'false',
+        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+        'process.env.NODE_ENV': '"production"',
+      },
+      logLevel: 'silent',
+    });
+    bundles[name] = out.outputFiles[0].text;
+  }
+  const collector = createCollector({ store: await testStore() });
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    const name = /^\/(react|vue|svelte)\.js$/.exec(req.url ?? '')?.[1];
+    if (name) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles[name]);
+    if (/^\/(react|vue|svelte)\.html$/.test(req.url ?? ''))
+      return void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<!doctype html><html lang="en"><body><mutual-provider endpoint="/events"><div id="app"></div></mutual-provider><script type="module" src="${req.url!.replace('.html', '.js')}"></script></body></html>`,
+        );
+    collector(req, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await launch.launch({ executablePath: chromium.executablePath, args: chromium.args });
+  try {
+    for (const name of ['react', 'vue', 'svelte']) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${base}/${name}.html`);
+      const bar = page.locator('mutual-me-too');
+      assert.equal(await bar.getAttribute('hide-counts-below'), '3', `${name}: the bound attribute arrived`);
+      await bar.getByRole('button', { name: /Me too/ }).click();
+      await page.locator('output', { hasText: 'me-too' }).waitFor({ timeout: 10_000 });
+      const sent = async () =>
+        (await collector.store.list({ since: 0, limit: 100, subject: `${name}-1` })).map((e) => e.event.type);
+      for (let i = 0; i < 100 && !(await sent()).length; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(await sent(), ['org.mutual.reaction.added'], `${name}: the press reached the endpoint`);
+      assert.deepEqual(errors, [], `${name}: no page error`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    await collector.close();
+  }
 });
