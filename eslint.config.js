@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'storybook-static/',
+      'demo-static/',
       '.test-results/',
       'custom-elements.json',
       'data/',

@@ -59,6 +59,26 @@ function demoHome(): Plugin {
   };
 }
 
+/**
+ * `npm run build-demo`: the demo's pages as static files, their endpoint the collector running in
+ * the browser (demo/static-endpoint.ts, loaded before each page's own script).
+ */
+function staticDemo(): Plugin {
+  return {
+    name: 'mutual-static-demo',
+    apply: (_, env) => env.mode === 'demo',
+    // Before Vite reads the page's scripts, so that this one is bundled with them.
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (page) =>
+        page.replace(
+          '<script type="module"',
+          '<script type="module" src="/demo/static-endpoint.ts"></script>\n    <script type="module"',
+        ),
+    },
+  };
+}
+
 /** Comments and indentation inside `css` templates are bytes every page downloads and no browser needs. */
 export function minifyCssLiterals(): Plugin {
   return {
@@ -154,7 +174,9 @@ export const cdn = (
 });
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mutualCollector(), demoHome(), minifyCssLiterals(), minifyHtmlLiterals()],
+  plugins: [mutualCollector(), demoHome(), staticDemo(), minifyCssLiterals(), minifyHtmlLiterals()],
+  // The static demo's store runs in a module worker (PGlite, which finds its files from its own URL).
+  worker: { format: 'es' as const },
   server: { port: 5173, strictPort: false, open: false },
   build:
     mode === 'size'
@@ -163,38 +185,44 @@ export default defineConfig(({ mode }) => ({
           ...cdn({ [process.env.MUTUAL_SIZE_NAME ?? 'entry']: process.env.MUTUAL_SIZE_ENTRY! }, 'dist-size', true),
           write: false,
         }
-      : mode === 'npm'
+      : mode === 'demo'
         ? {
-            // Per-element entry points for bundler users: Lit stays a normal dependency.
-            outDir: 'dist/npm',
+            outDir: 'demo-static',
             emptyOutDir: true,
-            minify: false,
-            lib: {
-              entry: Object.fromEntries([
-                ['index', 'src/index.ts'],
-                ['all', 'src/all.ts'],
-                ['admin', 'src/admin.ts'],
-                ['react', 'src/react/index.ts'],
-                ...elements.map((e) => [e, `src/${e}/define.ts`]),
-              ]),
-              formats: ['es' as const],
-            },
-            rolldownOptions: {
-              external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
-              // One file per source module, so package.json's sideEffects can name exactly the
-              // modules that define elements (`define.js`), and a root import keeps nothing else.
-              output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
-            },
+            rolldownOptions: { input: ['demo/index.html', 'demo/admin.html'] },
           }
-        : mode === 'admin'
-          ? // The host's admin page: the moderation queue, never on members' pages.
-            cdn({ 'mutual-admin': 'src/admin.ts' }, 'dist', false)
-          : mode === 'single'
-            ? // For CMSs that accept one file only: every element and every language in one module.
-              cdn({ 'mutual-single': 'src/all.ts' }, 'dist', false, true)
-            : mode === 'loader'
-              ? // The lazy loader: each element's code is fetched when its tag first appears.
-                cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
-              : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
-                cdn({ mutual: 'src/all.ts' }, 'dist', true),
+        : mode === 'npm'
+          ? {
+              // Per-element entry points for bundler users: Lit stays a normal dependency.
+              outDir: 'dist/npm',
+              emptyOutDir: true,
+              minify: false,
+              lib: {
+                entry: Object.fromEntries([
+                  ['index', 'src/index.ts'],
+                  ['all', 'src/all.ts'],
+                  ['admin', 'src/admin.ts'],
+                  ['react', 'src/react/index.ts'],
+                  ...elements.map((e) => [e, `src/${e}/define.ts`]),
+                ]),
+                formats: ['es' as const],
+              },
+              rolldownOptions: {
+                external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
+                // One file per source module, so package.json's sideEffects can name exactly the
+                // modules that define elements (`define.js`), and a root import keeps nothing else.
+                output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+              },
+            }
+          : mode === 'admin'
+            ? // The host's admin page: the moderation queue, never on members' pages.
+              cdn({ 'mutual-admin': 'src/admin.ts' }, 'dist', false)
+            : mode === 'single'
+              ? // For CMSs that accept one file only: every element and every language in one module.
+                cdn({ 'mutual-single': 'src/all.ts' }, 'dist', false, true)
+              : mode === 'loader'
+                ? // The lazy loader: each element's code is fetched when its tag first appears.
+                  cdn({ 'mutual-loader': 'src/loader.ts' }, 'dist', false)
+                : // The CDN file: one module (Lit included) defining every element; es/ar strings load on demand from chunks/.
+                  cdn({ mutual: 'src/all.ts' }, 'dist', true),
 }));

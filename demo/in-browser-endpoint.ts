@@ -49,18 +49,31 @@ export interface InBrowserEndpoint {
 
 let started: Promise<InBrowserEndpoint> | undefined;
 
-/** Starts the endpoint once (PGlite takes a second or two), seeds it, and answers `path` from then on. */
-export function startInBrowserEndpoint(path = '/events'): Promise<InBrowserEndpoint> {
-  return (started ??= start(path));
+/**
+ * Starts the endpoint once (PGlite takes a second or two), seeds it, and answers `path` from then
+ * on. In memory by default (Storybook: a reload starts again); `persist` keeps it in IndexedDB,
+ * shared by the tabs and pages of the static demo, so a story sent on one page is reviewed on another.
+ */
+export function startInBrowserEndpoint(
+  path = '/events',
+  options: { persist?: boolean } = {},
+): Promise<InBrowserEndpoint> {
+  return (started ??= start(path, !!options.persist));
 }
 
-async function start(path: string): Promise<InBrowserEndpoint> {
+async function open(persist: boolean) {
+  if (!persist) return PGlite.create();
+  const { PGliteWorker } = await import('@electric-sql/pglite/worker');
+  return PGliteWorker.create(new Worker(new URL('./in-browser-store-worker.ts', import.meta.url), { type: 'module' }));
+}
+
+async function start(path: string, persist: boolean): Promise<InBrowserEndpoint> {
   // Answered from the first moment: a widget that sends while PGlite starts waits for it, rather
   // than reaching a static server that would refuse it for good.
   let ready: (handle: (request: Request) => Promise<Response>) => void = () => {};
   const handling = new Promise<(request: Request) => Promise<Response>>((r) => (ready = r));
   intercept(path, async (request) => (await handling)(request));
-  const store = await createPgliteStore(await PGlite.create());
+  const store = await createPgliteStore(await open(persist));
   const handler = createHandler({
     store,
     path,
@@ -79,6 +92,13 @@ async function start(path: string): Promise<InBrowserEndpoint> {
         body: JSON.stringify(body),
       }),
     );
+  // Seeded once: a kept store already has its stories (and whatever visitors did since).
+  if (!(await store.publishedTotal({}))) await seed(post);
+  ready(handler.fetch);
+  return { path, token: DEMO_MODERATOR_TOKEN, handle: handler.fetch };
+}
+
+async function seed(post: (sub: string, body: unknown, headers?: Record<string, string>) => Promise<Response>) {
   for (const story of SEED_STORIES) await post('/moderation/stories', story);
   // Peers have said "me too" already, so counts show from the start.
   const reactions = SEED_STORIES.flatMap(({ id }, n) =>
@@ -96,9 +116,6 @@ async function start(path: string): Promise<InBrowserEndpoint> {
   await post('', createEnvelope(EventTypes.storySubmitted, { ...WAITING, authorKey }, { source: '/demo' }), {
     'content-type': 'application/cloudevents+json',
   });
-
-  ready(handler.fetch);
-  return { path, token: DEMO_MODERATOR_TOKEN, handle: handler.fetch };
 }
 
 /** Sends the page's requests to `path` (fetch and beacons) to `handle`; everything else to the network. */
