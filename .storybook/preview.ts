@@ -8,7 +8,8 @@ import { startInBrowserEndpoint } from '../demo/in-browser-endpoint.js';
 
 // No server answers `/events` in a published Storybook: the collector runs in this tab instead
 // (PGlite), the same in `npm run storybook` and the Vitest run, so what designers see is what is tested.
-const endpointReady = startInBrowserEndpoint('/events');
+// Stories render at once; their requests wait for the store (a second or two, once per tab).
+void startInBrowserEndpoint('/events');
 defineEventsLog();
 
 interface Member {
@@ -109,8 +110,6 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light', locale: 'en', motion: 'full' },
-  // Every story renders once the in-browser endpoint answers (a second or two, once per tab).
-  loaders: [async () => ({ endpoint: await endpointReady })],
   decorators: [
     (story, { parameters }) => {
       expectedWarnings = parameters.expectedWarnings ?? [];

@@ -24,6 +24,11 @@ export interface TopicPreferencesOptions {
  */
 export class TopicPreferencesController implements ReactiveController {
   #known?: { changes: number; config: object; list: string[] };
+  /**
+   * A card the server rendered hydrates with what the server knew (no reader's choices): its first
+   * render must match the server's markup, and the reader's choices apply in the update right after.
+   */
+  #hydrating = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -35,6 +40,15 @@ export class TopicPreferencesController implements ReactiveController {
   hostConnected(): void {
     if (!live.size) addEventListener(PREFERENCES_EVENT, onChange);
     live.add(this.host);
+    const host = this.host as ReactiveControllerHost &
+      Partial<Pick<HTMLElement, 'shadowRoot'>> & { hasUpdated?: boolean };
+    this.#hydrating = !host.hasUpdated && !!host.shadowRoot?.firstChild;
+  }
+
+  hostUpdated(): void {
+    if (!this.#hydrating) return;
+    this.#hydrating = false;
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -44,6 +58,7 @@ export class TopicPreferencesController implements ReactiveController {
 
   /** The topics to keep collapsed, lower case. */
   get hidden(): string[] {
+    if (this.#hydrating) return [];
     const config = this.options.settings.config;
     const known = this.#known;
     if (known?.changes === changes && known.config === config) return known.list;

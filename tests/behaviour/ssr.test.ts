@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ENDPOINT, until } from '../helpers/collector.js';
 import { expectAxeClean } from '../helpers/browser.js';
 import { auth } from '../helpers/moderation.js';
+import { DeviceKeys, writeItem } from '../../src/core/delivery/device-storage.js';
 
 /**
  * The server-rendered story page (demo/ssr/render-story-page.ts, Lit SSR), served by this test
@@ -11,7 +12,7 @@ const tag = `ssr-${Math.random().toString(36).slice(2, 8)}`;
 const STORIES = [
   { id: `${tag}-a`, heading: 'The evenings were the hardest', text: 'A short walk each night <b>helped</b>.' },
   { id: `${tag}-b`, heading: 'A warned story', text: 'What happened that winter.', contentWarning: ['self-harm'] },
-  { id: `${tag}-c`, heading: 'Sleep came back slowly', text: 'Writing worries down before bed.' },
+  { id: `${tag}-c`, heading: 'Sleep came back slowly', text: 'Writing worries down before bed.', tags: ['sleep'] },
 ];
 
 before(async () => {
@@ -20,7 +21,7 @@ before(async () => {
     const res = await fetch(`${ENDPOINT}/moderation/stories`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ id, ...story, tags: [tag] }),
+      body: JSON.stringify({ id, ...story, tags: [tag, ...(story.tags ?? [])] }),
     });
     expect(res.status).to.equal(201);
   }
@@ -108,6 +109,33 @@ describe('server-rendered story page (Lit SSR)', () => {
       expect(cards(feed.shadowRoot!).map((c) => c.getAttribute('story-id'))).to.deep.equal([`${tag}-a`]);
       expect(errors).to.deep.equal([]);
     } finally {
+      frame.remove();
+    }
+  });
+
+  it('a topic this reader hid stays behind its warning once the page hydrates, with no hydration error', async () => {
+    writeItem(DeviceKeys.hiddenTopics(), JSON.stringify(['sleep']));
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      frame.src = pageUrl;
+      await until(
+        () => frame.contentDocument?.URL.includes('/ssr/') && frame.contentDocument.readyState === 'complete',
+        'the page loaded',
+      );
+      const errors: string[] = [];
+      frame.contentWindow!.addEventListener('error', (e) => errors.push(e.message));
+      await until(
+        () => frame.contentWindow!.customElements.get('mutual-story-card'),
+        'the script defined the elements',
+      );
+      const [sleep] = cards(frame.contentDocument!);
+      await until(() => shadowText(sleep).includes('Topics I’d rather not see'), 'the reader’s hidden topic applied');
+      expect(sleep.shadowRoot!.querySelector('slot'), 'the text is behind the warning').to.equal(null);
+      expect(shadowText(sleep)).to.contain('Sleep came back slowly');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      writeItem(DeviceKeys.hiddenTopics(), undefined);
       frame.remove();
     }
   });
