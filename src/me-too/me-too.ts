@@ -3,6 +3,7 @@ import { parseJsonAttribute } from '../core/config.js';
 import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import { MutualReactionEvent } from '../core/events.js';
 import { formatCount } from '../core/i18n/index.js';
+import { renderedByServer } from '../internal/hydration.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { warnAbout, warner } from '../core/warn.js';
 import { meTooStyles } from './me-too.styles.js';
@@ -146,11 +147,20 @@ export class MutualMeToo extends MutualElement {
     track(this, false);
   }
 
+  #hydrating = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The device's presses, right after the render that matched the server's.
+    if (this.#hydrating) this.requestUpdate();
+  }
+
   get #acked(): string[] {
     return this.remembered.acked ?? this.remembered.sent;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#hydrating = renderedByServer(this);
     if (changed.has('reactions')) this.#defs = parseReactions(this, this.reactions);
     if (changed.has('layout') && !['full', 'compact'].includes(this.layout)) {
       warn('layout', { value: this.layout }, this);
@@ -347,8 +357,9 @@ export class MutualMeToo extends MutualElement {
     // and every whitespace text node is one more node per bar to clone and lay out. The count keeps
     // its space inside, so the button's text reads "Me too 12", as its accessible name does.
     const buttons = this.#defs.map((def, i) => {
-      const pressed = this.#isActive(def.name);
-      const n = this.#countOf(def.name);
+      // Hydrating: as the server rendered it, which saw no press of this device's (see hydration.ts).
+      const pressed = !this.#hydrating && this.#isActive(def.name);
+      const n = this.#hydrating ? (this.base ? (this.base[def.name] ?? 0) : null) : this.#countOf(def.name);
       const count = this.#countText(n);
       const label = this.#labelOf(def);
       return html`<button type="button" part=${pressed ? 'button pressed' : 'button'} aria-pressed=${pressed ? 'true' : 'false'} aria-label=${this.#accessibleName(label, n, count)} tabindex=${i === Math.min(this.focusIndex, this.#defs.length - 1) ? 0 : -1} ?disabled=${disabled}><svg part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d=${def.icon} /></svg><span part="label">${label}</span>${count ? html`<span part="count"> ${count}</span>` : nothing}</button>`;

@@ -1,5 +1,6 @@
 import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
+import { renderedByServer } from '../internal/hydration.js';
 
 const cards = new Set<ReactiveElement>();
 /**
@@ -33,8 +34,7 @@ export class LazyBarController implements ReactiveController {
   hostConnected(): void {
     cards.add(this.host);
     // A card the server rendered hydrates with the bar it was sent.
-    const fromServer = !this.host.hasUpdated && !!this.host.shadowRoot?.firstChild;
-    if (fromServer || cards.size <= eager()) this.wanted = true;
+    if (renderedByServer(this.host) || cards.size <= eager()) this.wanted = true;
     else if (!this.wanted) this.#nearness.observe();
   }
 

@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
+import { renderedByServer } from '../internal/hydration.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
 import type { SettingsController } from '../core/settings-controller.js';
@@ -40,9 +41,7 @@ export class TopicPreferencesController implements ReactiveController {
   hostConnected(): void {
     if (!live.size) addEventListener(PREFERENCES_EVENT, onChange);
     live.add(this.host);
-    const host = this.host as ReactiveControllerHost &
-      Partial<Pick<HTMLElement, 'shadowRoot'>> & { hasUpdated?: boolean };
-    this.#hydrating = !host.hasUpdated && !!host.shadowRoot?.firstChild;
+    this.#hydrating = renderedByServer(this.host as ReactiveElement);
   }
 
   hostUpdated(): void {

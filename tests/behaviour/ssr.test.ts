@@ -139,4 +139,29 @@ describe('server-rendered story page (Lit SSR)', () => {
       frame.remove();
     }
   });
+
+  it('a press this device made while offline shows, counted once, once the page hydrates', async () => {
+    // Pressed, not sent yet: the server's count (0) does not hold it, so the bar adds it, once.
+    writeItem(DeviceKeys.reactions(`${tag}-c`), JSON.stringify({ active: ['me-too'], sent: [] }));
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      frame.src = pageUrl;
+      await until(
+        () => frame.contentDocument?.URL.includes('/ssr/') && frame.contentDocument.readyState === 'complete',
+        'the page loaded',
+      );
+      const errors: string[] = [];
+      frame.contentWindow!.addEventListener('error', (e) => errors.push(e.message));
+      const [sleep] = cards(frame.contentDocument!);
+      const button = () =>
+        sleep.shadowRoot?.querySelector('mutual-me-too')?.shadowRoot?.querySelector<HTMLButtonElement>('button');
+      await until(() => button()?.getAttribute('aria-pressed') === 'true', 'the device’s press shown after hydration');
+      expect(button()!.textContent).to.equal('Me too 1');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      writeItem(DeviceKeys.reactions(`${tag}-c`), undefined);
+      frame.remove();
+    }
+  });
 });
