@@ -31,6 +31,31 @@ const pageUrl = `/ssr/story-page.html?tag=${tag}&limit=2`;
 const cards = (root: ParentNode) => [...root.querySelectorAll('mutual-story-card')];
 const shadowText = (card: Element) => card.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 
+/**
+ * The page in a frame with its script, once the script defined the elements; page errors after
+ * the load are kept. `close` removes the frame.
+ */
+async function openHydrated() {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 900px';
+  document.body.append(frame);
+  frame.src = pageUrl;
+  try {
+    await until(
+      () => frame.contentDocument?.URL.includes('/ssr/') && frame.contentDocument.readyState === 'complete',
+      'the page loaded',
+    );
+    const win = frame.contentWindow as Window & { ssrHeadings: (Element | null)[] };
+    const errors: string[] = [];
+    win.addEventListener('error', (e) => errors.push(e.message));
+    await until(() => win.customElements.get('mutual-story-card'), 'the script defined the elements');
+    return { win, doc: frame.contentDocument!, errors, close: () => frame.remove() };
+  } catch (error) {
+    frame.remove();
+    throw error;
+  }
+}
+
 describe('server-rendered story page (Lit SSR)', () => {
   it('with scripts off: the stories are readable as text, a warned one behind its warning, and axe passes', async () => {
     const html = await (await fetch(pageUrl)).text();
@@ -63,20 +88,8 @@ describe('server-rendered story page (Lit SSR)', () => {
   });
 
   it('with scripts on: it hydrates in place, with no second request for these stories, and works', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 800px; height: 900px';
-    const errors: string[] = [];
-    document.body.append(frame);
+    const { win, doc, errors, close } = await openHydrated();
     try {
-      frame.src = pageUrl;
-      await until(
-        () => frame.contentDocument?.URL.includes('/ssr/') && frame.contentDocument.readyState === 'complete',
-        'the page loaded',
-      );
-      const win = frame.contentWindow as Window & { ssrHeadings: (Element | null)[] };
-      win.addEventListener('error', (e) => errors.push(e.message));
-      const doc = frame.contentDocument!;
-      await until(() => win.customElements.get('mutual-story-card'), 'the script defined the elements');
       const [first, warned] = cards(doc) as (HTMLElement & { updateComplete: Promise<unknown> })[];
       await first.updateComplete;
       await warned.updateComplete;
@@ -109,51 +122,31 @@ describe('server-rendered story page (Lit SSR)', () => {
       expect(cards(feed.shadowRoot!).map((c) => c.getAttribute('story-id'))).to.deep.equal([`${tag}-a`]);
       expect(errors).to.deep.equal([]);
     } finally {
-      frame.remove();
+      close();
     }
   });
 
   it('a topic this reader hid stays behind its warning once the page hydrates, with no hydration error', async () => {
     writeItem(DeviceKeys.hiddenTopics(), JSON.stringify(['sleep']));
-    const frame = document.createElement('iframe');
-    document.body.append(frame);
+    const { doc, errors, close } = await openHydrated();
     try {
-      frame.src = pageUrl;
-      await until(
-        () => frame.contentDocument?.URL.includes('/ssr/') && frame.contentDocument.readyState === 'complete',
-        'the page loaded',
-      );
-      const errors: string[] = [];
-      frame.contentWindow!.addEventListener('error', (e) => errors.push(e.message));
-      await until(
-        () => frame.contentWindow!.customElements.get('mutual-story-card'),
-        'the script defined the elements',
-      );
-      const [sleep] = cards(frame.contentDocument!);
+      const [sleep] = cards(doc);
       await until(() => shadowText(sleep).includes('Topics I’d rather not see'), 'the reader’s hidden topic applied');
       expect(sleep.shadowRoot!.querySelector('slot'), 'the text is behind the warning').to.equal(null);
       expect(shadowText(sleep)).to.contain('Sleep came back slowly');
       expect(errors).to.deep.equal([]);
     } finally {
       writeItem(DeviceKeys.hiddenTopics(), undefined);
-      frame.remove();
+      close();
     }
   });
 
   it('a press this device made while offline shows, counted once, once the page hydrates', async () => {
     // Pressed, not sent yet: the server's count (0) does not hold it, so the bar adds it, once.
     writeItem(DeviceKeys.reactions(`${tag}-c`), JSON.stringify({ active: ['me-too'], sent: [] }));
-    const frame = document.createElement('iframe');
-    document.body.append(frame);
+    const { doc, errors, close } = await openHydrated();
     try {
-      frame.src = pageUrl;
-      await until(
-        () => frame.contentDocument?.URL.includes('/ssr/') && frame.contentDocument.readyState === 'complete',
-        'the page loaded',
-      );
-      const errors: string[] = [];
-      frame.contentWindow!.addEventListener('error', (e) => errors.push(e.message));
-      const [sleep] = cards(frame.contentDocument!);
+      const [sleep] = cards(doc);
       const button = () =>
         sleep.shadowRoot?.querySelector('mutual-me-too')?.shadowRoot?.querySelector<HTMLButtonElement>('button');
       await until(() => button()?.getAttribute('aria-pressed') === 'true', 'the device’s press shown after hydration');
@@ -161,7 +154,7 @@ describe('server-rendered story page (Lit SSR)', () => {
       expect(errors).to.deep.equal([]);
     } finally {
       writeItem(DeviceKeys.reactions(`${tag}-c`), undefined);
-      frame.remove();
+      close();
     }
   });
 });

@@ -4,39 +4,20 @@
 // approves the one waiting, and the community page shows it after a reload. No console error.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium as launch, type Browser } from 'playwright';
-import { chromium } from '../helpers/chromium.mjs';
+import type { Browser } from 'playwright';
+import { serveStatic } from '../helpers/static-site.js';
 
-const root = resolve('demo-static');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-};
-let server: Server;
+let site: Awaited<ReturnType<typeof serveStatic>>;
 let base: string;
 let browser: Browser;
 
 before(async () => {
   execFileSync('npx', ['vite', 'build', '--mode', 'demo', '--logLevel', 'error'], { stdio: 'inherit' });
-  server = createServer((req, res) => {
-    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await launch.launch({ executablePath: chromium.executablePath, args: chromium.args });
+  site = await serveStatic('demo-static');
+  ({ base, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => site?.close());
 
 test(
   'the static demo: stories, a moderator approves on one page, the community page shows it',

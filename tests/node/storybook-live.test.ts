@@ -3,46 +3,21 @@
 // in the tab (PGlite): stories load with their counts, a press is counted, and a story a member
 // sent is moderated and published, with not one console error or failed request.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { chromium as launch, type Browser, type Frame, type Page } from 'playwright';
-import { chromium } from '../helpers/chromium.mjs';
+import type { Browser, Frame, Page } from 'playwright';
+import { serveStatic } from '../helpers/static-site.js';
 
-const root = resolve('storybook-static');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
-let server: Server;
+let site: Awaited<ReturnType<typeof serveStatic>>;
 let base: string;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync(join(root, 'index.html')), 'storybook-static/ is built (npm run build-storybook)');
-  server = createServer((req, res) => {
-    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    res.end(readFileSync(path));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await launch.launch({ executablePath: chromium.executablePath, args: chromium.args });
+  assert.ok(existsSync('storybook-static/index.html'), 'storybook-static/ is built (npm run build-storybook)');
+  site = await serveStatic('storybook-static');
+  ({ base, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => site?.close());
 
 /**
  * A story as a designer opens it (index.html, the story in the preview frame), with every console
