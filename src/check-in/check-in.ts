@@ -163,9 +163,10 @@ export class MutualCheckIn extends MutualElement {
         this.step = 'give';
         this.#keepCrisis();
       }
-      // Said once: read, then let go (kept only on this device; memory only under no-trace).
-      this.lastHard = this.step === 'form' && !!this.storage.recall<boolean>(DeviceKeys.lastHard(this.checkInId));
-      this.storage.remember(DeviceKeys.lastHard(this.checkInId), undefined);
+      // Said once, when a fresh form opens: a check-in still on its way keeps it for the next one.
+      const hard = DeviceKeys.lastHard(this.checkInId);
+      this.lastHard = this.step === 'form' && !!this.storage.recall<boolean>(hard);
+      if (this.lastHard) this.storage.remember(hard, undefined);
       this.#encouragement.load(DeviceKeys.draft('encourage', this.checkInId));
       this.#tip.load(DeviceKeys.draft('tip', this.checkInId));
     }

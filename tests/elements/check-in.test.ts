@@ -98,7 +98,8 @@ describe('<mutual-check-in>', () => {
     expect(first.shadowRoot!.querySelector('[part="last-time"]')).to.equal(null, 'nothing before any check-in');
     await chooseMood(first, 1);
     buttonNamed(first, 'Share my check-in').click();
-    await storedAtLeast({ type: EventTypes.checkinSubmitted, subject: id });
+    // Until the endpoint's answer reaches the page, the check-in is still on its way (a reload resumes it).
+    await until(() => $(first, '[part="status"]')?.textContent === 'Sent.', 'sent status');
     first.remove();
 
     const next = await checkIn({ 'check-in-id': id });
@@ -121,6 +122,26 @@ describe('<mutual-check-in>', () => {
     await again.updateComplete;
     again.remove();
     expect((await checkIn({ 'check-in-id': id })).shadowRoot!.querySelector('[part="last-time"]')).to.equal(null);
+  });
+
+  it('a hard check-in still on its way keeps "Last time was hard" for the next fresh check-in', async () => {
+    const id = uniqueSubject('last-hard-pending');
+    const { scope, endpoint } = scoped('last-hard-pending');
+    await injectFault({ scope, count: 1, status: 503, retryAfter: 1 });
+    const first = await checkIn({ 'check-in-id': id, endpoint });
+    await chooseMood(first, 2);
+    buttonNamed(first, 'Share my check-in').click();
+    await first.updateComplete;
+    first.remove();
+
+    // Reopened while it is still on its way: the check-in resumes; the note waits for a fresh form.
+    const resumed = await checkIn({ 'check-in-id': id, endpoint });
+    expect(resumed.shadowRoot!.querySelector('[part="last-time"]')).to.equal(null);
+    await until(() => $(resumed, '[part="status"]')?.textContent === 'Sent.', 'sent after the retry', 10_000);
+    resumed.remove();
+
+    const next = await checkIn({ 'check-in-id': id, endpoint });
+    expect($(next, '[part="last-time"]').textContent).to.contain('Last time was hard. How are you today?');
   });
 
   it('after a check-in with topics, up to three peers’ stories on them appear as cards; warned ones stay behind their warning', async () => {
