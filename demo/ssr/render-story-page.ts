@@ -10,7 +10,7 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, nothing } from 'lit';
-import type { PublishedStory } from '../../src/core/delivery/endpoint.js';
+import type { PublishedStory } from '../../src/core/delivery/readings.js';
 import { renderPublishedStory } from '../../src/story-card/published.js';
 import '../../src/story-feed/define.js';
 

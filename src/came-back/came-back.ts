@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { DeviceKeys, deviceFootprint } from '../core/delivery/device-storage.js';
-import { getMine, type CameBack } from '../core/delivery/endpoint.js';
+import { DeviceKeys } from '../core/delivery/device-storage.js';
+import { deviceFootprint } from '../core/delivery/device-footprint.js';
+import { getMine, type CameBack } from '../core/delivery/readings.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import type { MessageKey } from '../locales/index.js';

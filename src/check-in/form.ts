@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatNumber, type Params } from '../core/i18n/index.js';
+import { type Params } from '../core/i18n/index.js';
+import { formatNumber } from '../core/i18n/format.js';
 import type { MessageKey } from '../locales/index.js';
 
 /** What the member is writing in the check-in. */

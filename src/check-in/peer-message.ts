@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { parseJsonAttribute } from '../core/config.js';
 import type { DeliveryController } from '../core/delivery/delivery-controller.js';
-import { getPeerMessages } from '../core/delivery/endpoint.js';
+import { getPeerMessages } from '../core/delivery/readings.js';
 
 export interface PeerMessageOptions {
   delivery: DeliveryController;

@@ -1,8 +1,9 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { defineElement } from '../core/define.js';
 import type { DeliveryController } from '../core/delivery/delivery-controller.js';
-import { getStories, type PublishedStory } from '../core/delivery/endpoint.js';
-import { formatList, type Params } from '../core/i18n/index.js';
+import { getStories, type PublishedStory } from '../core/delivery/readings.js';
+import { type Params } from '../core/i18n/index.js';
+import { formatList } from '../core/i18n/format.js';
 import { onDemand } from '../core/on-demand.js';
 import type { MessageKey } from '../locales/index.js';
 import { renderPublishedStory } from '../story-card/published.js';

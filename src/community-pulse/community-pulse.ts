@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { headingLevel } from '../core/ui/heading.js';
-import { formatDuration, formatNumber, registerCatalogs } from '../core/i18n/index.js';
+import { registerCatalogs } from '../core/i18n/index.js';
+import { formatDuration, formatNumber } from '../core/i18n/format.js';
 import { adminCatalogLoaders, type MessageKey } from '../locales/index.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { panelStyles } from '../core/ui/panel-styles.js';

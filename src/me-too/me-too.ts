@@ -10,6 +10,7 @@ import { meTooStyles } from './me-too.styles.js';
 import { DEFAULT_REACTIONS, parseReactions, type ReactionDef } from './reactions.js';
 import meTooMessages from './me-too.messages.js';
 import { DeviceKeys, randomKey, STORAGE_PREFIX } from '../core/delivery/device-storage.js';
+import { getCounts } from '../core/delivery/counts.js';
 
 const warn = warner(() => import('./me-too.warnings.js'));
 
@@ -190,7 +191,7 @@ export class MutualMeToo extends MutualElement {
     if (!reader || !this.subject || this.counts === 'hidden' || this.countsFresh || this.#fetchedFor === key) return;
     this.#fetchedFor = key;
     const [had, acks] = [new Set(this.#acked), this.#acks];
-    reader.getCounts(this.subject).then(
+    getCounts(reader, this.subject).then(
       (counts) => {
         // Acknowledged while on the way: the answer may or may not hold it, so ask again.
         if (acks !== this.#acks) return void ((this.#fetchedFor = undefined), this.#fetchCounts());

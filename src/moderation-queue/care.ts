@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { formatList } from '../core/i18n/index.js';
+import { formatList } from '../core/i18n/format.js';
 import type { MessageKey } from '../locales/index.js';
 import type { Item } from './moderation-api.js';
 

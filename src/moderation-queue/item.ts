@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { fullDate, relativeTime } from '../core/i18n/index.js';
+import { fullDate, relativeTime } from '../core/i18n/format.js';
 import type { MessageKey } from '../locales/index.js';
 import type { Item } from './moderation-api.js';
 import { renderReasonPicker, renderText, storyLink } from './parts.js';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { formatList, fullDate, relativeTime, type Params } from '../core/i18n/index.js';
+import { type Params } from '../core/i18n/index.js';
+import { formatList, fullDate, relativeTime } from '../core/i18n/format.js';
 import type { MessageKey } from '../locales/index.js';
 import type { HistoryEntry, Item, ReportedStory } from './moderation-api.js';
 import { SHORTCUTS } from './shortcuts.js';

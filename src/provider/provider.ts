@@ -3,7 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
 import { mutualContext } from '../core/context.js';
 import { MutualElement } from '../internal/mutual-element.js';
-import { deviceFootprint, forgetDevice } from '../core/delivery/device-storage.js';
+import { deviceFootprint, forgetDevice } from '../core/delivery/device-footprint.js';
 import { EventTypes, Limits } from '../core/protocol/envelope.js';
 import providerMessages from './provider.messages.js';
 import { providerStyles } from './provider.styles.js';

@@ -2,7 +2,7 @@ import { ContextEvent } from '@lit/context';
 import { html, nothing } from 'lit';
 import { MutualElement } from '../internal/mutual-element.js';
 import type { MessageKey } from '../locales/index.js';
-import { forgetDevice } from '../core/delivery/device-storage.js';
+import { forgetDevice } from '../core/delivery/device-footprint.js';
 import { handOffAll } from '../core/delivery/delivery-controller.js';
 import { warner } from '../core/warn.js';
 import quickExitMessages from './quick-exit.messages.js';

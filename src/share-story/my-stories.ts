@@ -1,7 +1,8 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
-import { getMine, type CameBack, type EndpointReader } from '../core/delivery/endpoint.js';
+import { type EndpointReader } from '../core/delivery/endpoint.js';
+import { getMine, type CameBack } from '../core/delivery/readings.js';
 import { authorKeyOf } from '../core/delivery/withdrawal.js';
 import { hiddenBecause } from '../core/hidden-because.js';
 import type hiddenBecauseMessages from '../core/hidden-because.messages.js';

@@ -5,7 +5,7 @@ import { checkedLimit, commaList } from '../core/config.js';
 import { EventTypes, Limits, paragraphsOf } from '../core/protocol/envelope.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { headingLevel } from '../core/ui/heading.js';
-import { formatNumber } from '../core/i18n/index.js';
+import { formatNumber } from '../core/i18n/format.js';
 import { renderNudge } from '../core/ui/nudge.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { panelStyles } from '../core/ui/panel-styles.js';

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { formatList, fullDate, relativeTime, type Params } from '../core/i18n/index.js';
-import type { PublishedResponse } from '../core/delivery/endpoint.js';
+import { type Params } from '../core/i18n/index.js';
+import { formatList, fullDate, relativeTime } from '../core/i18n/format.js';
+import type { PublishedResponse } from '../core/delivery/readings.js';
 import type { MessageKey } from '../locales/index.js';
 
 /** The card's `t()`, as its templates take it (here and in story-card.reply.ts). */

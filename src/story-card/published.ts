@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PublishedStory } from '../core/delivery/endpoint.js';
+import type { PublishedStory } from '../core/delivery/readings.js';
 
 /**
  * A published story, as the collector serves it, as a card: what the feed and the check-in's

@@ -3,7 +3,7 @@ import { ComposerController } from '../core/composer-controller.js';
 import type { DeliveryController } from '../core/delivery/delivery-controller.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
-import type { PublishedResponse } from '../core/delivery/endpoint.js';
+import type { PublishedResponse } from '../core/delivery/readings.js';
 import type { LocaleController } from '../core/locale-controller.js';
 import { EventTypes } from '../core/protocol/envelope.js';
 import type { T } from './parts.js';

@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { DeliveryController } from '../core/delivery/delivery-controller.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
 import type { DeviceStorageController } from '../core/delivery/device-storage-controller.js';
-import { getResponses, type PublishedResponse } from '../core/delivery/endpoint.js';
+import { getResponses, type PublishedResponse } from '../core/delivery/readings.js';
 
 export interface ResponsesOptions {
   delivery: DeliveryController;

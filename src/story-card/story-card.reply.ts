@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ComposerController } from '../core/composer-controller.js';
 import { defineElement } from '../core/define.js';
-import { formatNumber } from '../core/i18n/index.js';
+import { formatNumber } from '../core/i18n/format.js';
 import { renderNudge } from '../core/ui/nudge.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { trapFocus } from '../core/ui/trap-focus.js';

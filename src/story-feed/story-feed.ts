@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formStyles } from '../core/ui/form-styles.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { IntersectionController } from '../core/observers/intersection-controller.js';
-import { getStories, type PublishedStory } from '../core/delivery/endpoint.js';
+import { getStories, type PublishedStory } from '../core/delivery/readings.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { renderPublishedStory } from '../story-card/published.js';
 import { MutualStoryCard } from '../story-card/story-card.js';

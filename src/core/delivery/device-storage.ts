@@ -10,7 +10,7 @@ export const STORAGE_PREFIX = 'mutual:';
  * The keys elements keep things under (after the prefix), in one place: "Forget me" reads them
  * back to tell the endpoint what this device sent.
  */
-const KEY_PREFIXES = {
+export const KEY_PREFIXES = {
   reactions: 'reactions:',
   myResponses: 'mine:responses:',
   mySent: 'mine:sent',
@@ -78,20 +78,20 @@ export function acknowledged(id: string, consume = false): boolean {
 
 type Registry = typeof globalThis & { [k: symbol]: unknown };
 /** Shared by every copy of Mutual on the page, like the transports. */
-const state = ((globalThis as Registry)[Symbol.for('mutual.device')] ??= {
+export const deviceState = ((globalThis as Registry)[Symbol.for('mutual.device')] ??= {
   memory: new Map<string, string>(),
   left: false,
 }) as { memory: Map<string, string>; left: boolean };
 
 /** Memory only: no-trace asked for it, or quick exit forgot the device and the page is going away. */
-const inMemory = (noTrace: boolean) => noTrace || state.left;
+const inMemory = (noTrace: boolean) => noTrace || deviceState.left;
 
 export function readItem(key: string, noTrace = false): string | null {
-  if (inMemory(noTrace)) return state.memory.get(key) ?? null;
+  if (inMemory(noTrace)) return deviceState.memory.get(key) ?? null;
   try {
     return localStorage.getItem(STORAGE_PREFIX + key);
   } catch {
-    return state.memory.get(key) ?? null;
+    return deviceState.memory.get(key) ?? null;
   }
 }
 
@@ -106,14 +106,14 @@ export function writeItem(key: string, raw: string | undefined, noTrace = false)
       // Storage blocked or full: keep it for this page at least.
     }
   }
-  if (raw === undefined) state.memory.delete(key);
-  else state.memory.set(key, raw);
+  if (raw === undefined) deviceState.memory.delete(key);
+  else deviceState.memory.set(key, raw);
   return inMemory(noTrace);
 }
 
 /** Whether this browser can keep anything on the device now (storage allowed, not full). */
 export function canKeep(): boolean {
-  if (state.left) return false;
+  if (deviceState.left) return false;
   try {
     localStorage.setItem(`${STORAGE_PREFIX}probe`, '1');
     localStorage.removeItem(`${STORAGE_PREFIX}probe`);
@@ -125,73 +125,12 @@ export function canKeep(): boolean {
 
 /** Keys (without the prefix) that start with `prefix`, from the device (not from memory). */
 export function deviceKeys(prefix: string): string[] {
-  if (state.left) return [];
+  if (deviceState.left) return [];
   try {
     return Object.keys(localStorage)
       .filter((k) => k.startsWith(STORAGE_PREFIX + prefix))
       .map((k) => k.slice(STORAGE_PREFIX.length));
   } catch {
     return [];
-  }
-}
-
-/**
- * What this device sent that the endpoint can still tie to it, for "Forget me": the reactor keys of
- * its reactions (`reactions:*`) and the ids of its texts that may still wait for review (its own
- * responses and drafts on their way), and whether it wrote texts it could still take down
- * (`authored`: their keys go with it). Read from storage and from memory (no-trace).
- */
-export function deviceFootprint(): {
-  reactors: string[];
-  events: string[];
-  /** The author key of each text this device wrote, by the text's id: what proves it wrote it. */
-  keyOf: Record<string, string>;
-  authored: boolean;
-} {
-  const reactors = new Set<string>();
-  const events = new Set<string>();
-  const keyOf: Record<string, string> = {};
-  let authored = false;
-  const keys = new Set([...deviceKeys(''), ...state.memory.keys()]);
-  for (const key of keys) {
-    let value: unknown;
-    try {
-      value = JSON.parse(readItem(key) ?? state.memory.get(key) ?? 'null');
-    } catch {
-      continue;
-    }
-    if (key.startsWith(KEY_PREFIXES.reactions)) {
-      const reactor = (value as { reactor?: unknown } | null)?.reactor;
-      if (typeof reactor === 'string') reactors.add(reactor);
-    } else if (key.startsWith(KEY_PREFIXES.myResponses) && Array.isArray(value)) {
-      for (const r of value) if (typeof r?.id === 'string') events.add(r.id);
-    } else if (key === KEY_PREFIXES.mySent && Array.isArray(value)) {
-      for (const id of value) if (typeof id === 'string') events.add(id);
-    } else if (key.startsWith(KEY_PREFIXES.authorKey)) {
-      authored = true;
-      const id = key.slice(KEY_PREFIXES.authorKey.length);
-      if (typeof value === 'string' && id) {
-        keyOf[id] = value;
-        events.add(id);
-      }
-    } else if (key.startsWith(KEY_PREFIXES.draft)) {
-      const pending = (value as { pendingId?: unknown } | null)?.pendingId;
-      if (typeof pending === 'string') events.add(pending);
-    }
-  }
-  return { reactors: [...reactors], events: [...events], keyOf, authored };
-}
-
-/**
- * Removes everything Mutual keeps on this device (outboxes, drafts, remembered reactions).
- * `forGood` (quick exit): nothing is written again while this page lives.
- */
-export function forgetDevice(forGood = false): void {
-  state.memory.clear();
-  if (forGood) state.left = true;
-  try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
-  } catch {
-    /* storage unavailable: nothing stored there */
   }
 }
