@@ -1,4 +1,4 @@
-import { ContextConsumer, ContextRoot, type ContextProvider } from '@lit/context';
+import { ContextEvent, type ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
@@ -31,16 +31,20 @@ export interface SettingsOptions {
 }
 
 /**
- * Requests no provider answered yet are kept, and asked again when one appears: a page whose
+ * Elements no provider answered yet: asked again when a provider appears, so a page whose
  * `<mutual-provider>` upgrades after the widgets inside it (the lazy loader defines each element
- * when it arrives, in any order) still hands them its settings. One per page, attached when the
- * first element is made (never at import: Node imports this for SSR).
+ * when it arrives, in any order) still hands them its settings. This and the request below do what
+ * `@lit/context`'s `ContextConsumer` and `ContextRoot` do for our one context, in a third of their
+ * bytes, which every element carries (the provider keeps `ContextProvider`). The listener is added
+ * when the first element is made, never at import: Node imports this for SSR.
  */
-let root: ContextRoot | undefined;
+const unanswered = new Set<SettingsController>();
+let listening = false;
 
 /** One job: the settings an element works with — the provider's context plus its own attributes, validated. */
 export class SettingsController implements ReactiveController {
-  readonly #consumer: ContextConsumer<typeof mutualContext, SettingsHost>;
+  #inherited?: MutualConfig;
+  #unsubscribe?: () => void;
   readonly #nested?: ContextProvider<typeof mutualContext>;
   #cache?: { inherited: MutualConfig; attrs: unknown[]; config: MutualConfig };
   /** What was last handed down, and the resolved config it came from. */
@@ -51,15 +55,13 @@ export class SettingsController implements ReactiveController {
     private readonly options: SettingsOptions = {},
   ) {
     host.addController(this);
-    if (!root && typeof document !== 'undefined') (root = new ContextRoot()).attach(document.documentElement);
-    // A nested element relays what it inherits the moment it arrives, not at its next render: its
-    // first render may wait its turn (render queue, a language loading) while the elements inside
-    // it already send.
-    this.#consumer = new ContextConsumer(host, {
-      context: mutualContext,
-      subscribe: true,
-      callback: () => this.#handDown(),
-    });
+    if (!listening && typeof document !== 'undefined') {
+      listening = true;
+      document.addEventListener('context-provider', (e) => {
+        if ((e as Event & { context?: unknown }).context === mutualContext)
+          for (const waiting of unanswered) waiting.#request();
+      });
+    }
     if (options.handDown)
       this.#nested = new options.handDown(host, { context: mutualContext, initialValue: defaultConfig });
   }
@@ -67,8 +69,34 @@ export class SettingsController implements ReactiveController {
   /** Moved elsewhere in the page: resolve again (the nearest `lang` may differ too). */
   hostConnected(): void {
     this.#cache = undefined;
+    this.#request();
     this.#handDown();
   }
+
+  hostDisconnected(): void {
+    unanswered.delete(this);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #request(): void {
+    unanswered.add(this);
+    this.host.dispatchEvent(new ContextEvent(mutualContext, this.host, this.#receive, true));
+  }
+
+  /**
+   * A provider answered (at once, or later with a change). A nested element relays it the moment
+   * it arrives, not at its next render: that may wait its turn (render queue, a language loading)
+   * while the elements inside it already send.
+   */
+  #receive = (value: MutualConfig, unsubscribe?: () => void): void => {
+    unanswered.delete(this);
+    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+    this.#unsubscribe = unsubscribe;
+    this.#inherited = value;
+    this.host.requestUpdate();
+    this.#handDown();
+  };
 
   /** The host's own attributes changed (or its locale resolved): its nested elements follow. */
   hostUpdate(): void {
@@ -89,7 +117,7 @@ export class SettingsController implements ReactiveController {
   /** Resolved from the provider's config and the host's own attributes; a new object only when either changes. */
   get config(): MutualConfig {
     const host = this.host;
-    const inherited = this.#consumer.value ?? defaultConfig;
+    const inherited = this.#inherited ?? defaultConfig;
     // Read several times per render (every string asks): compared value by value, no JSON string built.
     const attrs = [host.endpoint, host.locale, host.theme, host.noTrace, host.strings, host.region];
     if (this.#cache?.inherited !== inherited || this.#cache.attrs.some((a, i) => a !== attrs[i]))
