@@ -262,6 +262,31 @@ for (const { name, place, connect } of stores) {
       }
     });
 
+    test('inserts at once are each answered: one that fails stores nothing of its batch and leaves the others', async () => {
+      const store = await open();
+      try {
+        const batches = Array.from({ length: 10 }, (_, b) =>
+          Array.from({ length: 20 }, (_, i) => react(`at-once-${i}`, 'me-too', `reader-${b}-${i}-0000000`)),
+        );
+        // A reaction without its data: the collector's validation never lets one through, but a
+        // batch that fails in the store must fail alone.
+        const broken = [react('at-once-0', 'helped', 'reader-x-00000000'), { ...react('at-once-0', 'me-too', 'r') }];
+        (broken[1] as { data?: unknown }).data = undefined;
+        const results = await Promise.allSettled([...batches, broken].map((b) => store.insert(b)));
+        assert.deepEqual(
+          results.map((r) => r.status),
+          [...batches.map(() => 'fulfilled'), 'rejected'],
+        );
+        for (const r of results.slice(0, 10))
+          assert.equal((r as PromiseFulfilledResult<{ accepted: number }>).value.accepted, 20);
+        assert.deepEqual(await store.counts('at-once-0'), { 'me-too': 10 }, 'the failed batch left no reaction');
+        assert.equal((await store.list({ since: 0, limit: 1000 })).length, 200, 'nor any event');
+        assert.deepEqual(await store.counts('at-once-19'), { 'me-too': 10 });
+      } finally {
+        await store.close();
+      }
+    });
+
     test('reports and daily aggregates', async () => {
       const store = await open();
       try {

@@ -10,6 +10,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createCollector } from '../../src/collector/index.js';
+import { createSqliteStore } from '../../src/collector/store/sqlite.js';
+import { migrate, open } from '../../src/collector/store/sqlite-open.js';
+import type { MutualEnvelope } from '../../src/core/protocol/envelope.js';
 import { withFaults } from '../helpers/faults.js';
 import { crashRun } from './crash.js';
 
@@ -292,6 +295,56 @@ if (run('collector')) {
     store: await createPostgresStore(pg.url, { schema: freshSchema(), max: pg.kind === 'server' ? 10 : 1 }),
     rateLimit: false,
   });
+  const events = () => JSON.parse(batch()) as MutualEnvelope[];
+  /** For 5 s, batches of 20 from one caller into the same tables: what the rows cost without the collector's work. */
+  const loop = async (insertBatch: (batch: MutualEnvelope[]) => unknown) => {
+    let n = 0;
+    const until = performance.now() + 5000;
+    while (performance.now() < until) {
+      await insertBatch(events());
+      n += 20;
+    }
+    return n / 5;
+  };
+  // The floor: better-sqlite3 inserting the same rows into the same `events` table, 20 per transaction.
+  const rawDb = open(join(mkdtempSync(join(tmpdir(), 'mutual-raw-')), 'e.db'));
+  migrate(rawDb);
+  const rawInsert = rawDb.prepare(
+    `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
+     VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
+  );
+  const rawTx = rawDb.transaction((batch: MutualEnvelope[]) => {
+    const receivedAt = new Date().toISOString();
+    for (const e of batch)
+      rawInsert.run({
+        id: e.id,
+        source: e.source,
+        type: e.type,
+        subject: e.subject ?? null,
+        time: e.time,
+        receivedAt,
+        envelope: JSON.stringify(e),
+      });
+  });
+  const raw = await loop((b) => rawTx(b));
+  rawDb.close();
+  // The store itself, without HTTP: one caller awaiting each batch, then 10 at once (as 10 connections would).
+  const bare = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'mutual-bare-')), 'e.db'));
+  const storeOne = await loop((b) => bare.insert(b));
+  let storeTen = 0;
+  {
+    const until = performance.now() + 5000;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (performance.now() < until) {
+          await bare.insert(events());
+          storeTen += 20;
+        }
+      }),
+    );
+    storeTen /= 5;
+  }
+  await bare.close();
   const a = await load(noop);
   const b = await load(createServer((req, res) => sqliteCollector(req, res)));
   const c = await load(createServer((req, res) => pgCollector(req, res)));
@@ -311,6 +364,9 @@ if (run('collector')) {
       `${ms(a.p50)} / ${ms(a.p99)}`,
       '',
     ],
+    ['raw better-sqlite3 loop: the same rows into `events`, 20 per transaction', String(Math.round(raw)), '', '', ''],
+    ['SQLite store without HTTP, one caller', String(Math.round(storeOne)), '', '', ''],
+    ['SQLite store without HTTP, 10 callers at once', String(Math.round(storeTen)), '', '', ''],
     [
       'reference collector → SQLite',
       String(Math.round(b.result.requests.average * 20)),

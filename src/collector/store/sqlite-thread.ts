@@ -43,7 +43,8 @@ export function createWriter(file: string, fallback: SyncStore): WriterLike {
     // An insert travels with its items decided; inline, they become the classify function again.
     if (method === 'insert') {
       const [events, items, opts] = args as [MutualEnvelope[], ReturnType<Classify>[], InsertOptions];
-      args = [events, (e: MutualEnvelope) => items[events.indexOf(e)], opts];
+      const itemOf = new Map(events.map((e, i) => [e, items[i]]));
+      args = [events, (e: MutualEnvelope) => itemOf.get(e) ?? null, opts];
     }
     return Promise.resolve((fallback as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args));
   };

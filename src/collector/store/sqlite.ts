@@ -24,8 +24,14 @@ export { StoreOpenError } from './sqlite-open.js';
 /** The contract's methods, answered synchronously (better-sqlite3 is synchronous). */
 export type SyncStore = { [K in keyof Store]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
 
+/** A way to commit many writes at once (the writer thread's group commit); not part of the store contract. */
+export interface Grouping {
+  /** Runs store calls in one transaction, each in a savepoint of its own: one that throws leaves the others' writes. */
+  group(calls: (() => unknown)[]): ({ result: unknown } | { error: unknown })[];
+}
+
 /** The store over one connection, answering synchronously: the reader on the main thread, the writer in its thread. */
-export function createSyncSqliteStore(file: string): SyncStore {
+export function createSyncSqliteStore(file: string): SyncStore & Grouping {
   const db = open(file);
   migrate(db);
   const claimId = db.prepare(`INSERT INTO text_ids (id, source, event) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -90,6 +96,9 @@ export function createSyncSqliteStore(file: string): SyncStore {
   const reactorQuery = db.prepare(
     `SELECT active, time FROM reactors WHERE subject = @subject AND reaction = @reaction AND reactor = @reactor`,
   );
+  const newReactor = db.prepare(
+    `INSERT OR IGNORE INTO reactors (subject, reaction, reactor, active, time) VALUES (@subject, @reaction, @reactor, @active, @time)`,
+  );
   const upsertReactor = db.prepare(
     `INSERT INTO reactors (subject, reaction, reactor, active, time) VALUES (@subject, @reaction, @reactor, @active, @time)
      ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
@@ -103,10 +112,15 @@ export function createSyncSqliteStore(file: string): SyncStore {
     const data = e.data as { reaction: string; reactor: string };
     const key = { subject: e.subject ?? '', reaction: data.reaction, reactor: data.reactor };
     const active = e.type === EventTypes.reactionAdded ? 1 : 0;
-    const before = reactorQuery.get(key) as { active: number; time: string } | undefined;
-    if (before && before.time > e.time) return; // an older event arriving late changes nothing
+    // Most reactions are a reader's first on that subject: one statement then, not a read and a write.
+    if (newReactor.run({ ...key, active, time: e.time }).changes) {
+      if (active) addCount.run({ subject: key.subject, reaction: key.reaction, delta: 1 });
+      return;
+    }
+    const before = reactorQuery.get(key) as { active: number; time: string };
+    if (before.time > e.time) return; // an older event arriving late changes nothing
     upsertReactor.run({ ...key, active, time: e.time });
-    const delta = active - (before?.active ?? 0);
+    const delta = active - before.active;
     if (delta) addCount.run({ subject: key.subject, reaction: key.reaction, delta });
   };
   const queues = sqliteQueues(db);
@@ -118,7 +132,7 @@ export function createSyncSqliteStore(file: string): SyncStore {
     let accepted = 0;
     const statuses: ('accepted' | 'duplicate' | 'taken')[] = [];
     const seqs: (number | null)[] = [];
-    for (const e of events) {
+    for (const [i, e] of events.entries()) {
       const publicId = publicTextId(e);
       if (publicId !== null) {
         claimId.run(publicId, e.source, e.id);
@@ -144,10 +158,10 @@ export function createSyncSqliteStore(file: string): SyncStore {
       seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
       if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved)) react(e);
       if (changes && forward) queues.enqueueForward(Number(inserted.lastInsertRowid));
-      const notice = changes ? notices?.[events.indexOf(e)] : null;
+      const notice = changes ? notices?.[i] : null;
       if (notice) queues.addNotice(notice);
       const item = changes ? classify?.(e) : null;
-      const member = item ? members?.[events.indexOf(e)] : null;
+      const member = item ? members?.[i] : null;
       if (member) trust.addItemMember(Number(inserted.lastInsertRowid), member);
       if (item) {
         insertItem.run({
@@ -357,7 +371,18 @@ export function createSyncSqliteStore(file: string): SyncStore {
     },
     close: () => void db.close(),
   };
-  return sync;
+  // Each call is one of the store's transaction functions, which better-sqlite3 runs as a
+  // savepoint inside an outer transaction: one that throws rolls back only its own writes.
+  const group = db.transaction((calls: (() => unknown)[]) =>
+    calls.map((call) => {
+      try {
+        return { result: call() };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  return Object.assign(sync, { group });
 }
 
 export interface SqliteStoreOptions {
@@ -377,7 +402,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   const writer = options.writer === 'inline' || file === ':memory:' ? reader : createWriter(file, reader);
   const store = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const [name, fn] of Object.entries(reader))
-    store[name] = (...args) => Promise.resolve((fn as (...a: unknown[]) => unknown)(...args));
+    if (name !== 'group') store[name] = (...args) => Promise.resolve((fn as (...a: unknown[]) => unknown)(...args));
   for (const name of WRITES) store[name] = (...args) => (writer as WriterLike)[name](...args);
   store.close = async () => {
     if (writer !== reader) await (writer as WriterLike).close();
