@@ -1,6 +1,6 @@
 // `npm run bench`: size, mount cost, delivery and collector throughput, measured in headless
 // Chromium and on this machine; prints tables. No assertions: targets are printed beside figures.
-// `npm run bench -- mount` (or size, delivery, collector, moderation, crash) runs one section.
+// `npm run bench -- mount` (or size, delivery, collector, growth, moderation, crash) runs one section.
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -381,6 +381,25 @@ if (run('collector')) {
       `${ms(c.p50)} / ${ms(c.p99)}`,
       '',
     ],
+  ]);
+}
+if (run('growth')) {
+  const { growthBench } = await import('./growth-bench.js');
+  const g = await growthBench(join(mkdtempSync(join(tmpdir(), 'mutual-growth-')), 'e.db'));
+  section(
+    `Growth (SQLite through HTTP: 5,000 published stories, then ${g.events.toLocaleString('en')} reactions on 10,000 subjects, stored in ${g.fillSeconds.toFixed(0)} s; 201 requests each)`,
+  );
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  table([
+    ['figure', 'p50', 'p99', 'target'],
+    ['feed: first page of 20 with its total (`GET ?stories`)', ms(g.feed.p50), ms(g.feed.p99), '≤ 20 ms'],
+    [
+      `count GET on ${g.events.toLocaleString('en')} events (\`GET ?subject=\`)`,
+      ms(g.counts.p50),
+      ms(g.counts.p99),
+      'p99 ≤ 20 ms',
+    ],
+    ['bytes per stored event (file and WAL ÷ events)', String(Math.round(g.bytesPerEvent)), '', 'reported'],
   ]);
 }
 if (run('moderation')) {
