@@ -4,8 +4,8 @@
 // Each row counts the entry and every chunk it imports statically; chunks loaded on demand are
 // listed separately with what loads them. Rows are checked against package.json "sizeBudgets"
 // (gzip bytes); the issue-36 targets are printed beside them. Exits 1 when a budget is exceeded.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
@@ -153,6 +153,48 @@ await entryRow(
   row('page with one <mutual-me-too> through the lazy loader', 'loader-me-too', measure(chunks, files));
 }
 
+// What a consumer's bundler makes of the npm entries (dist/npm, as the packed package holds them):
+// esbuild with splitting and minify, the way an app bundles it. Printed beside the same targets,
+// not budgeted (another bundler's choices); needs `npm run build` first.
+const consumerRows = [];
+async function consumerRow(label, key, entry) {
+  if (!existsSync(entry)) return consumerRows.push([label, 'not built (npm run build)', '', '', '']);
+  const { build: esbuild } = await import('esbuild');
+  const result = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    outdir: join(floorDir, 'consumer'),
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const files = new Map(result.outputFiles.map((f) => [relative(process.cwd(), f.path), f.text]));
+  const outputs = result.metafile.outputs;
+  const main = Object.keys(outputs).find((o) => outputs[o].entryPoint === entry);
+  const closure = new Set();
+  const visit = (o) => {
+    if (closure.has(o)) return;
+    closure.add(o);
+    for (const i of outputs[o].imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(main);
+  const gzip = [...closure].reduce((n, o) => n + gz(files.get(o)), 0);
+  const min = [...closure].reduce((n, o) => n + Buffer.byteLength(files.get(o)), 0);
+  const target = targets[key];
+  consumerRows.push([
+    label,
+    kb(min),
+    kb(gzip),
+    `${closure.size} file${closure.size > 1 ? 's' : ''}`,
+    target === undefined ? '' : `${kb(target)} ${gzip <= target ? 'met' : 'NOT MET'}`,
+  ]);
+}
+await consumerRow('<mutual-me-too> (mutual-widgets/me-too)', 'me-too', 'dist/npm/me-too.js');
+await consumerRow('every member element (mutual-widgets/all)', 'all', 'dist/npm/all.js');
+
 const heads = [
   'output (what the page fetches before the element runs)',
   'min',
@@ -164,6 +206,8 @@ const widths = heads.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].le
 const line = (r) => r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(line(heads));
 for (const r of rows) console.log(line(r));
+console.log('\nBundled by a consumer from dist/npm (esbuild, splitting and minify; what the page fetches first):');
+for (const r of consumerRows) console.log(line(r));
 console.log('\nLoaded on demand (not in the rows above):');
 // A chunk's size depends on the entry: what the entry already loaded is not in it (a range then).
 const range = (sizes) => {
