@@ -1,7 +1,8 @@
-import { ContextEvent, type ContextProvider } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { defaultConfig, parseJsonAttribute, THEMES, type MutualConfig, type Theme } from './config.js';
 import { mutualContext } from './context.js';
+import type { SettingsProvider } from './settings-provider.js';
 import { warnAbout } from './warn.js';
 
 /** The attributes every Mutual element (and the provider) accepts; they win over the provider's. */
@@ -22,10 +23,7 @@ export interface SettingsOptions {
    * help lines. `NestedProvider` (core/nested-provider.ts), passed in by those elements only, so a
    * bar alone never carries a context provider.
    */
-  handDown?: new (
-    host: SettingsHost,
-    options: { context: typeof mutualContext; initialValue: MutualConfig },
-  ) => ContextProvider<typeof mutualContext>;
+  handDown?: new (host: SettingsHost, options: { initialValue: MutualConfig }) => SettingsProvider;
   /** The resolved locale, handed down with the settings (what nested elements would find is only the `lang`). */
   locale?: () => string;
 }
@@ -35,7 +33,7 @@ export interface SettingsOptions {
  * `<mutual-provider>` upgrades after the widgets inside it (the lazy loader defines each element
  * when it arrives, in any order) still hands them its settings. This and the request below do what
  * `@lit/context`'s `ContextConsumer` and `ContextRoot` do for our one context, in a third of their
- * bytes, which every element carries (the provider keeps `ContextProvider`). The listener is added
+ * bytes, which every element carries (providers: `settings-provider.ts`). The listener is added
  * when the first element is made, never at import: Node imports this for SSR.
  */
 const unanswered = new Set<SettingsController>();
@@ -45,7 +43,7 @@ let listening = false;
 export class SettingsController implements ReactiveController {
   #inherited?: MutualConfig;
   #unsubscribe?: () => void;
-  readonly #nested?: ContextProvider<typeof mutualContext>;
+  readonly #nested?: SettingsProvider;
   #cache?: { inherited: MutualConfig; attrs: unknown[]; config: MutualConfig };
   /** What was last handed down, and the resolved config it came from. */
   #handedDown?: { from: MutualConfig; value: MutualConfig };
@@ -62,8 +60,7 @@ export class SettingsController implements ReactiveController {
           for (const waiting of unanswered) waiting.#request();
       });
     }
-    if (options.handDown)
-      this.#nested = new options.handDown(host, { context: mutualContext, initialValue: defaultConfig });
+    if (options.handDown) this.#nested = new options.handDown(host, { initialValue: defaultConfig });
   }
 
   /** Moved elsewhere in the page: resolve again (the nearest `lang` may differ too). */

@@ -1,7 +1,6 @@
-import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
-import { commaList, parseJsonAttribute, type MutualConfig } from '../core/config.js';
-import { mutualContext } from '../core/context.js';
+import { commaList, defaultConfig, parseJsonAttribute, type MutualConfig } from '../core/config.js';
+import { SettingsProvider } from '../core/settings-provider.js';
 import { MutualElement } from '../internal/mutual-element.js';
 import { deviceFootprint, forgetDevice } from '../core/delivery/device-footprint.js';
 import { EventTypes, Limits } from '../core/protocol/envelope.js';
@@ -62,7 +61,7 @@ export class MutualProvider extends MutualElement {
   /** Timing of delivery (set as a property): batch window, retries, timeout. */
   delivery: MutualConfig['delivery'] = {};
 
-  readonly #provider = new ContextProvider(this, { context: mutualContext });
+  readonly #provider = new SettingsProvider(this, { initialValue: defaultConfig });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
