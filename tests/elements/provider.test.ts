@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { mutualContext } from '../../src/core/context.js';
 import '../../src/all.js';
 import { defineElement, VERSION } from '../../src/core/define.js';
 import { EventTypes } from '../../src/core/protocol/envelope.js';
@@ -36,8 +38,27 @@ const press = async (bar: MutualMeToo, index = 0) => {
   bar.shadowRoot!.querySelectorAll('button')[index].click();
 };
 
+/** A host's own element reading the settings with Lit's ContextConsumer (mutualContext is exported). */
+class HostReader extends LitElement {
+  readonly settings = new ContextConsumer(this, { context: mutualContext, subscribe: true });
+  override render() {
+    return html`<p>${this.settings.value?.endpoint ?? 'none'}</p>`;
+  }
+}
+customElements.define('test-host-reader', HostReader);
+
 describe('<mutual-provider>', () => {
   afterEach(() => localStorage.clear());
+
+  it("hands its settings to a host's own Lit ContextConsumer, and tells it of a change", async () => {
+    const provider = await fixture<MutualProvider>(
+      html`<mutual-provider endpoint="/events/a"><test-host-reader></test-host-reader></mutual-provider>`,
+    );
+    const reader = provider.querySelector<HostReader>('test-host-reader')!;
+    await until(() => reader.shadowRoot!.textContent!.includes('/events/a'), 'endpoint handed to a Lit consumer');
+    provider.setAttribute('endpoint', '/events/b');
+    await until(() => reader.shadowRoot!.textContent!.includes('/events/b'), 'and its change');
+  });
 
   it('hands its endpoint to a widget inside another shadow root; the envelope arrives intact', async () => {
     const { endpoint } = scoped('prov');
