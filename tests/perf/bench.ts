@@ -355,7 +355,7 @@ if (run('collector')) {
   await pgCollector.close();
   await stopEmbeddedPostgres();
   section(
-    `Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; ${cpus().length} cores; PostgreSQL: ${pg.kind})`,
+    `Collector throughput (autocannon, 10 connections, 5 s, batches of 20 events; rate limits off; ${cpus().length} cores; PostgreSQL: ${pg.kind})`,
   );
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   table([
