@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { EventTypes, type MutualEnvelope } from '../../core/protocol/envelope.js';
 import type { Classify, InsertOptions, OwnText, Store } from './types.js';
 import {
-  countsOf,
   forgetReason,
   publicTextId,
   queueCursor,
@@ -16,6 +15,7 @@ import { migrate, open } from './sqlite-open.js';
 import { sqliteDecisions } from './sqlite-decisions.js';
 import { sqliteInsights } from './sqlite-insights.js';
 import { sqliteQueues } from './sqlite-queues.js';
+import { sqliteReactions } from './sqlite-reactions.js';
 import { sqliteTrust } from './sqlite-trust.js';
 import { createWriter, WRITES, type WriterLike } from './sqlite-thread.js';
 
@@ -95,36 +95,7 @@ export function createSyncSqliteStore(file: string): SyncStore & Grouping {
     `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
      VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
   );
-  const reactorQuery = db.prepare(
-    `SELECT active, time FROM reactors WHERE subject = @subject AND reaction = @reaction AND reactor = @reactor`,
-  );
-  const newReactor = db.prepare(
-    `INSERT OR IGNORE INTO reactors (subject, reaction, reactor, active, time) VALUES (@subject, @reaction, @reactor, @active, @time)`,
-  );
-  const upsertReactor = db.prepare(
-    `INSERT INTO reactors (subject, reaction, reactor, active, time) VALUES (@subject, @reaction, @reactor, @active, @time)
-     ON CONFLICT (subject, reaction, reactor) DO UPDATE SET active = excluded.active, time = excluded.time`,
-  );
-  const addCount = db.prepare(
-    `INSERT INTO reaction_counts (subject, reaction, n) VALUES (@subject, @reaction, @delta)
-     ON CONFLICT (subject, reaction) DO UPDATE SET n = MAX(0, n + @delta)`,
-  );
-  /** One reader, once per subject and reaction: the latest `added` or `removed` (by event time) wins. */
-  const react = (e: MutualEnvelope) => {
-    const data = e.data as { reaction: string; reactor: string };
-    const key = { subject: e.subject ?? '', reaction: data.reaction, reactor: data.reactor };
-    const active = e.type === EventTypes.reactionAdded ? 1 : 0;
-    // Most reactions are a reader's first on that subject: one statement then, not a read and a write.
-    if (newReactor.run({ ...key, active, time: e.time }).changes) {
-      if (active) addCount.run({ subject: key.subject, reaction: key.reaction, delta: 1 });
-      return;
-    }
-    const before = reactorQuery.get(key) as { active: number; time: string };
-    if (before.time > e.time) return; // an older event arriving late changes nothing
-    upsertReactor.run({ ...key, active, time: e.time });
-    const delta = active - before.active;
-    if (delta) addCount.run({ subject: key.subject, reaction: key.reaction, delta });
-  };
+  const reactionsOf = sqliteReactions(db);
   const queues = sqliteQueues(db);
   const decisions = sqliteDecisions(db, (seq) => itemQuery.get(seq) as ItemRow | undefined);
   const trust = sqliteTrust(db);
@@ -158,7 +129,8 @@ export function createSyncSqliteStore(file: string): SyncStore & Grouping {
       accepted += changes;
       statuses.push(changes ? 'accepted' : 'duplicate');
       seqs.push(changes ? Number(inserted.lastInsertRowid) : null);
-      if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved)) react(e);
+      if (changes && (e.type === EventTypes.reactionAdded || e.type === EventTypes.reactionRemoved))
+        reactionsOf.react(e);
       if (changes && forward) queues.enqueueForward(Number(inserted.lastInsertRowid));
       const notice = changes ? notices?.[i] : null;
       if (notice) queues.addNotice(notice);
@@ -178,7 +150,6 @@ export function createSyncSqliteStore(file: string): SyncStore & Grouping {
     }
     return { accepted, duplicates: statuses.filter((st) => st === 'duplicate').length, statuses, seqs };
   });
-  const countQuery = db.prepare(`SELECT reaction, n FROM reaction_counts WHERE subject = ? AND n > 0`);
   const listQuery = db.prepare(
     `SELECT seq, received_at AS receivedAt, envelope FROM events
      WHERE seq > @since AND (@subject IS NULL OR subject = @subject) AND (@type IS NULL OR type = @type)
@@ -191,11 +162,6 @@ export function createSyncSqliteStore(file: string): SyncStore & Grouping {
        AND (json_extract(envelope, '$.data.text') IS NOT NULL OR json_extract(envelope, '$.data.hard') IS NOT NULL OR json_extract(envelope, '$.data.helped') IS NOT NULL)`;
   const redactQuery = db.prepare(
     `${redact} AND type IN (SELECT value FROM json_each(@types)) AND received_at < @before`,
-  );
-  const reactorRows = db.prepare(`SELECT subject, reaction, active FROM reactors WHERE reactor = ?`);
-  const dropReactor = db.prepare(`DELETE FROM reactors WHERE reactor = ?`);
-  const dropReactions = db.prepare(
-    `DELETE FROM events WHERE type IN (@added, @removed) AND json_extract(envelope, '$.data.reactor') = @reactor`,
   );
   const pendingText = db.prepare(
     `SELECT e.seq FROM events e JOIN items i ON i.seq = e.seq WHERE e.id = @id AND i.state = 'pending'
@@ -210,16 +176,7 @@ export function createSyncSqliteStore(file: string): SyncStore & Grouping {
     ({ reactors, events, keys = [] }: { reactors: string[]; events: string[]; keys?: string[] }) => {
       let reactions = 0;
       const texts: number[] = [];
-      for (const reactor of reactors) {
-        for (const r of reactorRows.all(reactor) as { subject: string; reaction: string; active: number }[])
-          if (r.active) addCount.run({ subject: r.subject, reaction: r.reaction, delta: -1 });
-        dropReactor.run(reactor);
-        reactions += dropReactions.run({
-          added: EventTypes.reactionAdded,
-          removed: EventTypes.reactionRemoved,
-          reactor,
-        }).changes;
-      }
+      for (const reactor of reactors) reactions += reactionsOf.forgetReactor(reactor);
       for (const id of events) {
         for (const { seq } of pendingText.all({ id, keys: JSON.stringify(keys) }) as { seq: number }[]) {
           dropItem.run(seq);
@@ -342,9 +299,7 @@ export function createSyncSqliteStore(file: string): SyncStore & Grouping {
       for (const r of countsQuery.all() as { kind: string; n: number }[]) out[r.kind] = { pending: r.n };
       return out;
     },
-    counts(subject) {
-      return countsOf(countQuery.all(subject) as { reaction: string; n: number }[]);
-    },
+    counts: reactionsOf.counts,
     list({ since, limit, subject, type }) {
       const rows = listQuery.all({ since, limit, subject: subject ?? null, type: type ?? null });
       return rowsToEvents(rows as { seq: number; receivedAt: string; envelope: string }[]);
