@@ -41,7 +41,7 @@ export const GiveBackStep: Story = {
     q<HTMLTextAreaElement>(canvasElement, '#helped').value = 'A walk after dinner';
     q(canvasElement, '#helped').dispatchEvent(new Event('input'));
     q(canvasElement, 'button[type="submit"]').click();
-    await waitFor(() => expect(q(canvasElement, '#thanks')).toBeTruthy());
+    await waitFor(() => expect(q(canvasElement, '#encourage')).toBeTruthy());
   },
 };
 /** Chooses a mood, submits, and waits until the status line says `status`. */
@@ -74,7 +74,7 @@ export const Done: Story = {
     await settled(canvasElement);
     q(canvasElement, 'input[value="5"]').click();
     q(canvasElement, 'button[type="submit"]').click();
-    await waitFor(() => expect(q(canvasElement, '#thanks')).toBeTruthy());
+    await waitFor(() => expect(q(canvasElement, 'button.link')).toBeTruthy());
     q(canvasElement, 'button.link').click();
     await waitFor(() => expect(q(canvasElement, '#done')).toBeTruthy());
   },

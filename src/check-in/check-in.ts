@@ -12,17 +12,20 @@ import { ComposerController } from '../core/composer-controller.js';
 import { headingLevel } from '../core/ui/heading.js';
 import { MutualCrisisResources } from '../crisis-resources/crisis-resources.js';
 import { checkInStyles } from './check-in.styles.js';
-import { renderGiveBack } from './give-back.js';
 import { formValue, renderForm, type Draft } from './form.js';
+import { renderAfterSend } from './after-send.js';
 import checkInMessages from './check-in.messages.js';
 import nudgeMessages from '../core/ui/nudge.messages.js';
 import { DeviceKeys } from '../core/delivery/device-storage.js';
-import { PeerMessageController } from './peer-message.js';
-import { PeerStoriesController } from './peer-stories.js';
-import { TakeBackController } from '../core/take-back-controller.js';
-import takeBackMessages from '../core/take-back.messages.js';
+import { onDemand } from '../core/on-demand.js';
+import type { GiveBack } from './check-in.give-back.js';
 
 const warn = warner(() => import('./check-in.warnings.js'));
+/** The give-back step: a part of its own, loaded when a member first touches a check-in, or one sent before a reload. */
+const loadGiveBack = onDemand(
+  () => import('./check-in.give-back.js'),
+  (m) => (m.register(MutualCheckIn.messages), m),
+);
 
 const KNOWN_TOPICS = ['sleep', 'cravings', 'work', 'family', 'loneliness', 'health'];
 
@@ -46,7 +49,7 @@ const EMPTY: Draft = { mood: 0, hard: '', helped: '', topics: [] };
  */
 export class MutualCheckIn extends MutualElement {
   static formAssociated = true;
-  static override messages = { ...checkInMessages, ...nudgeMessages, ...takeBackMessages };
+  static override messages = { ...checkInMessages, ...nudgeMessages };
   static override styles = [...MutualElement.styles, formStyles, panelStyles, checkInStyles];
   static override handDown = NestedProvider;
   static override dependencies = { 'mutual-crisis-resources': MutualCrisisResources };
@@ -63,12 +66,10 @@ export class MutualCheckIn extends MutualElement {
     region: {},
     step: { state: true, attribute: false },
     errors: { state: true, attribute: false },
-    giveError: { state: true, attribute: false },
-    tipConsent: { state: true, attribute: false },
     crisisKept: { state: true, attribute: false },
     lastHard: { state: true, attribute: false },
     gave: { state: true, attribute: false },
-    giveOpen: { state: true, attribute: false },
+    giveBackUnavailable: { state: true, attribute: false },
   };
 
   /** Identifies this check-in form (drafts are kept per id; events use it as `subject`). */
@@ -100,34 +101,46 @@ export class MutualCheckIn extends MutualElement {
   readonly #tip = this.#composer({ text: '' }, (value) => ({ tip: value.text }), undefined, true);
   private step: 'form' | 'give' | 'done' = 'form';
   private errors: { mood?: boolean; hard?: number; helped?: number } = {};
-  /** The give-back step's message under one of its fields. */
-  private giveError?: { field: 'encourage' | 'tip'; key: MessageKey };
-  private tipConsent = false;
-  /** "Take it back" for the encouragement or tip just given. */
-  readonly #takeBack = new TakeBackController(this, {
-    sender: this.sender,
-    storage: this.storage,
-    focus: (selector) => this.focusAfterUpdate(selector),
-  });
   readonly #internals = this.attachInternals();
   #crisisSent = false;
   /** The help lines that were on screen when the check-in was sent stay on every later step. */
   private crisisKept = false;
   /** The give-back step ended with something given, or with the member passing. */
   private gave = false;
-  /** After crisis help, the give-back fields open only when the member asks. */
-  private giveOpen = false;
-  /** The encouragement another peer wrote, shown in the give-back step. */
-  readonly #peerMessage = new PeerMessageController(this, {
-    delivery: this.sender,
-    given: () => this.peerMessages,
-    failed: (error) => warn('peer-messages', { error: error.message }, this),
-  });
-  /** After the check-in: stories from peers on the topics the member chose. */
-  readonly #peerStories = new PeerStoriesController(this, {
-    delivery: this.sender,
-    label: (topic) => this.#topicLabel(topic),
-  });
+  /** The give-back part could not load (offline before it ever did). */
+  private giveBackUnavailable = false;
+  /** The give-back step's encouragement from a peer, stories offered and "Take it back", once its part is here. */
+  #giveBack?: GiveBack;
+  /** Runs `then` once the give-back part is here (at once when it is). */
+  #withGiveBack(then: (giveBack: GiveBack) => void = () => undefined): void {
+    loadGiveBack().then(
+      (m) => {
+        then(
+          (this.#giveBack ??= new m.GiveBack(this, {
+            peerMessage: {
+              delivery: this.sender,
+              given: () => this.peerMessages,
+              failed: (error) => warn('peer-messages', { error: error.message }, this),
+            },
+            peerStories: { delivery: this.sender, label: (topic) => this.#topicLabel(topic) },
+            takeBack: { sender: this.sender, storage: this.storage, focus: (s) => this.focusAfterUpdate(s) },
+            encouragement: this.#encouragement,
+            tip: this.#tip,
+            subject: () => this.checkInId,
+            focus: (s) => this.focusAfterUpdate(s),
+            finished: (gave) => ((this.gave = gave), (this.step = 'done'), this.focusAfterUpdate('#done')),
+          })),
+        );
+        this.giveBackUnavailable = false;
+        this.requestUpdate();
+      },
+      () => {
+        // Offline before the part ever came: a new check-in can still start, and the step comes back with the connection.
+        this.giveBackUnavailable = true;
+        addEventListener('online', () => this.#withGiveBack(then), { once: true });
+      },
+    );
+  }
   /** The last check-in on this device was hard: this one opens by saying so, gently, once. */
   private lastHard = false;
 
@@ -161,6 +174,7 @@ export class MutualCheckIn extends MutualElement {
     if (!this.hasUpdated || changed.has('checkInId')) {
       if (this.#entry.load(DeviceKeys.draft('checkin', this.checkInId))) {
         this.step = 'give';
+        this.#withGiveBack();
         this.#keepCrisis();
       }
       // Said once, when a fresh form opens: a check-in still on its way keeps it for the next one.
@@ -222,15 +236,11 @@ export class MutualCheckIn extends MutualElement {
   clear(): void {
     for (const composer of [this.#entry, this.#encouragement, this.#tip]) composer.clear();
     this.errors = {};
-    this.giveError = undefined;
-    this.tipConsent = false;
     this.step = 'form';
     this.#crisisSent = false;
     this.crisisKept = false;
     this.gave = false;
-    this.giveOpen = false;
-    this.#takeBack.track(undefined);
-    this.#peerStories.clear();
+    this.#giveBack?.reset();
   }
 
   /** "Check in again": a fresh form, focus on its heading. */
@@ -256,8 +266,7 @@ export class MutualCheckIn extends MutualElement {
     this.#entry.send(EventTypes.checkinSubmitted, data, this.checkInId);
     this.lastHard = false;
     this.storage.remember(DeviceKeys.lastHard(this.checkInId), mood <= 2 || undefined);
-    void this.#peerMessage.choose();
-    void this.#peerStories.offer(topics);
+    this.#withGiveBack((g) => void (g.peerMessage.choose(), g.peerStories.offer(topics)));
     this.#keepCrisis();
     // What helped may be worth sharing as a tip: offered, never sent without consent.
     if (!this.#tip.value.text) this.#tip.show({ text: helped });
@@ -270,39 +279,11 @@ export class MutualCheckIn extends MutualElement {
     return over > 0 ? over : undefined;
   }
 
-  /** Sends the encouragement or the tip from the give-back step (the tip only with consent). */
-  #give(field: 'encourage' | 'tip'): void {
-    const composer = field === 'tip' ? this.#tip : this.#encouragement;
-    const text = composer.value.text.trim();
-    this.giveError = !text
-      ? { field, key: 'check-in.give-empty' }
-      : field === 'tip' && !this.tipConsent
-        ? { field, key: 'check-in.tip-needs-consent' }
-        : undefined;
-    if (this.giveError)
-      return this.focusAfterUpdate(this.giveError.key === 'check-in.give-empty' ? `#${field}` : '#tip-consent');
-    if (composer.nudged(() => this.#give(field))) return;
-    const type = field === 'tip' ? EventTypes.checkinTipShared : EventTypes.checkinEncouragement;
-    this.#takeBack.track(composer.send(type, { text }, this.checkInId)?.id);
-    this.gave = true;
-    this.step = 'done';
-    this.focusAfterUpdate('#done');
-  }
-
   /** After a refused send: back to the form, with everything as it was written. */
   #backToForm(): void {
     this.step = 'form';
     this.#entry.resetStatus();
     this.focusAfterUpdate('#title');
-  }
-
-  /** "Skip for now": what was started in the give-back step is let go. */
-  #skip(): void {
-    this.#encouragement.clear();
-    this.#tip.clear();
-    this.gave = false;
-    this.step = 'done';
-    this.focusAfterUpdate('#done');
   }
 
   /** A topic as the member sees it: ours translated, the host's own (`written`) as written. */
@@ -360,41 +341,36 @@ export class MutualCheckIn extends MutualElement {
       : nothing;
   }
 
-  protected override render() {
+  #renderAfter() {
     const t = this.i18n.t.bind(this.i18n);
-    const body =
-      this.step === 'form'
-        ? this.#renderForm()
-        : renderGiveBack({
-            t,
-            level: this.#level,
-            done: this.step === 'done',
-            gave: this.gave,
-            crisis: this.#renderCrisis(),
-            gentle: this.crisisKept,
-            open: this.giveOpen,
-            openGive: () => {
-              this.giveOpen = true;
-              this.focusAfterUpdate('#encourage');
-            },
-            entry: this.#entry,
-            peerMessage: this.#peerMessage.text,
-            encouragement: this.#encouragement,
-            tip: this.#tip,
-            tipConsent: this.tipConsent,
-            error: this.giveError && { field: this.giveError.field, text: t(this.giveError.key) },
-            input: (field, text) => {
-              (field === 'tip' ? this.#tip : this.#encouragement).set({ text });
-              this.giveError = undefined;
-            },
-            consent: (on) => ((this.tipConsent = on), (this.giveError = undefined)),
-            give: (field) => this.#give(field),
-            skip: () => this.#skip(),
-            back: () => this.#backToForm(),
-            again: () => this.#again(),
-            takeBack: this.#takeBack.render(t),
-            stories: this.#peerStories.render(t, this.i18n.locale, this.#level, this.crisisKept),
-          });
-    return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${body}</div>`;
+    const done = this.step === 'done';
+    const giveBack = this.#giveBack;
+    const again = () => this.#again();
+    return renderAfterSend({
+      t,
+      level: this.#level,
+      done,
+      gave: this.gave,
+      entry: this.#entry,
+      crisis: this.#renderCrisis(),
+      back: () => this.#backToForm(),
+      unavailable: this.giveBackUnavailable,
+      again,
+      rest: giveBack
+        ? giveBack.render({ t, locale: this.i18n.locale, level: this.#level, done, gentle: this.crisisKept, again })
+        : nothing,
+    });
+  }
+
+  protected override render() {
+    return html`<div dir=${this.i18n.dir} lang=${this.i18n.lang}>${this.step === 'form' ? this.#renderForm() : this.#renderAfter()}</div>`;
+  }
+
+  constructor() {
+    super();
+    // A member who touches the check-in may send it: the give-back step comes while they write.
+    const preload = () => this.#withGiveBack();
+    this.addEventListener('pointerdown', preload, { once: true });
+    this.addEventListener('focusin', preload, { once: true });
   }
 }

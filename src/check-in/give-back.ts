@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ComposerController, DraftState } from '../core/composer-controller.js';
+import type { ComposerController } from '../core/composer-controller.js';
 import type { Params } from '../core/i18n/index.js';
 import { renderNudge } from '../core/ui/nudge.js';
 import type { MessageKey } from '../locales/index.js';
@@ -8,16 +8,14 @@ type Field = 'encourage' | 'tip';
 type Text = ComposerController<{ text: string }>;
 
 /**
- * Step 3, the reciprocal step: thanks, one peer's encouragement (so the person receives as well
- * as gives), then an invitation to give back — an encouragement or a consented tip. Skippable.
+ * Step 3, the reciprocal step, below its heading, status and help lines (which the check-in renders
+ * itself, so they stand while this part loads): one peer's encouragement (so the person receives
+ * as well as gives), then an invitation to give back — an encouragement or a consented tip.
+ * Skippable.
  */
 export function renderGiveBack(p: {
   t: (key: MessageKey, params?: Params) => string;
-  level: number;
   done: boolean;
-  /** Something was given (else the member passed, and the words say so). */
-  gave: boolean;
-  crisis: TemplateResult | typeof nothing;
   /**
    * Crisis help was just shown: giving back is offered gently, closed until the member opens it
    * (`open`), never pressed on them.
@@ -25,8 +23,6 @@ export function renderGiveBack(p: {
   gentle: boolean;
   open: boolean;
   openGive: () => void;
-  /** The check-in itself: its delivery status. */
-  entry: { readonly state: DraftState; readonly status: string };
   peerMessage: string;
   encouragement: Text;
   tip: Text;
@@ -36,32 +32,20 @@ export function renderGiveBack(p: {
   consent: (on: boolean) => void;
   give: (field: Field) => void;
   skip: () => void;
-  back: () => void;
   again: () => void;
   /** "Take it back" for what was just given (nothing when nothing was). */
   takeBack: TemplateResult | typeof nothing;
   /** Stories from peers on the member's topics (or the offer to show them). */
   stories: TemplateResult | typeof nothing;
 }) {
-  const { t, entry } = p;
-  const state = entry.state;
-  const statusLine = html`<p part="status" class="hint" role="status">${entry.status}</p>
-    ${
-      state === 'failed' || state === 'full' || state === 'unconfirmed'
-        ? html`<div part="actions"><button type="button" @click=${p.back}>${t('check-in.back')}</button></div>`
-        : nothing
-    }`;
+  const { t } = p;
   if (p.done) {
     // What was just given has its own way to go: said while it waits on the device, never dropped silently.
     const given = [p.tip, p.encouragement].find((c) => !['idle', 'sending', 'sent'].includes(c.state));
-    return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${p.level} id="done" tabindex="-1">${t(p.gave ? 'check-in.given' : 'check-in.skipped')}</div>
-      <p>${t('check-in.done')}</p>
-      ${statusLine} ${given ? html`<p class="hint" role="status" id="given-status">${given.status}</p>` : nothing}
-      ${p.takeBack} ${p.crisis}
+    return html`<p>${t('check-in.done')}</p>
+      ${given ? html`<p class="hint" role="status" id="given-status">${given.status}</p>` : nothing} ${p.takeBack}
       <div part="actions"><button type="button" @click=${p.again}>${t('check-in.again')}</button></div>
-      ${p.stories}
-    </div>`;
+      ${p.stories}`;
   }
   const field = (
     id: Field,
@@ -86,20 +70,15 @@ export function renderGiveBack(p: {
     ? html`<blockquote>${t('check-in.peer-message', { message: `\u2068${p.peerMessage}\u2069` })}</blockquote>`
     : nothing;
   if (p.gentle && !p.open) {
-    return html`<div part="base">
-      <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('check-in.thanks')}</div>
-      ${statusLine} ${p.crisis} ${peer}
+    return html`${peer}
       <p>${t('check-in.give-gently')}</p>
       <div part="actions">
         <button type="button" @click=${p.skip}>${t('check-in.not-now')}</button>
         <button type="button" class="link" aria-expanded="false" @click=${p.openGive}>${t('check-in.give-open')}</button>
       </div>
-      ${p.stories}
-    </div>`;
+      ${p.stories}`;
   }
-  return html`<div part="base">
-    <div class="heading" role="heading" aria-level=${p.level} id="thanks" tabindex="-1">${t('check-in.thanks')}</div>
-    ${statusLine} ${p.crisis} ${peer}
+  return html`${peer}
     <p>${t(p.gentle ? 'check-in.give-gently' : 'check-in.give-intro')}</p>
     ${field(
       'encourage',
@@ -117,6 +96,5 @@ export function renderGiveBack(p: {
       html`<button type="button" @click=${() => p.give('tip')}>${t('check-in.tip-send')}</button>`,
     )}
     <div part="actions"><button type="button" class="link" @click=${p.skip}>${t('check-in.skip')}</button></div>
-    ${p.stories}
-  </div>`;
+    ${p.stories}`;
 }

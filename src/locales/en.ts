@@ -8,6 +8,7 @@
  * that every translation must satisfy. Nothing at run time imports it.
  */
 import checkIn from '../check-in/check-in.messages.js';
+import checkInGiveBack from '../check-in/check-in.give-back.messages.js';
 import crisis from '../crisis-resources/crisis-resources.messages.js';
 import meToo from '../me-too/me-too.messages.js';
 import provider from '../provider/provider.messages.js';
@@ -29,6 +30,7 @@ export default {
   ...storyCardReply,
   ...crisis,
   ...checkIn,
+  ...checkInGiveBack,
   ...nudge,
   ...takeBack,
   ...hiddenBecause,

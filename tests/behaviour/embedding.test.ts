@@ -198,6 +198,53 @@ describe('embedding', () => {
     });
   });
 
+  it('a check-in page downloads the give-back step only once a member touches the check-in', async () => {
+    const { doc, win } = await open('/tests/helpers/cdn-page.html');
+    const part = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/dist/chunks/check-in.give-back-'));
+    doc.body.innerHTML = `<mutual-check-in check-in-id="touch-${Date.now()}"></mutual-check-in>`;
+    const checkIn = await shadow(doc, 'mutual-check-in');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(part()).to.deep.equal([]);
+    checkIn.querySelector<HTMLInputElement>('input[value="3"]')!.focus();
+    await until(() => part().length === 1, 'give-back step loaded on focus');
+  });
+
+  it('offline before the give-back step ever loaded: thanks, status and help lines at once, a new check-in offered; the step comes with the connection', async () => {
+    const id = `offline-give-${Date.now()}`;
+    // Its own browser context: the give-back part is in no cache.
+    await inOwnContext('/tests/helpers/cdn-page.html', 'mutual-check-in', async (inPeer) => {
+      const words = () => inPeer(`return r.querySelector('[part="base"]').textContent.replace(/\\s+/g, ' ').trim()`);
+      await until(() => peer.eval<boolean>(`!!customElements.get('mutual-check-in')`), 'defined');
+      await peer.setOffline(true);
+      await peer.eval(
+        `(document.body.innerHTML = '<mutual-check-in endpoint="/events" check-in-id="${id}"></mutual-check-in>', '')`,
+      );
+      await until(() => inPeer(`return r.querySelector('input[value="1"]') ? 'ready' : ''`), 'rendered');
+      // A pointer press, as a member makes it: that is what starts loading the step.
+      await inPeer(
+        `r.querySelector('input[value="1"]').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true })); r.querySelector('input[value="1"]').click(); return ''`,
+      );
+      await inPeer(`r.querySelector('button[type="submit"]').click(); return ''`);
+      await until(async () => (await words()).includes('New check-in'), 'a new check-in offered');
+      const shown = await words();
+      expect(shown).to.include('Thank you for checking in.');
+      expect(shown).to.include('Saved — will send when you’re back online.');
+      expect(await inPeer(`return r.querySelector('mutual-crisis-resources') ? 'help' : 'none'`)).to.equal('help');
+      expect(await inPeer(`return r.activeElement?.id ?? ''`)).to.equal('thanks');
+      await peer.setOffline(false);
+      // After crisis help the step is offered gently, and the help lines stay.
+      await until(async () => (await words()).includes('Not today'), 'the give-back step once back online');
+      expect(await words()).not.to.include('New check-in');
+      expect(await inPeer(`return r.querySelector('mutual-crisis-resources') ? 'help' : 'none'`)).to.equal('help');
+      const [row] = await storedAtLeast({ subject: id, type: EventTypes.checkinSubmitted });
+      expect(row.data).to.deep.include({ mood: 1 });
+    });
+  });
+
   it('offline before the crisis-language tables ever loaded: help lines show for any words, and follow the words once the tables load', async () => {
     // Its own browser context: the tables (loaded when a member first writes) are in no cache.
     await inOwnContext('/tests/helpers/cdn-page.html', 'mutual-check-in', async (inPeer) => {

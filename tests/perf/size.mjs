@@ -66,6 +66,8 @@ const when = {
     "the story composer's preview card: when the member starts writing (pointer or focus), or asks for the preview",
   'story-card.reply':
     'the reply composer and report dialog: when a reader reaches for a card (pointer or focus), has read one for a second, or a reply sent before a reload still waits',
+  'check-in.give-back':
+    "the check-in's give-back step (a peer's encouragement, giving back, stories on the member's topics): when a member first touches the check-in, or one sent before a reload is shown",
   warnings: 'the first console warning of shared code on the page (a wrong attribute, say): its text',
   transport:
     'the send path: when a member first touches an element, on the first send, or at once when an earlier page left events unsent',
