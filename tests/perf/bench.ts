@@ -309,28 +309,48 @@ if (run('collector')) {
     }
     return n / 5;
   };
-  // The floor: better-sqlite3 inserting the same rows into the same `events` table, 20 per transaction.
-  const rawDb = open(join(mkdtempSync(join(tmpdir(), 'mutual-raw-')), 'e.db'));
-  migrate(rawDb);
-  const rawInsert = rawDb.prepare(
-    `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
-     VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
-  );
-  const rawTx = rawDb.transaction((batch: MutualEnvelope[]) => {
-    const receivedAt = new Date().toISOString();
-    for (const e of batch)
-      rawInsert.run({
-        id: e.id,
-        source: e.source,
-        type: e.type,
-        subject: e.subject ?? null,
-        time: e.time,
-        receivedAt,
-        envelope: JSON.stringify(e),
-      });
-  });
-  const raw = await loop((b) => rawTx(b));
-  rawDb.close();
+  /**
+   * The floors: better-sqlite3 on a fresh file of the same schema, 20 per transaction — the same rows
+   * into `events` alone, then what a reaction is in this schema: its event, its reader's state and its
+   * count (two random-key B-trees: the event's id and the reader's key).
+   */
+  const rawLoop = async (withReaders: boolean) => {
+    const db = open(join(mkdtempSync(join(tmpdir(), 'mutual-raw-')), 'e.db'));
+    migrate(db);
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO events (id, source, type, subject, time, received_at, envelope)
+       VALUES (@id, @source, @type, @subject, @time, @receivedAt, @envelope)`,
+    );
+    const reader = db.prepare(
+      `INSERT OR IGNORE INTO reactors (subject, reaction, reactor, active, time) VALUES (?, ?, ?, 1, ?)`,
+    );
+    const count = db.prepare(
+      `INSERT INTO reaction_counts (subject, reaction, n) VALUES (?, ?, 1) ON CONFLICT (subject, reaction) DO UPDATE SET n = n + 1`,
+    );
+    const tx = db.transaction((batch: MutualEnvelope[]) => {
+      const receivedAt = new Date().toISOString();
+      for (const e of batch) {
+        insert.run({
+          id: e.id,
+          source: e.source,
+          type: e.type,
+          subject: e.subject ?? null,
+          time: e.time,
+          receivedAt,
+          envelope: JSON.stringify(e),
+        });
+        if (!withReaders) continue;
+        const data = e.data as { reaction: string; reactor: string };
+        reader.run(e.subject, data.reaction, data.reactor, e.time);
+        count.run(e.subject, data.reaction);
+      }
+    });
+    const rate = await loop((b) => tx(b));
+    db.close();
+    return rate;
+  };
+  const raw = await rawLoop(false);
+  const rawAll = await rawLoop(true);
   // The store itself, without HTTP: one caller awaiting each batch, then 10 at once (as 10 connections would).
   const bare = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'mutual-bare-')), 'e.db'));
   const storeOne = await loop((b) => bare.insert(b));
@@ -368,6 +388,13 @@ if (run('collector')) {
       '',
     ],
     ['raw better-sqlite3 loop: the same rows into `events`, 20 per transaction', String(Math.round(raw)), '', '', ''],
+    [
+      'raw better-sqlite3 loop: each reaction into `events`, `reactors` and `reaction_counts`, 20 per transaction',
+      String(Math.round(rawAll)),
+      '',
+      '',
+      '',
+    ],
     ['SQLite store without HTTP, one caller', String(Math.round(storeOne)), '', '', ''],
     ['SQLite store without HTTP, 10 callers at once', String(Math.round(storeTen)), '', '', ''],
     [
